@@ -1,0 +1,54 @@
+/**
+ * Entry point: read the config, start the built-in Workato simulator in demo mode, start the gateway,
+ * print where GraphiQL is, and shut down cleanly on SIGINT/SIGTERM.
+ */
+import { ConfigError, loadConfig } from './config.js';
+import { startGateway } from './server/gateway.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  let baseUrl = config.baseUrl;
+  let serverToken = config.serverToken;
+  let stopSimulator: (() => Promise<void>) | undefined;
+  if (config.demo) {
+    // Imported only here: the simulator is a separate server, never on the gateway's request path.
+    const { startSimulator } = await import('./simulator/index.js');
+    const simulator = await startSimulator({ latencyMs: config.demoLatencyMs, quiet: true });
+    baseUrl = simulator.url;
+    serverToken = simulator.token;
+    stopSimulator = () => simulator.close();
+    console.log(
+      `Demo mode: no WORKATO_API_TOKEN or WORKATO_BASE_URL set, so the gateway serves the built-in Workato simulator (${simulator.url}) with made-up data.`,
+    );
+  }
+
+  const gateway = await startGateway({ config, baseUrl: baseUrl!, serverToken });
+  console.log(`Workato GraphQL gateway ready: GraphiQL at ${gateway.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: draining requests and closing.`);
+    await gateway.close();
+    await stopSimulator?.();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('The gateway failed to start:', error);
+  process.exit(1);
+});

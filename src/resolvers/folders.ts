@@ -1,0 +1,48 @@
+import type { Resolvers } from '../generated/graphql.js';
+import { HOME_LEVEL } from '../loaders/folders.js';
+import { scopeOf } from '../loaders/scope.js';
+import { flag, prop, workatoId } from './helpers.js';
+import { recipePage } from './recipes.js';
+import { globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
+
+export const folderResolvers: Resolvers = {
+  Query: {
+    folders: async (_root, args, ctx) => {
+      const parent = args.parentId ? Number(workatoKey('Folder', args.parentId, 'parentId').key) : HOME_LEVEL;
+      const loaders = ctx.loaders.scope();
+      return pageOfList(await loaders.foldersByParentId.load(parent), pageSize(args.first), args.after);
+    },
+    folder: (_root, args, ctx) => {
+      const { key, scope } = workatoKey('Folder', args.id, 'id');
+      return ctx.loaders.scope(scope).folderById.load(Number(key));
+    },
+  },
+  Folder: {
+    id: (f) => globalIdOf('Folder', f, f.id),
+    workatoId,
+    isHome: flag('is_home'),
+    isProject: flag('is_project'),
+    parent: (f, _args, ctx) => (f.parent_id == null ? null : ctx.loaders.scope(scopeOf(f)).folderById.load(f.parent_id)),
+    project: (f, _args, ctx) => {
+      if (!f.is_project) return null;
+      const loaders = ctx.loaders.scope(scopeOf(f));
+      return f.project_id != null ? loaders.projectById.load(f.project_id) : loaders.projectByFolderId.load(f.id);
+    },
+    createdAt: prop('created_at'),
+    updatedAt: prop('updated_at'),
+    children: async (f, args, ctx) => {
+      // Home's children are the default (parent-less) listing, which the tree walk already reads.
+      const children = await ctx.loaders.scope(scopeOf(f)).foldersByParentId.load(f.is_home ? HOME_LEVEL : f.id);
+      return pageOfList(children, pageSize(args.first), args.after);
+    },
+    recipes: (f, args, ctx) =>
+      recipePage(ctx.loaders.scope(scopeOf(f)), {
+        first: args.first,
+        after: args.after,
+        filters: { folder_id: f.id, running: args.running ?? undefined },
+      }),
+    // One unpaginated list serves every folder of the request (REFERENCE §30), filtered here.
+    connections: async (f, _args, ctx) =>
+      (await ctx.loaders.scope(scopeOf(f)).connectionList.load({})).filter((c) => c.folder_id === f.id),
+  },
+};

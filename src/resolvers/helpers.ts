@@ -1,0 +1,42 @@
+/** Small helpers for the trivial field maps (spotify-showcase `resolvers/helpers.ts`). */
+
+/** A resolver reading one wire field (snake_case → the schema's camelCase field); absent → null. */
+export const prop =
+  <T, K extends keyof T>(key: K) =>
+  (parent: T): Exclude<T[K], undefined> | null =>
+    (parent[key] ?? null) as Exclude<T[K], undefined> | null;
+
+/** A resolver reading a wire list, answering [] where Workato sent null or nothing. */
+export const list =
+  <T, K extends keyof T>(key: K) =>
+  (parent: T): NonNullable<T[K]> | [] =>
+    (parent[key] ?? []) as NonNullable<T[K]> | [];
+
+/** A resolver reading a wire boolean, answering false where Workato sent null or nothing. */
+export const flag =
+  <T, K extends keyof T>(key: K) =>
+  (parent: T): boolean =>
+    Boolean(parent[key]);
+
+/** Workato sends some JSON as JSON-encoded strings (recipe `code`, §3); decode them, keep objects as they are. */
+export function decodeJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null;
+  if (value.trim() === '') return null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Drops undefined values so optional GraphQL arguments never reach the query string. */
+export function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as never;
+}
+
+/** `workatoId`: Workato's own id of any wire object. */
+export const workatoId = (value: { id: number | string }): number | string => value.id;
+
+/** GraphQL enum value (`IN_PROGRESS`) → Workato's wire string (`in_progress`), and back. */
+export const toWire = <T extends string>(value: T | null | undefined) => (value == null ? undefined : value.toLowerCase());
+export const fromWire = <T extends string>(value: string) => value.toUpperCase() as T;

@@ -1,0 +1,96 @@
+import type { JobStatus, Resolvers } from '../generated/graphql.js';
+import type { ScopedLoaders } from '../loaders/index.js';
+import { scopeOf, tag } from '../loaders/scope.js';
+import { JOBS_MAX_PAGE_SIZE, deriveJobStatus } from '../workato/inferred.js';
+import type { Workato } from '../workato/types.js';
+import { flag, fromWire, prop, toWire } from './helpers.js';
+import type { JobConnectionMapper, JobMapper, RecipeMapper } from './mappers.js';
+import { decodeCursor, globalIdOf, makePage, pageSize, workatoKey } from './relay.js';
+
+/**
+ * A page of a recipe's jobs: `offset_job_id` + `prev=false` walks to older jobs (REFERENCE §11.1); one look-ahead
+ * job makes `hasNextPage` exact. The counters come free with every page.
+ */
+export async function jobPage(
+  loaders: ScopedLoaders,
+  recipe: Pick<RecipeMapper, 'id'>,
+  args: { first?: number | null; after?: string | null; status?: JobStatus | null; rerunOnly?: boolean | null },
+): Promise<JobConnectionMapper> {
+  const first = pageSize(args.first);
+  const cursor = decodeCursor(args.after, 'job');
+  const perPage = Math.min(first + 1, JOBS_MAX_PAGE_SIZE);
+  const { items, ...counters } = await loaders.jobList.load({
+    recipeId: recipe.id,
+    offset_job_id: cursor?.h,
+    prev: cursor ? false : undefined,
+    status: toWire(args.status) as 'succeeded' | 'failed' | 'pending' | undefined,
+    rerun_only: args.rerunOnly ?? undefined,
+    perPage,
+  });
+  const nodes: JobMapper[] = items.slice(0, first).map((j) => Object.assign(j, { recipe_id: recipe.id }));
+  const hasNextPage = items.length > first || (perPage === first && items.length === perPage);
+  return { ...makePage(nodes, (j) => ({ k: 'job', h: j.id }), hasNextPage, cursor !== undefined), counters };
+}
+
+/** Detail fields are not in list items (§8.4): read the job itself only when one is asked for. */
+async function detail(job: JobMapper, loaders: ScopedLoaders): Promise<Workato.JobDetail> {
+  if ('lines' in job) return job;
+  return loaders.jobByKey.load({ recipeId: job.recipe_id, handle: job.id });
+}
+
+const fromDetail =
+  <K extends keyof Workato.JobDetail>(key: K) =>
+  async (job: JobMapper, _args: unknown, ctx: { loaders: { scope(s?: string): ScopedLoaders } }) =>
+    (await detail(job, ctx.loaders.scope(scopeOf(job))))[key] ?? null;
+
+export const jobResolvers: Resolvers = {
+  Query: {
+    job: async (_root, args, ctx) => {
+      const { key, scope } = workatoKey('Recipe', args.recipeId, 'recipeId');
+      const recipeId = Number(key);
+      const job = await ctx.loaders.scope(scope).jobByKey.load({ recipeId, handle: args.handle });
+      return tag([{ ...job, recipe_id: recipeId }], scope)[0]!;
+    },
+  },
+  Job: {
+    id: (j) => globalIdOf('Job', j, j.recipe_id, j.id),
+    handle: (j) => j.id,
+    recipe: (j, _args, ctx) => ctx.loaders.scope(scopeOf(j)).recipeById.load(j.recipe_id),
+    flowRunId: prop('flow_run_id'),
+    status: (j) => fromWire<JobStatus>(deriveJobStatus(j)),
+    startedAt: prop('started_at'),
+    completedAt: prop('completed_at'),
+    isError: flag('is_error'),
+    isPollError: flag('is_poll_error'),
+    errorParts: prop('error_parts'),
+    isRepeat: fromDetail('is_repeat'),
+    isTest: fromDetail('is_test'),
+    isTestCaseJob: fromDetail('is_test_case_job'),
+    masterJobHandle: async (j, args, ctx) =>
+      (await fromDetail('master_job_handle')(j, args, ctx)) ?? (await fromDetail('master_job_id')(j, args, ctx)),
+    callingRecipeId: fromDetail('calling_recipe_id'),
+    callingJobHandle: async (j, args, ctx) =>
+      (await fromDetail('calling_job_handle')(j, args, ctx)) ?? (await fromDetail('calling_job_id')(j, args, ctx)),
+    lines: fromDetail('lines'),
+  },
+  JobErrorParts: {
+    errorType: prop('error_type'),
+    errorId: prop('error_id'),
+    errorAt: prop('error_at'),
+    innerMessage: prop('inner_message'),
+  },
+  JobLine: {
+    recipeLineNumber: prop('recipe_line_number'),
+    adapterName: prop('adapter_name'),
+    adapterOperation: prop('adapter_operation'),
+    lineStat: prop('line_stat'),
+  },
+  JobConnection: {
+    totalCount: (p) => p.counters.job_scope_count ?? p.counters.job_count ?? null,
+    jobCount: (p) => p.counters.job_count ?? null,
+    succeededCount: (p) => p.counters.job_succeeded_count ?? null,
+    failedCount: (p) => p.counters.job_failed_count ?? null,
+    pendingCount: ({ counters: c }) =>
+      c.job_count == null ? null : Math.max(0, c.job_count - (c.job_succeeded_count ?? 0) - (c.job_failed_count ?? 0)),
+  },
+};

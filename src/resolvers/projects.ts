@@ -1,0 +1,20 @@
+import type { Resolvers } from '../generated/graphql.js';
+import { scopeOf } from '../loaders/scope.js';
+import { prop, workatoId } from './helpers.js';
+import { globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
+
+export const projectResolvers: Resolvers = {
+  Query: {
+    // Projects are read in full once per request (no get-by-id exists, REFERENCE §14), then paged in memory.
+    projects: async (_root, args, ctx) => pageOfList(await ctx.loaders.scope().projects(), pageSize(args.first), args.after),
+    project: (_root, args, ctx) => {
+      const { key, scope } = workatoKey('Project', args.id, 'id');
+      return ctx.loaders.scope(scope).projectById.load(Number(key));
+    },
+  },
+  Project: {
+    id: (p) => globalIdOf('Project', p, p.id),
+    workatoId,
+    folder: (p, _args, ctx) => ctx.loaders.scope(scopeOf(p)).folderById.load(p.folder_id),
+  },
+};

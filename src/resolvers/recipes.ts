@@ -1,0 +1,128 @@
+import type { RecipeOrder, Resolvers } from '../generated/graphql.js';
+import type { ScopedLoaders } from '../loaders/index.js';
+import { NotFoundError } from '../loaders/errors.js';
+import { scopeOf, tag } from '../loaders/scope.js';
+import { connectionIdOf } from '../workato/inferred.js';
+import type { ListRecipesParams } from '../workato/recipes.js';
+import { decodeJson, flag, list, prop, workatoId } from './helpers.js';
+import { jobPage } from './jobs.js';
+import type { RecipeConfigEntryMapper, RecipeMapper } from './mappers.js';
+import { MAX_FIRST, decodeCursor, globalIdOf, makePage, pageOfPagedList, pageSize, workatoKey, type Page } from './relay.js';
+
+export interface RecipePageArgs {
+  first?: number | null;
+  after?: string | null;
+  order?: RecipeOrder | null;
+  filters: Omit<ListRecipesParams, 'page' | 'per_page' | 'since_id' | 'order' | 'includes'>;
+}
+
+/**
+ * A page of GET /recipes. Default order is id-descending, so the cursor is the `since_id` keyset (REFERENCE §6);
+ * `order: ACTIVITY` has no keyset and pages by offset. One call per page, with a look-ahead item for `hasNextPage`.
+ */
+export async function recipePage(loaders: ScopedLoaders, args: RecipePageArgs): Promise<Page<RecipeMapper>> {
+  const first = pageSize(args.first);
+  if (args.order === 'ACTIVITY') {
+    return pageOfPagedList(first, args.after, (page, per_page) =>
+      loaders.recipeList.load({ ...args.filters, order: 'activity', page, per_page }),
+    );
+  }
+  const cursor = decodeCursor(args.after, 'id');
+  const perPage = Math.min(first + 1, MAX_FIRST);
+  const items = await loaders.recipeList.load({ ...args.filters, since_id: cursor?.id, per_page: perPage });
+  // With no room for a look-ahead (first = 100), a full page means "maybe more" (§6 short-page rule).
+  const hasNextPage = items.length > first || (perPage === first && items.length === perPage);
+  return makePage(items.slice(0, first), (r) => ({ k: 'id', id: r.id }), hasNextPage, cursor !== undefined);
+}
+
+/** The connections a recipe uses, deduplicated, in config order; ones the token cannot see are left out. */
+async function recipeConnections(recipe: RecipeMapper, loaders: ScopedLoaders) {
+  const ids = [...new Set((recipe.config ?? []).map((c) => connectionIdOf(c.account_id)).filter((id): id is number => id !== null))];
+  const loaded = await loaders.connectionById.loadMany(ids);
+  return loaded.filter((c) => {
+    if (c instanceof NotFoundError) return false;
+    if (c instanceof Error) throw c;
+    return true;
+  }) as Exclude<(typeof loaded)[number], Error>[];
+}
+
+export const recipeResolvers: Resolvers = {
+  Query: {
+    recipes: (_root, args, ctx) =>
+      recipePage(ctx.loaders.scope(), {
+        first: args.first,
+        after: args.after,
+        order: args.order,
+        filters: {
+          folder_id: args.folderId ? Number(workatoKey('Folder', args.folderId, 'folderId').key) : undefined,
+          running: args.running ?? undefined,
+          adapter_names_all: args.adapterNamesAll?.join(','),
+          adapter_names_any: args.adapterNamesAny?.join(','),
+          updated_after: args.updatedAfter ?? undefined,
+          stopped_after: args.stoppedAfter ?? undefined,
+          stop_cause: args.stopCause ?? undefined,
+        },
+      }),
+    recipe: (_root, args, ctx) => {
+      const { key, scope } = workatoKey('Recipe', args.id, 'id');
+      return ctx.loaders.scope(scope).recipeById.load(Number(key));
+    },
+  },
+  Recipe: {
+    id: (r) => globalIdOf('Recipe', r, r.id),
+    workatoId,
+    running: flag('running'),
+    createdAt: prop('created_at'),
+    updatedAt: prop('updated_at'),
+    lastRunAt: prop('last_run_at'),
+    stoppedAt: prop('stopped_at'),
+    stopCause: prop('stop_cause'),
+    versionNo: prop('version_no'),
+    copyCount: prop('copy_count'),
+    jobSucceededCount: prop('job_succeeded_count'),
+    jobFailedCount: prop('job_failed_count'),
+    lifetimeTaskCount: prop('lifetime_task_count'),
+    webhookUrl: prop('webhook_url'),
+    triggerApplication: prop('trigger_application'),
+    actionApplications: list<RecipeMapper, 'action_applications'>('action_applications'),
+    applications: list<RecipeMapper, 'applications'>('applications'),
+    triggerConnector: (r, _args, ctx) => (r.trigger_application ? ctx.loaders.connectors.connectorByName.load(r.trigger_application) : null),
+    actionConnectors: async (r, _args, ctx) =>
+      (await ctx.loaders.connectors.connectorByName.loadMany(r.action_applications ?? [])).map((c) => {
+        if (c instanceof Error) throw c;
+        return c;
+      }).filter((c) => c !== null),
+    // Entries carry the recipe's scope so `connection` reads the same workspace.
+    config: (r): RecipeConfigEntryMapper[] => tag(r.config ?? [], scopeOf(r)),
+    connections: (r, _args, ctx) => recipeConnections(r, ctx.loaders.scope(scopeOf(r))),
+    folder: (r, _args, ctx) => (r.folder_id == null ? null : ctx.loaders.scope(scopeOf(r)).folderById.load(r.folder_id)),
+    // List items may leave `code` out (§8.2): read the full recipe only then.
+    code: async (r, _args, ctx) => {
+      if (r.code !== undefined && r.code !== null && r.code !== '') return decodeJson(r.code);
+      const full = await ctx.loaders.scope(scopeOf(r)).recipeDetailById.load(r.id);
+      return decodeJson(full.code);
+    },
+    parameters: prop('parameters'),
+    parametersSchema: prop('parameters_schema'),
+    triggerClosure: prop('trigger_closure'),
+    authorName: prop('author_name'),
+    versionAuthorName: prop('version_author_name'),
+    versionAuthorEmail: prop('version_author_email'),
+    versionComment: prop('version_comment'),
+    tags: list<RecipeMapper, 'tags'>('tags'),
+    jobs: (r, args, ctx) => jobPage(ctx.loaders.scope(scopeOf(r)), r, args),
+  },
+  RecipeConfigEntry: {
+    skipValidation: prop('skip_validation'),
+    connectionId: (c) => connectionIdOf(c.account_id),
+    connection: async (c, _args, ctx) => {
+      const id = connectionIdOf(c.account_id);
+      if (id === null) return null;
+      return ctx.loaders.scope(scopeOf(c)).connectionById.load(id);
+    },
+    connector: (c, _args, ctx) => {
+      const name = c.provider ?? c.name;
+      return name ? ctx.loaders.connectors.connectorByName.load(name) : null;
+    },
+  },
+};

@@ -1,0 +1,193 @@
+/**
+ * Relay building blocks in one place: global ids, opaque versioned cursors, page arguments and the
+ * connection objects built from one upstream page (REFERENCE §6: each Workato list pages differently).
+ */
+import { badUserInput } from '../server/errors.js';
+import { scopeOf } from '../loaders/scope.js';
+
+// ------------------------------------------------------------------ global ids
+
+/** Node type names and how many key parts their ids carry (after the optional scope). */
+export const NODE_TYPES = ['Workspace', 'Recipe', 'Job', 'Connection', 'Connector', 'Folder', 'Project'] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export interface GlobalId {
+  type: NodeType;
+  /** The Embedded customer scope (managed user path segment), or undefined for the caller's own workspace. */
+  scope: string | undefined;
+  keys: string[];
+}
+
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
+const unb64 = (s: string) => Buffer.from(s, 'base64url').toString('utf8');
+
+/** `base64url("Type:key[:key]")`, or `base64url("Type@scope:key")` for an Embedded customer's object. */
+export function toGlobalId(type: NodeType, keys: Array<string | number>, scope?: string): string {
+  const head = scope === undefined ? type : `${type}@${scope}`;
+  return b64([head, ...keys.map((k) => encodeURIComponent(String(k)))].join(':'));
+}
+
+/** Global id of a wire object: carries the scope the object was read from. */
+export function globalIdOf(type: NodeType, value: object, ...keys: Array<string | number>): string {
+  return toGlobalId(type, keys, scopeOf(value));
+}
+
+export function fromGlobalId(id: string): GlobalId | undefined {
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(id)) return undefined;
+  const [head, ...rest] = unb64(id).split(':');
+  if (!head || rest.length === 0) return undefined;
+  const at = head.indexOf('@');
+  const type = (at === -1 ? head : head.slice(0, at)) as NodeType;
+  if (!NODE_TYPES.includes(type)) return undefined;
+  try {
+    return { type, scope: at === -1 ? undefined : head.slice(at + 1), keys: rest.map(decodeURIComponent) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Accepts a global id of `type` or a bare Workato id, as swapi's `film(id, filmID)` does; returns the
+ * Workato key. Anything else is the caller's mistake: BAD_USER_INPUT, never a 500.
+ */
+export function workatoKey(type: NodeType, value: string, argument: string, pattern = /^\d+$/): { key: string; scope?: string } {
+  if (pattern.test(value)) return { key: value };
+  const parsed = fromGlobalId(value);
+  if (!parsed || parsed.type !== type || parsed.keys.length !== 1 || !pattern.test(parsed.keys[0]!)) {
+    throw badUserInput(`\`${argument}\` must be a ${type} id (as returned in \`id\`) or its Workato id; got "${value}".`, argument);
+  }
+  return { key: parsed.keys[0]!, scope: parsed.scope };
+}
+
+export function workatoIntId(type: NodeType, value: string, argument: string): number {
+  return Number(workatoKey(type, value, argument).key);
+}
+
+// ------------------------------------------------------------------ cursors
+
+const CURSOR_VERSION = 'v1';
+
+export type Cursor =
+  | { k: 'id'; id: number } // keyset on a numeric id (recipes `since_id`; in-memory id-sorted lists)
+  | { k: 'job'; h: string } // jobs `offset_job_id`
+  | { k: 'off'; o: number }; // absolute offset for page-based lists
+
+export function encodeCursor(cursor: Cursor): string {
+  return b64(`${CURSOR_VERSION}:${JSON.stringify(cursor)}`);
+}
+
+export function decodeCursor<K extends Cursor['k']>(value: string | null | undefined, kind: K): Extract<Cursor, { k: K }> | undefined {
+  if (value === null || value === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    const text = unb64(value);
+    if (!text.startsWith(`${CURSOR_VERSION}:`)) throw new Error('version');
+    parsed = JSON.parse(text.slice(CURSOR_VERSION.length + 1));
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || (parsed as Cursor).k !== kind) {
+    throw badUserInput('`after` is not a cursor of this list. Pass an `endCursor` from a previous page of the same field.', 'after');
+  }
+  return parsed as Extract<Cursor, { k: K }>;
+}
+
+// ------------------------------------------------------------------ pages
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  /** The `nodes` shortcut (GitHub's `IssueConnection.nodes`): the same objects as `edges[].node`. */
+  nodes: T[];
+  pageInfo: PageInfo;
+}
+
+/** Largest page a client may ask for: Workato's own `per_page` cap (REFERENCE §6). */
+export const MAX_FIRST = 100;
+
+export function pageSize(first: number | null | undefined, fallback = 25): number {
+  const n = first ?? fallback;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_FIRST) {
+    throw badUserInput(`\`first\` must be between 1 and ${MAX_FIRST}; got ${n}.`, 'first');
+  }
+  return n;
+}
+
+export function makePage<T>(nodes: T[], cursorOf: (node: T, index: number) => Cursor, hasNextPage: boolean, hasPreviousPage: boolean): Page<T> {
+  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(cursorOf(node, i)), node }));
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** A page over a list already held in full (connections; folder children; projects), ordered by id. */
+export function pageOfList<T extends { id: number }>(all: readonly T[], first: number, after: string | null | undefined): Page<T> {
+  const cursor = decodeCursor(after, 'id');
+  const sorted = [...all].sort((a, b) => a.id - b.id);
+  const start = cursor ? sorted.findIndex((item) => item.id > cursor.id) : 0;
+  const from = start === -1 ? sorted.length : start;
+  const slice = sorted.slice(from, from + first);
+  return makePage(slice, (n) => ({ k: 'id', id: n.id }), from + first < sorted.length, from > 0);
+}
+
+/**
+ * Reads `count` items starting at `offset` from a page/per_page list with as few calls as possible, plus one
+ * look-ahead item when it fits, so `hasNextPage` is exact. Returns the items and whether more may follow.
+ */
+export async function readWindow<T>(
+  offset: number,
+  count: number,
+  fetchPage: (page: number, perPage: number) => Promise<T[]>,
+): Promise<{ items: T[]; more: boolean }> {
+  // One call suffices when some per_page ≤ 100 puts [offset, offset+count] inside a single page.
+  for (let perPage = count + 1; perPage <= MAX_FIRST; perPage++) {
+    const page = Math.floor(offset / perPage) + 1;
+    if (offset + count + 1 <= page * perPage) {
+      const items = await fetchPage(page, perPage);
+      const window = items.slice(offset - (page - 1) * perPage);
+      return { items: window.slice(0, count), more: window.length > count };
+    }
+  }
+  // Otherwise walk pages of 100; with no room for a look-ahead, a full page means "maybe more" (§6 short-page rule).
+  const items: T[] = [];
+  let page = Math.floor(offset / MAX_FIRST) + 1;
+  let skip = offset - (page - 1) * MAX_FIRST;
+  for (;;) {
+    const batch = await fetchPage(page, MAX_FIRST);
+    items.push(...batch.slice(skip));
+    skip = 0;
+    if (batch.length < MAX_FIRST) return { items: items.slice(0, count), more: items.length > count };
+    if (items.length > count) return { items: items.slice(0, count), more: true };
+    if (items.length === count) return { items, more: true };
+    page++;
+  }
+}
+
+/** A page over a page/per_page list, with absolute offsets as cursors. */
+export async function pageOfPagedList<T>(
+  first: number,
+  after: string | null | undefined,
+  fetchPage: (page: number, perPage: number) => Promise<T[]>,
+): Promise<Page<T>> {
+  const offset = after ? decodeCursor(after, 'off')!.o + 1 : 0;
+  const { items, more } = await readWindow(offset, first, fetchPage);
+  return makePage(items, (_n, i) => ({ k: 'off', o: offset + i }), more, offset > 0);
+}

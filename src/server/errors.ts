@@ -1,0 +1,127 @@
+/**
+ * The gateway's error vocabulary: every error a client sees carries one of these `extensions.code`s.
+ * WorkatoError (REST client) and NotFoundError (loaders) are turned into GraphQLErrors here and only here.
+ */
+import { GraphQLError } from 'graphql';
+import { NotFoundError } from '../loaders/errors.js';
+import { WorkatoError } from '../workato/http.js';
+
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  UPSTREAM_ERROR: 'UPSTREAM_ERROR',
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function gatewayError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export function badUserInput(message: string, argument?: string): GraphQLError {
+  return gatewayError(ErrorCode.BAD_USER_INPUT, message, argument ? { argument } : {});
+}
+
+/** Maps a failed Workato call to the client-facing error. The message says what happened and what to do. */
+export function fromWorkatoError(error: WorkatoError): GraphQLError {
+  const upstream = { status: error.status || undefined, upstreamRequestId: error.requestId };
+  const said = error.detail ? ` Workato said: "${error.detail}".` : '';
+  if (error.kind === 'timeout') {
+    return gatewayError(ErrorCode.UPSTREAM_TIMEOUT, `Workato did not answer in time (${error.method} ${error.path}). Try again later.`);
+  }
+  if (error.kind === 'network') {
+    return gatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Workato could not be reached (${error.method} ${error.path}). Try again later.`);
+  }
+  switch (error.status) {
+    case 401:
+      return gatewayError(
+        ErrorCode.UNAUTHENTICATED,
+        error.kind === 'auth'
+          ? error.message
+          : `Workato rejected the API token (401).${said} Send \`Authorization: Bearer <API client token>\`.`,
+      );
+    case 403:
+      return gatewayError(ErrorCode.FORBIDDEN, `The API client's role does not allow ${error.method} ${error.path} (403).${said}`, upstream);
+    case 404:
+      return gatewayError(ErrorCode.NOT_FOUND, `Workato has no such object, or the token cannot see it (${error.method} ${error.path}).`, upstream);
+    case 400:
+    case 422:
+      return gatewayError(ErrorCode.BAD_USER_INPUT, `Workato refused the request (${error.status}).${said}`, {
+        ...upstream,
+        fieldErrors: error.fieldErrors,
+      });
+    case 409:
+      return gatewayError(ErrorCode.CONFLICT, `Workato reported a conflict (409).${said}`, upstream);
+    case 429:
+      return gatewayError(
+        ErrorCode.RATE_LIMITED,
+        `Workato's rate limit was reached.${said} Retry after ${error.retryAfter ?? 'a few'} seconds.`,
+        { ...upstream, retryAfter: error.retryAfter },
+      );
+    default:
+      if (error.status >= 500) {
+        return gatewayError(
+          ErrorCode.UPSTREAM_ERROR,
+          `Workato failed with HTTP ${error.status} on ${error.method} ${error.path}.${said}`,
+          upstream,
+        );
+      }
+      if (error.kind === 'protocol') {
+        return gatewayError(ErrorCode.UPSTREAM_ERROR, error.message, upstream);
+      }
+      return gatewayError(ErrorCode.UPSTREAM_ERROR, `Workato answered HTTP ${error.status}.${said}`, upstream);
+  }
+}
+
+/**
+ * Yoga's `maskError`: known errors become coded GraphQL errors; anything else is an internal fault,
+ * masked for the client (INTERNAL_SERVER_ERROR) and logged with its cause.
+ */
+export function maskError(error: unknown, log: (message: string, cause: unknown) => void): GraphQLError {
+  const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
+  const located = isGraphQLError(error) ? error : undefined;
+  const withLocation = (mapped: GraphQLError) =>
+    located
+      ? new GraphQLError(mapped.message, {
+          nodes: located.nodes,
+          source: located.source,
+          positions: located.positions,
+          path: located.path,
+          originalError: mapped,
+          extensions: mapped.extensions,
+        })
+      : mapped;
+  if (original instanceof WorkatoError) return withLocation(fromWorkatoError(original));
+  if (original instanceof NotFoundError) {
+    return withLocation(gatewayError(ErrorCode.NOT_FOUND, original.message, { entity: original.entity, key: original.key }));
+  }
+  if (isGraphQLError(original) && original.extensions?.code) return located ?? original;
+  // Errors GraphQL itself raises before execution (parse, validation, variable coercion) have no path:
+  // they are the caller's to fix. Keep them, with a code; yoga's `extensions.http` keeps their 400 status.
+  if (located && !located.path) {
+    return new GraphQLError(located.message, {
+      nodes: located.nodes,
+      source: located.source,
+      positions: located.positions,
+      originalError: located.originalError ?? undefined,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...located.extensions },
+    });
+  }
+  log('Unexpected error while executing a GraphQL request', original);
+  return withLocation(gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
+}
+
+/**
+ * `instanceof` is not enough: graphql ships CJS and ESM builds, and a tool chain may load both, giving two
+ * GraphQLError classes (the "dual package hazard").
+ */
+function isGraphQLError(value: unknown): value is GraphQLError {
+  return value instanceof GraphQLError || (value instanceof Error && value.name === 'GraphQLError' && 'extensions' in value);
+}

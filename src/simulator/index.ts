@@ -1,0 +1,78 @@
+/**
+ * Workato API simulator — public API. A real HTTP server on loopback that answers like Workato's Developer API as
+ * documented in the team's reference (paths under /api, envelopes, pagination, status codes, error bodies).
+ * Used for offline development, demos and tests.
+ */
+import { buildWorkspace, type SeedOptions } from './seed.js';
+import { SimulatorServer, type Fault, type LogEntry } from './server.js';
+import type { WorkspaceStore } from './store.js';
+
+export type { SeedOptions } from './seed.js';
+export type { Fault, LogEntry } from './server.js';
+export { DEFAULT_SEED_OPTIONS } from './seed.js';
+
+/** Token of the demo workspace (Northwind Ops + generated data). 64 lowercase hex chars like real tokens (§2.1). */
+export const DEMO_TOKEN = '5e1a7c0de0d3e40f9b6c2a8d71e4f0a3c5b9d2e6f8a1c3e5d7b9f0a2c4e6d8f0';
+
+export interface SimulatorOptions {
+  host?: string;
+  port?: number;
+  latencyMs?: number;
+  workspaces?: Record<string, SeedOptions>;
+  quiet?: boolean;
+}
+
+export interface RouteCount {
+  route: string;
+  count: number;
+}
+
+export interface Simulator {
+  url: string;
+  origin: string;
+  token: string;
+  tokens: string[];
+  /** Request counters by route key 'METHOD /api/path/:param', e.g. 'GET /api/recipes/:id'. */
+  counts(): Record<string, number>;
+  total(): number;
+  resetCounts(): void;
+  /** Highest number of requests in flight at once since the last reset. */
+  maxInFlight(): number;
+  /** Every request since the last reset. */
+  log(): LogEntry[];
+  setLatency(ms: number): void;
+  inject(fault: Fault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const specs = options.workspaces ?? { [DEMO_TOKEN]: {} };
+  const tokens = Object.keys(specs);
+  if (tokens.length === 0) throw new Error('startSimulator: at least one workspace token is required');
+  const stores = new Map<string, WorkspaceStore>();
+  tokens.forEach((token, i) => stores.set(token, buildWorkspace(token, i, specs[token])));
+
+  const server = new SimulatorServer(stores, options.latencyMs ?? 0, options.quiet ?? false);
+  const host = options.host ?? '127.0.0.1';
+  const address = await server.listen(host, options.port ?? 0);
+  const hostPart = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+  const origin = `http://${hostPart}:${address.port}`;
+  return {
+    url: `${origin}/api`,
+    origin,
+    token: tokens[0],
+    tokens,
+    counts: () => server.counts(),
+    total: () => server.total(),
+    resetCounts: () => server.resetCounts(),
+    maxInFlight: () => server.maxInFlight(),
+    log: () => server.log(),
+    setLatency: (ms: number) => {
+      server.latencyMs = Math.max(0, ms);
+    },
+    inject: (fault: Fault) => server.inject(fault),
+    clearFaults: () => server.clearFaults(),
+    close: () => server.close(),
+  };
+}

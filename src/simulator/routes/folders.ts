@@ -1,0 +1,19 @@
+/** REFERENCE §13: folders (list only in this task; there is no GET /api/folders/:id). */
+import { notFound, ok, pageParams, paginate, type RouteDef } from '../http-helpers.js';
+
+export const folderRoutes: RouteDef[] = [
+  {
+    // §13.1 → bare array of one level (default parent = Home); the root itself is never listed; page/per_page ≤ 100.
+    method: 'GET',
+    path: '/api/folders',
+    handler: ({ store, query }) => {
+      const window = pageParams(query);
+      const parentId = query.int('parent_id') ?? store.rootFolderId;
+      if (!store.folders.has(parentId)) throw notFound(); // [inferred] unknown parent → 404
+      // [inferred] with_nested_folders=true → the whole subtree (depth-first).
+      const nested = query.bool('with_nested_folders') ?? false;
+      const list = nested ? store.descendantFolders(parentId) : store.childFolders(parentId);
+      return ok(paginate(list, window).map((f) => ({ ...f })));
+    },
+  },
+];

@@ -1,0 +1,255 @@
+/**
+ * The HTTP side: node:http on loopback, routing, bearer auth, latency, fault injection, counters and the request log.
+ * Behaviour follows REFERENCE §2 (auth), §3 (content type), §4 (errors), §29 (simulator checklist).
+ */
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { badRequest, HttpError, Query, type Reply } from './http-helpers.js';
+import { INFERRED } from './inferred.js';
+import { hash32, Rng } from './random.js';
+import { Router } from './router.js';
+import { ALL_ROUTES } from './routes/index.js';
+import type { WorkspaceStore } from './store.js';
+
+export interface Fault {
+  route?: string;
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  times?: number;
+}
+
+export interface LogEntry {
+  method: string;
+  route: string;
+  path: string;
+  status: number;
+  startedAt: number;
+  endedAt: number;
+  token: string;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8'; // REFERENCE §3
+
+/** Route key used for requests that match no route. */
+export const UNMATCHED = (method: string): string => `${method} (unmatched)`;
+
+export class SimulatorServer {
+  readonly router = new Router(ALL_ROUTES);
+  private readonly server: Server;
+  private counters = new Map<string, number>();
+  private entries: LogEntry[] = [];
+  private inFlight = 0;
+  private peak = 0;
+  private faults: Array<Fault & { left: number }> = [];
+  private sleepers = new Set<() => void>();
+  private errorSeq = 0;
+  private closed = false;
+
+  constructor(
+    private readonly workspaces: Map<string, WorkspaceStore>,
+    public latencyMs: number,
+    private readonly quiet: boolean,
+  ) {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 5_000;
+  }
+
+  listen(host: string, port: number): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => resolve(this.server.address() as AddressInfo));
+    });
+  }
+
+  counts(): Record<string, number> {
+    return Object.fromEntries(this.counters);
+  }
+  total(): number {
+    let n = 0;
+    for (const v of this.counters.values()) n += v;
+    return n;
+  }
+  resetCounts(): void {
+    this.counters.clear();
+    this.entries = [];
+    this.peak = this.inFlight;
+  }
+  maxInFlight(): number {
+    return this.peak;
+  }
+  log(): LogEntry[] {
+    return this.entries.map((e) => ({ ...e }));
+  }
+  inject(fault: Fault): void {
+    this.faults.push({ ...fault, left: fault.times ?? 1 });
+  }
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    for (const wake of this.sleepers) wake();
+    this.sleepers.clear();
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (ms <= 0 || this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+
+  private takeFault(key: string): Fault | undefined {
+    const i = this.faults.findIndex((f) => f.left > 0 && (f.route === undefined || f.route === key));
+    if (i < 0) return undefined;
+    const fault = this.faults[i];
+    fault.left -= 1;
+    if (fault.left <= 0) this.faults.splice(i, 1);
+    return fault;
+  }
+
+  /** Documented bodies per status (REFERENCE §4.1/§4.2); 503 and the 429 text are [inferred]. */
+  private faultReply(f: Fault & { status: number }): Reply {
+    const headers: Record<string, string> = {};
+    let body: unknown = f.body;
+    if (body === undefined) {
+      if (f.status === 500) {
+        const rng = new Rng(hash32(0x5e44, ++this.errorSeq));
+        body = { message: 'Server error', id: rng.chars(18, 'abcdefghijklmnopqrstuvwxyz0123456789') };
+      } else if (f.status === 429) body = { message: INFERRED.rateLimitMessage };
+      else if (f.status === 503) body = { message: INFERRED.serviceUnavailableMessage };
+      else if (f.status === 401) body = { message: 'Unauthorized' };
+      else if (f.status === 404) body = { message: 'Not found' };
+      else body = { message: STATUS_CODES[f.status] ?? 'Error' };
+    }
+    // REFERENCE §5: 429 carries Retry-After (seconds).
+    if (f.status === 429) headers['retry-after'] = INFERRED.defaultRetryAfterSeconds;
+    for (const [k, v] of Object.entries(f.headers ?? {})) headers[k.toLowerCase()] = v;
+    return { status: f.status, body, headers };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = Date.now();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://simulator.local');
+    // Rails routing tolerates a trailing slash and a `.json` format suffix.
+    const pathname = url.pathname.replace(/\/+$/, '').replace(/\.json$/, '') || '/';
+    if (pathname === '/__simulator/stats' && method === 'GET') {
+      this.send(res, { status: 200, body: this.stats() });
+      return;
+    }
+    const token = bearerToken(req);
+    const match = this.router.match(method, pathname);
+    const key = match.kind === 'route' ? match.key : UNMATCHED(method);
+    this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
+    this.inFlight++;
+    this.peak = Math.max(this.peak, this.inFlight);
+    let reply: Reply;
+    try {
+      await this.sleep(this.latencyMs);
+      const fault = this.takeFault(key);
+      if (fault?.delayMs) await this.sleep(fault.delayMs);
+      if (fault?.status !== undefined) {
+        reply = this.faultReply({ ...fault, status: fault.status });
+      } else if (match.kind === 'none') {
+        reply = { status: 404, body: { message: 'API not found' } }; // REFERENCE §4.2: unknown route or method
+      } else {
+        // REFERENCE §2.1/§2.2: bearer only; legacy X-USER-TOKEN / user_token without a bearer → 401.
+        const store = token === undefined ? undefined : this.workspaces.get(token);
+        if (!store) {
+          reply = { status: 401, body: { message: 'Unauthorized' } };
+        } else {
+          reply = await match.route.handler({
+            store,
+            params: match.params,
+            query: new Query(url.searchParams),
+            method,
+            readJson: () => readJson(req),
+          });
+        }
+      }
+    } catch (err) {
+      if (err instanceof HttpError) {
+        reply = { status: err.status, body: err.body, headers: err.headers };
+      } else {
+        if (!this.quiet) console.error('[simulator] handler crashed:', err);
+        reply = { status: 500, body: { message: 'Server error', id: `sim${++this.errorSeq}` } };
+      }
+    }
+    this.inFlight--;
+    if (this.closed) {
+      res.destroy();
+    } else {
+      this.send(res, reply);
+    }
+    this.entries.push({
+      method, route: key, path: url.pathname + url.search, status: reply.status, startedAt, endedAt: Date.now(), token: token ?? '',
+    });
+  }
+
+  private send(res: ServerResponse, reply: Reply): void {
+    if (res.destroyed || res.headersSent) return;
+    const noBody = reply.status === 204 || reply.status === 304 || reply.body === undefined;
+    const payload = noBody ? '' : JSON.stringify(reply.body);
+    res.statusCode = reply.status;
+    if (!noBody) res.setHeader('content-type', JSON_TYPE);
+    res.setHeader('content-length', Buffer.byteLength(payload));
+    for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+    res.end(payload);
+  }
+
+  private stats(): unknown {
+    return {
+      total: this.total(),
+      counts: this.counts(),
+      in_flight: this.inFlight,
+      max_in_flight: this.peak,
+      latency_ms: this.latencyMs,
+      pending_faults: this.faults.length,
+      workspaces: [...this.workspaces.values()].map((w) => ({
+        id: w.workspace.id, name: w.workspace.name, recipes: w.recipes.size, connections: w.connections.size, folders: w.folders.size,
+      })),
+    };
+  }
+}
+
+/** `Authorization: Bearer <token>` (scheme case-insensitive). Nothing else authenticates. */
+function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  const m = header ? /^\s*bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return m ? m[1] : undefined;
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  const cached = (req as IncomingMessage & { __json?: Promise<unknown> }).__json;
+  if (cached) return cached;
+  const p = new Promise<unknown>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('error', reject);
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8').trim();
+      if (!text) return resolve(undefined);
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(badRequest('Invalid JSON in request body'));
+      }
+    });
+  });
+  (req as IncomingMessage & { __json?: Promise<unknown> }).__json = p;
+  return p;
+}

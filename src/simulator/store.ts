@@ -1,0 +1,159 @@
+/**
+ * Per-workspace state. One WorkspaceStore per bearer token; nothing is shared between them (REFERENCE §2.1, §30:
+ * tokens see different data). Rows keep the wire objects (Workato types) plus simulator-side extras (tags, lazy
+ * jobs/versions), so later mutation routes can edit them in place and call `touch()`.
+ */
+import type { Workato } from '../workato/types.js';
+
+export type JobStatus = 'succeeded' | 'failed' | 'pending';
+
+/** A recipe's jobs, index 0 = newest (REFERENCE §11.1: jobs are listed newest first). */
+export interface JobSource {
+  readonly count: number;
+  status(index: number): JobStatus;
+  isRepeat(index: number): boolean;
+  /** The list-item shape (§8.4: no `status`, no `recipe_id`). */
+  item(index: number): Workato.Job;
+  /** The GET /jobs/:job_handle shape. */
+  detail(index: number): Workato.JobDetail;
+  /** Index of a job handle, -1 when not a job of this recipe. */
+  indexOf(handle: string): number;
+  counters(): { succeeded: number; failed: number; pending: number };
+}
+
+/** Explicit, in-memory jobs (for recipes created at run time; later mutation routes can push into it). */
+export class ListJobs implements JobSource {
+  constructor(public readonly rows: Array<{ status: JobStatus; detail: Workato.JobDetail; item: Workato.Job }> = []) {}
+  get count(): number {
+    return this.rows.length;
+  }
+  status(i: number): JobStatus {
+    return this.rows[i].status;
+  }
+  isRepeat(i: number): boolean {
+    return this.rows[i].detail.is_repeat === true;
+  }
+  item(i: number): Workato.Job {
+    return this.rows[i].item;
+  }
+  detail(i: number): Workato.JobDetail {
+    return this.rows[i].detail;
+  }
+  indexOf(handle: string): number {
+    return this.rows.findIndex((r) => r.item.id === handle);
+  }
+  counters(): { succeeded: number; failed: number; pending: number } {
+    const c = { succeeded: 0, failed: 0, pending: 0 };
+    for (const r of this.rows) c[r.status]++;
+    return c;
+  }
+}
+
+export interface RecipeRow {
+  /** The wire object without `tags` (tags are only sent with `includes[]=tags`, §10.1). */
+  recipe: Workato.Recipe;
+  tags: string[];
+  jobs: JobSource;
+  /** Versions, newest first; generated on first use. */
+  versions(): Workato.RecipeVersion[];
+}
+
+export interface ConnectionRow {
+  /** The wire object without `tags` (§12.1: tags only with `includes[]=tags`). */
+  connection: Workato.Connection;
+  tags: string[];
+}
+
+export type IdKind = 'recipe' | 'connection' | 'folder' | 'project' | 'version';
+
+export class WorkspaceStore {
+  readonly recipes = new Map<number, RecipeRow>();
+  readonly connections = new Map<number, ConnectionRow>();
+  /** All folders including the Home (root) folder, which is never listed (§13.1). */
+  readonly folders = new Map<number, Workato.Folder>();
+  readonly projects = new Map<number, Workato.Project>();
+  tags: string[] = [];
+  private readonly nextIds = new Map<IdKind, number>();
+  private cache: {
+    recipes?: RecipeRow[];
+    connections?: ConnectionRow[];
+    children?: Map<number, Workato.Folder[]>;
+    projects?: Workato.Project[];
+  } = {};
+
+  constructor(
+    readonly token: string,
+    /** Position in the simulator's workspace list (0 = the Northwind workspace). */
+    readonly index: number,
+    /** The users/me object; `recipes_count`/`active_recipes_count` are recomputed on read. */
+    public workspace: Workato.Workspace,
+    readonly rootFolderId: number,
+  ) {}
+
+  /** Call after any mutation so sorted views are rebuilt. */
+  touch(): void {
+    this.cache = {};
+  }
+
+  setNextId(kind: IdKind, id: number): void {
+    this.nextIds.set(kind, id);
+  }
+
+  /** Allocates a fresh id (for create endpoints added later). */
+  allocateId(kind: IdKind): number {
+    const id = this.nextIds.get(kind) ?? 1;
+    this.nextIds.set(kind, id + 1);
+    return id;
+  }
+
+  /** GET /api/users/me view with live counts (§8.1). */
+  workspaceView(): Workato.Workspace {
+    let running = 0;
+    for (const r of this.recipes.values()) if (r.recipe.running) running++;
+    return { ...this.workspace, recipes_count: this.recipes.size, active_recipes_count: running };
+  }
+
+  /** Recipes by descending id (§6, §10.1). */
+  recipesByIdDesc(): RecipeRow[] {
+    return (this.cache.recipes ??= [...this.recipes.values()].sort((a, b) => b.recipe.id - a.recipe.id));
+  }
+
+  /** Connections by ascending id (as recorded in fixtures/connections-list.json). */
+  connectionsByIdAsc(): ConnectionRow[] {
+    return (this.cache.connections ??= [...this.connections.values()].sort((a, b) => a.connection.id - b.connection.id));
+  }
+
+  /** Direct children of a folder, id-descending (as recorded in fixtures/folders-list*.json). */
+  childFolders(parentId: number): Workato.Folder[] {
+    if (!this.cache.children) {
+      const map = new Map<number, Workato.Folder[]>();
+      for (const f of this.folders.values()) {
+        if (f.parent_id == null) continue;
+        const list = map.get(f.parent_id) ?? [];
+        list.push(f);
+        map.set(f.parent_id, list);
+      }
+      for (const list of map.values()) list.sort((a, b) => b.id - a.id);
+      this.cache.children = map;
+    }
+    return this.cache.children.get(parentId) ?? [];
+  }
+
+  /** Every descendant of a folder, depth-first, children id-descending. */
+  descendantFolders(parentId: number): Workato.Folder[] {
+    const out: Workato.Folder[] = [];
+    const walk = (id: number): void => {
+      for (const f of this.childFolders(id)) {
+        out.push(f);
+        walk(f.id);
+      }
+    };
+    walk(parentId);
+    return out;
+  }
+
+  /** Projects id-descending (as recorded in fixtures/projects-list.json). */
+  projectsByIdDesc(): Workato.Project[] {
+    return (this.cache.projects ??= [...this.projects.values()].sort((a, b) => b.id - a.id));
+  }
+}

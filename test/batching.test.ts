@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rest } from './support/rest.js';
+import { startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.close());
+
+/** How many folder list calls a breadth-first walk from Home needs to find every folder in `wanted`. */
+async function folderCallsToFind(wanted: Set<number>): Promise<number> {
+  const remaining = new Set(wanted);
+  const top = await rest<any[]>(stack.sim, '/folders?per_page=100');
+  let calls = 1;
+  if (top[0]) remaining.delete(top[0].parent_id);
+  let level = top;
+  while (level.length) {
+    for (const f of level) remaining.delete(f.id);
+    if (remaining.size === 0) break;
+    const next: any[] = [];
+    for (const f of level) {
+      const children = await rest<any[]>(stack.sim, `/folders?parent_id=${f.id}&per_page=100`);
+      calls += Math.floor(children.length / 100) + 1;
+      next.push(...children);
+    }
+    level = next;
+  }
+  return calls;
+}
+
+const OVERVIEW = `{
+  recipes(first: 25) {
+    nodes { name folder { name } connections { name } triggerConnector { title } }
+  }
+}`;
+
+describe('batching: exact upstream call counts', () => {
+  it('25 recipes with folder, connections and trigger connector cost one call per list, not per recipe', async () => {
+    const recipes = (await rest(stack.sim, '/recipes?per_page=26')).items.slice(0, 25);
+    const folderCalls = await folderCallsToFind(new Set(recipes.map((r: any) => r.folder_id)));
+
+    stack.sim.resetCounts();
+    const data = await stack.gql(OVERVIEW);
+    expect(data.recipes.nodes).toHaveLength(25);
+    expect(data.recipes.nodes.every((r: any) => r.folder?.name)).toBe(true);
+    expect(stack.sim.counts()).toEqual({
+      'GET /api/recipes': 1,
+      'GET /api/connections': 1,
+      'GET /api/integrations': 1,
+      'GET /api/folders': folderCalls,
+    });
+  });
+
+  it('sends independent lookups in parallel: connections, connectors and folders overlap', async () => {
+    stack.sim.setLatency(40);
+    try {
+      stack.sim.resetCounts();
+      await stack.gql(OVERVIEW);
+      const log = stack.sim.log();
+      const recipes = log.find((l) => l.route === 'GET /api/recipes')!;
+      const connections = log.find((l) => l.route === 'GET /api/connections')!;
+      const connectors = log.find((l) => l.route === 'GET /api/integrations')!;
+      const firstFolders = log.find((l) => l.route === 'GET /api/folders')!;
+      for (const call of [connections, connectors, firstFolders]) expect(call.startedAt).toBeGreaterThanOrEqual(recipes.endedAt - 1);
+      const lastStart = Math.max(connections.startedAt, connectors.startedAt, firstFolders.startedAt);
+      const firstEnd = Math.min(connections.endedAt, connectors.endedAt, firstFolders.endedAt);
+      expect(lastStart).toBeLessThan(firstEnd);
+      expect(stack.sim.maxInFlight()).toBeGreaterThanOrEqual(3);
+    } finally {
+      stack.sim.setLatency(0);
+    }
+  });
+
+  it('de-duplicates the same lookup asked for many times in one request', async () => {
+    stack.sim.resetCounts();
+    await stack.gql(`{
+      a: recipe(id: "3307712") { name connections { name } }
+      b: recipe(id: "3307712") { name config { connection { name } } }
+      c: connection(id: "880101") { name }
+      me { name } again: me { name }
+    }`);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes/:id': 1, 'GET /api/connections': 1, 'GET /api/users/me': 1 });
+  });
+
+  it('jobs of several recipes go out together, one list call per recipe', async () => {
+    stack.sim.resetCounts();
+    const data = await stack.gql(`{ recipes(first: 5) { nodes { jobs(first: 2) { nodes { handle } } } } }`);
+    expect(data.recipes.nodes).toHaveLength(5);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 1, 'GET /api/recipes/:recipe_id/jobs': 5 });
+  });
+
+  it('keeps loaders per request: a second request asks Workato again', async () => {
+    stack.sim.resetCounts();
+    await stack.gql(`{ me { name } }`);
+    await stack.gql(`{ me { name } }`);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/users/me': 2 });
+  });
+});

@@ -1,0 +1,105 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ env: { WORKATO_TIMEOUT_MS: '500' } });
+});
+afterEach(() => stack.sim.clearFaults());
+afterAll(() => stack.close());
+
+const codes = (r: { errors?: Array<{ extensions?: Record<string, any> }> }) => r.errors?.map((e) => e.extensions?.code);
+
+describe('errors carry a machine-readable code', () => {
+  it('UNAUTHENTICATED for a token Workato rejects, without echoing the token', async () => {
+    const r = await stack.request(`{ me { name } }`, {}, { token: 'not-a-real-token-123' });
+    expect(r.status).toBe(200);
+    expect(r.data).toEqual({ me: null });
+    expect(codes(r)).toEqual(['UNAUTHENTICATED']);
+    expect(JSON.stringify(r)).not.toContain('not-a-real-token-123');
+  });
+
+  it('UNAUTHENTICATED without a token, and Workato is not called', async () => {
+    stack.sim.resetCounts();
+    const r = await stack.request(`{ me { name } }`, {}, { token: null });
+    expect(codes(r)).toEqual(['UNAUTHENTICATED']);
+    expect(r.errors?.[0]?.message).toMatch(/Authorization: Bearer/);
+    expect(stack.sim.total()).toBe(0);
+  });
+
+  it('refuses the legacy key pair instead of forwarding it', async () => {
+    stack.sim.resetCounts();
+    const r = await stack.request(`{ me { name } }`, {}, { token: null, headers: { 'x-user-email': 'a@b.c', 'x-user-token': 'k' } });
+    expect(codes(r)).toEqual(['UNAUTHENTICATED']);
+    expect(r.errors?.[0]?.message).toMatch(/Legacy/);
+    expect(stack.sim.total()).toBe(0);
+  });
+
+  it('still serves introspection without a token (GraphiQL docs work before login)', async () => {
+    const r = await stack.request(`{ __type(name: "Recipe") { name description } }`, {}, { token: null });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.__type.description).toMatch(/recipe/i);
+  });
+
+  it('NOT_FOUND for an unknown recipe nulls that field and still resolves its siblings', async () => {
+    const r = await stack.request(`{ missing: recipe(id: "999999999") { name } found: recipe(id: "3307712") { name } missingConnection: connection(id: "1") { name } }`);
+    expect(r.data?.missing).toBeNull();
+    expect(r.data?.missingConnection).toBeNull();
+    expect(r.data?.found.name).toBeTruthy();
+    expect(codes(r)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+    expect(r.errors?.map((e) => e.path)).toEqual([['missing'], ['missingConnection']]);
+  });
+
+  it('BAD_USER_INPUT for a malformed or foreign id, never a 500', async () => {
+    const r = await stack.request(`{ a: recipe(id: "folder-ish") { name } b: node(id: "Zm9v") { id } }`);
+    expect(r.status).toBe(200);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    const { folder } = await stack.gql(`{ folder(id: "1201101") { id } }`);
+    const foreign = await stack.request(`query($id: ID!) { recipe(id: $id) { name } }`, { id: folder.id });
+    expect(codes(foreign)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a malformed query is a 400 with a GraphQL error', async () => {
+    const r = await stack.request(`{ recipes { nodes { nope } }`);
+    expect(r.status).toBe(400);
+    expect(r.errors?.length).toBeGreaterThan(0);
+    const wrongType = await stack.request(`query($n: Int) { recipes(first: $n) { nodes { name } } }`, { n: 'many' });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.errors?.[0]?.message).toMatch(/\$n/);
+  });
+
+  it('UPSTREAM_ERROR with the upstream request id for a Workato 500; other branches still resolve', async () => {
+    stack.sim.inject({ route: 'GET /api/connections', status: 500, body: { message: 'Server error', id: 'err-7f3a' } });
+    const r = await stack.request(`{ connections { totalCount } me { name } }`);
+    expect(r.data?.connections).toBeNull();
+    expect(r.data?.me.name).toBeTruthy();
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', status: 500, upstreamRequestId: 'err-7f3a' });
+  });
+
+  it('copes with a non-JSON error page', async () => {
+    stack.sim.inject({ route: 'GET /api/users/me', status: 502, body: '<html><body>Bad gateway</body></html>' });
+    const r = await stack.request(`{ me { name } }`);
+    expect(r.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
+    expect(r.errors?.[0]?.message).toMatch(/502/);
+  });
+
+  it('RATE_LIMITED with retryAfter for a Workato 429', async () => {
+    stack.sim.inject({ route: 'GET /api/users/me', status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '17' } });
+    const r = await stack.request(`{ me { name } }`);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 17 });
+  });
+
+  it('FORBIDDEN when the API client role lacks the endpoint', async () => {
+    stack.sim.inject({ route: 'GET /api/projects', status: 403, body: { message: 'Forbidden' } });
+    const r = await stack.request(`{ projects { nodes { name } } }`);
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('UPSTREAM_TIMEOUT when Workato does not answer in time, and the gateway keeps serving', async () => {
+    stack.sim.inject({ route: 'GET /api/users/me', delayMs: 3000 });
+    const r = await stack.request(`{ me { name } }`);
+    expect(r.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+    const after = await stack.gql(`{ recipe(id: "3307712") { name } }`);
+    expect(after.recipe.name).toBeTruthy();
+  });
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rest } from './support/rest.js';
+import { startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ simulator: { workspaces: undefined } });
+});
+afterAll(() => stack.close());
+
+async function walk(query: string, pick: (data: any) => any, variables: Record<string, unknown> = {}) {
+  const seen: any[] = [];
+  let after: string | null = null;
+  let pages = 0;
+  for (;;) {
+    const data = await stack.gql(query, { ...variables, after });
+    const connection = pick(data);
+    seen.push(...connection.edges.map((e: any) => e.node));
+    pages++;
+    expect(connection.pageInfo.hasPreviousPage).toBe(after !== null);
+    if (!connection.pageInfo.hasNextPage) break;
+    after = connection.pageInfo.endCursor;
+    if (pages > 500) throw new Error('runaway pagination');
+  }
+  return { seen, pages };
+}
+
+describe('pagination', () => {
+  it('walks every recipe page with no gap or duplicate, in Workato order', async () => {
+    const wire = await rest(stack.sim, '/recipes?per_page=100');
+    let all: any[] = wire.items;
+    for (let last = all.at(-1)?.id; all.length % 100 === 0 && last; last = all.at(-1)?.id) {
+      const more = (await rest(stack.sim, `/recipes?per_page=100&since_id=${last}`)).items;
+      if (more.length === 0) break;
+      all = all.concat(more);
+    }
+    for (const first of [7, 25, 100]) {
+      const { seen } = await walk(
+        `query($after: String, $first: Int) { recipes(first: $first, after: $after) { edges { cursor node { workatoId } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+        (d) => d.recipes,
+        { first },
+      );
+      expect(seen.map((r) => r.workatoId)).toEqual(all.map((r) => String(r.id)));
+    }
+  });
+
+  it('walks recipes in activity order by offset cursors', async () => {
+    const { seen } = await walk(
+      `query($after: String) { recipes(first: 9, order: ACTIVITY, after: $after) { edges { node { workatoId } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+      (d) => d.recipes,
+    );
+    const ids = seen.map((r) => r.workatoId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const count = (await stack.gql(`{ me { recipesCount } }`)).me.recipesCount;
+    expect(ids.length).toBe(count);
+  });
+
+  it('walks every job of a recipe with no gap or duplicate, and totalCount agrees', async () => {
+    const { seen, pages } = await walk(
+      `query($after: String) { recipe(id: "3307712") { jobs(first: 37, after: $after) { totalCount edges { node { handle } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`,
+      (d) => d.recipe.jobs,
+    );
+    const handles = seen.map((j) => j.handle);
+    expect(new Set(handles).size).toBe(handles.length);
+    const wire = await rest(stack.sim, `/recipes/3307712/jobs?per_page=1`);
+    expect(handles.length).toBe(wire.job_scope_count ?? wire.job_count);
+    expect(handles[0]).toBe(wire.items[0].id);
+    expect(pages).toBe(Math.ceil(handles.length / 37));
+  });
+
+  it('filters jobs by status across pages', async () => {
+    const { seen } = await walk(
+      `query($after: String) { recipe(id: "3307712") { jobs(first: 50, status: FAILED, after: $after) { edges { node { status } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`,
+      (d) => d.recipe.jobs,
+    );
+    const wire = await rest(stack.sim, `/recipes/3307712/jobs?per_page=1`);
+    expect(seen.length).toBe(wire.job_failed_count);
+    expect(seen.every((j) => j.status === 'FAILED')).toBe(true);
+  });
+
+  it('pages connections and connectors without gaps', async () => {
+    const connections = await walk(
+      `query($after: String) { connections(first: 4, after: $after) { edges { node { workatoId } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+      (d) => d.connections,
+    );
+    const wire = await rest<any[]>(stack.sim, '/connections');
+    expect(connections.seen.map((c) => c.workatoId)).toEqual(wire.map((c) => c.id).sort((a, b) => a - b).map(String));
+
+    const connectors = await walk(
+      `query($after: String) { connectors(first: 3, after: $after) { edges { node { name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+      (d) => d.connectors,
+    );
+    const all = await rest(stack.sim, '/integrations/all?per_page=100');
+    expect(connectors.seen.map((c) => c.name)).toEqual(all.items.map((c: any) => c.name));
+  });
+
+  it('rejects a cursor from another list and an out-of-range page size', async () => {
+    const { recipes } = await stack.gql(`{ recipes(first: 1) { pageInfo { endCursor } } }`);
+    const wrong = await stack.request(`query($a: String) { connectors(after: $a) { nodes { name } } }`, { a: recipes.pageInfo.endCursor });
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const garbage = await stack.request(`{ recipes(after: "not-a-cursor") { nodes { name } } }`);
+    expect(garbage.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await stack.request(`{ recipes(first: 101) { nodes { name } } }`);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+});
