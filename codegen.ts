@@ -43,6 +43,8 @@ const config: CodegenConfig = {
           FolderConnection: mapper('FolderConnectionMapper'),
           FolderEdge: mapper('FolderEdgeMapper'),
           Project: mapper('ProjectMapper'),
+          InputError: mapper('UserErrorMapper'),
+          RecipeStepError: mapper('UserErrorMapper'),
           ProjectConnection: mapper('ProjectConnectionMapper'),
           ProjectEdge: mapper('ProjectEdgeMapper'),
         },

@@ -30,7 +30,14 @@ export function createRecipeLoaders(api: WorkatoApi, scope: string | undefined) 
     return items;
   });
 
-  return { recipeById, recipeDetailById, recipeList };
+  /** After a write: drop what this request knew about the recipe and every recipe list (STYLE §6). */
+  function forgetRecipe(id: number): void {
+    recipeById.clear(id);
+    recipeDetailById.clear(id);
+    recipeList.clearAll();
+  }
+
+  return { recipeById, recipeDetailById, recipeList, forgetRecipe };
 }
 
 export type RecipeLoaders = ReturnType<typeof createRecipeLoaders>;

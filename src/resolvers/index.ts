@@ -6,6 +6,7 @@ import { folderResolvers } from './folders.js';
 import { jobResolvers } from './jobs.js';
 import { nodeResolvers } from './node.js';
 import { projectResolvers } from './projects.js';
+import { recipeMutationResolvers } from './recipe-mutations.js';
 import { recipeResolvers } from './recipes.js';
 import { scalarResolvers } from './scalars.js';
 import { workspaceResolvers } from './workspace.js';
@@ -15,6 +16,7 @@ export const resolvers: Resolvers[] = [
   nodeResolvers,
   workspaceResolvers,
   recipeResolvers,
+  recipeMutationResolvers,
   jobResolvers,
   connectionResolvers,
   connectorResolvers,

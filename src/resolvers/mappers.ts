@@ -5,6 +5,7 @@
 import type { Scoped } from '../loaders/scope.js';
 import type { Workato } from '../workato/types.js';
 import type { Edge, Page } from './relay.js';
+import type { UserErrorValue } from './payload.js';
 
 export type WorkspaceMapper = Scoped<Workato.Workspace>;
 export type RecipeMapper = Scoped<Workato.Recipe>;
@@ -36,3 +37,6 @@ export type FolderEdgeMapper = Edge<FolderMapper>;
 export type ProjectMapper = Scoped<Workato.Project>;
 export type ProjectConnectionMapper = Page<ProjectMapper>;
 export type ProjectEdgeMapper = Edge<ProjectMapper>;
+
+/** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
+export type UserErrorMapper = UserErrorValue;

@@ -25,6 +25,9 @@
  *   Non-integer ids in the *path* → 404 `Not found` (Rails `find`). Empty query values count as absent.
  * - §4.2 routing is checked before auth: unknown route/method → 404 `API not found` even without a token.
  *   A trailing slash and a `.json` suffix are tolerated (Rails routing).
+ * - §10.7 start of a running recipe / stop of a stopped one → 400 `Can't change the recipe state: invalid state …`.
+ *   A start is refused (200, `success: false`, `config_errors`) when a config entry's connection is missing or not
+ *   authorized, or a connector that needs a connection has none; built-in connectors listed below need none.
  * - §4.1 fault bodies: 503 `{"message": "Service Unavailable"}`, 429 `{"message": "Too many requests"}` with
  *   `Retry-After: 1` unless the fault sets headers; other statuses `{"message": <HTTP reason>}`.
  */
@@ -36,4 +39,8 @@ export const INFERRED = {
   serviceUnavailableMessage: 'Service Unavailable',
   rateLimitMessage: 'Too many requests',
   defaultRetryAfterSeconds: '1',
+  /** Connectors that run without a connection (Workato's built-in apps). */
+  connectionlessConnectors: ['workato_recipe_function', 'clock', 'scheduler', 'email', 'logger', 'workato_variables'] as readonly string[],
+  /** `config_errors` detail key, as recorded in fixtures/recipe-start-blocked.json. */
+  unconnectedErrorKey: 'packages.recipe_source_code.flow_validations.errors.config_unconnected',
 } as const;

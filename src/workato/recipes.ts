@@ -43,3 +43,16 @@ export async function listRecipeVersions(
 export async function getRecipeVersion(api: WorkatoApi, recipeId: number, versionId: number): Promise<Workato.RecipeVersion> {
   return unwrapObject<Workato.RecipeVersion>(await api.get(`/recipes/${recipeId}/versions/${versionId}`));
 }
+
+/**
+ * PUT /recipes/:id/start. HTTP 200 is not success: a refusal arrives as `{"success": false, "code_errors",
+ * "config_errors"}` (REFERENCE §4.3, §10.7). The caller reads the body.
+ */
+export function startRecipe(api: WorkatoApi, id: number): Promise<Workato.SuccessResponse> {
+  return api.send<Workato.SuccessResponse>('PUT', `/recipes/${id}/start`);
+}
+
+/** PUT /recipes/:id/stop → `{"success": true}`; 400 on an invalid transition (§10.7). */
+export function stopRecipe(api: WorkatoApi, id: number): Promise<Workato.SuccessResponse> {
+  return api.send<Workato.SuccessResponse>('PUT', `/recipes/${id}/stop`);
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rest } from './support/rest.js';
+import { startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.close());
+
+const START = `mutation($id: ID!) { recipeStart(input: { id: $id }) {
+  recipe { workatoId running stopCause }
+  userErrors { __typename message code field ... on RecipeStepError { step label } }
+} }`;
+const STOP = `mutation($id: ID!) { recipeStop(input: { id: $id }) {
+  recipe { workatoId running stoppedAt }
+  userErrors { __typename message code field }
+} }`;
+
+describe('recipeStart / recipeStop', () => {
+  it('returns the refusal of a recipe with a broken connection as typed userErrors, and recipe null', async () => {
+    const { recipeStart } = await stack.gql(START, { id: '3307650' });
+    expect(recipeStart).toEqual({
+      recipe: null,
+      userErrors: [{ __typename: 'RecipeStepError', message: 'unconnected', code: 'RECIPE_UNCONNECTED', field: null, step: 0, label: 'account_id' }],
+    });
+    expect((await rest(stack.sim, '/recipes/3307650')).running).toBe(false);
+  });
+
+  it('stops and starts a recipe, reading the new state back through the API', async () => {
+    stack.sim.resetCounts();
+    const stopped = await stack.gql(STOP, { id: '3307712' });
+    expect(stopped.recipeStop).toMatchObject({ recipe: { workatoId: '3307712', running: false }, userErrors: [] });
+    expect(stopped.recipeStop.recipe.stoppedAt).toBeTruthy();
+    expect(stack.sim.counts()).toEqual({ 'PUT /api/recipes/:id/stop': 1, 'GET /api/recipes/:id': 1 });
+
+    const started = await stack.gql(START, { id: '3307712' });
+    expect(started.recipeStart).toMatchObject({ recipe: { running: true }, userErrors: [] });
+    expect((await rest(stack.sim, '/recipes/3307712')).running).toBe(true);
+  });
+
+  it('never shows stale data later in the same request', async () => {
+    const data = await stack.gql(`mutation {
+      before: recipeStop(input: { id: "3307712" }) { recipe { running } }
+      after: recipeStart(input: { id: "3307712" }) { recipe { running } }
+    }`);
+    expect(data).toEqual({ before: { recipe: { running: false } }, after: { recipe: { running: true } } });
+  });
+
+  it('explains an invalid transition with a stable code', async () => {
+    const { recipeStart } = await stack.gql(START, { id: '3307712' });
+    expect(recipeStart.recipe).toBeNull();
+    expect(recipeStart.userErrors[0]).toMatchObject({ code: 'RECIPE_RUNNING', message: expect.stringMatching(/invalid state running/) });
+    const { recipeStop } = await stack.gql(STOP, { id: '3307698' });
+    expect(recipeStop.userErrors[0]).toMatchObject({ code: 'RECIPE_STOPPED' });
+  });
+
+  it('answers an unknown recipe with a NOT_FOUND userError and a malformed id with BAD_USER_INPUT', async () => {
+    const { recipeStop } = await stack.gql(STOP, { id: '999999999' });
+    expect(recipeStop).toEqual({ recipe: null, userErrors: [{ __typename: 'InputError', code: 'NOT_FOUND', field: ['input', 'id'], message: expect.any(String) }] });
+    const bad = await stack.request(STOP, { id: 'nope' });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
