@@ -8,6 +8,8 @@ import { createLoaders, type Loaders } from '../loaders/index.js';
 import { WorkatoApi, type Transport } from '../workato/http.js';
 
 export interface GatewayContext {
+  /** The incoming HTTP request (yoga's initial context). */
+  request: Request;
   /** The caller's own workspace API (Embedded customer scopes hang off it via `forManagedUser`). */
   api: WorkatoApi;
   loaders: Loaders;
@@ -48,6 +50,7 @@ export function createContextFactory(options: ContextOptions) {
         ? new WorkatoApi(options.transport, options.baseUrl, credentials.token)
         : WorkatoApi.refusing(options.transport, options.baseUrl, credentials.refused);
     return {
+      request,
       api,
       loaders: createLoaders(api),
       requestId: request.headers.get('x-request-id') ?? randomUUID(),

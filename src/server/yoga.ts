@@ -5,6 +5,7 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import { createGraphiQLRenderer, graphiqlOptions } from './graphiql.js';
 import type { Logger } from './logger.js';
+import { gatewayPlugins } from './plugins/index.js';
 
 export interface YogaOptions {
   schema: GraphQLSchema;
@@ -28,6 +29,7 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
     landingPage: false,
     healthCheckEndpoint: '/healthz',
     logging: options.logger,
+    plugins: gatewayPlugins(options),
     maskedErrors: {
       maskError: (error) => maskError(error, (message, cause) => options.logger.error(message, cause)),
     },
