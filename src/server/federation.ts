@@ -1,0 +1,104 @@
+/**
+ * Apollo Federation v2 subgraph support, added to the same makeExecutableSchema call as everything else:
+ * `_service { sdl }`, `_entities(representations)` resolved through the per-request loaders, and the `_Entity`
+ * union of every type with a `@key` in schema/. Written here rather than with @apollo/subgraph so that
+ * @graphql-tools/schema stays the one place where type definitions meet resolvers, and entity lookups reuse the
+ * loaders (a batch of representations costs the same calls as the equivalent `nodes` query).
+ */
+import { Kind, parse, print, type DefinitionNode, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
+import type { GatewayContext } from './context.js';
+import { badUserInput } from './errors.js';
+import { loadNode } from '../resolvers/node.js';
+import { NODE_TYPES, toGlobalId, type NodeType } from '../resolvers/relay.js';
+
+const FEDERATION_NAMES = new Set([
+  'link', 'key', 'shareable', 'external', 'requires', 'provides', 'inaccessible', 'tag',
+  'federation__FieldSet', 'link__Import', 'link__Purpose', '_Any', '_Service', '_Entity',
+]);
+
+type TypeNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
+
+/** Object types carrying `@key`, with their key field sets. */
+export function entityKeys(documents: DocumentNode[]): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const doc of documents) {
+    for (const def of doc.definitions) {
+      if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+      for (const directive of (def as TypeNode).directives ?? []) {
+        if (directive.name.value !== 'key') continue;
+        const fields = directive.arguments?.find((a) => a.name.value === 'fields')?.value;
+        if (fields?.kind === Kind.STRING) keys.set(def.name.value, [...(keys.get(def.name.value) ?? []), fields.value]);
+      }
+    }
+  }
+  return keys;
+}
+
+/**
+ * The published subgraph SDL: the SDL files as written, minus the federation definitions that `@link` imports
+ * (schema/federation.graphql keeps them for this server, codegen and the linter).
+ */
+export function subgraphSdl(typeDefs: string[]): string {
+  return typeDefs
+    .map((sdl) => {
+      const doc = parse(sdl);
+      const kept = doc.definitions.filter((d: DefinitionNode) => !('name' in d && d.name && FEDERATION_NAMES.has(d.name.value)));
+      return kept.length ? print({ ...doc, definitions: kept }) : '';
+    })
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+export interface FederationParts {
+  typeDefs: string[];
+  resolvers: Record<string, unknown>;
+}
+
+/** The federation type definitions and resolvers for a schema made of `typeDefs`. */
+export function federationParts(typeDefs: string[]): FederationParts {
+  const keys = entityKeys(typeDefs.map((t) => parse(t)));
+  const entities = [...keys.keys()].sort();
+  const sdl = subgraphSdl(typeDefs);
+  const parts: string[] = [];
+  if (entities.length) {
+    parts.push(/* GraphQL */ `
+      "Every type other subgraphs can reference by key."
+      union _Entity = ${entities.join(' | ')}
+      extend type Query {
+        "Federation: resolve entities of this subgraph from their key fields (used by the supergraph router)."
+        _entities("Representations: \`__typename\` plus key fields." representations: [_Any!]!): [_Entity]!
+        "Federation: this subgraph's SDL."
+        _service: _Service!
+      }
+    `);
+  }
+  return {
+    typeDefs: parts,
+    resolvers: {
+      Query: {
+        _service: () => ({ sdl }),
+        // One promise per representation, all started together: the loaders batch and de-duplicate them.
+        _entities: (_root: unknown, args: { representations: Array<Record<string, unknown>> }, ctx: GatewayContext) =>
+          args.representations.map((rep) => resolveEntity(rep, ctx).catch((e: unknown) => e as Error)),
+      },
+      _Entity: { __resolveType: (value: { __typename: string }) => value.__typename },
+    },
+  };
+}
+
+/** A representation by global `id`, or by Workato id (`workatoId`, or `name` for connectors). */
+async function resolveEntity(rep: Record<string, unknown>, ctx: GatewayContext) {
+  const type = rep.__typename;
+  if (typeof type !== 'string' || !(NODE_TYPES as readonly string[]).includes(type)) {
+    throw badUserInput(`Unknown entity type ${JSON.stringify(type)}.`, 'representations');
+  }
+  const nodeType = type as NodeType;
+  let id: string;
+  if (typeof rep.id === 'string') id = rep.id;
+  else if (rep.workatoId !== undefined && rep.workatoId !== null) id = toGlobalId(nodeType, [String(rep.workatoId)]);
+  else if (nodeType === 'Connector' && typeof rep.name === 'string') id = toGlobalId('Connector', [rep.name]);
+  else throw badUserInput(`A ${type} representation needs \`id\` or \`workatoId\`.`, 'representations');
+  const node = await loadNode(id, ctx);
+  if (node.__typename !== type) throw badUserInput(`The id of a ${type} representation belongs to a ${node.__typename}.`, 'representations');
+  return node;
+}

@@ -1,0 +1,111 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { composeServices } from '@theguild/federation-composition';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../support/stack.js';
+import { startCompanySubgraph, type CompanySubgraph } from './company-subgraph.js';
+
+let stack: Stack;
+let company: CompanySubgraph;
+let router: Server;
+let routerUrl: string;
+
+/** Queries the supergraph router the way a front-end of the company would, with its Workato token. */
+async function supergraph(query: string) {
+  const response = await fetch(routerUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.sim.token}` },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
+}
+
+beforeAll(async () => {
+  // 250 recipes: the _entities batch below spans three pages of Workato's recipe list.
+  stack = await startStack({ simulator: { workspaces: { 'federation-token': { recipes: 246 } } }, env: { LOG_LEVEL: process.env.DEBUG_FEDERATION ? 'error' : 'silent' } });
+  company = await startCompanySubgraph();
+  const { data } = await stack.request<{ _service: { sdl: string } }>('{ _service { sdl } }');
+  const composed = composeServices([
+    { name: 'workato', typeDefs: parse(data!._service.sdl), url: stack.gateway.url },
+    { name: 'company', typeDefs: parse((await (await fetch(company.url, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    })).json() as any).data._service.sdl), url: company.url },
+  ]);
+  if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
+  const gateway = createGatewayRuntime({
+    supergraph: composed.supergraphSdl,
+    logging: process.env.DEBUG_FEDERATION ? 'debug' : false,
+    // Each caller's Workato token travels to our subgraph; the company subgraph needs none.
+    propagateHeaders: { fromClientToSubgraphs: ({ request, subgraphName }) =>
+      subgraphName === 'workato' ? { authorization: request.headers.get('authorization') ?? '' } : {} },
+  });
+  router = createServer(gateway);
+  await new Promise<void>((resolve) => router.listen(0, '127.0.0.1', resolve));
+  routerUrl = `http://127.0.0.1:${(router.address() as AddressInfo).port}/graphql`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => router?.close(resolve));
+  await company?.close();
+  await stack?.close();
+});
+
+describe('the gateway as a Federation v2 subgraph', () => {
+  it('publishes its SDL with @link and @key, without federation run-time definitions', async () => {
+    const { data } = await stack.request<{ _service: { sdl: string } }>('{ _service { sdl } }');
+    const sdl = data!._service.sdl;
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3"');
+    expect(sdl).toMatch(/type Recipe implements Node @key\(fields: "id"\) @key\(fields: "workatoId"\)/);
+    expect(sdl).not.toMatch(/scalar _Any|directive @key|_entities/);
+  });
+
+  it('Workato → company: recipes from our subgraph, owners from theirs', async () => {
+    stack.sim.resetCounts();
+    const result = await supergraph('{ recipes(first: 100) { nodes { workatoId name owner { name } } } }');
+    expect(result.errors).toBeUndefined();
+    const byId = new Map(result.data.recipes.nodes.map((r: any) => [r.workatoId, r]));
+    expect(byId.get('3307712')).toMatchObject({ owner: { name: 'Revenue Operations' } });
+    expect(byId.get('3307601')).toMatchObject({ owner: { name: 'Platform' } });
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 1 });
+  });
+
+  it('company → Workato: teams from their subgraph, recipe details resolved by ours through _entities', async () => {
+    stack.sim.resetCounts();
+    const result = await supergraph('{ teams { name recipes { name running folder { name } } } }');
+    expect(result.errors).toBeUndefined();
+    const revenue = result.data.teams.find((t: any) => t.name === 'Revenue Operations');
+    expect(revenue.recipes.map((r: any) => r.name)).toEqual([
+      'Salesforce won opportunity -> NetSuite sales order',
+      expect.any(String),
+    ]);
+    expect(revenue.recipes[0].folder.name).toBe('Salesforce sync');
+    // Four representations in one _entities call: one page of the id-descending list, starting just above the
+    // highest id, holds all four (src/loaders/recipes.ts), instead of four GETs.
+    expect(stack.sim.counts()['GET /api/recipes']).toBe(1);
+    expect(stack.sim.counts()['GET /api/recipes/:id']).toBeUndefined();
+  });
+
+  it('extends the workspace across subgraphs', async () => {
+    const result = await supergraph('{ me { name workatoId billingContact } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data.me.billingContact).toBe(`billing+${result.data.me.workatoId}@company.example`);
+  });
+
+  it('resolves a batch of 100 recipe representations with a bounded number of REST calls', async () => {
+    const { recipes } = await stack.gql('{ recipes(first: 100) { nodes { workatoId } } }');
+    const reps = recipes.nodes.map((r: any) => `{ __typename: "Recipe", workatoId: "${r.workatoId}" }`).join(', ');
+    stack.sim.resetCounts();
+    const { _entities } = await stack.gql(`{ _entities(representations: [${reps}]) { ... on Recipe { workatoId name } } }`);
+    expect(_entities.map((r: any) => r.workatoId)).toEqual(recipes.nodes.map((r: any) => r.workatoId));
+    // The 100 newest recipes are one page of the id-descending list: one call instead of 100 GETs.
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 1 });
+  });
+
+  it('answers an unknown or malformed representation with a coded error, not a crash', async () => {
+    const r = await stack.request('{ _entities(representations: [{ __typename: "Recipe", workatoId: "1" }, { __typename: "Nope", id: "x" }]) { __typename } }');
+    expect(r.data?._entities).toEqual([null, null]);
+    expect(r.errors?.map((e) => e.extensions?.code).sort()).toEqual(['BAD_USER_INPUT', 'NOT_FOUND']);
+  });
+});
