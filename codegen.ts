@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
  * Server-side types: resolvers typed against the SDL in schema/, with mappers saying which Workato wire type
@@ -20,18 +21,23 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         useIndexSignature: false,
-        scalars: { DateTime: 'string', JSON: 'unknown', ID: { input: 'string', output: 'string | number' } },
+        // Upload: yoga's multipart parser hands resolvers a File (GraphQL multipart request spec).
+        scalars: { DateTime: 'string', JSON: 'unknown', ID: { input: 'string', output: 'string | number' }, Upload: 'File' },
         mappers: {
           Workspace: mapper('WorkspaceMapper'),
           Recipe: mapper('RecipeMapper'),
           RecipeConfigEntry: mapper('RecipeConfigEntryMapper'),
           RecipeConnection: mapper('RecipeConnectionMapper'),
           RecipeEdge: mapper('RecipeEdgeMapper'),
+          RecipeVersion: mapper('RecipeVersionMapper'),
+          RecipeVersionConnection: mapper('RecipeVersionConnectionMapper'),
+          RecipeVersionEdge: mapper('RecipeVersionEdgeMapper'),
           Job: mapper('JobMapper'),
           JobErrorParts: mapper('JobErrorPartsMapper'),
           JobLine: mapper('JobLineMapper'),
           JobConnection: mapper('JobConnectionMapper'),
           JobEdge: mapper('JobEdgeMapper'),
+          JobActionResult: mapper('JobActionResultMapper'),
           Connection: mapper('ConnectionMapper'),
           ConnectionConnection: mapper('ConnectionConnectionMapper'),
           ConnectionEdge: mapper('ConnectionEdgeMapper'),
@@ -47,8 +53,40 @@ const config: CodegenConfig = {
           RecipeStepError: mapper('UserErrorMapper'),
           ProjectConnection: mapper('ProjectConnectionMapper'),
           ProjectEdge: mapper('ProjectEdgeMapper'),
+          ProjectBuild: mapper('ProjectBuildMapper'),
+          Deployment: mapper('DeploymentMapper'),
+          DeploymentConnection: mapper('DeploymentConnectionMapper'),
+          DeploymentEdge: mapper('DeploymentEdgeMapper'),
+          Asset: mapper('AssetMapper'),
+          ExportManifest: mapper('ExportManifestMapper'),
+          Package: mapper('PackageMapper'),
+          PackageRecipeStatus: mapper('PackageRecipeStatusMapper'),
+          ManagedUser: mapper('ManagedUserMapper'),
+          ManagedUserConnection: mapper('ManagedUserConnectionMapper'),
+          ManagedUserEdge: mapper('ManagedUserEdgeMapper'),
+          Member: mapper('MemberMapper'),
+          MemberRole: mapper('MemberRoleMapper'),
+          LookupTable: mapper('LookupTableMapper'),
+          LookupTableColumn: mapper('LookupTableColumnMapper'),
+          LookupTableConnection: mapper('LookupTableConnectionMapper'),
+          LookupTableEdge: mapper('LookupTableEdgeMapper'),
         },
         resolversNonOptionalTypename: { interfaceImplementingType: true, unionMember: true },
+      },
+    },
+    // Client side, what a front-end team copies: typed document nodes for the operations in test/client/, with
+    // fragment masking and `__typename` added to every selection (normalized caches key on `__typename` + `id`).
+    'test/client/generated/': {
+      documents: 'test/client/**/*.graphql',
+      preset: 'client',
+      presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
+      documentTransforms: [addTypenameSelectionDocumentTransform],
+      config: {
+        useTypeImports: true,
+        enumType: 'string-literal',
+        importExtension: '.js',
+        scalars: { DateTime: 'string', JSON: 'unknown' },
+        defaultScalarType: 'unknown',
       },
     },
   },

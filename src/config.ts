@@ -2,6 +2,7 @@
  * Configuration: read from the environment once, validated, frozen. Every error names the variable.
  * README.md has the table of variables; keep the two in step.
  */
+import { readFileSync } from 'node:fs';
 
 /** Workato's API roots per data center (REFERENCE §1). Paths are appended to these. */
 export const DATA_CENTERS = {
@@ -35,7 +36,58 @@ export interface Config {
   demoLatencyMs: number;
   /** Show GraphiQL on GET of the GraphQL path. */
   graphiql: boolean;
+  /** How often the `packageStatus` subscription polls Workato (its CLI polls every 2–3 s, REFERENCE §15.5). */
+  packagePollMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Benchmark only (BENCH_DISABLE_BATCHING): loaders neither batch nor cache, to measure the N+1 they remove. */
+  benchDisableBatching: boolean;
+  /** NODE_ENV=production: field suggestions are hidden unless FIELD_SUGGESTIONS says otherwise. */
+  production: boolean;
+  /** Who may call the gateway (README "Who may call"). Required with a server token. */
+  clientAuth: {
+    /** Keys callers send as `X-API-Key`. */
+    apiKeys: readonly string[];
+    /** JWTs verified against a JWKS; read from `Authorization` with a server token, else `X-Gateway-Authorization`. */
+    jwt?: { jwksUrl: string; issuer?: string; audience?: string };
+    /** The loud opt-out: a server token with no client authentication. */
+    openWithServerToken: boolean;
+  };
+  /** What one request may ask (src/server/plugins/limits.ts, http-handler.ts). */
+  limits: {
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxBodyBytes: number;
+    fieldSuggestions: boolean;
+    introspection: boolean;
+  };
+  /** Origins allowed to call from a browser; `*` = any. Same-origin pages (GraphiQL) always may. */
+  corsOrigins: readonly string[];
+  /** Persisted operations: document id → query text, from a manifest file. */
+  trustedDocuments?: { file: string; documents: ReadonlyMap<string, string>; only: boolean };
+  upstream: {
+    retries: number;
+    retryBaseMs: number;
+    retryMaxDelayMs: number;
+    /** Client-side quotas per token and endpoint family (REFERENCE §5). */
+    rateLimit: boolean;
+    rateLimitMaxWaitMs: number;
+    /** Failures in a row that open an origin's circuit; 0 = no breaker. */
+    breakerThreshold: number;
+    breakerCooldownMs: number;
+    /** Upstream calls in flight at once for one GraphQL request. */
+    concurrencyPerRequest: number;
+  };
+  cache: { mode: 'off' | 'memory' | 'redis'; ttlMs: number; redisUrl?: string };
+  /** Secret for the keyed token hash (cache scopes, quotas); random per process when unset. */
+  tokenHashKey?: string;
+  metrics: { enabled: boolean; path: string };
+  /** How long a shutdown waits for in-flight requests before closing their connections. */
+  shutdownTimeoutMs: number;
+  /** Wrap operations and upstream calls in OpenTelemetry spans (needs @opentelemetry/api installed). */
+  tracing: boolean;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +178,134 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamConnections: integer(env, 'WORKATO_CONNECTIONS', 32, 1, 1024),
     demoLatencyMs: integer(env, 'DEMO_LATENCY_MS', 0, 0, 60_000),
     graphiql: boolean(env, 'GRAPHIQL', true),
+    packagePollMs: integer(env, 'PACKAGE_POLL_INTERVAL_MS', 2_000, 10, 60_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    benchDisableBatching: boolean(env, 'BENCH_DISABLE_BATCHING', false),
+    ...hardening(env, demo, serverToken, env.HOST?.trim() || (demo ? '127.0.0.1' : '0.0.0.0')),
   });
+}
+
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function httpUrl(env: Env, name: string, protocols = ['http:', 'https:']): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `not a URL: "${raw}"`);
+  }
+  if (!protocols.includes(url.protocol)) throw new ConfigError(name, `expected a ${protocols.join(' or ')} URL, got "${url.protocol}"`);
+  return raw;
+}
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
+
+/** Issue 5 settings: client authentication, request limits, upstream resilience, cache, operations. */
+function hardening(env: Env, demo: boolean, serverToken: string | undefined, host: string) {
+  if (demo && !LOOPBACK.test(host)) {
+    throw new ConfigError('HOST', `demo mode serves made-up data with no authentication and listens on loopback only; got "${host}"`);
+  }
+  const apiKeys = list(env, 'GATEWAY_API_KEYS');
+  for (const key of apiKeys) {
+    if (key.length < 16) throw new ConfigError('GATEWAY_API_KEYS', 'each key must be at least 16 characters long');
+  }
+  const jwksUrl = httpUrl(env, 'GATEWAY_JWKS_URL');
+  const openWithServerToken = boolean(env, 'DANGEROUSLY_ALLOW_OPEN_GATEWAY_WITH_SERVER_TOKEN', false);
+  if (serverToken && !apiKeys.length && !jwksUrl && !openWithServerToken) {
+    throw new ConfigError(
+      'WORKATO_API_TOKEN',
+      'a server-side token lets anyone who reaches the gateway act with it, so it needs client authentication. Either ' +
+        'set GATEWAY_API_KEYS (comma-separated keys that callers send as X-API-Key), or GATEWAY_JWKS_URL (callers send a ' +
+        'JWT as Authorization: Bearer <jwt>), or unset WORKATO_API_TOKEN so that each caller sends its own Workato token. ' +
+        'To run it open anyway (a private network only), set DANGEROUSLY_ALLOW_OPEN_GATEWAY_WITH_SERVER_TOKEN=true.',
+    );
+  }
+  const production = (env.NODE_ENV ?? '').trim() === 'production';
+  const cacheMode = oneOf(env, 'RESPONSE_CACHE', ['off', 'memory', 'redis'] as const, 'off');
+  const redisUrl = httpUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  if (cacheMode === 'redis' && !redisUrl) throw new ConfigError('REDIS_URL', 'required with RESPONSE_CACHE=redis (e.g. redis://127.0.0.1:6379)');
+  const tokenHashKey = env.TOKEN_HASH_KEY?.trim() || undefined;
+  if (tokenHashKey !== undefined && tokenHashKey.length < 32) throw new ConfigError('TOKEN_HASH_KEY', 'must be at least 32 characters long');
+  if (cacheMode === 'redis' && !tokenHashKey) {
+    throw new ConfigError('TOKEN_HASH_KEY', 'required with RESPONSE_CACHE=redis, so that every replica scopes cache entries to the same callers');
+  }
+  const corsOrigins = list(env, 'CORS_ORIGINS');
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError('CORS_ORIGINS', `expected origins like https://app.example.com (no path) or *, got "${origin}"`);
+    }
+  }
+  const metricsPath = env.METRICS_PATH?.trim() || '/metrics';
+  if (!metricsPath.startsWith('/')) throw new ConfigError('METRICS_PATH', `must start with "/", got "${metricsPath}"`);
+  return {
+    production,
+    clientAuth: Object.freeze({
+      apiKeys: Object.freeze(apiKeys),
+      jwt: jwksUrl
+        ? Object.freeze({ jwksUrl, issuer: env.GATEWAY_JWT_ISSUER?.trim() || undefined, audience: env.GATEWAY_JWT_AUDIENCE?.trim() || undefined })
+        : undefined,
+      openWithServerToken,
+    }),
+    limits: Object.freeze({
+      maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 1000),
+      maxCost: integer(env, 'MAX_QUERY_COST', 20_000, 1, 10_000_000),
+      maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 10_000),
+      maxDirectives: integer(env, 'MAX_DIRECTIVES', 20, 0, 10_000),
+      maxTokens: integer(env, 'MAX_TOKENS', 3_000, 10, 1_000_000),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1_048_576, 1_024, 1_073_741_824),
+      fieldSuggestions: boolean(env, 'FIELD_SUGGESTIONS', !production),
+      introspection: boolean(env, 'INTROSPECTION', true),
+    }),
+    corsOrigins: Object.freeze(corsOrigins),
+    trustedDocuments: trustedDocuments(env),
+    upstream: Object.freeze({
+      retries: integer(env, 'WORKATO_RETRIES', 2, 0, 10),
+      retryBaseMs: integer(env, 'WORKATO_RETRY_BASE_MS', 300, 1, 60_000),
+      retryMaxDelayMs: integer(env, 'WORKATO_RETRY_MAX_DELAY_MS', 5_000, 1, 120_000),
+      rateLimit: oneOf(env, 'WORKATO_RATE_LIMIT', ['on', 'off'] as const, demo ? 'off' : 'on') === 'on',
+      rateLimitMaxWaitMs: integer(env, 'WORKATO_RATE_LIMIT_MAX_WAIT_MS', 2_000, 0, 60_000),
+      breakerThreshold: integer(env, 'WORKATO_BREAKER_THRESHOLD', 5, 0, 1_000),
+      breakerCooldownMs: integer(env, 'WORKATO_BREAKER_COOLDOWN_MS', 30_000, 100, 600_000),
+      concurrencyPerRequest: integer(env, 'WORKATO_MAX_CONCURRENCY', 10, 1, 1_000),
+    }),
+    cache: Object.freeze({ mode: cacheMode, ttlMs: integer(env, 'RESPONSE_CACHE_TTL_MS', 30_000, 1, 86_400_000), redisUrl }),
+    tokenHashKey,
+    metrics: Object.freeze({ enabled: boolean(env, 'METRICS', true), path: metricsPath }),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 20_000, 0, 600_000),
+    tracing: boolean(env, 'OTEL_TRACING', false),
+  };
+}
+
+/**
+ * A persisted-operations manifest: `{ "<id>": "<document>" }` (graphql-codegen's persisted-documents.json) or
+ * Apollo's `{ "format": "apollo-persisted-query-manifest", "operations": [{ "id", "body" }] }`.
+ */
+function trustedDocuments(env: Env): Config['trustedDocuments'] {
+  const file = env.TRUSTED_DOCUMENTS?.trim();
+  if (!file) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError('TRUSTED_DOCUMENTS', `cannot read a JSON manifest from "${file}": ${(error as Error).message}`);
+  }
+  const documents = new Map<string, string>();
+  const operations = (parsed as { operations?: unknown })?.operations;
+  const entries: Array<[unknown, unknown]> = Array.isArray(operations)
+    ? operations.map((o: { id?: unknown; body?: unknown }) => [o?.id, o?.body])
+    : parsed && typeof parsed === 'object'
+      ? Object.entries(parsed)
+      : [];
+  for (const [id, body] of entries) {
+    if (typeof id !== 'string' || typeof body !== 'string') {
+      throw new ConfigError('TRUSTED_DOCUMENTS', `"${file}" must map operation ids to document strings`);
+    }
+    documents.set(id, body);
+  }
+  if (!documents.size) throw new ConfigError('TRUSTED_DOCUMENTS', `"${file}" holds no operations`);
+  return Object.freeze({ file, documents, only: boolean(env, 'TRUSTED_DOCUMENTS_ONLY', true) });
 }

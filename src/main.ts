@@ -1,9 +1,11 @@
 /**
  * Entry point: read the config, start the built-in Workato simulator in demo mode, start the gateway,
- * print where GraphiQL is, and shut down cleanly on SIGINT/SIGTERM.
+ * print where GraphiQL is, and shut down cleanly on SIGINT/SIGTERM: stop taking requests, let the running ones
+ * finish (SHUTDOWN_TIMEOUT_MS), close the upstream pools, then exit.
  */
 import { ConfigError, loadConfig } from './config.js';
 import { startGateway } from './server/gateway.js';
+import { createLogger } from './server/logger.js';
 
 async function main(): Promise<void> {
   let config;
@@ -32,14 +34,21 @@ async function main(): Promise<void> {
     );
   }
 
-  const gateway = await startGateway({ config, baseUrl: baseUrl!, serverToken });
+  const logger = createLogger(config.logLevel);
+  const gateway = await startGateway({ config, baseUrl: baseUrl!, serverToken, logger });
   console.log(`Workato GraphQL gateway ready: GraphiQL at ${gateway.url}`);
+  if (config.serverToken && config.clientAuth.openWithServerToken) {
+    logger.warn('DANGEROUSLY_ALLOW_OPEN_GATEWAY_WITH_SERVER_TOKEN is set: anyone who reaches this gateway acts with the server token.');
+  }
+
+  // A stray rejection is a bug to fix, not a reason to drop every request in flight: log it, keep serving.
+  process.on('unhandledRejection', (reason) => logger.error('Unhandled promise rejection', reason));
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: draining requests and closing.`);
+    console.log(`${signal} received: draining requests (up to ${config.shutdownTimeoutMs} ms) and closing.`);
     await gateway.close();
     await stopSimulator?.();
     process.exit(0);
@@ -49,6 +58,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error: ${error.message}`);
+    process.exit(2);
+  }
   console.error('The gateway failed to start:', error);
   process.exit(1);
 });

@@ -9,7 +9,11 @@ describe('configuration', () => {
 
   it('maps a data center to its API root', () => {
     expect(loadConfig({ WORKATO_DATA_CENTER: 'eu' }).baseUrl).toBe('https://app.eu.workato.com/api');
-    expect(loadConfig({ WORKATO_API_TOKEN: 't' })).toMatchObject({ demo: false, baseUrl: 'https://www.workato.com/api', serverToken: 't' });
+    expect(loadConfig({ WORKATO_API_TOKEN: 't', GATEWAY_API_KEYS: 'a-client-key-of-16+' })).toMatchObject({
+      demo: false,
+      baseUrl: 'https://www.workato.com/api',
+      serverToken: 't',
+    });
   });
 
   it('accepts a private instance or simulator URL ending in /api', () => {

@@ -1,26 +1,38 @@
-import DataLoader from 'dataloader';
 import type { WorkatoApi } from '../workato/http.js';
 import { listConnections, type ListConnectionsParams } from '../workato/connections.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
+import { BATCHED, memo, requestLoader, type LoaderMode } from './options.js';
 import { tag, type Scoped } from './scope.js';
 import { listLoader } from './util.js';
 
-export function createConnectionLoaders(api: WorkatoApi, scope: string | undefined) {
+export function createConnectionLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode = BATCHED) {
   /** GET /connections with filters; Workato sends the whole list at once (REFERENCE §12.1). */
-  const connectionList = listLoader(async (params: ListConnectionsParams) =>
-    tag(await listConnections(api, { ...params, includes: ['tags'] }), scope),
+  const connectionList = listLoader(
+    async (params: ListConnectionsParams) => tag(await listConnections(api, { ...params, includes: ['tags'] }), scope),
+    mode,
   );
 
   /** No get-by-id exists: the unfiltered list, loaded once per request, indexed by id (§30). */
-  let index: Promise<Map<number, Scoped<Workato.Connection>>> | undefined;
-  const connectionById = new DataLoader<number, Scoped<Workato.Connection>>(async (ids) => {
-    index ??= connectionList.load({}).then((all) => new Map(all.map((c) => [c.id, c])));
-    const byId = await index;
+  const index = memo(mode, () =>
+    connectionList.load({}).then((all): Map<number, Scoped<Workato.Connection>> => new Map(all.map((c) => [c.id, c]))),
+  );
+  const connectionById = requestLoader<number, Scoped<Workato.Connection>>(mode, async (ids) => {
+    const byId = await index.get();
     return ids.map((id) => byId.get(id) ?? new NotFoundError('Connection', String(id)));
   });
 
-  return { connectionList, connectionById };
+  /**
+   * After a write: drop every connection list and the id index of this request, so later fields re-list
+   * (no get-by-id exists, REFERENCE §12). A write that answered the connection primes it back afterwards.
+   */
+  function forgetConnections(): void {
+    connectionList.clearAll();
+    connectionById.clearAll();
+    index.clear();
+  }
+
+  return { connectionList, connectionById, forgetConnections };
 }
 
 export type ConnectionLoaders = ReturnType<typeof createConnectionLoaders>;

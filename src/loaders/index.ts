@@ -6,26 +6,42 @@
 import type { WorkatoApi } from '../workato/http.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
+import { createDeploymentLoaders } from './deployments.js';
 import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
+import { createLookupTableLoaders } from './lookup-tables.js';
+import { createManagedUserLoaders, createMemberLoaders, type ManagedUserLoaders } from './managed-users.js';
+import { createPackageLoaders } from './packages.js';
+import { BATCHED, type LoaderMode } from './options.js';
 import { createProjectLoaders } from './projects.js';
 import { createRecipeLoaders } from './recipes.js';
 import { createWorkspaceLoaders } from './workspace.js';
 
-function createScopedLoaders(api: WorkatoApi, scope: string | undefined) {
-  const workspace = createWorkspaceLoaders(api, scope);
+function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode) {
+  const workspace = createWorkspaceLoaders(api, scope, mode);
   return {
     api,
     ...workspace,
-    ...createRecipeLoaders(api, scope),
-    ...createJobLoaders(api, scope),
-    ...createConnectionLoaders(api, scope),
-    ...createFolderLoaders(api, scope, async () => {
-      const me = await workspace.me();
-      if (me.root_folder_id == null) throw new Error('Workato did not report root_folder_id for this workspace');
-      return me.root_folder_id;
-    }),
-    ...createProjectLoaders(api, scope),
+    ...createRecipeLoaders(api, scope, mode),
+    ...createJobLoaders(api, scope, mode),
+    ...createConnectionLoaders(api, scope, mode),
+    ...createFolderLoaders(
+      api,
+      scope,
+      scope !== undefined
+        ? undefined // an Embedded customer has no /users/me (§17): folders.ts finds Home without it
+        : async () => {
+            const me = await workspace.me();
+            if (me.root_folder_id == null) throw new Error('Workato did not report root_folder_id for this workspace');
+            return me.root_folder_id;
+          },
+      mode,
+    ),
+    ...createProjectLoaders(api, scope, mode),
+    ...createDeploymentLoaders(api, scope, mode),
+    ...createMemberLoaders(api, scope),
+    ...createLookupTableLoaders(api, scope),
+    ...createPackageLoaders(api),
   };
 }
 
@@ -36,18 +52,22 @@ export interface Loaders {
   scope(scope?: string): ScopedLoaders;
   /** Connector metadata is the same for every workspace of the caller. */
   connectors: ReturnType<typeof createConnectorLoaders>;
+  /** Embedded customers of the caller's (partner) workspace (§17.1); their workspaces are `scope(String(id))`. */
+  managedUsers: ManagedUserLoaders;
 }
 
-export function createLoaders(api: WorkatoApi): Loaders {
+/** @param mode batched, except in the benchmark's N+1 reference (src/loaders/options.ts). */
+export function createLoaders(api: WorkatoApi, mode: LoaderMode = BATCHED): Loaders {
   const scopes = new Map<string, ScopedLoaders>();
-  const own = createScopedLoaders(api, undefined);
+  const own = createScopedLoaders(api, undefined, mode);
   return {
     scope(scope?: string) {
       if (scope === undefined) return own;
       let loaders = scopes.get(scope);
-      if (!loaders) scopes.set(scope, (loaders = createScopedLoaders(api.forManagedUser(scope), scope)));
+      if (!loaders) scopes.set(scope, (loaders = createScopedLoaders(api.forManagedUser(scope), scope, mode)));
       return loaders;
     },
-    connectors: createConnectorLoaders(api),
+    connectors: createConnectorLoaders(api, mode),
+    managedUsers: createManagedUserLoaders(api),
   };
 }

@@ -1,8 +1,8 @@
-import DataLoader from 'dataloader';
 import { WorkatoError, type WorkatoApi } from '../workato/http.js';
 import { getJob, listJobs, type ListJobsParams } from '../workato/jobs.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
+import { BATCHED, requestLoader, type LoaderMode } from './options.js';
 import { tag, type Scoped } from './scope.js';
 import { listLoader, toError } from './util.js';
 
@@ -11,15 +11,16 @@ export interface JobKey {
   handle: string;
 }
 
-export function createJobLoaders(api: WorkatoApi, scope: string | undefined) {
+export function createJobLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode = BATCHED) {
   /** One page of a recipe's jobs with its counters (REFERENCE §11.1). */
   const jobList = listLoader(async ({ recipeId, ...params }: ListJobsParams & { recipeId: number }) => {
     const list = await listJobs(api, recipeId, params);
     return { ...list, items: tag(list.items, scope) };
-  });
+  }, mode);
 
   /** GET /recipes/:recipe_id/jobs/:handle — a job needs its recipe id (§11.2); composite key. */
-  const jobByKey = new DataLoader<JobKey, Scoped<Workato.JobDetail>, string>(
+  const jobByKey = requestLoader<JobKey, Scoped<Workato.JobDetail>, string>(
+    mode,
     (keys) =>
       Promise.all(
         keys.map(({ recipeId, handle }) =>
@@ -33,7 +34,13 @@ export function createJobLoaders(api: WorkatoApi, scope: string | undefined) {
     { cacheKeyFn: (k) => `${k.recipeId}/${k.handle}` },
   );
 
-  return { jobList, jobByKey };
+  /** After a job write (repeat, cancel, poll now): every job page and the named jobs may have changed. */
+  function forgetJobs(recipeId: number, handles: readonly string[] = []): void {
+    jobList.clearAll();
+    for (const handle of handles) jobByKey.clear({ recipeId, handle });
+  }
+
+  return { jobList, jobByKey, forgetJobs };
 }
 
 export type JobLoaders = ReturnType<typeof createJobLoaders>;

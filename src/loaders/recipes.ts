@@ -1,13 +1,23 @@
-import DataLoader from 'dataloader';
 import type { WorkatoApi } from '../workato/http.js';
 import { WorkatoError } from '../workato/http.js';
-import { getRecipe, listRecipes, type ListRecipesParams } from '../workato/recipes.js';
+import { getRecipe, getRecipeVersion, listRecipeVersions, listRecipes, type ListRecipesParams } from '../workato/recipes.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
+import { BATCHED, requestLoader, type LoaderMode } from './options.js';
 import { tag, type Scoped } from './scope.js';
 import { listLoader, toError } from './util.js';
 
-export function createRecipeLoaders(api: WorkatoApi, scope: string | undefined) {
+export interface RecipeVersionKey {
+  recipeId: number;
+  versionId: number;
+}
+
+const versionKey = (k: RecipeVersionKey) => `${k.recipeId}/${k.versionId}`;
+
+/** Recipes per page of GET /recipes (REFERENCE §10.1: max 100). */
+const LIST_PAGE = 100;
+
+export function createRecipeLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode = BATCHED) {
   /** GET /recipes/:id per id — Workato has no batch get — all in parallel; 404 → NotFoundError for that key. */
   const fetchRecipes = (ids: readonly number[]) =>
     Promise.all(
@@ -18,26 +28,77 @@ export function createRecipeLoaders(api: WorkatoApi, scope: string | undefined) 
         ),
       ),
     );
-  const recipeById = new DataLoader<number, Scoped<Workato.Recipe>>(fetchRecipes);
+  /**
+   * Workato has no batch get (REFERENCE §30). One id: GET /recipes/:id. Several (`nodes`, federation `_entities`):
+   * walk the id-descending list (§6) 100 at a time, each page starting with `since_id` just above the highest id not
+   * yet seen. Every page answers at least one wanted id, so this never costs more calls than a GET per id, and
+   * usually far fewer (100 ids spread over 300 recipes: 3 calls); no count is needed first. The price: one round
+   * trip per page, as each page starts where the list of wanted ids says. An id the list does not hold gets its
+   * own GET (404 → NotFoundError for that key).
+   */
+  const recipeById = requestLoader<number, Scoped<Workato.Recipe>>(mode, async (ids) => {
+    if (ids.length === 1) return fetchRecipes(ids);
+    const wanted = [...ids].sort((a, b) => b - a);
+    const found = new Map<number, Scoped<Workato.Recipe> | Error>();
+    const unlisted: number[] = [];
+    for (let i = 0; i < wanted.length; ) {
+      const page = await recipeList.load({ since_id: wanted[i]! + 1, per_page: LIST_PAGE });
+      for (const r of page) found.set(r.id, r);
+      // The page holds every recipe from wanted[i] down to its last id; a short page holds all the rest.
+      const lowest = page.length < LIST_PAGE ? -Infinity : page[page.length - 1]!.id;
+      for (; i < wanted.length && wanted[i]! >= lowest; i++) if (!found.has(wanted[i]!)) unlisted.push(wanted[i]!);
+    }
+    const fetched = await fetchRecipes(unlisted);
+    unlisted.forEach((id, i) => found.set(id, fetched[i]!));
+    return ids.map((id) => found.get(id) ?? new NotFoundError('Recipe', String(id)));
+  });
 
   /** Full recipe objects (with `code`), never primed from lists, whose items may leave `code` out (§8.2). */
-  const recipeDetailById = new DataLoader<number, Scoped<Workato.Recipe>>(fetchRecipes);
+  const recipeDetailById = requestLoader<number, Scoped<Workato.Recipe>>(mode, fetchRecipes);
 
   /** One page of GET /recipes; every item primes recipeById. */
   const recipeList = listLoader(async (params: ListRecipesParams) => {
     const items = tag(await listRecipes(api, { ...params, includes: ['tags'] }), scope);
     for (const r of items) recipeById.prime(r.id, r);
     return items;
-  });
+  }, mode);
 
-  /** After a write: drop what this request knew about the recipe and every recipe list (STYLE §6). */
+  /** GET /recipes/:recipe_id/versions/:id — versions are addressed through their recipe; composite key. */
+  const recipeVersionByKey = requestLoader<RecipeVersionKey, Scoped<Workato.RecipeVersion>, string>(
+    mode,
+    (keys) =>
+      Promise.all(
+        keys.map(({ recipeId, versionId }) =>
+          getRecipeVersion(api, recipeId, versionId).then(
+            (v) => tag([v], scope)[0]!,
+            (e: unknown) =>
+              e instanceof WorkatoError && e.status === 404 ? new NotFoundError('RecipeVersion', `${recipeId}/${versionId}`) : toError(e),
+          ),
+        ),
+      ),
+    { cacheKeyFn: versionKey },
+  );
+
+  /** One page of GET /recipes/:recipe_id/versions (`{"data": [...]}`, §10.11); every item primes recipeVersionByKey. */
+  const recipeVersionList = listLoader(async ({ recipeId, ...params }: { recipeId: number; page: number; per_page: number }) => {
+    const items = tag(await listRecipeVersions(api, recipeId, params), scope);
+    for (const v of items) recipeVersionByKey.prime({ recipeId, versionId: v.id }, v);
+    return items;
+  }, mode);
+
+  /**
+   * After a write: drop what this request knew about the recipe, its versions (updates add one) and every recipe
+   * list (STYLE §6).
+   */
   function forgetRecipe(id: number): void {
     recipeById.clear(id);
     recipeDetailById.clear(id);
     recipeList.clearAll();
+    recipeVersionList.clearAll();
+    recipeVersionByKey.clearAll();
   }
 
-  return { recipeById, recipeDetailById, recipeList, forgetRecipe };
+  return { recipeById, recipeDetailById, recipeList, recipeVersionByKey, recipeVersionList, forgetRecipe };
 }
 
 export type RecipeLoaders = ReturnType<typeof createRecipeLoaders>;

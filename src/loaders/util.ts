@@ -1,8 +1,8 @@
-import DataLoader from 'dataloader';
+import { BATCHED, requestLoader, type LoaderMode, type RequestLoader } from './options.js';
 
 /** A loader for list calls keyed by their parameters, so identical lists in one request cost one call. */
-export function listLoader<P, R>(fetch: (params: P) => Promise<R>): DataLoader<P, R, string> {
-  return new DataLoader<P, R, string>((keys) => Promise.all(keys.map((k) => fetch(k).catch((e: unknown) => toError(e)))), {
+export function listLoader<P, R>(fetch: (params: P) => Promise<R>, mode: LoaderMode = BATCHED): RequestLoader<P, R, string> {
+  return requestLoader<P, R, string>(mode, (keys) => Promise.all(keys.map((k) => fetch(k).catch((e: unknown) => toError(e)))), {
     cacheKeyFn: (params) => JSON.stringify(params),
   });
 }

@@ -1,14 +1,14 @@
 import DataLoader from 'dataloader';
 import type { WorkatoApi } from '../workato/http.js';
-import type { Workato } from '../workato/types.js';
 import { getMe } from '../workato/users.js';
-import { tag, type Scoped } from './scope.js';
+import { BATCHED, memo, type LoaderMode } from './options.js';
+import { tag } from './scope.js';
 
 /** GET /users/me once per request (REFERENCE §30). */
-export function createWorkspaceLoaders(api: WorkatoApi, scope: string | undefined) {
-  let me: Promise<Scoped<Workato.Workspace>> | undefined;
+export function createWorkspaceLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode = BATCHED) {
+  const me = memo(mode, () => getMe(api).then((w) => tag([w], scope)[0]!));
   return {
-    me: () => (me ??= getMe(api).then((w) => tag([w], scope)[0]!)),
+    me: me.get,
   };
 }
 

@@ -1,12 +1,25 @@
 /** Every domain's resolver map; the server joins them with the SDL in one makeExecutableSchema call. */
 import type { Resolvers } from '../generated/graphql.js';
+import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
+import { deploymentResolvers } from './deployments.js';
+import { folderMutationResolvers } from './folder-mutations.js';
 import { folderResolvers } from './folders.js';
+import { jobMutationResolvers } from './job-mutations.js';
 import { jobResolvers } from './jobs.js';
+import { managedUserMutationResolvers } from './managed-user-mutations.js';
+import { managedUserWorkspaceResolvers } from './managed-user-workspace.js';
+import { managedUserResolvers } from './managed-users.js';
 import { nodeResolvers } from './node.js';
+import { packageMutationResolvers } from './package-mutations.js';
+import { packageStatusResolvers } from './package-status.js';
+import { packageResolvers } from './packages.js';
+import { projectMutationResolvers } from './project-mutations.js';
 import { projectResolvers } from './projects.js';
 import { recipeMutationResolvers } from './recipe-mutations.js';
+import { recipeOperationResolvers } from './recipe-operations.js';
+import { recipeVersionResolvers } from './recipe-versions.js';
 import { recipeResolvers } from './recipes.js';
 import { scalarResolvers } from './scalars.js';
 import { workspaceResolvers } from './workspace.js';
@@ -17,9 +30,22 @@ export const resolvers: Resolvers[] = [
   workspaceResolvers,
   recipeResolvers,
   recipeMutationResolvers,
+  recipeOperationResolvers,
+  recipeVersionResolvers,
   jobResolvers,
+  jobMutationResolvers,
   connectionResolvers,
+  connectionMutationResolvers,
   connectorResolvers,
   folderResolvers,
+  folderMutationResolvers,
   projectResolvers,
+  projectMutationResolvers,
+  deploymentResolvers,
+  packageResolvers,
+  packageMutationResolvers,
+  packageStatusResolvers,
+  managedUserResolvers,
+  managedUserWorkspaceResolvers,
+  managedUserMutationResolvers,
 ];

@@ -7,29 +7,48 @@ import { flag, fromWire, prop, toWire } from './helpers.js';
 import type { JobConnectionMapper, JobMapper, RecipeMapper } from './mappers.js';
 import { decodeCursor, globalIdOf, makePage, pageSize, workatoKey } from './relay.js';
 
-/**
- * A page of a recipe's jobs: `offset_job_id` + `prev=false` walks to older jobs (REFERENCE §11.1); one look-ahead
- * job makes `hasNextPage` exact. The counters come free with every page.
- */
-export async function jobPage(
-  loaders: ScopedLoaders,
-  recipe: Pick<RecipeMapper, 'id'>,
-  args: { first?: number | null; after?: string | null; status?: JobStatus | null; rerunOnly?: boolean | null },
-): Promise<JobConnectionMapper> {
-  const first = pageSize(args.first);
+export interface JobPageArgs {
+  first?: number | null;
+  after?: string | null;
+  status?: JobStatus | null;
+  rerunOnly?: boolean | null;
+}
+
+/** The jobList key of one page; jobPage and prefetchJobPage share it, so a prefetched page is the one read. */
+function jobListKey(recipeId: number, args: JobPageArgs) {
   const cursor = decodeCursor(args.after, 'job');
-  const perPage = Math.min(first + 1, JOBS_MAX_PAGE_SIZE);
-  const { items, ...counters } = await loaders.jobList.load({
-    recipeId: recipe.id,
+  return {
+    recipeId,
     offset_job_id: cursor?.h,
     prev: cursor ? false : undefined,
     status: toWire(args.status) as 'succeeded' | 'failed' | 'pending' | undefined,
     rerun_only: args.rerunOnly ?? undefined,
-    perPage,
-  });
+    perPage: Math.min(pageSize(args.first) + 1, JOBS_MAX_PAGE_SIZE),
+  };
+}
+
+/**
+ * A page of a recipe's jobs: `offset_job_id` + `prev=false` walks to older jobs (REFERENCE §11.1); one look-ahead
+ * job makes `hasNextPage` exact. The counters come free with every page.
+ */
+export async function jobPage(loaders: ScopedLoaders, recipe: Pick<RecipeMapper, 'id'>, args: JobPageArgs): Promise<JobConnectionMapper> {
+  const first = pageSize(args.first);
+  const cursor = decodeCursor(args.after, 'job');
+  const key = jobListKey(recipe.id, args);
+  const perPage = key.perPage;
+  const { items, ...counters } = await loaders.jobList.load(key);
   const nodes: JobMapper[] = items.slice(0, first).map((j) => Object.assign(j, { recipe_id: recipe.id }));
   const hasNextPage = items.length > first || (perPage === first && items.length === perPage);
   return { ...makePage(nodes, (j) => ({ k: 'job', h: j.id }), hasNextPage, cursor !== undefined), counters };
+}
+
+/** Starts loading a page that `jobPage` will read, when only the recipe id is known yet (a bad cursor: left to it). */
+export function prefetchJobPage(loaders: ScopedLoaders, recipeId: number, args: JobPageArgs): void {
+  try {
+    loaders.jobList.prefetch(jobListKey(recipeId, args));
+  } catch {
+    // jobPage reports the bad argument.
+  }
 }
 
 /** Detail fields are not in list items (§8.4): read the job itself only when one is asked for. */

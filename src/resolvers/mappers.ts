@@ -3,6 +3,7 @@
  * workspace scope they came from, and page objects built by relay.ts.
  */
 import type { Scoped } from '../loaders/scope.js';
+import type { JobResult } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import type { Edge, Page } from './relay.js';
 import type { UserErrorValue } from './payload.js';
@@ -12,6 +13,10 @@ export type RecipeMapper = Scoped<Workato.Recipe>;
 export type RecipeConfigEntryMapper = Scoped<Workato.RecipeConfigEntry>;
 export type RecipeConnectionMapper = Page<RecipeMapper>;
 export type RecipeEdgeMapper = Edge<RecipeMapper>;
+/** A version with the recipe it belongs to (Workato's version objects do not carry it, §8.3). */
+export type RecipeVersionMapper = Scoped<Workato.RecipeVersion & { recipe_id: number }>;
+export type RecipeVersionConnectionMapper = Page<RecipeVersionMapper>;
+export type RecipeVersionEdgeMapper = Edge<RecipeVersionMapper>;
 
 /** A job list item or a job detail, with the recipe id it belongs to (list items do not carry it). */
 export type JobMapper = Scoped<Workato.Job & Partial<Workato.JobDetail> & { recipe_id: number }>;
@@ -19,6 +24,8 @@ export type JobErrorPartsMapper = Workato.JobErrorParts;
 export type JobLineMapper = Workato.JobLine;
 export type JobConnectionMapper = Page<JobMapper> & { counters: Omit<Workato.JobList, 'items'> };
 export type JobEdgeMapper = Edge<JobMapper>;
+/** One entry of a repeat_jobs / cancel_jobs answer, with the recipe it was about. */
+export type JobActionResultMapper = Scoped<JobResult & { recipe_id: number }>;
 
 export type ConnectionMapper = Scoped<Workato.Connection>;
 export type ConnectionConnectionMapper = Page<ConnectionMapper> & { totalCount: number };
@@ -37,6 +44,30 @@ export type FolderEdgeMapper = Edge<FolderMapper>;
 export type ProjectMapper = Scoped<Workato.Project>;
 export type ProjectConnectionMapper = Page<ProjectMapper>;
 export type ProjectEdgeMapper = Edge<ProjectMapper>;
+
+/** Builds and deployments carry `project_id` as a string (REFERENCE §7); resolvers normalise it. */
+export type ProjectBuildMapper = Scoped<Workato.ProjectBuild>;
+export type DeploymentMapper = Scoped<Workato.Deployment>;
+export type DeploymentConnectionMapper = Page<DeploymentMapper> & { totalCount: number };
+export type DeploymentEdgeMapper = Edge<DeploymentMapper>;
+
+/** Recipe lifecycle (REFERENCE §15): wire objects of the caller's own workspace. */
+export type AssetMapper = Workato.Asset;
+export type ExportManifestMapper = Workato.ExportManifest;
+export type PackageMapper = Workato.Package;
+export type PackageRecipeStatusMapper = Workato.PackageRecipeStatus;
+
+/** Embedded (REFERENCE §17): customers live in the partner workspace; members and lookup tables carry their scope. */
+export type ManagedUserMapper = Workato.ManagedUser;
+export type ManagedUserConnectionMapper = Page<ManagedUserMapper>;
+export type ManagedUserEdgeMapper = Edge<ManagedUserMapper>;
+export type MemberMapper = Scoped<Workato.Member>;
+export type MemberRoleMapper = Workato.MemberRole;
+export type LookupTableMapper = Scoped<Workato.LookupTable>;
+/** One entry of a lookup table's `schema` (§18), decoded from its JSON string. */
+export type LookupTableColumnMapper = { label: string; name?: string | null; type?: string | null };
+export type LookupTableConnectionMapper = Page<LookupTableMapper>;
+export type LookupTableEdgeMapper = Edge<LookupTableMapper>;
 
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -22,6 +22,12 @@ export async function loadNode(id: string, ctx: GatewayContext): Promise<NodeVal
     }
     case 'Recipe':
       return { ...(await loaders.recipeById.load(int(0))), __typename: 'Recipe' };
+    case 'RecipeVersion': {
+      const [recipeId, versionId] = [int(0), int(1)];
+      if (!Number.isInteger(versionId)) throw badUserInput(`"${id}" is not a recipe version id this API issued.`, 'id');
+      const version = await loaders.recipeVersionByKey.load({ recipeId, versionId });
+      return { ...version, recipe_id: recipeId, __typename: 'RecipeVersion' };
+    }
     case 'Job': {
       const [recipeId, handle] = [int(0), parsed.keys[1]];
       if (!Number.isInteger(recipeId) || !handle) throw badUserInput(`"${id}" is not a job id this API issued.`, 'id');
@@ -39,6 +45,22 @@ export async function loadNode(id: string, ctx: GatewayContext): Promise<NodeVal
       return { ...(await loaders.folderById.load(int(0))), __typename: 'Folder' };
     case 'Project':
       return { ...(await loaders.projectById.load(int(0))), __typename: 'Project' };
+    case 'ProjectBuild':
+      return { ...(await loaders.projectBuildById.load(int(0))), __typename: 'ProjectBuild' };
+    case 'Deployment':
+      return { ...(await loaders.deploymentById.load(int(0))), __typename: 'Deployment' };
+    case 'ExportManifest':
+      return { ...(await loaders.exportManifestById.load(int(0))), __typename: 'ExportManifest' };
+    case 'Package':
+      return { ...(await loaders.packageById.load(int(0))), __typename: 'Package' };
+    case 'ManagedUser':
+      // Customers live in the partner workspace; their own objects carry them as scope instead.
+      if (parsed.scope !== undefined) throw badUserInput(`"${id}" is not an id this API issued.`, 'id');
+      return { ...(await ctx.loaders.managedUsers.managedUserBySegment.load(String(int(0)))), __typename: 'ManagedUser' };
+    case 'Member':
+      return { ...(await loaders.memberById.load(int(0))), __typename: 'Member' };
+    case 'LookupTable':
+      return { ...(await loaders.lookupTableById.load(int(0))), __typename: 'LookupTable' };
   }
 }
 

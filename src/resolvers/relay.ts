@@ -8,7 +8,10 @@ import { scopeOf } from '../loaders/scope.js';
 // ------------------------------------------------------------------ global ids
 
 /** Node type names and how many key parts their ids carry (after the optional scope). */
-export const NODE_TYPES = ['Workspace', 'Recipe', 'Job', 'Connection', 'Connector', 'Folder', 'Project'] as const;
+export const NODE_TYPES = [
+  'Workspace', 'Recipe', 'RecipeVersion', 'Job', 'Connection', 'Connector', 'Folder', 'Project', 'ProjectBuild', 'Deployment',
+  'ExportManifest', 'Package', 'ManagedUser', 'Member', 'LookupTable',
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export interface GlobalId {
@@ -39,8 +42,11 @@ export function fromGlobalId(id: string): GlobalId | undefined {
   const at = head.indexOf('@');
   const type = (at === -1 ? head : head.slice(0, at)) as NodeType;
   if (!NODE_TYPES.includes(type)) return undefined;
+  const scope = at === -1 ? undefined : head.slice(at + 1);
+  // Scopes are the numeric customer ids this API issues; anything else would end up in a request path.
+  if (scope !== undefined && !/^\d+$/.test(scope)) return undefined;
   try {
-    return { type, scope: at === -1 ? undefined : head.slice(at + 1), keys: rest.map(decodeURIComponent) };
+    return { type, scope, keys: rest.map(decodeURIComponent) };
   } catch {
     return undefined;
   }

@@ -1,11 +1,13 @@
 /**
  * The per-request context: a Workato client bound to this caller's token and a fresh set of loaders.
- * Nothing here outlives the request, so no cache or token can reach another caller.
+ * Nothing here outlives the request, so no cache or token can reach another caller. Shared state that must
+ * outlive it (quotas, response cache) is keyed by `api.callerKey`, a keyed hash of the token, never the token.
  */
-import { randomUUID } from 'node:crypto';
 import type { YogaInitialContext } from 'graphql-yoga';
 import { createLoaders, type Loaders } from '../loaders/index.js';
+import type { LoaderMode } from '../loaders/options.js';
 import { WorkatoApi, type Transport } from '../workato/http.js';
+import { currentRequestId, requestIdFrom } from './request-scope.js';
 
 export interface GatewayContext {
   /** The incoming HTTP request (yoga's initial context). */
@@ -15,6 +17,8 @@ export interface GatewayContext {
   loaders: Loaders;
   /** Echoed in the `x-request-id` response header and in error extensions. */
   requestId: string;
+  /** Milliseconds between two polls of a package in the `packageStatus` subscription. */
+  packagePollMs: number;
 }
 
 export interface ContextOptions {
@@ -22,6 +26,15 @@ export interface ContextOptions {
   /** Used when the request carries no `Authorization` header (server token or demo mode). */
   serverToken: string | undefined;
   transport: Transport;
+  /** Milliseconds between package status polls (config `PACKAGE_POLL_INTERVAL_MS`); default 2 s. */
+  packagePollMs?: number;
+  /** Batched unless the benchmark switches batching off (config `BENCH_DISABLE_BATCHING`). */
+  loaderMode?: LoaderMode;
+  /**
+   * With a server token and JWT client authentication, `Authorization` carries the caller's JWT (checked by
+   * plugins/client-auth.ts): it is never forwarded, and every call uses the server token.
+   */
+  authorizationIsGatewayCredential?: boolean;
 }
 
 /** What the caller presented: a bearer token, nothing, or something we refuse to forward. */
@@ -42,9 +55,18 @@ export function credentialsFrom(headers: Headers, serverToken: string | undefine
   return { refused: 'No Workato token: send `Authorization: Bearer <Workato API client token>`.' };
 }
 
+/** The caller's Workato credentials under this gateway's settings (used by every route, not only GraphQL). */
+export function callerCredentials(
+  headers: Headers,
+  options: { serverToken: string | undefined; authorizationIsGatewayCredential?: boolean },
+): Credentials {
+  if (options.authorizationIsGatewayCredential && options.serverToken) return { token: options.serverToken };
+  return credentialsFrom(headers, options.serverToken);
+}
+
 export function createContextFactory(options: ContextOptions) {
   return ({ request }: YogaInitialContext): GatewayContext => {
-    const credentials = credentialsFrom(request.headers, options.serverToken);
+    const credentials = callerCredentials(request.headers, options);
     const api =
       'token' in credentials
         ? new WorkatoApi(options.transport, options.baseUrl, credentials.token)
@@ -52,8 +74,9 @@ export function createContextFactory(options: ContextOptions) {
     return {
       request,
       api,
-      loaders: createLoaders(api),
-      requestId: request.headers.get('x-request-id') ?? randomUUID(),
+      loaders: createLoaders(api, options.loaderMode),
+      requestId: currentRequestId() ?? requestIdFrom(request.headers.get('x-request-id')),
+      packagePollMs: options.packagePollMs ?? 2_000,
     };
   };
 }

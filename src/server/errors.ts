@@ -17,6 +17,18 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  // Request limits (src/server/plugins/limits.ts, http-handler.ts): the caller's to fix.
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
+  PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -35,6 +47,18 @@ export function fromWorkatoError(error: WorkatoError): GraphQLError {
   const said = error.detail ? ` Workato said: "${error.detail}".` : '';
   if (error.kind === 'timeout') {
     return gatewayError(ErrorCode.UPSTREAM_TIMEOUT, `Workato did not answer in time (${error.method} ${error.path}). Try again later.`);
+  }
+  if (error.kind === 'throttled') {
+    return gatewayError(
+      ErrorCode.RATE_LIMITED,
+      `${error.message} Retry after ${error.retryAfter ?? 'a few'} seconds.`,
+      { retryAfter: error.retryAfter },
+    );
+  }
+  if (error.kind === 'unavailable') {
+    return gatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${error.message} Retry after ${error.retryAfter ?? 'a few'} seconds.`, {
+      retryAfter: error.retryAfter,
+    });
   }
   if (error.kind === 'network') {
     return gatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Workato could not be reached (${error.method} ${error.path}). Try again later.`);
@@ -111,11 +135,20 @@ export function maskError(error: unknown, log: (message: string, cause: unknown)
       source: located.source,
       positions: located.positions,
       originalError: located.originalError ?? undefined,
-      extensions: { code: ErrorCode.BAD_USER_INPUT, ...located.extensions },
+      extensions: { code: codeForStatus(located.extensions?.http), ...located.extensions },
     });
   }
   log('Unexpected error while executing a GraphQL request', original);
   return withLocation(gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
+}
+
+/** Yoga and its plugins mark request-level errors with an HTTP status only; give them a code too. */
+function codeForStatus(http: unknown): ErrorCode {
+  const status = (http as { status?: number } | undefined)?.status;
+  if (status === 401) return ErrorCode.UNAUTHENTICATED;
+  if (status === 403) return ErrorCode.FORBIDDEN;
+  if (status === 413) return ErrorCode.REQUEST_TOO_LARGE;
+  return ErrorCode.BAD_USER_INPUT;
 }
 
 /**

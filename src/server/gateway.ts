@@ -1,12 +1,20 @@
 /**
- * The gateway as one object: schema, shared upstream transport, yoga and the node HTTP server.
- * main.ts starts it from the config; tests start it on port 0.
+ * The gateway as one object: schema, shared upstream transport (quotas, breaker, retries), metrics, the optional
+ * response cache store, yoga and the node HTTP server. main.ts starts it from the config; tests start it on port 0.
+ * `close()` drains: /readyz turns 503, new requests are refused, in-flight ones finish (up to SHUTDOWN_TIMEOUT_MS),
+ * then the connections, the undici pools and the cache store are closed.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.js';
 import { createTransport, type Transport, type UpstreamCall } from '../workato/http.js';
+import { BATCHED, UNBATCHED } from '../loaders/options.js';
+import { createCacheStore } from './cache-store.js';
+import { jwtHeader } from './plugins/client-auth.js';
+import { createHttpHandler } from './http-handler.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics, type GatewayMetrics } from './metrics.js';
+import { loadTracing } from './tracing.js';
 import { buildSchema } from './schema.js';
 import { createGatewayYoga, type GatewayYoga } from './yoga.js';
 
@@ -23,6 +31,10 @@ export interface Gateway {
   yoga: GatewayYoga;
   server: Server;
   transport: Transport;
+  /** Prometheus registry and upstream metrics; undefined with METRICS=false. */
+  metrics?: GatewayMetrics;
+  /** Requests being served right now. */
+  inFlight(): number;
   /** http://host:port of the listening server. */
   origin: string;
   /** Full GraphQL endpoint URL. */
@@ -33,8 +45,40 @@ export interface Gateway {
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const transport = createTransport({ connections: config.upstreamConnections, timeouts: config.timeouts, onCall: options.onUpstreamCall });
+  const metrics = config.metrics.enabled ? createMetrics() : undefined;
+  const tracing = await loadTracing(config.tracing);
+  const up = config.upstream;
+  const transport = createTransport({
+    connections: config.upstreamConnections,
+    timeouts: { ...config.timeouts, totalMs: config.timeouts.headersMs },
+    retry: { retries: up.retries, baseDelayMs: up.retryBaseMs, maxDelayMs: up.retryMaxDelayMs },
+    rateLimit: up.rateLimit ? { maxWaitMs: up.rateLimitMaxWaitMs } : undefined,
+    breaker: {
+      threshold: up.breakerThreshold,
+      cooldownMs: up.breakerCooldownMs,
+      onChange: (origin, state) => {
+        metrics?.breakerChanged(origin, state);
+        logger.warn(`Circuit breaker for ${origin} is now ${state}`);
+      },
+    },
+    concurrencyPerRequest: up.concurrencyPerRequest,
+    tokenHashKey: config.tokenHashKey,
+    onCall: (call) => {
+      metrics?.upstreamCall(call);
+      tracing?.upstreamCall(call);
+      options.onUpstreamCall?.(call);
+    },
+    onRefused: (call) => metrics?.upstreamRefused(call),
+  });
+  const cacheStore = await createCacheStore(config.cache, logger);
+  let handler: ReturnType<typeof createHttpHandler> | undefined;
   const yoga = createGatewayYoga({
+    config,
+    metrics,
+    tracing,
+    cacheStore,
+    authorizationIsGatewayCredential: Boolean(config.clientAuth.jwt && options.serverToken && jwtHeader(options) === 'authorization'),
+    isReady: () => !handler?.draining() && (cacheStore?.ready() ?? true),
     schema: buildSchema(),
     transport,
     baseUrl: options.baseUrl,
@@ -42,8 +86,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     graphqlPath: config.graphqlPath,
     graphiql: config.graphiql,
     logger,
+    packagePollMs: config.packagePollMs,
+    loaderMode: config.benchDisableBatching ? UNBATCHED : BATCHED,
   });
-  const server = createServer(yoga);
+  handler = createHttpHandler(yoga, { maxBodyBytes: config.limits.maxBodyBytes, logger });
+  const server = createServer(handler.listener);
+  // Slow-client protection: headers within 15 s, the whole request within 30 s (responses may stream longer).
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -55,14 +105,21 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     yoga,
     server,
     transport,
+    metrics,
+    inFlight: () => handler.inFlight(),
     origin,
     url: `${origin}${config.graphqlPath}`,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await transport.dispatcher.close();
+      handler.drain();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drained = await handler.idle(config.shutdownTimeoutMs);
+      if (!drained) logger.warn(`Shutdown: ${handler.inFlight()} request(s) still running after ${config.shutdownTimeoutMs} ms; closing them`);
+      server.closeAllConnections();
+      await closed;
+      // Finished requests left nothing in flight upstream; a forced close may have: destroy what is left.
+      await (drained ? transport.dispatcher.close() : transport.dispatcher.destroy());
+      await cacheStore?.close();
     },
   };
 }

@@ -1,49 +1,35 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
+import { GRAPHIQL_EXAMPLES } from './graphiql-examples.js';
 
-/** The query GraphiQL opens on: nested data from four REST families, batched into a handful of calls. */
-export const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to the Workato GraphQL gateway.
-# One request below reads the workspace, recipes with their folder, connections,
-# connectors and latest jobs. Press the run button (or Ctrl-Enter).
-# Authentication: add {"Authorization": "Bearer <Workato API client token>"} in the
-# Headers tab below (not needed in demo mode or with WORKATO_API_TOKEN set).
-query RecipesOverview {
-  me {
-    name
-    activeRecipesCount
-  }
-  recipes(first: 10) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id
-      name
-      running
-      folder { name parent { name } }
-      triggerConnector { title }
-      connections { name application connected }
-      jobs(first: 3) {
-        totalCount
-        failedCount
-        nodes { handle status title completedAt }
-      }
-    }
-  }
-}
-`;
+/** The query GraphiQL opens on (the first example tab). */
+export const EXAMPLE_QUERY = GRAPHIQL_EXAMPLES[0].query;
+
+/** A small mark for the header and the browser tab, inline so nothing is fetched (a node graph in a rounded square). */
+const MARK = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
+<rect width="32" height="32" rx="7" fill="#1b3a4b"/><g stroke="#7fdbca" stroke-width="2" fill="#7fdbca">
+<path d="M9 10 L23 10 L16 22 Z" fill="none"/><circle cx="9" cy="10" r="3"/><circle cx="23" cy="10" r="3"/>
+<circle cx="16" cy="22" r="3"/></g></svg>`;
 
 /**
  * GraphiQL served by the gateway itself, with every asset inlined by @graphql-yoga/render-graphiql: nothing is
  * fetched from a CDN (yoga's default page loads from unpkg, which fails offline and behind strict CSPs).
- * The page is large (~9 MB) and its options never change, so it is rendered once.
+ * test/graphiql.browser.test.ts checks that in a real browser. The page is large (~9 MB) and its options never
+ * change, so it is rendered once — and only when someone opens it: the renderer module holds the assets as strings
+ * (~35 MB of heap), which a gateway that only answers API calls never needs (bench/RESULTS.md, memory).
  */
-export function createGraphiQLRenderer(): (options: GraphiQLOptions) => string {
-  let html: string | undefined;
-  return (options) => (html ??= renderGraphiQL(options));
+export function createGraphiQLRenderer(): (options: GraphiQLOptions) => Promise<string> {
+  let html: Promise<string> | undefined;
+  return (options) => (html ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) => renderGraphiQL(options)));
 }
 
 export const graphiqlOptions: GraphiQLOptions = {
   title: 'Workato GraphQL gateway',
+  logo: MARK,
+  favicon: `data:image/svg+xml,${encodeURIComponent(MARK)}`,
+  // One tab per domain, used on a first visit (afterwards GraphiQL restores the person's own tabs).
+  defaultTabs: GRAPHIQL_EXAMPLES.map(({ query, variables }) => ({ query, variables: variables ?? null, headers: null })),
   defaultQuery: EXAMPLE_QUERY,
+  // Tokens are secrets: never written to the browser's storage. The tabs' comments say where the token goes.
   headers: JSON.stringify({}),
   shouldPersistHeaders: false,
   defaultEditorToolsVisibility: 'headers',

@@ -1,4 +1,11 @@
-/** A small levelled logger (yoga's logger shape). Never pass tokens to it. */
+/**
+ * Structured logs (pino, one JSON object per line) with the request id of the request being served, and with
+ * secrets taken out twice: known fields are redacted by path, and bearer tokens, API keys and token-shaped
+ * strings are scrubbed from messages and error texts. Yoga's logger shape: debug/info/warn/error(...args).
+ */
+import { pino, type DestinationStream } from 'pino';
+import { currentRequestId } from './request-scope.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Logger {
@@ -8,11 +15,67 @@ export interface Logger {
   error(...args: unknown[]): void;
 }
 
-const ORDER: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+const REDACTED = '[redacted]';
 
-export function createLogger(level: LogLevel): Logger {
-  const min = ORDER.indexOf(level);
-  const at = (l: Exclude<LogLevel, 'silent'>) =>
-    ORDER.indexOf(l) >= min ? (...args: unknown[]) => console[l === 'debug' ? 'log' : l](`[${l}]`, ...args) : () => {};
+/** Field paths that may carry a secret, wherever a caller logs a headers or config object. */
+const REDACT_PATHS = [
+  'token', 'authorization', 'apiKey', 'serverToken',
+  '*.token', '*.authorization', '*.apiKey', '*.serverToken',
+  'headers.authorization', 'headers["x-api-key"]', 'headers["x-gateway-authorization"]', 'headers["x-user-token"]',
+  '*.headers.authorization', '*.headers["x-api-key"]', '*.headers["x-gateway-authorization"]', '*.headers["x-user-token"]',
+];
+
+/** `Bearer <anything>`, and long hex or JWT-shaped strings (Workato tokens are 64 hex characters, REFERENCE §2.1). */
+const SECRET_PATTERNS: RegExp[] = [
+  /(bearer\s+)[^\s"',;]+/gi,
+  /\b[a-f0-9]{40,}\b/gi,
+  /\beyJ[\w-]+\.[\w-]+\.[\w-]+/g,
+];
+
+export function scrub(text: string): string {
+  let out = text;
+  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (_m, prefix?: string) => `${typeof prefix === 'string' ? prefix : ''}${REDACTED}`);
+  return out;
+}
+
+function scrubError(error: Error): Record<string, unknown> {
+  const cause = (error as { cause?: unknown }).cause;
+  return {
+    type: error.name,
+    message: scrub(error.message),
+    stack: error.stack ? scrub(error.stack) : undefined,
+    code: (error as { code?: unknown }).code,
+    cause: cause instanceof Error ? scrubError(cause) : undefined,
+  };
+}
+
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  const base = pino(
+    {
+      level,
+      base: undefined,
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      mixin: () => {
+        const reqId = currentRequestId();
+        return reqId ? { reqId } : {};
+      },
+    },
+    destination,
+  );
+  const at =
+    (method: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]): void => {
+      if (!base.isLevelEnabled(method)) return;
+      const fields: Record<string, unknown> = {};
+      const words: string[] = [];
+      for (const arg of args) {
+        if (arg instanceof Error) fields.error = scrubError(arg);
+        else if (arg && typeof arg === 'object') {
+          for (const [key, value] of Object.entries(arg)) fields[key] = typeof value === 'string' ? scrub(value) : value;
+        }
+        else if (arg !== undefined) words.push(scrub(String(arg)));
+      }
+      base[method](fields, words.join(' '));
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

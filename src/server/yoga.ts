@@ -1,10 +1,15 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config.js';
+import type { LoaderMode } from '../loaders/options.js';
 import type { Transport } from '../workato/http.js';
+import type { CacheStore } from './cache-store.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import { createGraphiQLRenderer, graphiqlOptions } from './graphiql.js';
 import type { Logger } from './logger.js';
+import type { GatewayMetrics } from './metrics.js';
+import type { Tracing } from './tracing.js';
 import { gatewayPlugins } from './plugins/index.js';
 
 export interface YogaOptions {
@@ -15,6 +20,20 @@ export interface YogaOptions {
   graphqlPath: string;
   graphiql: boolean;
   logger: Logger;
+  /** Milliseconds between package status polls in subscriptions (default 2 s). */
+  packagePollMs?: number;
+  /** Batched unless the benchmark switches batching off (config `BENCH_DISABLE_BATCHING`). */
+  loaderMode?: LoaderMode;
+  /** Limits, client authentication, cache and metrics settings read by the plugins. */
+  config: Config;
+  /** `Authorization` holds the caller's JWT (server token + GATEWAY_JWKS_URL): never forward it to Workato. */
+  authorizationIsGatewayCredential?: boolean;
+  metrics?: GatewayMetrics;
+  /** OpenTelemetry spans (OTEL_TRACING); undefined when off. */
+  tracing?: Tracing;
+  cacheStore?: CacheStore;
+  /** For /readyz: false while draining or while a configured cache store is down. */
+  isReady?: () => boolean;
 }
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -23,7 +42,24 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema: options.schema,
     graphqlEndpoint: options.graphqlPath,
-    context: createContextFactory({ baseUrl: options.baseUrl, serverToken: options.serverToken, transport: options.transport }),
+    context: createContextFactory({
+      baseUrl: options.baseUrl,
+      serverToken: options.serverToken,
+      transport: options.transport,
+      packagePollMs: options.packagePollMs,
+      loaderMode: options.loaderMode,
+      authorizationIsGatewayCredential: options.authorizationIsGatewayCredential,
+    }),
+    // CORS headers for the allow-list; plugins/origin-check.ts refuses other browser origins outright.
+    cors: options.config.corsOrigins.length
+      ? {
+          origin: options.config.corsOrigins.includes('*') ? '*' : [...options.config.corsOrigins],
+          allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-gateway-authorization', 'x-request-id'],
+          exposedHeaders: ['x-request-id', 'retry-after'],
+          credentials: false,
+          maxAge: 600,
+        }
+      : false,
     graphiql: options.graphiql ? graphiqlOptions : false,
     renderGraphiQL: createGraphiQLRenderer(),
     landingPage: false,

@@ -34,6 +34,8 @@ export interface RouteContext {
   method: string;
   /** Parsed JSON body (undefined when empty); 400 on invalid JSON. */
   readJson(): Promise<unknown>;
+  /** The raw body bytes (package imports send a zip, REFERENCE §3). */
+  readBody(): Promise<Buffer>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -3,7 +3,10 @@
  * documented in the team's reference (paths under /api, envelopes, pagination, status codes, error bodies).
  * Used for offline development, demos and tests.
  */
+import { seedEmbedded, type EmbeddedOptions } from './embedded.js';
+import { INFERRED_WRITES } from './inferred.js';
 import { buildWorkspace, type SeedOptions } from './seed.js';
+import { RateLimits } from './rate-limits.js';
 import { SimulatorServer, type Fault, type LogEntry } from './server.js';
 import type { WorkspaceStore } from './store.js';
 
@@ -18,8 +21,22 @@ export interface SimulatorOptions {
   host?: string;
   port?: number;
   latencyMs?: number;
-  workspaces?: Record<string, SeedOptions>;
+  /** Seed per token; `embedded` makes a workspace an Embed admin with the fixture customers (default: the first). */
+  workspaces?: Record<string, SeedOptions & EmbeddedOptions>;
   quiet?: boolean;
+  /** Enforce Workato's documented rate limits (REFERENCE §5: 429 + Retry-After); off by default. */
+  rateLimits?: boolean;
+  /**
+   * Project builds and deployments (REFERENCE §14.4) answer `pending` until read this many times (GET by id or in a
+   * list), then their final state. Default 2: the first poll sees `pending`, the second the outcome. Minimum 1.
+   */
+  asyncPolls?: number;
+  /**
+   * Package exports and imports (REFERENCE §15): `delayMs` they stay `in_progress` (default 3 s) — or, with `polls`,
+   * until that many status reads — and `paddingBytes` of incompressible filler added to every exported zip (for
+   * tests of large downloads; default 0).
+   */
+  packages?: { delayMs?: number; polls?: number; paddingBytes?: number };
 }
 
 export interface RouteCount {
@@ -51,13 +68,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const tokens = Object.keys(specs);
   if (tokens.length === 0) throw new Error('startSimulator: at least one workspace token is required');
   const stores = new Map<string, WorkspaceStore>();
-  tokens.forEach((token, i) => stores.set(token, buildWorkspace(token, i, specs[token])));
+  tokens.forEach((token, i) => stores.set(token, seedEmbedded(buildWorkspace(token, i, specs[token]), specs[token])));
+  for (const store of stores.values()) store.asyncPolls = Math.max(1, Math.floor(options.asyncPolls ?? INFERRED_WRITES.asyncPolls));
 
   const server = new SimulatorServer(stores, options.latencyMs ?? 0, options.quiet ?? false);
+  if (options.rateLimits) server.rateLimits = new RateLimits();
   const host = options.host ?? '127.0.0.1';
   const address = await server.listen(host, options.port ?? 0);
   const hostPart = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
   const origin = `http://${hostPart}:${address.port}`;
+  for (const store of stores.values()) store.lifecycle.configure({ ...options.packages, origin, storage: server.storage });
   return {
     url: `${origin}/api`,
     origin,

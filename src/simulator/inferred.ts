@@ -30,6 +30,17 @@
  *   authorized, or a connector that needs a connection has none; built-in connectors listed below need none.
  * - §4.1 fault bodies: 503 `{"message": "Service Unavailable"}`, 429 `{"message": "Too many requests"}` with
  *   `Retry-After: 1` unless the fault sets headers; other statuses `{"message": <HTTP reason>}`.
+ * - §17 Embedded (routes/managed-users.ts, routes/embedded.ts): a workspace that is not an Embed admin gets 403
+ *   `{"message"}` on every managed_users path. Customers list id-ascending (as in fixtures/managed-users-list.json),
+ *   page/per_page default/max 100. Lists wrapped in `{"result"}`: managed users, members, and the customer's
+ *   recipes, connections, folders, projects and lookup tables. **Customer jobs keep the workspace envelope**
+ *   (counters + `items`, §17.5 says "shapes as §11"); versions keep `{"data"}`; single objects are not wrapped.
+ *   Create → 200 with the customer; `name`/`notification_email` required, a taken `external_id` → 400 validation
+ *   shape (§4.2); update changes only the keys sent, `null` clears, blank name/e-mail → 400; delete →
+ *   `{"success": true}`. Members: add needs `name` and one of `email`/`oauth_id`; roles from `role_name` (DEV) or
+ *   `env_roles` (array or one object); update sets roles; remove → `{"success": true}`. Customer 19029's
+ *   connections keep the 2019 `provider` key instead of `application`.
+ * - §18 lookup tables listed id-descending (as in fixtures/lookup-tables-list.json).
  */
 export const INFERRED = {
   jobsDefaultPerPage: 25,
@@ -43,4 +54,151 @@ export const INFERRED = {
   connectionlessConnectors: ['workato_recipe_function', 'clock', 'scheduler', 'email', 'logger', 'workato_variables'] as readonly string[],
   /** `config_errors` detail key, as recorded in fixtures/recipe-start-blocked.json. */
   unconnectedErrorKey: 'packages.recipe_source_code.flow_validations.errors.config_unconnected',
+  /** §17: the Embedded API on a workspace that is not an Embed admin (partner) workspace. */
+  embeddedForbiddenMessage: 'Embedded API is not enabled for this workspace (requires an Embed admin workspace)',
+} as const;
+
+/**
+ * Writes to connections, folders and projects, and project builds/deployments (routes/connection-writes.ts,
+ * folder-writes.ts, project-writes.ts, deployments.ts):
+ *
+ * - §12.2 create: validation failures answer 400 `{"message": "Validation failed", "errors": {field: [...]}}`
+ *   (fixtures/error-400-validation.json): blank `name` → "can't be blank"; missing or unknown `provider` (or a
+ *   built-in app without connections) → "is not included in the list"; unknown `folder_id`/`parent_id`, a parent of
+ *   another connector or a runtime-user parent → "is invalid"; an OAuth connector without `shell_connection: true`
+ *   → `shell_connection: ["must be true for OAuth connectors"]`. `input` is never stored or echoed. A non-shell
+ *   connection "tests" its credentials: any non-blank `input` value → `success`, none → `failed`.
+ * - §12.3 update: the same validations for the fields sent; new `input` re-tests a non-OAuth, non-shell connection.
+ * - §12.4 disconnect: `force` read from the query or the body; without it a connection used by a running recipe
+ *   (config `account_id`) → 400 `Connection is used by active recipes`. Effect: `authorization_status` → null,
+ *   `authorized_at` kept; answer `{"success": true, "status": "disconnected"}`, also when already disconnected.
+ * - §12.5 delete: `authorization_status: "success"` → 400 `Connection is active`; used by a running recipe → 400
+ *   `Connection is used by active recipes`; else `{"success": true}`. Stopped recipes keep their dangling id.
+ * - §13.2 create: `parent_id` absent or Home → a project (a project row with the next project id, description
+ *   null); blank name → validation "can't be blank"; unknown parent → validation `parent_id: ["is invalid"]`.
+ * - §13.3 update: answers the Folder; a project folder cannot move (`parent_id: ["cannot move a project"]`) and a
+ *   rename renames its project; a folder cannot move into itself, a descendant or the top level
+ *   (`parent_id: ["is invalid"]`); a move into another project re-labels the subtree's `project_id`.
+ * - §13.4 delete: `force` from the query (or body). Recipes or connections anywhere in the subtree without force →
+ *   400 `Folder is not empty: contains recipes` (checked first) / `...contains connections`; empty subfolders go
+ *   with it. With force everything in the subtree goes, running recipes included. A project folder → 400
+ *   `Use DELETE /api/projects/:project_id to delete a project`; Home → 400 `The Home folder cannot be changed`.
+ * - §14.2 update: answers the Project; blank name → validation; the project folder is renamed with it.
+ * - §14.3 delete: removes the folder tree, recipes and connections; builds and deployments stay as history.
+ * - §14.4 builds/deployments: states `pending` → `success`|`failed`, final on the `asyncPolls`-th read (GET by
+ *   id, or appearing in GET /deployments; simulator option, default 2, minimum 1); a deployment finishing also
+ *   finishes its build. A build fails when the project holds no recipe (nothing to package); a deployment fails
+ *   when its build does. `download_url` only on successful builds (not served). Deploying a build that is still
+ *   pending → 400 `Project build is not finished`; a failed one → 400 `Project build failed`. Missing
+ *   `environment_type` → 400 `Missing required parameter: environment_type`; unknown value → 404 `Not found`.
+ *   GET /deployments id-descending; unknown filter values → 400; `folder_id` takes `f<id>` or digits.
+ *   Builds and deployments are performed by "API client" (the caller is an API client, not a person).
+ */
+export const INFERRED_WRITES = {
+  validationMessage: 'Validation failed',
+  oauthShellOnly: 'must be true for OAuth connectors',
+  connectionInUse: 'Connection is used by active recipes',
+  connectionActive: 'Connection is active',
+  disconnectedStatus: 'disconnected',
+  folderHasRecipes: 'Folder is not empty: contains recipes',
+  folderHasConnections: 'Folder is not empty: contains connections',
+  projectFolderDelete: 'Use DELETE /api/projects/:project_id to delete a project',
+  homeFolderChange: 'The Home folder cannot be changed',
+  projectMove: 'cannot move a project',
+  environmentsNotProvisioned: 'Environments not provisioned',
+  missingEnvironmentType: 'Missing required parameter: environment_type',
+  buildNotFinished: 'Project build is not finished',
+  buildFailed: 'Project build failed',
+  asyncPolls: 2,
+  performedByName: 'API client',
+  downloadUrl: (buildId: number) => `https://packages.simulator.invalid/project_builds/${buildId}.zip`,
+} as const;
+
+/**
+ * Recipe and job writes (routes/recipe-writes.ts, recipe-ops.ts, job-actions.ts; recipe-build.ts, jobs-overlay.ts):
+ *
+ * - §10.3–§10.6: a create without `name` is named "Untitled recipe"; without `config` it gets one unconnected entry
+ *   per application of `code` (trigger first); an update of `code` alone re-derives `config`, keeping the connection
+ *   of connectors still used. Every create/update saves a version authored by "API client" with the workspace's
+ *   e-mail. `code`/`config` must be JSON-encoded strings (400 validation shape otherwise), `folder_id` a string naming
+ *   an existing folder (a number → 400 "Must be a String", §29.4). A copy keeps the original's name, code, config and
+ *   description, lands in the original's folder unless `folder_id` says otherwise, starts stopped at version 1, and
+ *   answers **201** (as [wk] observed on the wire; the docs say 200). Over 5,000 recipes → 400.
+ * - §10.8 reset trigger → `{"success": true}`, clears `trigger_closure`, keeps jobs.
+ * - §10.9 connect: missing `adapter_name`/`connection_id` → 400 "Missing required parameter: …"; running → 400
+ *   (message below); an adapter the recipe does not use, an unknown connection or one of another connector → 400
+ *   validation shape on `adapter_name` / `connection_id`. Does not save a new version.
+ * - §10.10 poll now: stopped → 400, callable/webhook triggers → 400 (messages below); a pending newest job →
+ *   `{"success": true, "message": "Job already in progress"}`; otherwise a new pending job in front and
+ *   `{"success": true, "message": "Job started"}`. Back-off/quota 429s come only from fault injection.
+ * - §10.11 version comment: PATCH and PUT; `comment` required (null or "" clears), > 255 characters → 400
+ *   validation shape; the recipe's `version_comment` follows its current version.
+ * - §11.4/§11.5 repeat and cancel (1 request per second: rate-limits.ts, when enabled): `job_ids` a non-empty array
+ *   of strings, at most 25 for both, else 400. Per job: unknown → `failed` "Job not found"; repeat of a pending job → `failed`; otherwise `enqueued`
+ *   and a new pending job in front with `is_repeat: true` and
+ *   `master_job_id`/`master_job_handle`. Cancel of a non-pending job → `failed`; of a pending one → `cancelled`: the
+ *   job completes with `is_error: true`, `error` "Job cancelled", detail `status: "cancelled"`, and counts as failed.
+ * - §11.3 job resume: the simulator issues no resume tokens, so any non-blank `token` → 204; `data` other than an
+ *   object → 400.
+ */
+export const INFERRED_RECIPE_WRITES = {
+  untitledRecipeName: 'Untitled recipe',
+  versionAuthorName: 'API client',
+  recipeCopyStatus: 201,
+  maxRecipes: 5000,
+  recipeLimitMessage: 'Recipe limit reached (5000 recipes per workspace)',
+  maxVersionComment: 255,
+  pollNowStoppedMessage: 'Recipe is not running',
+  pollNowUnsupportedMessage: 'Poll now is not supported for this trigger',
+  /** Triggers that wait for calls instead of polling (§10.8 lists them as not meaningful). */
+  nonPollingTriggers: ['workato_recipe_function', 'workato_webhooks'] as readonly string[],
+  connectRunningMessage: 'Recipe must be stopped to update its connections',
+  maxJobIdsPerCall: 25,
+  tooManyJobIdsMessage: 'Too many job ids (maximum is 25 per request)',
+  jobNotFoundMessage: 'Job not found',
+  repeatPendingMessage: 'Job is still running',
+  cancelFinishedMessage: 'Job is not running',
+  cancelledJobError: 'Job cancelled',
+  cancelledJobStatus: 'cancelled',
+} as const;
+
+/**
+ * Recipe lifecycle (routes/manifests.ts, routes/packages.ts; assets.ts, package-zip.ts, package-import.ts,
+ * lifecycle.ts, storage.ts):
+ *
+ * - §15.1 folder assets: the folder's subtree — recipes id-descending, then its connections id-ascending (none
+ *   from outside it, as in the fixture, which leaves out a Slack connection a recipe uses); `folder` relative to the listed folder, `absolute_path` from `All projects`,
+ *   `zip_name` = snake_case name + `.recipe.json`/`.connection.json` (as in the fixture), made unique with `_2`…;
+ *   `status` always `added`; `include_data`/`include_test_cases` accepted and ignored. Unknown folder → 404.
+ * - §15.2 manifests: the body's fields under `export_manifest` (flat accepted); blank `name`, unknown `folder_id`,
+ *   assets without an integer `id` and known `type`, unknown recipes/connections, or no assets without
+ *   `auto_generate_assets` → 400 validation shape. `project_path` = the folder's path below Home. GET also returns
+ *   `folder_id`, the `include_*` options and `assets`; create/update answer the fixture's keys only. Update changes
+ *   the fields sent (`assets` replaces the list; `auto_generate_assets` refills it from the folder). Delete →
+ *   `{"success": true}`. Ids start at 731, packages at 5521 (the fixtures' ids).
+ * - §15.3/§15.4 packages settle after `delayMs` (simulator option `packages.delayMs`, default below): on a timer or
+ *   at the first read after it; or, with `packages.polls`, at that status read (GET /packages/:id). The export zip is built then, from the manifest's checked assets as they are then;
+ *   a deleted recipe/connection fails the export. Zip layout: package-zip.ts. `packages.paddingBytes` adds an
+ *   incompressible `padding.bin` (a test aid for large downloads). The manifest's `last_exported_at` is set.
+ * - §15.4 import: a body that is not a zip → 400 (below); `folder_id_for_home_assets` that is Home or unknown → 400.
+ *   Recipes are matched by name in the target folder (updated, new version) or created stopped; connections by
+ *   name+connector in the folder, else created as shell connections. A running recipe to update without
+ *   `restart_recipes` fails the whole import (fixtures/package-import-failed.json text) before anything changes;
+ *   with it the recipe is `restarted`, or `stopped` when its connections are not ready. Invalid JSON in an asset
+ *   file fails the import. `include_tags` copies a recipe file's `tags`. Home-asset routing is not simulated.
+ * - §15.6 download: 302 to `<origin>/__storage/packages/<key>/<name>.zip?X-Amz-…` (no auth, storage.ts); a request
+ *   there WITH an Authorization header → 400, like S3 with a presigned URL. 404 for packages without content.
+ */
+export const INFERRED_PACKAGES = {
+  /** Long enough to watch `in_progress` in GraphiQL (the gateway polls every 2 s); tests pass a short one. */
+  defaultDelayMs: 3_000,
+  paddingFileName: 'padding.bin',
+  notAZipMessage: 'Invalid package: the request body must be a zip file (Content-Type: application/octet-stream)',
+  homeAssetsFolderMessage: 'folder_id_for_home_assets must be an accessible folder other than Home',
+  /** §15.1 [spec] asset types. */
+  assetTypes: [
+    'recipe', 'connection', 'lookup_table', 'workato_db_table', 'account_property', 'project_property', 'workato_schema',
+    'workato_template', 'lcap_app', 'lcap_page', 'custom_adapter', 'topic', 'api_group', 'api_endpoint', 'agentic_genie',
+    'agentic_skill', 'data_pipeline', 'decision_engine_model', 'agentic_knowledge_base', 'mcp_server',
+  ] as readonly string[],
 } as const;

@@ -1,8 +1,9 @@
 /**
- * Standalone simulator: `npm run simulator`.
+ * Standalone simulator: `npm run simulator`. SIMULATOR_RATE_LIMITS=true enforces the documented rate limits.
  * Env: SIMULATOR_HOST (127.0.0.1), SIMULATOR_PORT (4010; 0 = any free port), SIMULATOR_LATENCY_MS (0),
  * SIMULATOR_TOKEN (DEMO_TOKEN), SIMULATOR_SEED, SIMULATOR_RECIPES, SIMULATOR_CONNECTIONS, SIMULATOR_PROJECTS,
- * SIMULATOR_FOLDERS_PER_FOLDER, SIMULATOR_FOLDER_DEPTH, SIMULATOR_JOBS_PER_RECIPE.
+ * SIMULATOR_FOLDERS_PER_FOLDER, SIMULATOR_FOLDER_DEPTH, SIMULATOR_JOBS_PER_RECIPE, SIMULATOR_ASYNC_POLLS (2: reads
+ * before a project build or deployment finishes).
  */
 import { DEMO_TOKEN, startSimulator, type SeedOptions } from './index.js';
 
@@ -30,6 +31,8 @@ const sim = await startSimulator({
   host: process.env.SIMULATOR_HOST || '127.0.0.1',
   port: num('SIMULATOR_PORT') ?? 4010,
   latencyMs: num('SIMULATOR_LATENCY_MS') ?? 0,
+  rateLimits: process.env.SIMULATOR_RATE_LIMITS === 'true', // REFERENCE §5 quotas, 429 + Retry-After
+  asyncPolls: num('SIMULATOR_ASYNC_POLLS'),
   workspaces: { [token]: seed },
 });
 

@@ -5,6 +5,7 @@
  */
 import type { Workato } from '../workato/types.js';
 import { CONNECTABLE, CONNECTORS, NO_CONNECTION_APPS, connectorTitle } from './catalogue.js';
+import { seedDeployments } from './deployments.js';
 import { NW_CONNECTIONS, NW_FOLDERS, NW_JOB_DETAIL, NW_JOBS_3307712, NW_PROJECTS, NW_RECIPES, NW_VERSIONS_3307712, NW_WORKSPACE } from './fixtures.js';
 import { GeneratedJobs, generateVersions, type JobPlan } from './jobs-gen.js';
 import { hash32, handle, Rng } from './random.js';
@@ -19,11 +20,13 @@ export interface SeedOptions {
   foldersPerFolder?: number;
   folderDepth?: number;
   jobsPerRecipe?: number;
+  /** False: the workspace lacks the Environments add-on; builds and deployments answer 400 (§14.4). Default true. */
+  environments?: boolean;
 }
 
 /** Defaults for the generated part (the demo workspace = Northwind + these). */
 export const DEFAULT_SEED_OPTIONS: Required<SeedOptions> = {
-  seed: 1, recipes: 40, connections: 12, projects: 3, foldersPerFolder: 2, folderDepth: 2, jobsPerRecipe: 60,
+  seed: 1, recipes: 40, connections: 12, projects: 3, foldersPerFolder: 2, folderDepth: 2, jobsPerRecipe: 60, environments: true,
 };
 
 const WORKSPACE_NAMES = ['Contoso Labs', 'Fabrikam Retail', 'Tailspin Toys', 'Wingtip Analytics', 'Adventure Works',
@@ -55,6 +58,7 @@ export function buildWorkspace(token: string, index: number, options: SeedOption
     foldersPerFolder: nonNeg(options.foldersPerFolder, DEFAULT_SEED_OPTIONS.foldersPerFolder),
     folderDepth: nonNeg(options.folderDepth, DEFAULT_SEED_OPTIONS.folderDepth),
     jobsPerRecipe: nonNeg(options.jobsPerRecipe, DEFAULT_SEED_OPTIONS.jobsPerRecipe),
+    environments: options.environments ?? DEFAULT_SEED_OPTIONS.environments,
   };
   const seed = hash32(o.seed, index);
   const rng = new Rng(seed);
@@ -295,6 +299,7 @@ export function buildWorkspace(token: string, index: number, options: SeedOption
   store.setNextId('folder', folderId);
   store.setNextId('project', projectId);
   store.setNextId('version', versionBase + 90_000_000);
+  seedDeployments(store, northwind, o.environments);
   return store;
 }
 

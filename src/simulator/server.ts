@@ -7,17 +7,22 @@ import type { AddressInfo } from 'node:net';
 import { badRequest, HttpError, Query, type Reply } from './http-helpers.js';
 import { INFERRED } from './inferred.js';
 import { hash32, Rng } from './random.js';
+import { deliver, type Delivery } from './faults.js';
+import { RateLimits } from './rate-limits.js';
 import { Router } from './router.js';
+import { PackageStorage, STORAGE_PREFIX, STORAGE_ROUTE } from './storage.js';
 import { ALL_ROUTES } from './routes/index.js';
 import type { WorkspaceStore } from './store.js';
 
-export interface Fault {
+export interface Fault extends Delivery {
   route?: string;
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
   delayMs?: number;
   times?: number;
+  /** Share (0–1) of matching requests that take the fault, drawn from a seeded generator (an error rate); default 1. */
+  rate?: number;
 }
 
 export interface LogEntry {
@@ -37,12 +42,17 @@ export const UNMATCHED = (method: string): string => `${method} (unmatched)`;
 
 export class SimulatorServer {
   readonly router = new Router(ALL_ROUTES);
+  /** Where exported package zips are downloaded from (storage.ts). */
+  readonly storage = new PackageStorage();
   private readonly server: Server;
   private counters = new Map<string, number>();
   private entries: LogEntry[] = [];
   private inFlight = 0;
   private peak = 0;
   private faults: Array<Fault & { left: number }> = [];
+  private readonly faultRng = new Rng(hash32(0xfa17, 5));
+  /** REFERENCE §5 quotas, enforced only when the simulator is started with `rateLimits: true`. */
+  rateLimits: RateLimits | undefined;
   private sleepers = new Set<() => void>();
   private errorSeq = 0;
   private closed = false;
@@ -115,6 +125,7 @@ export class SimulatorServer {
   private takeFault(key: string): Fault | undefined {
     const i = this.faults.findIndex((f) => f.left > 0 && (f.route === undefined || f.route === key));
     if (i < 0) return undefined;
+    if (this.faults[i].rate !== undefined && !this.faultRng.chance(this.faults[i].rate!)) return undefined;
     const fault = this.faults[i];
     fault.left -= 1;
     if (fault.left <= 0) this.faults.splice(i, 1);
@@ -151,6 +162,29 @@ export class SimulatorServer {
       this.send(res, { status: 200, body: this.stats() });
       return;
     }
+    // Controls for a simulator in another process (the benchmark): zero the counters; set the latency (`?ms=`).
+    if (pathname === '/__simulator/reset' && method === 'POST') {
+      this.resetCounts();
+      this.send(res, { status: 200, body: this.stats() });
+      return;
+    }
+    if (pathname === '/__simulator/latency' && method === 'PUT') {
+      const ms = Number(url.searchParams.get('ms'));
+      if (url.searchParams.get('ms') === null || !Number.isFinite(ms) || ms < 0) {
+        this.send(res, { status: 400, body: { message: 'ms must be a number of milliseconds, 0 or more' } });
+        return;
+      }
+      this.latencyMs = ms;
+      this.send(res, { status: 200, body: this.stats() });
+      return;
+    }
+    // Package storage (storage.ts): outside the API and without a bearer token (REFERENCE §15.6 [inferred]).
+    if (pathname.startsWith(STORAGE_PREFIX) && method === 'GET') {
+      this.counters.set(STORAGE_ROUTE, (this.counters.get(STORAGE_ROUTE) ?? 0) + 1);
+      const status = this.storage.serve(pathname, req.headers.authorization, res);
+      this.entries.push({ method, route: STORAGE_ROUTE, path: url.pathname, status, startedAt, endedAt: Date.now(), token: bearerToken(req) ?? '' });
+      return;
+    }
     const token = bearerToken(req);
     const match = this.router.match(method, pathname);
     const key = match.kind === 'route' ? match.key : UNMATCHED(method);
@@ -158,9 +192,10 @@ export class SimulatorServer {
     this.inFlight++;
     this.peak = Math.max(this.peak, this.inFlight);
     let reply: Reply;
+    let fault: Fault | undefined;
     try {
       await this.sleep(this.latencyMs);
-      const fault = this.takeFault(key);
+      fault = this.takeFault(key);
       if (fault?.delayMs) await this.sleep(fault.delayMs);
       if (fault?.status !== undefined) {
         reply = this.faultReply({ ...fault, status: fault.status });
@@ -169,8 +204,11 @@ export class SimulatorServer {
       } else {
         // REFERENCE §2.1/§2.2: bearer only; legacy X-USER-TOKEN / user_token without a bearer → 401.
         const store = token === undefined ? undefined : this.workspaces.get(token);
+        const limited = store ? this.rateLimits?.take(token!, method, match.route.path) : undefined;
         if (!store) {
           reply = { status: 401, body: { message: 'Unauthorized' } };
+        } else if (limited) {
+          reply = limited; // REFERENCE §5: 429 with Retry-After
         } else {
           reply = await match.route.handler({
             store,
@@ -178,6 +216,7 @@ export class SimulatorServer {
             query: new Query(url.searchParams),
             method,
             readJson: () => readJson(req),
+            readBody: () => readBody(req),
           });
         }
       }
@@ -193,7 +232,7 @@ export class SimulatorServer {
     if (this.closed) {
       res.destroy();
     } else {
-      this.send(res, reply);
+      await deliver(res, reply, fault, (ms) => this.sleep(ms));
     }
     this.entries.push({
       method, route: key, path: url.pathname + url.search, status: reply.status, startedAt, endedAt: Date.now(), token: token ?? '',
@@ -231,6 +270,15 @@ function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
   const m = header ? /^\s*bearer\s+(\S+)\s*$/i.exec(header) : null;
   return m ? m[1] : undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('error', reject);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+  });
 }
 
 function readJson(req: IncomingMessage): Promise<unknown> {

@@ -4,6 +4,8 @@
  * jobs/versions), so later mutation routes can edit them in place and call `touch()`.
  */
 import type { Workato } from '../workato/types.js';
+import type { ManagedUserRow } from './embedded.js';
+import { LifecycleState } from './lifecycle.js';
 
 export type JobStatus = 'succeeded' | 'failed' | 'pending';
 
@@ -21,7 +23,7 @@ export interface JobSource {
   counters(): { succeeded: number; failed: number; pending: number };
 }
 
-/** Explicit, in-memory jobs (for recipes created at run time; later mutation routes can push into it). */
+/** Explicit, in-memory jobs. Run-time job writes go through jobs-overlay.ts (new jobs in front of any source). */
 export class ListJobs implements JobSource {
   constructor(public readonly rows: Array<{ status: JobStatus; detail: Workato.JobDetail; item: Workato.Job }> = []) {}
   get count(): number {
@@ -64,7 +66,17 @@ export interface ConnectionRow {
   tags: string[];
 }
 
-export type IdKind = 'recipe' | 'connection' | 'folder' | 'project' | 'version';
+/**
+ * A project build or deployment (§14.4, asynchronous): answers `pending` until it has been read `asyncPolls` times,
+ * then `final` (routes/deployments.ts).
+ */
+export interface AsyncRow<T> {
+  wire: T;
+  reads: number;
+  final: 'success' | 'failed';
+}
+
+export type IdKind = 'recipe' | 'connection' | 'folder' | 'project' | 'version' | 'managed_user' | 'member' | 'lookup_table' | 'build' | 'deployment';
 
 export class WorkspaceStore {
   readonly recipes = new Map<number, RecipeRow>();
@@ -73,6 +85,21 @@ export class WorkspaceStore {
   readonly folders = new Map<number, Workato.Folder>();
   readonly projects = new Map<number, Workato.Project>();
   tags: string[] = [];
+  /** Collaborators (§8.10); in a customer workspace, its members (§17.2). */
+  readonly members = new Map<number, Workato.Member>();
+  /** Lookup tables (§18), `schema` kept as the JSON string Workato sends. */
+  readonly lookupTables = new Map<number, Workato.LookupTable>();
+  /** Embedded customers by id when this is an Embed admin (partner) workspace (§17, see embedded.ts); else null. */
+  managedUsers: Map<number, ManagedUserRow> | null = null;
+  /** Export manifests and packages (§15; lifecycle.ts). */
+  readonly lifecycle = new LifecycleState();
+  /** Project builds and deployments by id (§14.4; routes/deployments.ts). */
+  readonly builds = new Map<number, AsyncRow<Workato.ProjectBuild>>();
+  readonly deployments = new Map<number, AsyncRow<Workato.Deployment>>();
+  /** False: no Environments add-on, builds and deployments answer 400 `Environments not provisioned` (§14.4). */
+  environments = true;
+  /** Reads after which a build or deployment reaches its final state (simulator option `asyncPolls`). */
+  asyncPolls = 2;
   private readonly nextIds = new Map<IdKind, number>();
   private cache: {
     recipes?: RecipeRow[];

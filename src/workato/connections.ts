@@ -1,5 +1,5 @@
 import type { WorkatoApi } from './http.js';
-import { unwrapList } from './inferred.js';
+import { unwrapList, unwrapObject } from './inferred.js';
 import type { Workato } from './types.js';
 
 export interface ListConnectionsParams {
@@ -14,4 +14,39 @@ export interface ListConnectionsParams {
 /** GET /connections — every visible connection at once: Workato does not paginate it (REFERENCE §12.1). */
 export async function listConnections(api: WorkatoApi, params: ListConnectionsParams = {}): Promise<Workato.Connection[]> {
   return unwrapList<Workato.Connection>(await api.get('/connections', { ...params }));
+}
+
+/** Body of POST /connections (REFERENCE §12.2). `input` holds credentials: never log or echo it. */
+export interface CreateConnectionBody {
+  name: string;
+  provider: string;
+  parent_id?: number;
+  folder_id?: number;
+  external_id?: string;
+  shell_connection?: boolean;
+  input?: Record<string, unknown>;
+}
+
+/** POST /connections → the new Connection (§12.2); 400 `{"message", "errors": {field: [...]}}` on validation. */
+export async function createConnection(api: WorkatoApi, body: CreateConnectionBody): Promise<Workato.Connection> {
+  return unwrapObject<Workato.Connection>(await api.send('POST', '/connections', { body }));
+}
+
+/** PUT /connections/:id → the updated Connection (§12.3). Omitted fields keep their values. */
+export async function updateConnection(
+  api: WorkatoApi,
+  id: number,
+  body: Partial<Omit<CreateConnectionBody, 'provider'>>,
+): Promise<Workato.Connection> {
+  return unwrapObject<Workato.Connection>(await api.send('PUT', `/connections/${id}`, { body }));
+}
+
+/** POST /connections/:id/disconnect → `{"success": true, "status": …}` (§12.4); `force` for connections in use. */
+export function disconnectConnection(api: WorkatoApi, id: number, force?: boolean): Promise<Workato.DisconnectResponse> {
+  return api.send<Workato.DisconnectResponse>('POST', `/connections/${id}/disconnect`, { body: force === undefined ? undefined : { force } });
+}
+
+/** DELETE /connections/:id — only a disconnected connection no active recipe uses (§12.5). */
+export function deleteConnection(api: WorkatoApi, id: number): Promise<Workato.SuccessResponse | undefined> {
+  return api.send<Workato.SuccessResponse | undefined>('DELETE', `/connections/${id}`);
 }

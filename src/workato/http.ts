@@ -1,97 +1,31 @@
 /**
- * The one place that talks HTTP to Workato: base URL, bearer header, the shared undici pool, timeouts,
- * JSON parsing (204, empty and non-JSON bodies) and the mapping of every non-2xx to a WorkatoError.
- * Domain files (recipes.ts, jobs.ts, …) hold one small typed function per endpoint on top of this.
+ * The one place that talks HTTP to Workato: base URL, bearer header, the shared undici pool, timeouts, JSON parsing
+ * (204, empty and non-JSON bodies), the mapping of every non-2xx to a WorkatoError, and the call discipline around
+ * each call: the caller's quota (rate-limiter.ts), the origin's circuit breaker, a cap on calls in flight per
+ * GraphQL request, and retries of reads only (resilience.ts). Domain files hold one typed function per endpoint.
  */
-import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
-import type { Workato } from './types.js';
+import { request, type Dispatcher } from 'undici';
+import { familyOf, type Family } from './families.js';
+import { backoffMs, isConnectionReset, isRetryableMethod, RETRYABLE_STATUSES, Semaphore, sleep } from './resilience.js';
+import type { Transport } from './transport.js';
+import { httpError, networkError, WorkatoError } from './workato-error.js';
+
+export { createTransport, tokenKeyer, type RefusedCall, type Transport, type TransportOptions, type UpstreamCall } from './transport.js';
+export { httpError, networkError, parseRetryAfter, WorkatoError, type WorkatoErrorKind } from './workato-error.js';
 
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | null | undefined>;
-
-/** `auth`: refused locally (no usable token), Workato was not called. */
-export type WorkatoErrorKind = 'http' | 'auth' | 'timeout' | 'network' | 'protocol';
-
-/** A failed Workato call. Carries what a caller needs to explain it; never the token. */
-export class WorkatoError extends Error {
-  readonly kind: WorkatoErrorKind;
-  /** HTTP status; 0 when no response arrived (timeout, network). */
-  readonly status: number;
-  /** Workato's own error code or type, when it sent one. */
-  readonly code?: string;
-  readonly title?: string;
-  readonly detail?: string;
-  /** Field → messages from validation answers (REFERENCE §4.2). */
-  readonly fieldErrors?: Record<string, string[]>;
-  /** Upstream request or error id (`x-request-id` header or the 500 body's `id`). */
-  readonly requestId?: string;
-  /** Seconds to wait, from `Retry-After` on 429/503. */
-  readonly retryAfter?: number;
-  readonly method: string;
-  /** The path without the query string (ids only, no secrets). */
-  readonly path: string;
-
-  constructor(init: {
-    kind: WorkatoErrorKind;
-    status: number;
-    message: string;
-    method: string;
-    path: string;
-    code?: string;
-    title?: string;
-    detail?: string;
-    fieldErrors?: Record<string, string[]>;
-    requestId?: string;
-    retryAfter?: number;
-    cause?: unknown;
-  }) {
-    super(init.message, { cause: init.cause });
-    this.name = 'WorkatoError';
-    this.kind = init.kind;
-    this.status = init.status;
-    this.method = init.method;
-    this.path = init.path;
-    this.code = init.code;
-    this.title = init.title;
-    this.detail = init.detail;
-    this.fieldErrors = init.fieldErrors;
-    this.requestId = init.requestId;
-    this.retryAfter = init.retryAfter;
-  }
-}
-
-export interface Transport {
-  dispatcher: Dispatcher;
-  timeouts: { headersMs: number; bodyMs: number };
-  /** Called after every upstream call, for metrics and benchmarks. */
-  onCall?: (call: UpstreamCall) => void;
-}
-
-export interface UpstreamCall {
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-}
-
-/** One keep-alive pool per origin (undici's Agent keeps a Pool per origin), shared by all callers. */
-export function createTransport(opts: {
-  connections: number;
-  timeouts: { connectMs: number; headersMs: number; bodyMs: number };
-  onCall?: (call: UpstreamCall) => void;
-}): Transport {
-  const dispatcher = new Agent({
-    connections: opts.connections,
-    keepAliveTimeout: 30_000,
-    connect: { timeout: opts.timeouts.connectMs },
-  });
-  return { dispatcher, timeouts: opts.timeouts, onCall: opts.onCall };
-}
 
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
-  /** Raw body (e.g. a zip stream) sent as application/octet-stream. */
-  raw?: { body: NonNullable<Dispatcher.DispatchOptions['body']>; contentType: string };
+  /** Raw body (e.g. a zip stream) sent as application/octet-stream; `length` (bytes) becomes Content-Length. */
+  raw?: { body: NonNullable<Dispatcher.DispatchOptions['body']>; contentType: string; length?: number };
+}
+
+/** What the APIs of one GraphQL request share: the caller's keyed token hash and the in-flight cap. */
+export interface CallerBudget {
+  key: string;
+  slots: Semaphore;
 }
 
 /**
@@ -99,6 +33,8 @@ export interface RequestOptions {
  * Embedded customer workspace (`prefix` '/managed_users/<id>', REFERENCE §17).
  */
 export class WorkatoApi {
+  private readonly budget: CallerBudget;
+
   constructor(
     private readonly transport: Transport,
     readonly baseUrl: string,
@@ -106,108 +42,230 @@ export class WorkatoApi {
     readonly prefix: string = '',
     /** Set when the caller brought no usable token: every call fails with 401 before reaching Workato. */
     private readonly refusal?: string,
-  ) {}
+    budget?: CallerBudget,
+  ) {
+    this.budget = budget ?? {
+      key: refusal !== undefined ? 'anonymous' : (transport.keyOf?.(token) ?? 'caller'),
+      slots: new Semaphore(transport.concurrencyPerRequest ?? Number.POSITIVE_INFINITY),
+    };
+  }
 
   /** An API for a caller without a usable token; schema introspection still works, Workato calls do not. */
   static refusing(transport: Transport, baseUrl: string, reason: string): WorkatoApi {
     return new WorkatoApi(transport, baseUrl, '', '', reason);
   }
 
+  /** Keyed hash of the caller's token: scopes caches and quotas; safe to log. */
+  get callerKey(): string {
+    return this.budget.key;
+  }
+
   /** The same caller, addressing an Embedded customer workspace (numeric id or `E<external id>`). */
   forManagedUser(segment: string): WorkatoApi {
-    return new WorkatoApi(this.transport, this.baseUrl, this.token, `/managed_users/${segment}`, this.refusal);
+    return new WorkatoApi(this.transport, this.baseUrl, this.token, `/managed_users/${segment}`, this.refusal, this.budget);
   }
 
   get<T>(path: string, query?: Query): Promise<T> {
     return this.send<T>('GET', path, { query });
   }
 
-  /** Paths are relative to the API root and the scope: `send('GET', '/recipes')` → `<base>/api/recipes`. */
+  /**
+   * Paths are relative to the API root and the scope: `send('GET', '/recipes')` → `<base>/api/recipes`.
+   * Reads are retried on 429/502/503/504 and broken connections, with backoff and `Retry-After`; writes never are.
+   */
   async send<T>(method: Dispatcher.HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
     const fullPath = `${this.prefix}${path}`;
-    if (this.refusal !== undefined) {
-      throw new WorkatoError({ kind: 'auth', status: 401, method, path: fullPath, message: this.refusal });
+    this.refuseWithoutToken(method, fullPath);
+    const family = familyOf(method, fullPath);
+    const policy = this.transport.retry;
+    const retryable = policy !== undefined && isRetryableMethod(method) && !options.raw;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt<T>(method, fullPath, family, options, attempt);
+      } catch (error) {
+        if (!retryable || attempt >= policy.retries || !(error instanceof WorkatoError) || !isTransient(error)) throw error;
+        const wait = backoffMs(policy, attempt, error.status === 429 || error.status === 503 ? error.retryAfter : undefined);
+        if (wait === undefined) throw error;
+        await sleep(wait);
+      }
     }
+  }
+
+  private async attempt<T>(method: string, fullPath: string, family: Family, options: RequestOptions, attempt: number): Promise<T> {
     const url = `${this.baseUrl}${fullPath}${queryString(options.query)}`;
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${this.token}`,
-      accept: 'application/json',
-    };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
     let body: Dispatcher.DispatchOptions['body'];
     if (options.raw) {
       headers['content-type'] = options.raw.contentType;
+      if (options.raw.length !== undefined) headers['content-length'] = String(options.raw.length);
       body = options.raw.body;
     } else if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
+    const release = await this.admit(method, fullPath, family);
+    const deadline = this.transport.timeouts.totalMs ? AbortSignal.timeout(this.transport.timeouts.totalMs) : undefined;
     const started = performance.now();
-    let response: Dispatcher.ResponseData;
+    let status = 0;
     try {
-      response = await request(url, {
-        method,
+      const response = await request(url, {
+        method: method as Dispatcher.HttpMethod,
         headers,
         body,
+        signal: deadline,
         dispatcher: this.transport.dispatcher,
         headersTimeout: this.transport.timeouts.headersMs,
         bodyTimeout: this.transport.timeouts.bodyMs,
       });
-    } catch (cause) {
-      this.report(method, fullPath, 0, started);
-      throw networkError(cause, method, fullPath);
-    }
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (cause) {
-      this.report(method, fullPath, response.statusCode, started);
-      throw networkError(cause, method, fullPath);
-    }
-    this.report(method, fullPath, response.statusCode, started);
-    const status = response.statusCode;
-    const parsed = parseJson(text);
-    if (status >= 200 && status < 300) {
-      if (text.trim() === '') return undefined as T; // 204 / empty success bodies (REFERENCE §3)
-      if (parsed === NOT_JSON) {
-        throw new WorkatoError({
-          kind: 'protocol',
-          status,
-          method,
-          path: fullPath,
-          message: `Workato answered ${method} ${fullPath} with a body that is not JSON.`,
-        });
+      status = response.statusCode;
+      const text = await response.body.text();
+      this.settle(method, fullPath, family, status, started, attempt, 'response');
+      const parsed = parseJson(text);
+      if (status >= 200 && status < 300) {
+        if (text.trim() === '') return undefined as T; // 204 / empty success bodies (REFERENCE §3)
+        if (parsed === NOT_JSON) {
+          throw new WorkatoError({
+            kind: 'protocol',
+            status,
+            method,
+            path: fullPath,
+            message: `Workato answered ${method} ${fullPath} with a body that is not JSON.`,
+          });
+        }
+        return parsed as T;
       }
-      return parsed as T;
+      throw httpError(status, response.headers, parsed === NOT_JSON ? undefined : parsed, text, method, fullPath);
+    } catch (cause) {
+      if (cause instanceof WorkatoError) throw cause;
+      const error = networkError(cause, method, fullPath, deadline?.aborted === true);
+      this.settle(method, fullPath, family, status, started, attempt, error.kind === 'timeout' ? 'timeout' : 'network', cause);
+      throw error;
+    } finally {
+      release();
     }
-    throw httpError(status, response.headers, parsed === NOT_JSON ? undefined : parsed, text, method, fullPath);
   }
 
   /** Streams a binary answer (package downloads): status, headers and the undici body, unbuffered. */
-  async stream(path: string): Promise<Dispatcher.ResponseData> {
+  async stream(path: string, signal?: AbortSignal): Promise<Dispatcher.ResponseData> {
     const fullPath = `${this.prefix}${path}`;
-    if (this.refusal !== undefined) {
-      throw new WorkatoError({ kind: 'auth', status: 401, method: 'GET', path: fullPath, message: this.refusal });
-    }
+    this.refuseWithoutToken('GET', fullPath);
+    const family = familyOf('GET', fullPath);
+    // The body is read later by the caller: no in-flight slot is held for it, but quota and breaker apply.
+    (await this.admit('GET', fullPath, family))();
     const started = performance.now();
     try {
       const response = await request(`${this.baseUrl}${fullPath}`, {
         method: 'GET',
         headers: { authorization: `Bearer ${this.token}` },
+        signal,
         dispatcher: this.transport.dispatcher,
         headersTimeout: this.transport.timeouts.headersMs,
         bodyTimeout: this.transport.timeouts.bodyMs,
       });
-      this.report('GET', fullPath, response.statusCode, started);
+      this.settle('GET', fullPath, family, response.statusCode, started, 0, 'response');
       return response;
     } catch (cause) {
-      this.report('GET', fullPath, 0, started);
+      this.settle('GET', fullPath, family, 0, started, 0, 'network', cause);
       throw networkError(cause, 'GET', fullPath);
     }
   }
 
-  private report(method: string, path: string, status: number, started: number): void {
-    this.transport.onCall?.({ method, path, status, durationMs: performance.now() - started });
+  /**
+   * Streams an absolute URL outside the API — where a package download redirects (REFERENCE §15.6) — through the
+   * same pool and timeouts but WITHOUT the Authorization header: the token must never reach a storage host.
+   */
+  async streamExternal(url: string, signal?: AbortSignal): Promise<Dispatcher.ResponseData> {
+    const path = new URL(url).pathname; // reported and put in errors without the (signed) query string
+    const started = performance.now();
+    try {
+      const response = await request(url, {
+        method: 'GET',
+        signal,
+        dispatcher: this.transport.dispatcher,
+        headersTimeout: this.transport.timeouts.headersMs,
+        bodyTimeout: this.transport.timeouts.bodyMs,
+      });
+      this.report({ method: 'GET', path, status: response.statusCode, durationMs: performance.now() - started, family: 'external', outcome: 'response' });
+      return response;
+    } catch (cause) {
+      this.report({ method: 'GET', path, status: 0, durationMs: performance.now() - started, family: 'external', outcome: 'network' });
+      throw networkError(cause, 'GET', path);
+    }
   }
+
+  private refuseWithoutToken(method: string, fullPath: string): void {
+    if (this.refusal !== undefined) {
+      throw new WorkatoError({ kind: 'auth', status: 401, method, path: fullPath, message: this.refusal });
+    }
+  }
+
+  /**
+   * Quota first (it may queue), then an in-flight slot of this request, then the breaker (last, so a half-open
+   * probe is not held in a queue). Resolves to the slot's release; throws a WorkatoError when refused.
+   */
+  private async admit(method: string, fullPath: string, family: Family): Promise<() => void> {
+    const { limiter, breaker } = this.transport;
+    if (limiter) {
+      const slot = await limiter.acquire(`${this.budget.key}|${family.name}`, family.quota);
+      if (!slot.ok) {
+        this.transport.onRefused?.({ method, family: family.name, reason: 'throttled' });
+        const per = family.quota.windowMs >= 60_000 ? 'minute' : 'second';
+        const limit = family.quota.windowMs >= 60_000 ? family.quota.limit * (60_000 / family.quota.windowMs) : family.quota.limit;
+        throw new WorkatoError({
+          kind: 'throttled',
+          status: 429,
+          method,
+          path: fullPath,
+          retryAfter: slot.retryAfterSeconds,
+          message: `This token has used its Workato quota for ${family.name} calls (${limit} per ${per}); the gateway held back ${method} ${fullPath}.`,
+        });
+      }
+    }
+    const release = await this.budget.slots.acquire();
+    const gate = breaker?.allow(this.origin) ?? { ok: true as const };
+    if (!gate.ok) {
+      release();
+      this.transport.onRefused?.({ method, family: family.name, reason: 'circuit_open' });
+      throw new WorkatoError({
+        kind: 'unavailable',
+        status: 503,
+        method,
+        path: fullPath,
+        retryAfter: gate.retryAfterSeconds,
+        message: `Workato failed repeatedly, so the gateway is not calling it for a while (${method} ${fullPath}).`,
+      });
+    }
+    return release;
+  }
+
+  /** Feeds the breaker (5xx, timeouts and broken connections count as failures) and the metrics hook. */
+  private settle(method: string, path: string, family: Family, status: number, started: number, attempt: number, outcome: 'response' | 'timeout' | 'network', cause?: unknown): void {
+    const failed = outcome !== 'response' || status >= 500;
+    if (outcome === 'network' && (cause as Error | undefined)?.name === 'AbortError' && status === 0) {
+      // Aborted by our caller (a download cancelled), not a failure of the origin.
+      this.transport.breaker?.release(this.origin);
+    } else {
+      this.transport.breaker?.record(this.origin, failed);
+    }
+    this.report({ method, path, status, durationMs: performance.now() - started, family: family.name, outcome, attempt });
+  }
+
+  private report(call: Parameters<NonNullable<Transport['onCall']>>[0]): void {
+    this.transport.onCall?.(call);
+  }
+
+  private get origin(): string {
+    return (this.originCache ??= new URL(this.baseUrl).origin);
+  }
+
+  private originCache: string | undefined;
+}
+
+/** Failures worth another try of a read: the retryable statuses and broken connections, never timeouts. */
+function isTransient(error: WorkatoError): boolean {
+  if (error.kind === 'http') return RETRYABLE_STATUSES.has(error.status);
+  if (error.kind === 'network') return isConnectionReset(error.cause);
+  return false;
 }
 
 const NOT_JSON = Symbol('not-json');
@@ -234,80 +292,4 @@ export function queryString(query: Query | undefined): string {
     }
   }
   return parts.length ? `?${parts.join('&')}` : '';
-}
-
-function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** `Retry-After` is seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.ceil(Number(value));
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-/** Reads every documented error shape (REFERENCE §4.2) plus `{"errors":[{code,title,detail}]}`. */
-function httpError(
-  status: number,
-  headers: Dispatcher.ResponseData['headers'],
-  body: unknown,
-  text: string,
-  method: string,
-  path: string,
-): WorkatoError {
-  const b = (body && typeof body === 'object' ? body : {}) as Workato.ErrorBody;
-  let title: string | undefined;
-  let detail: string | undefined;
-  let code: string | undefined = b.error_type;
-  let fieldErrors: Record<string, string[]> | undefined;
-  if (Array.isArray(b.errors)) {
-    const first = b.errors[0];
-    title = first?.title;
-    detail = first?.detail;
-    if (first?.code !== undefined && code === undefined) code = String(first.code);
-  } else if (b.errors && typeof b.errors === 'object') {
-    fieldErrors = b.errors;
-  }
-  const firstFieldError = fieldErrors ? Object.entries(fieldErrors)[0] : undefined;
-  const upstreamMessage =
-    b.message ??
-    b.error ??
-    b.detail ??
-    b.description ??
-    title ??
-    (firstFieldError ? `${firstFieldError[0]} ${firstFieldError[1]?.[0] ?? ''}`.trim() : undefined) ??
-    (body === undefined && text.trim() ? `non-JSON body (${text.trim().slice(0, 80).replace(/\s+/g, ' ')}…)` : undefined);
-  return new WorkatoError({
-    kind: 'http',
-    status,
-    method,
-    path,
-    code,
-    title: title ?? b.message,
-    detail: detail ?? upstreamMessage,
-    fieldErrors,
-    requestId: header(headers, 'x-request-id') ?? header(headers, 'x-correlation-id') ?? b.id,
-    retryAfter: parseRetryAfter(header(headers, 'retry-after')),
-    message: `Workato answered ${method} ${path} with HTTP ${status}${upstreamMessage ? `: ${upstreamMessage}` : ''}`,
-  });
-}
-
-function networkError(cause: unknown, method: string, path: string): WorkatoError {
-  const timedOut =
-    cause instanceof undiciErrors.HeadersTimeoutError ||
-    cause instanceof undiciErrors.BodyTimeoutError ||
-    cause instanceof undiciErrors.ConnectTimeoutError;
-  return new WorkatoError({
-    kind: timedOut ? 'timeout' : 'network',
-    status: 0,
-    method,
-    path,
-    cause,
-    message: timedOut
-      ? `Workato did not answer ${method} ${path} in time.`
-      : `Could not reach Workato for ${method} ${path}: ${(cause as Error)?.message ?? String(cause)}`,
-  });
 }

@@ -272,6 +272,21 @@ export namespace Workato {
     status?: string | null;
     folder_id?: number | null;
     assets?: Asset[] | null;
+    /** The manifest's options; returned by GET only [inferred] (§15.2). */
+    include_test_cases?: boolean | null;
+    include_data?: boolean | null;
+    include_tags?: boolean | null;
+  }
+
+  /** The `export_manifest` object of POST/PUT /export_manifests (§15.2); per asset only `id` and `type` are required. */
+  export interface ExportManifestWrite {
+    name?: string;
+    assets?: Array<Pick<Asset, 'id' | 'type'> & Partial<Omit<Asset, 'id' | 'type' | 'name' | 'status'>>>;
+    folder_id?: number;
+    include_test_cases?: boolean;
+    auto_generate_assets?: boolean;
+    include_data?: boolean;
+    include_tags?: boolean;
   }
 
   export interface PackageRecipeStatus {
@@ -310,6 +325,20 @@ export namespace Workato {
     task_limit_adjustment?: number | null;
     custom_task_limit?: number | null;
     billing_start_date?: string | null;
+    oauth_id?: string | null;
+  }
+
+  /** POST/PUT /managed_users bodies (§17.1): only the keys sent change; `null` clears a property. */
+  export type ManagedUserWrite = Partial<Omit<ManagedUser, 'id' | 'created_at' | 'updated_at'>>;
+
+  /** POST/PUT /managed_users/:id/members bodies (§17.2): roles as `role_name` (DEV only) or `env_roles`. */
+  export interface MemberWrite {
+    name?: string;
+    email?: string | null;
+    oauth_id?: string | null;
+    external_id?: string | null;
+    role_name?: string;
+    env_roles?: Array<{ environment_type: string; name: string; role_type?: string }>;
   }
 
   export interface MemberRole {
@@ -359,6 +388,18 @@ export namespace Workato {
   export interface CopyRecipeResponse extends SuccessResponse {
     new_flow_id?: number;
   }
+
+  /** The `recipe` object of POST/PUT /recipes (§10.3, §10.4): `code`/`config` JSON-encoded, `folder_id` a string. */
+  export interface RecipeWrite {
+    name?: string;
+    code?: string;
+    config?: string;
+    folder_id?: string;
+    description?: string;
+  }
+
+  /** §11.5 [inferred]: cancel_jobs is assumed to answer like repeat_jobs. */
+  export type CancelJobsResponse = RepeatJobsResponse;
 
   export interface DisconnectResponse extends SuccessResponse {
     status?: string;

@@ -34,7 +34,18 @@ export interface StackOptions {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sim = await startSimulator({ quiet: true, ...options.simulator });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: sim.url, LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    WORKATO_BASE_URL: sim.url,
+    LOG_LEVEL: 'silent',
+    // The simulator enforces no quotas by default, and a test's injected fault should reach the resolver as is:
+    // tests of the limiter, retries and breaker (test/resilience*.test.ts, test/faults.test.ts) turn them on.
+    WORKATO_RATE_LIMIT: 'off',
+    WORKATO_RETRIES: '0',
+    WORKATO_BREAKER_THRESHOLD: '0',
+    ...options.env,
+  });
   const gateway = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: config.serverToken });
 
   const request: Stack['request'] = async (query, variables, opts = {}) => {

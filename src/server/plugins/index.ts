@@ -5,8 +5,29 @@
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import type { YogaOptions } from '../yoga.js';
+import { useClientAuth } from './client-auth.js';
+import { useLimits } from './limits.js';
+import { useMetrics } from './metrics.js';
+import { useOriginCheck } from './origin-check.js';
+import { usePackageDownload } from './package-download.js';
+import { useReadiness } from './readiness.js';
 import { useRequestId } from './request-id.js';
+import { useGatewayResponseCache } from './response-cache.js';
+import { useTrustedDocuments } from './trusted-documents.js';
 
 export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string, unknown>, GatewayContext> | Plugin<Record<string, unknown>>> {
-  return [useRequestId(options)];
+  // Order matters: refusals that need no GraphQL work first (origin, client auth), probes and metrics next, then
+  // the document checks, then the cache (after auth, so an unauthenticated caller never reads it).
+  return [
+    useOriginCheck(options),
+    useClientAuth(options),
+    useReadiness(options),
+    useMetrics(options),
+    options.tracing?.plugin ?? {},
+    useRequestId(options),
+    useTrustedDocuments(options),
+    useLimits(options),
+    useGatewayResponseCache(options),
+    usePackageDownload(options),
+  ];
 }

@@ -1,21 +1,47 @@
 /** Every route the simulator serves. Later tasks add families (mutations, packages, Embedded) as new files here. */
 import type { RouteDef } from '../http-helpers.js';
+import { connectionWriteRoutes } from './connection-writes.js';
 import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
+import { deploymentRoutes } from './deployments.js';
+import { embeddedRoutes } from './embedded.js';
+import { folderWriteRoutes } from './folder-writes.js';
 import { folderRoutes } from './folders.js';
+import { jobActionRoutes } from './job-actions.js';
 import { jobRoutes } from './jobs.js';
+import { lookupTableRoutes } from './lookup-tables.js';
+import { managedUserRoutes } from './managed-users.js';
+import { manifestRoutes } from './manifests.js';
+import { packageRoutes } from './packages.js';
+import { projectWriteRoutes } from './project-writes.js';
 import { projectRoutes } from './projects.js';
 import { recipeActionRoutes } from './recipe-actions.js';
+import { recipeOpRoutes } from './recipe-ops.js';
+import { recipeWriteRoutes } from './recipe-writes.js';
 import { recipeRoutes } from './recipes.js';
 import { userRoutes } from './users.js';
 
-export const ALL_ROUTES: RouteDef[] = [
+/** The routes of one workspace: the token's own, or (through embeddedRoutes) an Embedded customer's. */
+const WORKSPACE_ROUTES: RouteDef[] = [
   ...userRoutes,
   ...recipeRoutes,
   ...recipeActionRoutes,
+  ...recipeWriteRoutes,
+  ...recipeOpRoutes,
   ...jobRoutes,
+  ...jobActionRoutes,
   ...connectionRoutes,
+  ...connectionWriteRoutes,
   ...connectorRoutes,
   ...folderRoutes,
+  ...folderWriteRoutes,
   ...projectRoutes,
+  ...projectWriteRoutes,
+  ...deploymentRoutes,
+  ...lookupTableRoutes,
+  ...manifestRoutes,
+  ...packageRoutes,
 ];
+
+/** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */
+export const ALL_ROUTES: RouteDef[] = [...WORKSPACE_ROUTES, ...managedUserRoutes, ...embeddedRoutes(WORKSPACE_ROUTES)];

@@ -1,0 +1,63 @@
+import DataLoader from 'dataloader';
+
+/**
+ * How the loaders of one request batch and cache. The gateway always runs `BATCHED`. `UNBATCHED` exists only for
+ * the benchmark (`BENCH_DISABLE_BATCHING=1`, bench/README): every load is its own REST call and nothing is kept, as
+ * a resolver calling the REST client directly would do, so the benchmark can show the N+1 the loaders remove.
+ * Every loader in this folder is made here, so the switch lives in one place.
+ */
+export interface LoaderMode {
+  /** Batch and de-duplicate loads, cache them for the request, and memoise list-and-index lists. */
+  readonly batch: boolean;
+}
+
+export const BATCHED: LoaderMode = Object.freeze({ batch: true });
+export const UNBATCHED: LoaderMode = Object.freeze({ batch: false });
+
+/** A DataLoader that can also warm its cache ahead of the field that will read it. */
+export class RequestLoader<K, V, C = K> extends DataLoader<K, V, C> {
+  constructor(
+    batchFn: DataLoader.BatchLoadFn<K, V>,
+    options: DataLoader.Options<K, V, C> | undefined,
+    private readonly caching: boolean,
+  ) {
+    super(batchFn, options);
+  }
+
+  /**
+   * Starts loading `key` now so that a later `load(key)` (from a field resolved after its parent) finds it in
+   * flight: independent calls then share a round trip. Without a cache there is nothing to warm, so nothing to do.
+   * Errors are left for that later `load` to report.
+   */
+  prefetch(key: K): void {
+    if (this.caching) this.load(key).catch(() => undefined);
+  }
+}
+
+/** A per-request loader in `mode`: unbatched, `batch` and `cache` are off whatever `options` say. */
+export function requestLoader<K, V, C = K>(
+  mode: LoaderMode,
+  batchFn: DataLoader.BatchLoadFn<K, V>,
+  options?: DataLoader.Options<K, V, C>,
+): RequestLoader<K, V, C> {
+  return mode.batch
+    ? new RequestLoader(batchFn, options, true)
+    : new RequestLoader(batchFn, { ...options, batch: false, cache: false }, false);
+}
+
+/** One promise kept for the request (a list loaded once and indexed, REFERENCE §30); unbatched, fetched per use. */
+export interface Memo<T> {
+  get(): Promise<T>;
+  /** After a write: the next `get` fetches again. */
+  clear(): void;
+}
+
+export function memo<T>(mode: LoaderMode, fetch: () => Promise<T>): Memo<T> {
+  let kept: Promise<T> | undefined;
+  return {
+    get: () => (mode.batch ? (kept ??= fetch()) : fetch()),
+    clear: () => {
+      kept = undefined;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Folder writes (REFERENCE §13.2–§13.4). Workato has no GET /folders/:id: create answers the Folder, which primes
+ * the by-id loader; after every write the request's folder tree is dropped, and so are the projects when the
+ * write can make, rename or remove one (a top-level folder is a project, §13.2).
+ */
+import type { Resolvers } from '../generated/graphql.js';
+import { HOME_LEVEL, type FolderRecord } from '../loaders/folders.js';
+import type { ScopedLoaders } from '../loaders/index.js';
+import { tag } from '../loaders/scope.js';
+import { createFolder, deleteFolder, updateFolder } from '../workato/folders.js';
+import { objectWithId, REFUSAL_PATTERNS } from '../workato/inferred.js';
+import type { Workato } from '../workato/types.js';
+import { attempt, inputError, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
+import { toGlobalId, workatoKey } from './relay.js';
+import { given } from './writes.js';
+
+const folderErrors = (errors: UserErrorValue[]): UserErrorValue[] =>
+  errors.map((e) => (REFUSAL_PATTERNS.folderNotEmpty.test(e.message) ? inputError('FOLDER_NOT_EMPTY', e.message, ['input', 'force']) : e));
+
+/** Drops what this request knew about the tree and the projects, and about the assets a forced delete removes. */
+export function forgetTree(loaders: ScopedLoaders, contents: boolean): void {
+  loaders.forgetFolders();
+  loaders.forgetProjects();
+  if (!contents) return;
+  loaders.forgetConnections();
+  loaders.recipeList.clearAll();
+  loaders.recipeById.clearAll();
+  loaders.recipeDetailById.clearAll();
+}
+
+export const folderMutationResolvers: Resolvers = {
+  Mutation: {
+    folderCreate: async (_root, { input }, ctx) => {
+      const parent = input.parentId ? workatoKey('Folder', input.parentId, 'input.parentId') : undefined;
+      const loaders = ctx.loaders.scope(parent?.scope);
+      const outcome = await attempt(
+        () => createFolder(loaders.api, { name: input.name, ...given({ parent_id: parent ? Number(parent.key) : undefined }) }),
+        ['input', 'parentId'],
+      );
+      if (!outcome.ok) return payload<'folder', FolderRecord>('folder', outcome);
+      forgetTree(loaders, false);
+      const folder = tag([outcome.value], parent?.scope)[0]! as FolderRecord;
+      loaders.folderById.prime(folder.id, folder);
+      return payload<'folder', FolderRecord>('folder', { ok: true, value: folder });
+    },
+    folderUpdate: async (_root, { input }, ctx) => {
+      const { key, scope } = workatoKey('Folder', input.id, 'input.id');
+      const id = Number(key);
+      const parent = input.parentId ? workatoKey('Folder', input.parentId, 'input.parentId') : undefined;
+      const loaders = ctx.loaders.scope(scope);
+      const outcome = await attempt(() =>
+        updateFolder(loaders.api, id, given({ name: input.name, parent_id: parent ? Number(parent.key) : undefined })),
+      );
+      if (!outcome.ok) return payload<'folder', FolderRecord>('folder', outcome);
+      // A project's folder carries the project's name (§8.7), so a rename touches the project too.
+      forgetTree(loaders, false);
+      const answered = objectWithId<Workato.Folder>(outcome.value);
+      if (!answered) return payload<'folder', FolderRecord>('folder', { ok: true, value: await loaders.folderById.load(id) });
+      const folder = tag([answered], scope)[0]! as FolderRecord;
+      loaders.folderById.prime(folder.id, folder);
+      return payload<'folder', FolderRecord>('folder', { ok: true, value: folder });
+    },
+    folderDelete: async (_root, { input }, ctx) => {
+      const { key, scope } = workatoKey('Folder', input.id, 'input.id');
+      const id = Number(key);
+      const loaders = ctx.loaders.scope(scope);
+      // §13.4: projects go through DELETE /projects/:id. Projects are top-level folders, so one read of the top
+      // level (often already loaded by this request) tells, without walking the tree.
+      const project = (await loaders.foldersByParentId.load(HOME_LEVEL)).find((f) => f.id === id && f.is_project);
+      if (project) {
+        const which = project.project_id != null ? ` (project ${project.project_id})` : '';
+        return payload<'deletedFolderId', string>('deletedFolderId', refused([
+          inputError('FOLDER_IS_PROJECT', `Folder ${id} is a project's folder${which}; delete the project with projectDelete.`, ['input', 'id']),
+        ]));
+      }
+      const outcome = await attempt(() => deleteFolder(loaders.api, id, input.force ? true : undefined));
+      const refusals = outcome.ok ? refusalErrors(outcome.value) : outcome.userErrors;
+      if (refusals.length) return payload<'deletedFolderId', string>('deletedFolderId', refused(folderErrors(refusals)));
+      forgetTree(loaders, true);
+      return payload<'deletedFolderId', string>('deletedFolderId', { ok: true, value: toGlobalId('Folder', [id], scope) });
+    },
+  },
+};

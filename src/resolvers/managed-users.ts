@@ -1,0 +1,119 @@
+/**
+ * Embedded customers (REFERENCE §17.1) and the customer-only types: members (§17.2) and lookup tables (§17.7).
+ * The customer workspace's recipes, connections, folders, … are on `ManagedUser` too: see managed-user-workspace.ts.
+ */
+import type { Resolvers } from '../generated/graphql.js';
+import type { ScopedLoaders } from '../loaders/index.js';
+import { scopeOf } from '../loaders/scope.js';
+import type { GatewayContext } from '../server/context.js';
+import { badUserInput } from '../server/errors.js';
+import { managedUserSegment } from '../workato/managed-users.js';
+import { decodeJson, flag, prop, workatoId } from './helpers.js';
+import type { LookupTableColumnMapper, ManagedUserMapper } from './mappers.js';
+import { globalIdOf, pageOfPagedList, pageSize, toGlobalId, workatoKey, type NodeType } from './relay.js';
+
+/** A customer given as exactly one of `id` (global or Workato id) or `externalId` (§17.0). */
+export interface CustomerRef {
+  id?: string | null;
+  externalId?: string | null;
+}
+
+/**
+ * The path segment of a customer reference: its id, or `E` + the URL-encoded external id (§17.0). `argument` names
+ * the place of the reference in the error message (`managedUser`, `input.managedUser`).
+ */
+export function customerSegment(ref: CustomerRef, argument: string): string {
+  const hasId = ref.id != null;
+  const hasExternal = ref.externalId != null;
+  if (hasId === hasExternal) {
+    throw badUserInput(`Give exactly one of \`id\` or \`externalId\` for ${argument}; got ${hasId ? 'both' : 'neither'}.`, argument);
+  }
+  if (hasExternal) {
+    if (ref.externalId === '') throw badUserInput(`\`externalId\` of ${argument} must not be empty.`, argument);
+    return managedUserSegment({ externalId: ref.externalId! });
+  }
+  const { key, scope } = workatoKey('ManagedUser', ref.id!, `${argument}.id`);
+  if (scope !== undefined) throw badUserInput(`\`${argument}.id\` must be a customer id; got "${ref.id}".`, `${argument}.id`);
+  return managedUserSegment({ id: Number(key) });
+}
+
+/** The loaders of a customer's workspace. Its objects' global ids carry the customer's numeric id as their scope. */
+export function customerLoaders(ctx: GatewayContext, customer: Pick<ManagedUserMapper, 'id'>): ScopedLoaders {
+  return ctx.loaders.scope(String(customer.id));
+}
+
+/**
+ * A Workato id, or a global id of `type` read from this customer, as a number. A global id of another workspace
+ * (the partner's own, or another customer's) is the caller's mistake, not a lookup in the wrong workspace.
+ */
+export function customerKey(type: NodeType, value: string, argument: string, customer: Pick<ManagedUserMapper, 'id'>): number {
+  const { key, scope } = workatoKey(type, value, argument);
+  if (!/^\d+$/.test(value) && scope !== String(customer.id)) {
+    throw badUserInput(`\`${argument}\` is the id of a ${type} of another workspace; pass one of this customer's.`, argument);
+  }
+  return Number(key);
+}
+
+/** §18: `schema` is a JSON-encoded list of `{label, name, type, …}`; entries without a label are skipped. */
+function columns(schema: unknown): LookupTableColumnMapper[] {
+  const decoded = decodeJson(schema);
+  if (!Array.isArray(decoded)) return [];
+  return decoded.flatMap((c: unknown) => {
+    const col = (c && typeof c === 'object' ? c : {}) as Record<string, unknown>;
+    if (typeof col.label !== 'string') return [];
+    return [{ label: col.label, name: typeof col.name === 'string' ? col.name : null, type: typeof col.type === 'string' ? col.type : null }];
+  });
+}
+
+export const managedUserResolvers: Resolvers = {
+  Query: {
+    // §17.1: page/per_page, `{"result": [...]}`, no count (the paging itself is [inferred] from sibling lists).
+    managedUsers: (_root, args, ctx) =>
+      pageOfPagedList(pageSize(args.first), args.after, (page, per_page) => ctx.loaders.managedUsers.managedUserList.load({ page, per_page })),
+    managedUser: (_root, args, ctx) => ctx.loaders.managedUsers.managedUserBySegment.load(customerSegment(args, 'managedUser')),
+  },
+  ManagedUser: {
+    id: (u) => toGlobalId('ManagedUser', [u.id]),
+    workatoId,
+    externalId: prop('external_id'),
+    notificationEmail: prop('notification_email'),
+    adminNotificationEmails: prop('admin_notification_emails'),
+    errorNotificationEmails: prop('error_notification_emails'),
+    planId: prop('plan_id'),
+    inTrial: flag('in_trial'),
+    originUrl: prop('origin_url'),
+    frameAncestors: prop('frame_ancestors'),
+    timeZone: prop('time_zone'),
+    taskLimitAdjustment: prop('task_limit_adjustment'),
+    customTaskLimit: prop('custom_task_limit'),
+    billingStartDate: prop('billing_start_date'),
+    createdAt: prop('created_at'),
+    updatedAt: prop('updated_at'),
+  },
+  Member: {
+    id: (m) => globalIdOf('Member', m, m.id),
+    workatoId,
+    externalId: prop('external_id'),
+    oauthId: prop('oauth_id'),
+    grantType: prop('grant_type'),
+    timeZone: prop('time_zone'),
+    createdAt: prop('created_at'),
+    // §8.10 `roles`; the deprecated add answered a single `role_name` (a DEV role).
+    roles: (m) => m.roles ?? (m.role_name ? [{ environment_type: 'dev', role_name: m.role_name }] : []),
+  },
+  MemberRole: {
+    environmentType: prop('environment_type'),
+    roleName: prop('role_name'),
+  },
+  LookupTable: {
+    id: (t) => globalIdOf('LookupTable', t, t.id),
+    workatoId,
+    columns: (t) => columns(t.schema),
+    // §7: a string here ("44021"), an integer on the project itself.
+    projectId: prop('project_id'),
+    project: (t, _args, ctx) =>
+      t.project_id == null || !/^\d+$/.test(String(t.project_id)) ? null : ctx.loaders.scope(scopeOf(t)).projectById.load(Number(t.project_id)),
+    createdAt: prop('created_at'),
+    updatedAt: prop('updated_at'),
+  },
+};

@@ -1,0 +1,120 @@
+/**
+ * Where the optional response cache keeps results: process memory (one replica), or Redis (several replicas
+ * share entries and invalidations). A cache fault never fails a request: reads miss, writes are dropped, and
+ * the fault is logged. Entries are keyed by a hash of document, variables and the caller's keyed token hash.
+ */
+import { createRedisCache } from '@envelop/response-cache-redis';
+import { createInMemoryCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { Logger } from './logger.js';
+
+export interface CacheStore {
+  cache: Cache;
+  /** False while the store cannot answer (Redis disconnected): /readyz reports it. */
+  ready(): boolean;
+  /**
+   * Resolves when every invalidation started so far is done. The cache plugin starts invalidations without waiting
+   * for them; the gateway waits before it answers a mutation, so the caller's next read cannot see the old entry.
+   */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createCacheStore(config: Config['cache'], logger: Logger): Promise<CacheStore | undefined> {
+  if (config.mode === 'off') return undefined;
+  if (config.mode === 'memory') {
+    const { cache, settled } = tolerant(createInMemoryCache({ max: 5_000 }), logger);
+    return { cache, settled, ready: () => true, close: async () => {} };
+  }
+  const redis = new Redis(config.redisUrl!, {
+    // Fail fast instead of queueing: a slow or absent Redis must not slow every request down.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1_000,
+    connectTimeout: 5_000,
+    lazyConnect: true,
+  });
+  redis.on('error', (error: Error) => logger.warn('Response cache: Redis error', { message: error.message }));
+  try {
+    await redis.connect();
+  } catch (error) {
+    logger.warn('Response cache: Redis is not reachable yet; serving without cache until it is', { message: (error as Error).message });
+  }
+  const { cache, settled } = tolerant(createRedisCache({ redis: expiringSets(redis, config.ttlMs) as never }), logger);
+  return {
+    cache,
+    settled,
+    ready: () => redis.status === 'ready',
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/**
+ * @envelop/response-cache-redis indexes responses in one set per type and per entity (`Recipe`, `Recipe:<id>`) that
+ * it never expires, so they would grow for ever; give every set it writes an expiry past the entries' TTL.
+ */
+function expiringSets(redis: Redis, ttlMs: number): Redis {
+  return new Proxy(redis, {
+    get(target, prop) {
+      if (prop === 'pipeline') {
+        return () => {
+          const pipeline = target.pipeline();
+          const sadd = pipeline.sadd.bind(pipeline) as (key: string, ...members: string[]) => unknown;
+          (pipeline as unknown as { sadd: unknown }).sadd = (key: string, ...members: string[]) => {
+            sadd(key, ...members);
+            pipeline.pexpire(key, ttlMs + 60_000);
+            return pipeline;
+          };
+          return pipeline;
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Cache faults become misses and dropped writes, logged once per kind of operation and minute. */
+function tolerant(cache: Cache, logger: Logger): { cache: Cache; settled: () => Promise<void> } {
+  const lastLogged = new Map<string, number>();
+  const pending = new Set<Promise<void>>();
+  const report = (op: string, error: unknown) => {
+    const now = Date.now();
+    if ((lastLogged.get(op) ?? 0) + 60_000 > now) return;
+    lastLogged.set(op, now);
+    logger.warn(`Response cache: ${op} failed; continuing without the cache`, { message: (error as Error)?.message });
+  };
+  const wrapped: Cache = {
+    async get(id) {
+      try {
+        return await cache.get(id);
+      } catch (error) {
+        report('get', error);
+        return undefined;
+      }
+    },
+    async set(id, data, entities, ttl) {
+      try {
+        await cache.set(id, data, entities, ttl);
+      } catch (error) {
+        report('set', error);
+      }
+    },
+    invalidate(entities) {
+      const done = (async () => {
+        try {
+          await cache.invalidate([...entities]);
+        } catch (error) {
+          report('invalidate', error);
+        }
+      })();
+      pending.add(done);
+      void done.finally(() => pending.delete(done));
+      return done;
+    },
+  };
+  return { cache: wrapped, settled: async () => void (await Promise.all(pending)) };
+}

@@ -1,0 +1,93 @@
+/**
+ * `GET /packages/:id/download`: a package's zip, streamed from Workato through the gateway (REFERENCE §15.6).
+ * The caller authenticates as for GraphQL (its own bearer token, or the server token); the gateway follows
+ * Workato's 302 to the storage host without the token and pipes the bytes through, never holding the whole file.
+ * Errors are JSON in the GraphQL errors shape with the same `extensions.code` vocabulary. README "Package downloads"
+ * says why the gateway proxies instead of handing out Workato's storage URL.
+ */
+import type { Plugin, YogaInitialContext } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { workatoKey } from '../../resolvers/relay.js';
+import { WorkatoError } from '../../workato/http.js';
+import { downloadPackage } from '../../workato/packages.js';
+import { createContextFactory, type GatewayContext } from '../context.js';
+import { ErrorCode, fromWorkatoError, gatewayError } from '../errors.js';
+import type { YogaOptions } from '../yoga.js';
+
+const ROUTE = /^\/packages\/([^/]+)\/download\/?$/;
+
+/** The route of a package's zip on this gateway (what `Package.downloadUrl` points at). */
+export const packageDownloadPath = (workatoId: number | string): string => `/packages/${encodeURIComponent(String(workatoId))}/download`;
+
+const HTTP_STATUS: Record<string, number> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.UPSTREAM_ERROR]: 502,
+  [ErrorCode.UPSTREAM_TIMEOUT]: 504,
+  [ErrorCode.UPSTREAM_UNAVAILABLE]: 503,
+  [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
+};
+
+/** Headers of the zip worth passing on; everything else (storage cookies, signatures, caching) stays upstream. */
+const PASSED_HEADERS = ['content-type', 'content-length', 'content-disposition', 'last-modified', 'etag'];
+
+type FetchAPI = { Response: typeof Response };
+
+export function usePackageDownload(options: YogaOptions): Plugin<Record<string, unknown>, GatewayContext> {
+  const contextFor = createContextFactory({ ...options });
+  const fail = (fetchAPI: FetchAPI, error: GraphQLError, http: { status?: number; headers?: Record<string, string> } = {}): Response => {
+    const code = String(error.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+    return new fetchAPI.Response(JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }), {
+      status: http.status ?? HTTP_STATUS[code] ?? 500,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...http.headers },
+    });
+  };
+
+  const download = async (fetchAPI: FetchAPI, request: Request, rawId: string): Promise<Response> => {
+    if (request.method !== 'GET') {
+      return fail(fetchAPI, gatewayError(ErrorCode.BAD_USER_INPUT, 'Only GET is allowed on a package download.'), { status: 405, headers: { allow: 'GET' } });
+    }
+    let id: number;
+    try {
+      id = Number(workatoKey('Package', decodeURIComponent(rawId), 'id').key);
+    } catch (error) {
+      // workatoKey's BAD_USER_INPUT, or a malformed %-escape in the path.
+      return fail(fetchAPI, error instanceof GraphQLError ? error : gatewayError(ErrorCode.BAD_USER_INPUT, 'The package id in the path is malformed.'));
+    }
+    // The same caller → token rule as GraphQL requests (the context factory), so auth modes apply here too.
+    const { api } = contextFor({ request } as YogaInitialContext);
+    try {
+      const zip = await downloadPackage(api, id, request.signal);
+      const headers: Record<string, string> = {
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="package-${id}.zip"`,
+        'cache-control': 'private, no-store',
+      };
+      for (const name of PASSED_HEADERS) {
+        const value = zip.headers[name];
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      // yoga's server pipes a Node stream body into the socket: backpressure all the way to Workato's storage, and
+      // the upstream body is destroyed if the client goes away.
+      return new fetchAPI.Response(zip.body as unknown as BodyInit, { status: 200, headers });
+    } catch (error) {
+      if (error instanceof WorkatoError) {
+        const retry = error.status === 429 && error.retryAfter !== undefined ? { 'retry-after': String(error.retryAfter) } : undefined;
+        return fail(fetchAPI, fromWorkatoError(error), { headers: retry });
+      }
+      options.logger.error('Unexpected error while downloading a package', error);
+      return fail(fetchAPI, gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
+    }
+  };
+
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      const match = ROUTE.exec(url.pathname);
+      if (match) endResponse(await download(fetchAPI, request, match[1]!));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The optional response cache (RESPONSE_CACHE): whole query results, scoped per caller by the keyed hash of the
+ * Workato token (never the token), kept for RESPONSE_CACHE_TTL_MS, and invalidated when a mutation's result
+ * names an entity (`__typename` + `id`) that a cached result holds. Results with errors are never cached.
+ * A result written just before a concurrent mutation's invalidation can outlive it, at most for the TTL.
+ */
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import type { Plugin } from 'graphql-yoga';
+import { callerCredentials } from '../context.js';
+import type { YogaOptions } from '../yoga.js';
+
+export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<string, unknown>> {
+  const store = options.cacheStore;
+  if (!store) return {};
+  const keyOf = options.transport.keyOf;
+  const cache = useResponseCache({
+    cache: store.cache,
+    ttl: options.config.cache.ttlMs,
+    // Runs before the GraphQL context exists, so the scope is derived from the request as the context will be.
+    session: (request) => {
+      const credentials = callerCredentials(request.headers, options);
+      return 'token' in credentials && keyOf ? keyOf(credentials.token) : 'anonymous';
+    },
+    invalidateViaMutation: true,
+    includeExtensionMetadata: !options.config.production,
+  }) as unknown as Plugin<Record<string, unknown>>;
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(cache);
+    },
+    // The plugin invalidates without waiting; answer a mutation only once its invalidations are done.
+    async onResultProcess() {
+      await store.settled();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Workato's documented rate limits (REFERENCE §5), enforced when the simulator is started with `rateLimits: true`
+ * (off by default, so other tests are not throttled). Counted per token and endpoint family over a sliding window;
+ * over the limit the answer is 429 `{"message": "Too many requests"}` with `Retry-After` in seconds.
+ * Whether Workato counts per API client or per workspace is not stated; a token stands for either [inferred].
+ */
+import { INFERRED } from './inferred.js';
+
+interface Limit {
+  family: string;
+  limit: number;
+  windowMs: number;
+}
+
+const perMinute = (family: string, limit: number): Limit => ({ family, limit, windowMs: 60_000 });
+const perSecond = (family: string, limit: number): Limit => ({ family, limit, windowMs: 1_000 });
+
+/** The documented number for a route key (`METHOD /api/path/:param`); 60 / min where the reference has none. */
+export function limitFor(method: string, routePath: string): Limit {
+  const embedded = routePath.startsWith('/api/managed_users/:');
+  const rest = embedded ? routePath.replace(/^\/api\/managed_users\/:[^/]+/, '') : routePath.replace(/^\/api/, '');
+  const segments = rest.split('/').filter(Boolean);
+  const root = segments[0] ?? 'root';
+  if (root === 'recipes' && method === 'POST' && segments[2] === 'repeat_jobs') return perSecond('repeat_jobs', 1);
+  if (root === 'recipes' && method === 'POST' && segments[2] === 'cancel_jobs') return perSecond('cancel_jobs', 1);
+  const jobs = (root === 'recipes' && segments[2] === 'jobs') || root === 'jobs' || root === 'job'; // POST /job/resume
+  const connectionsList = root === 'connections' && method === 'GET' && segments.length === 1;
+  if (embedded) {
+    if (jobs) return perMinute('embedded jobs', 1000);
+    if (connectionsList) return perMinute('embedded connections list', 1000);
+    if (root === 'connections') return perMinute('embedded connections', 60);
+    if (root === 'integrations') return perMinute('embedded connectors', 1000);
+    return perMinute(`embedded ${root}`, 60);
+  }
+  if (jobs) return perMinute('jobs', 60);
+  if (connectionsList) return perMinute('connections list', 60);
+  if (root === 'connections') return perSecond('connections', 1);
+  if (root === 'integrations') return perMinute('connectors', 60);
+  return perMinute(root, 60);
+}
+
+export class RateLimits {
+  /** Admitted request times per token + family, oldest first. */
+  private readonly windows = new Map<string, number[]>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Counts the request; undefined when admitted, else the 429 answer. */
+  take(token: string, method: string, routePath: string): { status: 429; body: unknown; headers: Record<string, string> } | undefined {
+    const { family, limit, windowMs } = limitFor(method, routePath);
+    const key = `${token}\u0000${family}`;
+    const now = this.now();
+    const times = (this.windows.get(key) ?? []).filter((t) => t > now - windowMs);
+    if (times.length >= limit) {
+      this.windows.set(key, times);
+      const retryAfter = Math.max(1, Math.ceil((times[0]! + windowMs - now) / 1000));
+      return { status: 429, body: { message: INFERRED.rateLimitMessage }, headers: { 'retry-after': String(retryAfter) } };
+    }
+    times.push(now);
+    this.windows.set(key, times);
+    return undefined;
+  }
+
+  reset(): void {
+    this.windows.clear();
+  }
+}

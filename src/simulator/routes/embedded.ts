@@ -1,0 +1,59 @@
+/**
+ * REFERENCE §17.3–§17.7: a customer workspace answers the workspace endpoints under
+ * `/api/managed_users/:managed_user_id/…`. Rather than copies, each mirrored route resolves the customer's own store
+ * (numeric id or `E<external id>`, §17.0) and re-enters the workspace handler, then reshapes the answer the way
+ * Embedded answers differ: lists in `{"result": [...]}` (§6). Workspace routes added later are mirrored as well
+ * when their path is in MIRRORED.
+ */
+import { findCustomer, type ManagedUserRow } from '../embedded.js';
+import type { Reply, RouteDef } from '../http-helpers.js';
+
+const PREFIX = '/api/managed_users/:managed_user_id';
+
+/** Route keys (`METHOD /api/path`) that exist for customers: §17.3 connections, §17.4/§17.5 recipes and jobs, §17.6, §17.7. */
+const MIRRORED: RegExp[] = [
+  /^(GET|POST|PUT|PATCH|DELETE) \/api\/recipes(\/(?!.*cancel_jobs$).*)?$/,
+  /^(GET|POST) \/api\/connections$/,
+  /^(PUT|DELETE) \/api\/connections\/:\w+$/,
+  /^POST \/api\/connections\/:\w+\/disconnect$/,
+  /^(GET|POST) \/api\/folders$/,
+  /^(PUT|DELETE) \/api\/folders\/:\w+$/,
+  /^GET \/api\/projects$/,
+  /^(PUT|DELETE) \/api\/projects\/:\w+$/,
+  /^(GET|POST|PUT|DELETE) \/api\/lookup_tables(\/.*)?$/,
+];
+
+/**
+ * §6/§17: these lists come as `{"result": [...]}` for a customer. Jobs keep their counters envelope and versions
+ * their `{"data"}` (§17.5 "shapes as §11" — see inferred.ts); single objects are not wrapped.
+ */
+const RESULT_LISTS = new Set(['GET /api/recipes', 'GET /api/connections', 'GET /api/folders', 'GET /api/projects', 'GET /api/lookup_tables']);
+
+function reshape(key: string, reply: Reply, customer: ManagedUserRow): Reply {
+  if (reply.status < 200 || reply.status >= 300 || !RESULT_LISTS.has(key)) return reply;
+  const body = reply.body as unknown[] | { items?: unknown[] };
+  let list = (Array.isArray(body) ? body : body.items ?? []) as Array<Record<string, unknown>>;
+  if (key === 'GET /api/connections' && customer.legacyConnectionShape) {
+    // fixtures/managed-user-connections-list.json: the 2019 items name the connector `provider`.
+    list = list.map(({ application, ...c }) => ({ ...c, provider: c.provider ?? application }));
+  }
+  return { ...reply, body: { result: list } };
+}
+
+/** The customer-scope twin of every mirrored workspace route. */
+export function embeddedRoutes(workspaceRoutes: readonly RouteDef[]): RouteDef[] {
+  return workspaceRoutes
+    .filter((route) => MIRRORED.some((pattern) => pattern.test(`${route.method} ${route.path}`)))
+    .map((route) => {
+      const key = `${route.method} ${route.path}`;
+      return {
+        method: route.method,
+        path: PREFIX + route.path.slice('/api'.length),
+        handler: async (ctx) => {
+          const customer = findCustomer(ctx.store, ctx.params.managed_user_id);
+          const { managed_user_id: _segment, ...params } = ctx.params;
+          return reshape(key, await route.handler({ ...ctx, store: customer.store, params }), customer);
+        },
+      };
+    });
+}

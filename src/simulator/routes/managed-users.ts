@@ -1,0 +1,208 @@
+/**
+ * REFERENCE §17.1 customers (managed users) and §17.2 their members, with state. Every `:id` accepts the numeric id
+ * or `E<external id>` (§17.0, resolved in embedded.ts). Choices the reference leaves open are listed in inferred.ts.
+ */
+import type { Workato } from '../../workato/types.js';
+import { EMPTY_WORKSPACE, addCustomer, customersOf, findCustomer, type ManagedUserRow } from '../embedded.js';
+import { HttpError, notFound, ok, pageParams, paginate, pathInt, type RouteDef } from '../http-helpers.js';
+import type { WorkspaceStore } from '../store.js';
+import { formatTime } from '../time.js';
+
+type Body = Record<string, unknown>;
+
+/** §4.2 validation shape: `{"message": "Validation failed", "errors": {"field": ["message"]}}`. */
+const invalid = (errors: Record<string, string[]>): HttpError => new HttpError(400, { message: 'Validation failed', errors });
+
+async function objectBody(readJson: () => Promise<unknown>): Promise<Body> {
+  const body = await readJson();
+  if (body === undefined) return {};
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, { message: 'Request body must be a JSON object' });
+  return body as Body;
+}
+
+const STRING_FIELDS = ['name', 'notification_email', 'plan_id', 'external_id', 'origin_url', 'frame_ancestors', 'oauth_id', 'time_zone',
+  'admin_notification_emails', 'error_notification_emails', 'billing_start_date'] as const;
+const INT_FIELDS = ['task_limit_adjustment', 'custom_task_limit'] as const;
+/** §17.1: properties PUT may change; create also takes `oauth_id` and `time_zone`. */
+const UPDATABLE = new Set<string>(['name', 'notification_email', 'plan_id', 'external_id', 'origin_url', 'frame_ancestors',
+  'admin_notification_emails', 'error_notification_emails', 'billing_start_date', 'in_trial', ...INT_FIELDS]);
+const REQUIRED = new Set(['name', 'notification_email']);
+
+/** Reads the documented customer properties present in `body` (null clears), checking types and required values. */
+function customerFields(body: Body, keys: Iterable<string>, others: Iterable<ManagedUserRow>, self?: ManagedUserRow): Partial<Workato.ManagedUser> {
+  const errors: Record<string, string[]> = {};
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (!(key in body)) continue;
+    const value = body[key];
+    if (REQUIRED.has(key) && (value === null || (typeof value === 'string' && value.trim() === ''))) {
+      errors[key] = ["can't be blank"];
+    } else if (value === null) {
+      out[key] = null;
+    } else if ((STRING_FIELDS as readonly string[]).includes(key)) {
+      if (typeof value !== 'string') errors[key] = ['must be a String'];
+      else if (key === 'billing_start_date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) errors[key] = ['must be a date (YYYY-MM-DD)'];
+      else if (key === 'notification_email' && !/^[^@\s]+@[^@\s]+$/.test(value)) errors[key] = ['is invalid'];
+      else out[key] = value;
+    } else if ((INT_FIELDS as readonly string[]).includes(key)) {
+      // §17.1: `task_limit_adjustment` may arrive as a string ("-5000").
+      const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isInteger(n)) errors[key] = ['must be an integer'];
+      else out[key] = n;
+    } else if (key === 'in_trial') {
+      if (typeof value !== 'boolean') errors[key] = ['must be true or false'];
+      else out[key] = value;
+    }
+  }
+  const external = out.external_id;
+  if (typeof external === 'string') {
+    for (const row of others) if (row !== self && row.user.external_id === external) errors.external_id = ['has already been taken'];
+  }
+  if (Object.keys(errors).length) throw invalid(errors);
+  return out as Partial<Workato.ManagedUser>;
+}
+
+function member(store: WorkspaceStore, raw: string | undefined): Workato.Member {
+  const found = store.members.get(pathInt(raw));
+  if (!found) throw notFound();
+  return found;
+}
+
+/** Roles from `role_name` (one DEV role) or `env_roles` (`[{environment_type, name, role_type}]` or one object), §17.2. */
+function roles(body: Body): Workato.MemberRole[] | undefined {
+  if (typeof body.role_name === 'string' && body.role_name.trim()) return [{ environment_type: 'dev', role_name: body.role_name }];
+  if (body.env_roles === undefined || body.env_roles === null) return undefined;
+  const list = Array.isArray(body.env_roles) ? body.env_roles : [body.env_roles];
+  return list.map((entry) => {
+    const e = (entry && typeof entry === 'object' ? entry : {}) as Body;
+    const environment = e.environment_type ?? 'dev';
+    if (!['dev', 'test', 'prod'].includes(String(environment))) throw invalid({ env_roles: ['environment_type must be one of: dev, test, prod'] });
+    if (typeof e.name !== 'string' || !e.name.trim()) throw invalid({ env_roles: ['name is required'] });
+    return { environment_type: String(environment), role_name: e.name };
+  });
+}
+
+export const managedUserRoutes: RouteDef[] = [
+  {
+    // §17.1 #1 → {"result": [ManagedUser]} (fixtures/managed-users-list.json); page/per_page ≤ 100 [inferred].
+    method: 'GET',
+    path: '/api/managed_users',
+    handler: ({ store, query }) => {
+      const window = pageParams(query);
+      const all = [...customersOf(store).values()].sort((a, b) => a.user.id - b.user.id);
+      return ok({ result: paginate(all, window).map((row) => ({ ...row.user })) });
+    },
+  },
+  {
+    // §17.1 #2 → ManagedUser. The new customer workspace is empty (Home folder only).
+    method: 'POST',
+    path: '/api/managed_users',
+    handler: async ({ store, readJson }) => {
+      const customers = customersOf(store);
+      const body = await objectBody(readJson);
+      const missing = [...REQUIRED].filter((k) => !(k in body));
+      if (missing.length) throw invalid(Object.fromEntries(missing.map((k) => [k, ["can't be blank"]])));
+      const fields = customerFields(body, [...UPDATABLE, 'oauth_id', 'time_zone'], customers.values());
+      const now = formatTime(Date.now());
+      const user: Workato.ManagedUser = {
+        id: store.allocateId('managed_user'), external_id: null, name: '', notification_email: null, plan_id: 'oem_plan',
+        origin_url: null, in_trial: false, created_at: now, updated_at: now, ...fields,
+      };
+      addCustomer(store, user, EMPTY_WORKSPACE);
+      return ok({ ...user });
+    },
+  },
+  {
+    // §17.1 #3 → ManagedUser (fixtures/managed-user-get.json); 404 for an unknown id or external id.
+    method: 'GET',
+    path: '/api/managed_users/:id',
+    handler: ({ store, params }) => ok({ ...findCustomer(store, params.id).user }),
+  },
+  {
+    // §17.1 #4: only the properties present change; `null` clears one.
+    method: 'PUT',
+    path: '/api/managed_users/:id',
+    handler: async ({ store, params, readJson }) => {
+      const row = findCustomer(store, params.id);
+      const body = await objectBody(readJson);
+      const fields = customerFields(body, UPDATABLE, customersOf(store).values(), row);
+      Object.assign(row.user, fields, { updated_at: formatTime(Date.now()) });
+      return ok({ ...row.user });
+    },
+  },
+  {
+    // §17.1 #5 → {"success": true} [inferred]; the customer workspace goes with it.
+    method: 'DELETE',
+    path: '/api/managed_users/:id',
+    handler: ({ store, params }) => {
+      const row = findCustomer(store, params.id);
+      customersOf(store).delete(row.user.id);
+      return ok({ success: true });
+    },
+  },
+  {
+    // §17.2 #1 → {"result": [Member]} [inferred wrapper], id-ascending, page/per_page ≤ 100.
+    method: 'GET',
+    path: '/api/managed_users/:id/members',
+    handler: ({ store, params, query }) => {
+      const { store: customer } = findCustomer(store, params.id);
+      const all = [...customer.members.values()].sort((a, b) => a.id - b.id);
+      return ok({ result: paginate(all, pageParams(query)).map((m) => structuredClone(m)) });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/managed_users/:id/members/:member_id',
+    handler: ({ store, params }) => ok(structuredClone(member(findCustomer(store, params.id).store, params.member_id))),
+  },
+  {
+    // §17.2 #3: add a collaborator directly → the Member.
+    method: 'POST',
+    path: '/api/managed_users/:id/members',
+    handler: async ({ store, params, readJson }) => {
+      const { store: customer, user } = findCustomer(store, params.id);
+      const body = await objectBody(readJson);
+      const errors: Record<string, string[]> = {};
+      if (typeof body.name !== 'string' || !body.name.trim()) errors.name = ["can't be blank"];
+      if (body.email !== undefined && body.email !== null && (typeof body.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(body.email))) {
+        errors.email = ['is invalid'];
+      }
+      if (!body.email && !body.oauth_id) errors.email = [...(errors.email ?? []), "can't be blank without oauth_id"];
+      const taken = typeof body.email === 'string' && [...customer.members.values()].some((m) => m.email === body.email);
+      if (taken) errors.email = ['has already been taken'];
+      if (Object.keys(errors).length) throw invalid(errors);
+      const id = customer.allocateId('member');
+      const added: Workato.Member = {
+        id, grant_type: 'team', name: String(body.name), email: (body.email as string | undefined) ?? null,
+        external_id: typeof body.external_id === 'string' ? body.external_id : null,
+        oauth_id: typeof body.oauth_id === 'string' ? body.oauth_id : null,
+        time_zone: user.time_zone ?? 'Pacific Time (US & Canada)', created_at: formatTime(Date.now()),
+        roles: roles(body) ?? [{ environment_type: 'dev', role_name: 'Operator' }],
+      };
+      customer.members.set(id, added);
+      return ok(structuredClone(added));
+    },
+  },
+  {
+    // §17.2 #4: set the member's roles → the Member.
+    method: 'PUT',
+    path: '/api/managed_users/:id/members/:member_id',
+    handler: async ({ store, params, readJson }) => {
+      const found = member(findCustomer(store, params.id).store, params.member_id);
+      const next = roles(await objectBody(readJson));
+      if (!next) throw invalid({ role_name: ['role_name or env_roles is required'] });
+      found.roles = next;
+      return ok(structuredClone(found));
+    },
+  },
+  {
+    // §17.2 #5 → {"success": true} [inferred].
+    method: 'DELETE',
+    path: '/api/managed_users/:id/members/:member_id',
+    handler: ({ store, params }) => {
+      const { store: customer } = findCustomer(store, params.id);
+      customer.members.delete(member(customer, params.member_id).id);
+      return ok({ success: true });
+    },
+  },
+];

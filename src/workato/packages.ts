@@ -1,0 +1,112 @@
+/**
+ * Recipe lifecycle management (REFERENCE §15): export manifests, package export/import, status and download.
+ * Manifests and folder assets are wrapped in `{"result": …}`; packages are bare objects.
+ */
+import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import { httpError, WorkatoError, type WorkatoApi } from './http.js';
+import { DOWNLOAD_MAX_REDIRECTS, unwrapObject } from './inferred.js';
+import type { Workato } from './types.js';
+
+/** GET /export_manifests/folder_assets (§15.1) → `{"result": {"assets": [...]}}`. */
+export async function listFolderAssets(
+  api: WorkatoApi,
+  params: { folder_id?: number; include_test_cases?: boolean; include_data?: boolean } = {},
+): Promise<Workato.Asset[]> {
+  const body = await api.get<{ result?: { assets?: Workato.Asset[] } }>('/export_manifests/folder_assets', params);
+  return body?.result?.assets ?? [];
+}
+
+/** POST /export_manifests (§15.2) → 201 `{"result": ExportManifest}`. */
+export async function createExportManifest(api: WorkatoApi, manifest: Workato.ExportManifestWrite): Promise<Workato.ExportManifest> {
+  return unwrapObject(await api.send('POST', '/export_manifests', { body: { export_manifest: manifest } }));
+}
+
+/** PUT /export_manifests/:id (§15.2) → `{"result": ExportManifest}`. */
+export async function updateExportManifest(api: WorkatoApi, id: number, manifest: Workato.ExportManifestWrite): Promise<Workato.ExportManifest> {
+  return unwrapObject(await api.send('PUT', `/export_manifests/${id}`, { body: { export_manifest: manifest } }));
+}
+
+/** GET /export_manifests/:id (§15.2) → `{"result": ExportManifest}`. */
+export async function getExportManifest(api: WorkatoApi, id: number): Promise<Workato.ExportManifest> {
+  return unwrapObject(await api.get(`/export_manifests/${id}`));
+}
+
+/** DELETE /export_manifests/:id (§15.2); the success body is not documented (may be empty). */
+export function deleteExportManifest(api: WorkatoApi, id: number): Promise<Workato.SuccessResponse | undefined> {
+  return api.send<Workato.SuccessResponse | undefined>('DELETE', `/export_manifests/${id}`);
+}
+
+/** POST /packages/export/:manifest_id (§15.3): no body; answers the Package at once, usually `in_progress`. */
+export function exportPackage(api: WorkatoApi, manifestId: number): Promise<Workato.Package> {
+  return api.send<Workato.Package>('POST', `/packages/export/${manifestId}`);
+}
+
+export interface ImportPackageParams {
+  restart_recipes?: boolean;
+  include_tags?: boolean;
+  folder_id_for_home_assets?: number;
+}
+
+/**
+ * POST /packages/import/:folder_id (§15.4): the zip is the raw body (`application/octet-stream`, not multipart),
+ * streamed from `zip` as it is read; `length` (bytes) is sent as Content-Length when known.
+ */
+export function importPackage(
+  api: WorkatoApi,
+  folderId: number,
+  zip: { body: Readable; length?: number },
+  params: ImportPackageParams = {},
+): Promise<Workato.Package> {
+  return api.send<Workato.Package>('POST', `/packages/import/${folderId}`, {
+    query: { ...params },
+    raw: { body: zip.body, contentType: 'application/octet-stream', length: zip.length },
+  });
+}
+
+/** GET /packages/:id (§15.5): status of an export or an import. */
+export function getPackage(api: WorkatoApi, id: number): Promise<Workato.Package> {
+  return api.get<Workato.Package>(`/packages/${id}`);
+}
+
+/** A package's zip, as it arrives: status 200, headers and the unread body. */
+export type PackageDownload = Pick<Dispatcher.ResponseData, 'headers' | 'body'>;
+
+/**
+ * GET /packages/:id/download (§15.6): the zip itself, or a 302 to a storage URL, which is followed WITHOUT the
+ * bearer token (it is signed and needs none [inferred]; the token must not leak to another host). The body is
+ * returned unread, to be streamed; any non-2xx becomes a WorkatoError (404: no such package, or no content yet).
+ */
+export async function downloadPackage(api: WorkatoApi, id: number, signal?: AbortSignal): Promise<PackageDownload> {
+  const path = `/packages/${id}/download`;
+  let response = await api.stream(path, signal);
+  let url = `${api.baseUrl}${api.prefix}${path}`;
+  for (let hops = 0; isRedirect(response.statusCode); hops++) {
+    const location = single(response.headers.location);
+    await response.body.dump();
+    if (!location || hops >= DOWNLOAD_MAX_REDIRECTS) {
+      throw new WorkatoError({
+        kind: 'protocol',
+        status: response.statusCode,
+        method: 'GET',
+        path,
+        message: `Workato answered GET ${path} with a redirect the gateway cannot follow.`,
+      });
+    }
+    url = new URL(location, url).toString();
+    response = await api.streamExternal(url, signal);
+  }
+  if (response.statusCode >= 200 && response.statusCode < 300) return response;
+  const text = await response.body.text().catch(() => '');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  throw httpError(response.statusCode, response.headers, parsed, text, 'GET', path);
+}
+
+const isRedirect = (status: number) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

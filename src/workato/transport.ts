@@ -1,0 +1,89 @@
+/**
+ * What every WorkatoApi of the process shares: the undici pools (one per origin), timeouts, the retry policy, the
+ * per-caller rate limiter, the per-origin circuit breaker, the keyed token hash, and hooks for metrics.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { Agent, type Dispatcher } from 'undici';
+import { CircuitBreaker, type BreakerState } from './circuit-breaker.js';
+import { RateLimiter } from './rate-limiter.js';
+import type { RetryPolicy } from './resilience.js';
+
+export interface UpstreamCall {
+  method: string;
+  path: string;
+  /** HTTP status; 0 when no response arrived. */
+  status: number;
+  durationMs: number;
+  /** Endpoint family (REFERENCE §5), a bounded label. */
+  family?: string;
+  /** `response` (any status), or why none arrived. */
+  outcome?: 'response' | 'timeout' | 'network';
+  /** 0 for the first try, 1… for retries. */
+  attempt?: number;
+}
+
+/** A call the gateway did not send: over the caller's quota, or the origin's circuit is open. */
+export interface RefusedCall {
+  method: string;
+  family: string;
+  reason: 'throttled' | 'circuit_open';
+}
+
+export interface Transport {
+  dispatcher: Dispatcher;
+  /** `totalMs`: deadline for a whole call, body included (a slow trickle of bytes cannot hold a socket forever). */
+  timeouts: { headersMs: number; bodyMs: number; totalMs?: number };
+  retry?: RetryPolicy;
+  /** Undefined: no client-side rate limiting. */
+  limiter?: RateLimiter;
+  breaker?: CircuitBreaker;
+  /** Upstream calls in flight at once for one GraphQL request. */
+  concurrencyPerRequest?: number;
+  /** Keyed hash of a token: the only form of a token used as a map key, cache scope or log field. */
+  keyOf?: (token: string) => string;
+  /** Called after every upstream call, for metrics and benchmarks. */
+  onCall?: (call: UpstreamCall) => void;
+  onRefused?: (call: RefusedCall) => void;
+}
+
+export interface TransportOptions {
+  connections: number;
+  timeouts: { connectMs: number; headersMs: number; bodyMs: number; totalMs?: number };
+  retry?: RetryPolicy;
+  /** Client-side quotas per (token, family), with the longest wait for a slot; undefined = off. */
+  rateLimit?: { maxWaitMs: number };
+  breaker?: { threshold: number; cooldownMs: number; onChange?: (origin: string, state: BreakerState) => void };
+  concurrencyPerRequest?: number;
+  /** Secret for the keyed token hash; a random one per process when absent. */
+  tokenHashKey?: string;
+  onCall?: (call: UpstreamCall) => void;
+  onRefused?: (call: RefusedCall) => void;
+}
+
+/** HMAC-SHA256 of the token under a secret, 32 hex characters: stable per secret, useless without it. */
+export function tokenKeyer(secret: string | undefined): (token: string) => string {
+  const key = secret ?? randomBytes(32).toString('hex');
+  return (token) => createHmac('sha256', key).update(token).digest('hex').slice(0, 32);
+}
+
+/** One keep-alive pool per origin (undici's Agent keeps a Pool per origin), shared by all callers. */
+export function createTransport(opts: TransportOptions): Transport {
+  const dispatcher = new Agent({
+    connections: opts.connections,
+    keepAliveTimeout: 30_000,
+    connect: { timeout: opts.timeouts.connectMs },
+  });
+  return {
+    dispatcher,
+    timeouts: opts.timeouts,
+    retry: opts.retry,
+    limiter: opts.rateLimit ? new RateLimiter(opts.rateLimit.maxWaitMs) : undefined,
+    breaker: opts.breaker
+      ? new CircuitBreaker(opts.breaker.threshold, opts.breaker.cooldownMs, Date.now, opts.breaker.onChange)
+      : undefined,
+    concurrencyPerRequest: opts.concurrencyPerRequest,
+    keyOf: tokenKeyer(opts.tokenHashKey),
+    onCall: opts.onCall,
+    onRefused: opts.onRefused,
+  };
+}

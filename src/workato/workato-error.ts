@@ -1,0 +1,138 @@
+/**
+ * WorkatoError: every failed Workato call, as one value the server layer maps to a coded GraphQL error. Built here
+ * from HTTP answers (every documented error shape, REFERENCE §4.2) and from socket-level failures. Never holds a token.
+ */
+import { errors as undiciErrors, type Dispatcher } from 'undici';
+import type { Workato } from './types.js';
+
+/**
+ * `auth`: refused locally (no usable token), Workato was not called. `throttled`: held back by the gateway's own
+ * rate limiter (REFERENCE §5 quotas). `unavailable`: the origin's circuit breaker is open; Workato was not called.
+ */
+export type WorkatoErrorKind = 'http' | 'auth' | 'timeout' | 'network' | 'protocol' | 'throttled' | 'unavailable';
+
+/** A failed Workato call. Carries what a caller needs to explain it; never the token. */
+export class WorkatoError extends Error {
+  readonly kind: WorkatoErrorKind;
+  /** HTTP status; 0 when no response arrived (timeout, network). */
+  readonly status: number;
+  /** Workato's own error code or type, when it sent one. */
+  readonly code?: string;
+  readonly title?: string;
+  readonly detail?: string;
+  /** Field → messages from validation answers (REFERENCE §4.2). */
+  readonly fieldErrors?: Record<string, string[]>;
+  /** Upstream request or error id (`x-request-id` header or the 500 body's `id`). */
+  readonly requestId?: string;
+  /** Seconds to wait, from `Retry-After` on 429/503 (or the gateway's own limiter or breaker). */
+  readonly retryAfter?: number;
+  readonly method: string;
+  /** The path without the query string (ids only, no secrets). */
+  readonly path: string;
+
+  constructor(init: {
+    kind: WorkatoErrorKind;
+    status: number;
+    message: string;
+    method: string;
+    path: string;
+    code?: string;
+    title?: string;
+    detail?: string;
+    fieldErrors?: Record<string, string[]>;
+    requestId?: string;
+    retryAfter?: number;
+    cause?: unknown;
+  }) {
+    super(init.message, { cause: init.cause });
+    this.name = 'WorkatoError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.method = init.method;
+    this.path = init.path;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.fieldErrors = init.fieldErrors;
+    this.requestId = init.requestId;
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** `Retry-After` is seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.ceil(Number(value));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** Reads every documented error shape (REFERENCE §4.2) plus `{"errors":[{code,title,detail}]}`. */
+export function httpError(
+  status: number,
+  headers: Dispatcher.ResponseData['headers'],
+  body: unknown,
+  text: string,
+  method: string,
+  path: string,
+): WorkatoError {
+  const b = (body && typeof body === 'object' ? body : {}) as Workato.ErrorBody;
+  let title: string | undefined;
+  let detail: string | undefined;
+  let code: string | undefined = b.error_type;
+  let fieldErrors: Record<string, string[]> | undefined;
+  if (Array.isArray(b.errors)) {
+    const first = b.errors[0];
+    title = first?.title;
+    detail = first?.detail;
+    if (first?.code !== undefined && code === undefined) code = String(first.code);
+  } else if (b.errors && typeof b.errors === 'object') {
+    fieldErrors = b.errors;
+  }
+  const firstFieldError = fieldErrors ? Object.entries(fieldErrors)[0] : undefined;
+  const upstreamMessage =
+    b.message ??
+    b.error ??
+    b.detail ??
+    b.description ??
+    title ??
+    (firstFieldError ? `${firstFieldError[0]} ${firstFieldError[1]?.[0] ?? ''}`.trim() : undefined) ??
+    (body === undefined && text.trim() ? `non-JSON body (${text.trim().slice(0, 80).replace(/\s+/g, ' ')}…)` : undefined);
+  return new WorkatoError({
+    kind: 'http',
+    status,
+    method,
+    path,
+    code,
+    title: title ?? b.message,
+    detail: detail ?? upstreamMessage,
+    fieldErrors,
+    requestId: header(headers, 'x-request-id') ?? header(headers, 'x-correlation-id') ?? b.id,
+    retryAfter: parseRetryAfter(header(headers, 'retry-after')),
+    message: `Workato answered ${method} ${path} with HTTP ${status}${upstreamMessage ? `: ${upstreamMessage}` : ''}`,
+  });
+}
+
+/** A call that got no (complete) answer. `timedOut` is set when our own deadline fired. */
+export function networkError(cause: unknown, method: string, path: string, timedOut = false): WorkatoError {
+  const timeout =
+    timedOut ||
+    cause instanceof undiciErrors.HeadersTimeoutError ||
+    cause instanceof undiciErrors.BodyTimeoutError ||
+    cause instanceof undiciErrors.ConnectTimeoutError;
+  return new WorkatoError({
+    kind: timeout ? 'timeout' : 'network',
+    status: 0,
+    method,
+    path,
+    cause,
+    message: timeout
+      ? `Workato did not answer ${method} ${path} in time.`
+      : `Could not reach Workato for ${method} ${path}: ${(cause as Error)?.message ?? String(cause)}`,
+  });
+}

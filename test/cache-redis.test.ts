@@ -1,0 +1,80 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { startGateway, type Gateway } from '../src/server/gateway.js';
+import { DEMO_TOKEN } from '../src/simulator/index.js';
+import { REDIS_MISSING, redisServerAvailable, startRedis, type RedisServer } from './support/redis.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const available = redisServerAvailable();
+if (!available && process.env.CI === 'true') throw new Error(REDIS_MISSING);
+
+const OTHER = 'e'.repeat(64);
+const RECIPE = `{ recipe(id: "3307712") { name running } }`;
+const STOP = `mutation { recipeStop(input: { id: "3307712" }) { recipe { running } userErrors { message } } }`;
+
+describe.skipIf(!available)(`Redis response cache shared by two replicas${available ? '' : ` (skipped: ${REDIS_MISSING})`}`, () => {
+  let redis: RedisServer;
+  let a: Stack;
+  let b: Gateway;
+  let client: Redis;
+  const env = (url: string) => ({ RESPONSE_CACHE: 'redis', REDIS_URL: url, TOKEN_HASH_KEY: 'x'.repeat(40), RESPONSE_CACHE_TTL_MS: '60000' });
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    a = await startStack({ env: env(redis.url), simulator: { workspaces: { [DEMO_TOKEN]: {}, [OTHER]: { recipes: 5 } } } });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: a.sim.url, LOG_LEVEL: 'silent', ...env(redis.url) });
+    b = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: undefined });
+    client = new Redis(redis.url);
+  });
+  afterAll(async () => {
+    client?.disconnect();
+    await b?.close();
+    await a?.close();
+    await redis?.stop();
+  });
+
+  const onB = async (query: string, token = DEMO_TOKEN) => {
+    const response = await fetch(b.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    return (await response.json()) as { data?: any; errors?: any[] };
+  };
+
+  it('serves on one replica what the other cached, per token', async () => {
+    a.sim.resetCounts();
+    const first = await a.gql(RECIPE);
+    const calls = a.sim.total();
+    expect((await onB(RECIPE)).data).toEqual(first);
+    expect(a.sim.total()).toBe(calls);
+    const other = await onB(RECIPE, OTHER);
+    expect(a.sim.total()).toBeGreaterThan(calls);
+    expect(other.data?.recipe ?? null).not.toEqual(first.recipe);
+  });
+
+  it('a mutation on one replica invalidates what the other cached', async () => {
+    expect((await a.gql(RECIPE)).recipe.running).toBe(true);
+    expect((await onB(STOP)).data.recipeStop.recipe.running).toBe(false);
+    expect((await a.gql(RECIPE)).recipe.running).toBe(false);
+  });
+
+  it('keeps no token in Redis, and gives every index set an expiry', async () => {
+    const keys = await client.keys('*');
+    expect(keys.length).toBeGreaterThan(0);
+    const values = await Promise.all(keys.map(async (k): Promise<unknown> => ((await client.type(k)) === 'string' ? client.get(k) : client.smembers(k))));
+    const dump = JSON.stringify(keys) + JSON.stringify(values);
+    expect(dump).not.toContain(DEMO_TOKEN);
+    expect(dump).not.toContain(OTHER);
+    const ttls = await Promise.all(keys.map((k) => client.pttl(k)));
+    expect(ttls.every((t) => t > 0)).toBe(true);
+  });
+
+  it('keeps answering when Redis goes away, and /readyz says so', async () => {
+    await redis.stop();
+    const r = await onB(`{ me { name } }`);
+    expect(r.data?.me?.name).toBeTruthy();
+    expect((await fetch(`${b.origin}/readyz`)).status).toBe(503);
+  });
+});

@@ -1,0 +1,67 @@
+import type { Client } from '@urql/core';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { startStack, type Stack } from '../support/stack.js';
+import { createGatewayClient, loadDashboard, loadRecipe, toggleRecipe } from './client.js';
+import type { DashboardQuery, JobRowFragment, JobStatus, RecipeStartMutationVariables, UserErrorCode } from './generated/graphql.js';
+
+let stack: Stack;
+let client: Client;
+beforeAll(async () => {
+  stack = await startStack();
+  client = createGatewayClient(stack.gateway.url, stack.sim.token);
+});
+afterAll(() => stack.close());
+
+describe('a typed front-end client (urql + client-preset documents)', () => {
+  it('renders the dashboard from one typed query', async () => {
+    stack.sim.resetCounts();
+    const view = await loadDashboard(client, 5);
+
+    expect(view.workspace).toBe('Northwind Ops');
+    expect(view.recipes.length).toBe(5);
+    expect(view.recipes.every((r) => / — running in /.test(r.line))).toBe(true);
+    expect(view.brokenConnections).toContainEqual({ name: 'Jira Cloud', ok: false, reason: '401 Unauthorized: token expired or revoked' });
+    expect(view.nextCursor).toEqual(expect.any(String));
+    // One GraphQL request, which the gateway answered with one call per REST list (and one jobs page per recipe).
+    expect(stack.sim.counts()).toMatchObject({
+      'GET /api/users/me': 1,
+      'GET /api/recipes': 1,
+      'GET /api/connections': 1,
+      'GET /api/recipes/:recipe_id/jobs': 5,
+    });
+  });
+
+  it('opens a recipe by the global id a list gave, which names the same object in every query', async () => {
+    const [first] = (await loadDashboard(client, 1)).recipes;
+    const recipe = await loadRecipe(client, first.id);
+    expect(recipe?.line).toBe(first.line);
+    expect(recipe?.applications.length).toBeGreaterThan(0);
+    expect(await loadRecipe(client, (await stack.gql('{ connections(first: 1) { nodes { id } } }')).connections.nodes[0].id)).toBeNull();
+  });
+
+  it('stops and starts a recipe, and shows a refusal as userErrors with the step at fault', async () => {
+    expect(await toggleRecipe(client, '3307712', 'stop')).toMatchObject({ line: expect.stringContaining('stopped'), problems: [] });
+    expect(await toggleRecipe(client, '3307712', 'start')).toMatchObject({ line: expect.stringContaining('running'), problems: [] });
+    expect(await toggleRecipe(client, '3307650', 'start')).toEqual({ line: null, problems: ['step 0: unconnected'], codes: ['RECIPE_UNCONNECTED'] });
+  });
+
+  it('surfaces a rejected token as an error with the gateway code', async () => {
+    const stranger = createGatewayClient(stack.gateway.url, 'not-a-token');
+    await expect(loadDashboard(stranger)).rejects.toMatchObject({
+      graphQLErrors: expect.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]),
+    });
+  });
+
+  it('gets exact types from codegen (checked by `npm run typecheck`)', () => {
+    expectTypeOf<JobStatus>().toEqualTypeOf<'FAILED' | 'PENDING' | 'SUCCEEDED'>();
+    expectTypeOf<JobRowFragment['status']>().toEqualTypeOf<JobStatus>();
+    expectTypeOf<JobRowFragment['__typename']>().toEqualTypeOf<'Job'>();
+    // ID inputs accept a number too (GraphQL's ID input coercion); `workatoId`s can be passed as they come.
+    expectTypeOf<RecipeStartMutationVariables>().toEqualTypeOf<{ id: string | number }>();
+    expectTypeOf<'RECIPE_UNCONNECTED'>().toExtend<UserErrorCode>();
+    type DashboardRecipe = NonNullable<DashboardQuery['recipes']>['nodes'][number];
+    // Fragment masking: a list sees only the fields it asked for itself; `name` belongs to RecipeSummary.
+    expectTypeOf<DashboardRecipe>().not.toHaveProperty('name');
+    expectTypeOf<DashboardRecipe>().toHaveProperty('jobs');
+  });
+});

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOKEN } from '../src/simulator/index.js';
+import { rest } from './support/rest.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const BOB = 'b0b'.padEnd(64, '0');
+let stack: Stack;
+beforeAll(async () => {
+  // The response cache is on: it must be scoped per token as strictly as the per-request loaders are.
+  stack = await startStack({ env: { RESPONSE_CACHE: 'memory' }, simulator: { workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 30 } } } });
+});
+afterAll(() => stack.close());
+
+interface Truth {
+  name: string;
+  recipeIds: Set<string>;
+}
+
+async function truthOf(token: string): Promise<Truth> {
+  const me = await rest(stack.sim, '/users/me', token);
+  const recipes = await rest(stack.sim, '/recipes?per_page=100', token);
+  return { name: me.name, recipeIds: new Set(recipes.items.map((r: { id: number }) => String(r.id))) };
+}
+
+describe('two users, interleaved and concurrent', () => {
+  it('never see each other\'s data: 300 queries each, with loaders and the response cache in play', async () => {
+    const truth = { [DEMO_TOKEN]: await truthOf(DEMO_TOKEN), [BOB]: await truthOf(BOB) };
+    expect(truth[DEMO_TOKEN].name).not.toBe(truth[BOB].name);
+    const own = (token: string) => [...truth[token].recipeIds];
+    const other = (token: string) => (token === BOB ? DEMO_TOKEN : BOB);
+
+    const shapes = [
+      () => `{ me { name } recipes(first: 5) { nodes { workatoId name } } }`,
+      (t: string) => `{ me { name } recipe(id: "${own(t)[3]}") { workatoId name } }`,
+      (t: string) => `{ me { name } mine: recipe(id: "${own(t)[1]}") { workatoId } theirs: recipe(id: "${own(other(t)).find((id) => !truth[t].recipeIds.has(id))}") { workatoId name } }`,
+      () => `{ me { name } connections { nodes { name } } recipes(first: 2, running: true) { nodes { workatoId } } }`,
+    ];
+    const jobs: Array<{ token: string; shape: number }> = [];
+    for (let i = 0; i < 300; i++) for (const token of [DEMO_TOKEN, BOB]) jobs.push({ token, shape: (i * 7 + (token === BOB ? 1 : 0)) % shapes.length });
+
+    const failures: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const { token, shape } = jobs[next++]!;
+        const r = await stack.request(shapes[shape]!(token), {}, { token });
+        const t = truth[token];
+        if (r.data?.me?.name !== t.name) failures.push(`${token.slice(0, 4)} saw me=${r.data?.me?.name}`);
+        const ids = JSON.stringify(r.data).match(/"workatoId":"(\d+)"/g) ?? [];
+        for (const m of ids) {
+          const id = m.replace(/\D/g, '');
+          if (!t.recipeIds.has(id)) failures.push(`${token.slice(0, 4)} saw recipe ${id}`);
+        }
+        if (shape === 2 && (r.data?.theirs !== null || r.errors?.[0]?.extensions?.code !== 'NOT_FOUND')) {
+          failures.push(`${token.slice(0, 4)} read the other user's recipe`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 24 }, worker));
+    expect(failures).toEqual([]);
+    expect(next).toBe(600);
+  });
+});

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT, manifest } from './support/packages.js';
+import { startStack, type Stack } from './support/stack.js';
+
+/** Server-sent events of one subscription, read until the server ends the stream (or `stopAfter` events). */
+async function subscribe(stack: Stack, query: string, variables: Record<string, unknown>, options: { stopAfter?: number; signal?: AbortSignal } = {}) {
+  // With `stopAfter`, the stream is left open (the caller aborts `signal` to disconnect).
+  const response = await fetch(stack.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${stack.sim.token}` },
+    body: JSON.stringify({ query, variables }),
+    signal: options.signal,
+  });
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const events: Array<{ event: string; data: any }> = [];
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return { events, ended: true };
+    buffer += value;
+    let cut: number;
+    while ((cut = buffer.indexOf('\n\n')) !== -1) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      if (!event) continue; // keep-alive comments
+      const data = /^data: ?(.*)$/m.exec(block)?.[1] ?? '';
+      events.push({ event, data: data ? JSON.parse(data) : null });
+      if (options.stopAfter !== undefined && events.filter((e) => e.event === 'next').length >= options.stopAfter) {
+        return { events, ended: false };
+      }
+    }
+  }
+}
+
+const FOLLOW = `subscription($id: ID!) { packageStatus(id: $id) {
+  workatoId status downloadUrl exportManifest { workatoId lastExportedAt }
+} }`;
+
+describe('packageStatus subscription (SSE)', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    // Packages settle at their third status read: deterministic whatever the machine's load.
+    stack = await startStack({ simulator: { packages: { polls: 3 } }, env: { PACKAGE_POLL_INTERVAL_MS: '20' } });
+  });
+  afterAll(() => stack.close());
+
+  it('sends the package at once, then each status change, and ends after COMPLETED', async () => {
+    const manifestId = await manifest(stack, { name: 'Order to Cash', folderId: '1201101', autoGenerateAssets: true });
+    const { packageExport } = await stack.gql(EXPORT, { manifestId });
+    stack.sim.resetCounts();
+    const { events, ended } = await subscribe(stack, FOLLOW, { id: packageExport.package.id });
+    expect(ended).toBe(true);
+    const pkgId = packageExport.package.workatoId;
+    expect(events).toEqual([
+      { event: 'next', data: { data: { packageStatus: { workatoId: pkgId, status: 'IN_PROGRESS', downloadUrl: null, exportManifest: { workatoId: manifestId, lastExportedAt: null } } } } },
+      {
+        event: 'next',
+        data: { data: { packageStatus: {
+          workatoId: pkgId, status: 'COMPLETED', downloadUrl: `${stack.gateway.origin}/packages/${pkgId}/download`,
+          // Read anew for this emission: a cached manifest would still say null.
+          exportManifest: { workatoId: manifestId, lastExportedAt: expect.any(String) },
+        } } },
+      },
+      { event: 'complete', data: null },
+    ]);
+    // Three polls (the second, unchanged, sent nothing); each emission read its manifest anew.
+    expect(stack.sim.counts()).toEqual({ 'GET /api/packages/:id': 3, 'GET /api/export_manifests/:id': 2 });
+  });
+
+  it('sends an unknown package as a NOT_FOUND error and ends the stream', async () => {
+    const { events, ended } = await subscribe(stack, FOLLOW, { id: '999999' });
+    expect(ended).toBe(true);
+    expect(events.map((e) => e.event)).toEqual(['next', 'complete']);
+    expect(events[0]!.data.errors).toEqual([expect.objectContaining({ path: ['packageStatus'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+  });
+
+  it('keeps polling through a temporary Workato failure, sending it as an UPSTREAM_ERROR', async () => {
+    const manifestId = await manifest(stack, { name: 'Flaky', folderId: '1201101', autoGenerateAssets: true });
+    const { packageExport } = await stack.gql(EXPORT, { manifestId });
+    stack.sim.inject({ route: 'GET /api/packages/:id', status: 500, times: 1 });
+    const { events, ended } = await subscribe(stack, `subscription($id: ID!) { packageStatus(id: $id) { status } }`, { id: packageExport.package.id });
+    expect(ended).toBe(true);
+    expect(events[0]!.data).toMatchObject({ data: null, errors: [{ extensions: { code: 'UPSTREAM_ERROR' } }] });
+    expect(events.slice(1)).toEqual([
+      { event: 'next', data: { data: { packageStatus: { status: 'IN_PROGRESS' } } } },
+      { event: 'next', data: { data: { packageStatus: { status: 'COMPLETED' } } } },
+      { event: 'complete', data: null },
+    ]);
+  });
+});
+
+describe('packageStatus when the client goes away', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ simulator: { packages: { polls: 1_000_000 } }, env: { PACKAGE_POLL_INTERVAL_MS: '20' } });
+  });
+  afterAll(() => stack.close());
+
+  it('stops polling Workato after the client disconnects', async () => {
+    const manifestId = await manifest(stack, { name: 'Slow', folderId: '1201101', autoGenerateAssets: true });
+    const { packageExport } = await stack.gql(EXPORT, { manifestId });
+    const controller = new AbortController();
+    const { events } = await subscribe(stack, FOLLOW, { id: packageExport.package.id }, { stopAfter: 1, signal: controller.signal });
+    expect(events[0]!.data.data.packageStatus.status).toBe('IN_PROGRESS');
+    // Still polling while connected (no emission: the status does not change).
+    const polls = () => stack.sim.counts()['GET /api/packages/:id'] ?? 0;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const seen = polls();
+    for (let i = 0; i < 50 && polls() <= seen; i++) await sleep(100);
+    expect(polls()).toBeGreaterThan(seen);
+    controller.abort();
+    // Once the disconnect has reached the gateway, the count stops moving for good.
+    let last = -1;
+    for (let i = 0; i < 50 && polls() !== last; i++) {
+      last = polls();
+      await sleep(100); // five poll intervals
+    }
+    const stopped = polls();
+    await sleep(300);
+    expect(polls()).toBe(stopped);
+  });
+});

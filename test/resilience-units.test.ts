@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { familyOf } from '../src/workato/families.js';
+import { CircuitBreaker } from '../src/workato/circuit-breaker.js';
+import { RateLimiter } from '../src/workato/rate-limiter.js';
+import { backoffMs, isRetryableMethod, Semaphore } from '../src/workato/resilience.js';
+
+describe('endpoint families and their quotas (REFERENCE §5)', () => {
+  it.each([
+    ['GET', '/connections', 'connections_list', 60, 60_000],
+    ['POST', '/connections', 'connections', 1, 1_000],
+    ['POST', '/connections/5/disconnect', 'connections', 1, 1_000],
+    ['POST', '/recipes/1/repeat_jobs', 'jobs_repeat', 1, 1_000],
+    ['POST', '/recipes/1/cancel_jobs', 'jobs_cancel', 1, 1_000],
+    ['GET', '/recipes/1/jobs', 'jobs', 60, 60_000],
+    ['POST', '/job/resume', 'jobs', 60, 60_000],
+    ['GET', '/integrations', 'connectors', 60, 60_000],
+    ['GET', '/recipes/1', 'recipes', 60, 60_000],
+    ['GET', '/managed_users/E12/recipes/1/jobs', 'embedded_jobs', 1000, 60_000],
+    ['GET', '/managed_users/7/connections', 'embedded_connections_list', 1000, 60_000],
+    ['GET', '/managed_users', 'managed_users', 60, 60_000],
+    ['GET', '/somewhere/new', 'other', 60, 60_000],
+  ])('%s %s → %s (%i per %i ms)', (method, path, name, limit, windowMs) => {
+    expect(familyOf(method, path)).toEqual({ name, quota: { limit, windowMs } });
+  });
+});
+
+describe('RateLimiter', () => {
+  it('admits `limit` calls at once, queues the next ones one window later, and refuses waits past maxWait', () => {
+    let now = 0;
+    const limiter = new RateLimiter(1_500, () => now);
+    const quota = { limit: 2, windowMs: 1_000 };
+    expect(limiter.reserve('k', quota)).toEqual({ ok: true, waitMs: 0 });
+    expect(limiter.reserve('k', quota)).toEqual({ ok: true, waitMs: 0 });
+    expect(limiter.reserve('k', quota)).toEqual({ ok: true, waitMs: 1_100 });
+    expect(limiter.reserve('k', quota)).toEqual({ ok: true, waitMs: 1_100 });
+    expect(limiter.reserve('k', quota)).toEqual({ ok: false, retryAfterSeconds: 3 });
+    expect(limiter.reserve('other', quota)).toEqual({ ok: true, waitMs: 0 });
+    now = 5_000;
+    expect(limiter.reserve('k', quota)).toEqual({ ok: true, waitMs: 0 });
+  });
+
+  it('forgets idle keys', () => {
+    let now = 0;
+    const limiter = new RateLimiter(0, () => now);
+    for (let i = 0; i < 50; i++) limiter.reserve(`caller-${i}`, { limit: 60, windowMs: 60_000 });
+    expect(limiter.size()).toBe(50);
+    now = 200_000;
+    limiter.reserve('fresh', { limit: 60, windowMs: 60_000 });
+    expect(limiter.size()).toBe(1);
+  });
+});
+
+describe('CircuitBreaker', () => {
+  it('opens after N failures in a row, lets one probe through after the cooldown, and closes on its success', () => {
+    let now = 0;
+    const changes: string[] = [];
+    const breaker = new CircuitBreaker(2, 1_000, () => now, (_o, s) => changes.push(s));
+    breaker.record('o', true);
+    breaker.record('o', false); // a success in between resets the count
+    breaker.record('o', true);
+    expect(breaker.allow('o')).toEqual({ ok: true });
+    breaker.record('o', true);
+    expect(breaker.allow('o')).toEqual({ ok: false, retryAfterSeconds: 1 });
+    now = 1_000;
+    expect(breaker.allow('o')).toEqual({ ok: true });
+    expect(breaker.allow('o').ok).toBe(false); // only one probe at a time
+    breaker.record('o', false);
+    expect(breaker.state('o')).toBe('closed');
+    expect(changes).toEqual(['open', 'half-open', 'closed']);
+  });
+
+  it('reopens when the probe fails, and does nothing with threshold 0', () => {
+    let now = 0;
+    const breaker = new CircuitBreaker(1, 1_000, () => now);
+    breaker.record('o', true);
+    now = 2_000;
+    expect(breaker.allow('o').ok).toBe(true);
+    breaker.record('o', true);
+    expect(breaker.state('o')).toBe('open');
+    const off = new CircuitBreaker(0, 1_000);
+    for (let i = 0; i < 10; i++) off.record('o', true);
+    expect(off.allow('o')).toEqual({ ok: true });
+  });
+});
+
+describe('retry policy', () => {
+  const policy = { retries: 3, baseDelayMs: 100, maxDelayMs: 1_000 };
+  it('retries reads only', () => {
+    expect(['GET', 'HEAD'].map(isRetryableMethod)).toEqual([true, true]);
+    expect(['POST', 'PUT', 'PATCH', 'DELETE'].map(isRetryableMethod)).toEqual([false, false, false, false]);
+  });
+
+  it('backs off exponentially with full jitter, capped, and honours a Retry-After it may wait for', () => {
+    expect(backoffMs(policy, 0, undefined, () => 1)).toBe(100);
+    expect(backoffMs(policy, 2, undefined, () => 1)).toBe(400);
+    expect(backoffMs(policy, 9, undefined, () => 1)).toBe(1_000);
+    expect(backoffMs(policy, 2, undefined, () => 0.5)).toBe(200);
+    expect(backoffMs(policy, 0, 1, () => 0)).toBe(1_000);
+    expect(backoffMs(policy, 0, 2, () => 0)).toBeUndefined();
+  });
+
+  it('a semaphore hands slots over in order', async () => {
+    const semaphore = new Semaphore(1);
+    const order: number[] = [];
+    const first = await semaphore.acquire();
+    const waiting = [1, 2].map((n) => semaphore.acquire().then((release) => { order.push(n); release(); }));
+    first();
+    await Promise.all(waiting);
+    expect(order).toEqual([1, 2]);
+  });
+});
