@@ -2016,7 +2016,8 @@ export type Project = Node & {
   __typename?: 'Project';
   /**
    * Deployments of this project, newest first. Needs Workato's Environments add-on: without it the field is null
-   * with an error saying `Environments not provisioned`.
+   * with an error saying `Environments not provisioned`. Always null for an Embedded customer's project: Workato's
+   * Embedded API has no deployments endpoint.
    */
   deployments?: Maybe<DeploymentConnection>;
   /** The project description. */

@@ -78,7 +78,8 @@ export const deploymentResolvers: Resolvers = {
     },
   },
   Project: {
-    deployments: (p, args, ctx) => deploymentPage(ctx.loaders.scope(scopeOf(p)), { project_id: p.id }, args),
+    // Workato's Embedded API has no deployments endpoint for customer workspaces (REFERENCE §17.6): null, no call.
+    deployments: (p, args, ctx) => (scopeOf(p) === undefined ? deploymentPage(ctx.loaders.scope(), { project_id: p.id }, args) : null),
   },
   ProjectBuild: {
     id: (b) => globalIdOf('ProjectBuild', b, b.id),

@@ -122,7 +122,11 @@ export const recipeResolvers: Resolvers = {
     connection: async (c, _args, ctx) => {
       const id = connectionIdOf(c.account_id);
       if (id === null) return null;
-      return ctx.loaders.scope(scopeOf(c)).connectionById.load(id);
+      // As documented: null when the connection is gone or outside the token's scope (Recipe.connections skips it).
+      return ctx.loaders.scope(scopeOf(c)).connectionById.load(id).catch((e: unknown) => {
+        if (e instanceof NotFoundError) return null;
+        throw e;
+      });
     },
     connector: (c, _args, ctx) => {
       const name = c.provider ?? c.name;

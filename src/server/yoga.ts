@@ -64,6 +64,9 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
     renderGraphiQL: createGraphiQLRenderer(),
     landingPage: false,
     healthCheckEndpoint: '/healthz',
+    // http-handler.ts enforces MAX_BODY_BYTES before yoga sees the body; yoga's own check would pipe every body
+    // through a TransformStream again (about a tenth of a trivial request's CPU, bench/RESULTS.md).
+    maxRequestBodySize: false,
     logging: options.logger,
     plugins: gatewayPlugins(options),
     maskedErrors: {

@@ -103,6 +103,23 @@ describe('the gateway as a Federation v2 subgraph', () => {
     expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 1 });
   });
 
+  it('resolves every entity type by its keys, Embedded customers and builds included', async () => {
+    const { me, project } = await stack.gql('{ me { id } project(id: "44021") { id folder { id } } }');
+    const { _entities } = await stack.gql(`{ _entities(representations: [
+      { __typename: "Workspace", id: "${me.id}" },
+      { __typename: "Folder", id: "${project.folder.id}" },
+      { __typename: "Project", workatoId: "44021" },
+      { __typename: "Connector", name: "salesforce" },
+      { __typename: "Connection", workatoId: "880101" },
+      { __typename: "ManagedUser", workatoId: "19029" },
+      { __typename: "ProjectBuild", workatoId: "98211" },
+      { __typename: "Deployment", workatoId: "51177" }
+    ]) { __typename ... on Node { id } } }`);
+    expect(_entities.map((e: any) => e.__typename)).toEqual(['Workspace', 'Folder', 'Project', 'Connector', 'Connection', 'ManagedUser', 'ProjectBuild', 'Deployment']);
+    expect(_entities[0].id).toBe(me.id);
+    expect(_entities[2].id).toBe(project.id);
+  });
+
   it('answers an unknown or malformed representation with a coded error, not a crash', async () => {
     const r = await stack.request('{ _entities(representations: [{ __typename: "Recipe", workatoId: "1" }, { __typename: "Nope", id: "x" }]) { __typename } }');
     expect(r.data?._entities).toEqual([null, null]);
