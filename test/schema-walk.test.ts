@@ -210,7 +210,7 @@ describe('every field of every type resolves against the simulator', () => {
       importWalker,
       `mutation($file: Upload!) { packageImport(input: { folderId: "1201103", file: $file, restartRecipes: true }) ${importWalker.select(importPayload, 1, [importPayload.name])} }`,
       'packageImport',
-      (doc) => upload(stack, doc, { file: null }, 'file', new Blob([zip], { type: 'application/zip' })),
+      (doc) => upload(stack, doc, { file: null }, 'file', new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' })),
     );
     covered.add('Mutation.packageImport');
 
