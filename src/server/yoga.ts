@@ -67,10 +67,29 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
     // http-handler.ts enforces MAX_BODY_BYTES before yoga sees the body; yoga's own check would pipe every body
     // through a TransformStream again (about a tenth of a trivial request's CPU, bench/RESULTS.md).
     maxRequestBodySize: false,
-    logging: options.logger,
+    logging: expectedErrorsQuiet(options.logger),
     plugins: gatewayPlugins(options),
     maskedErrors: {
       maskError: (error) => maskError(error, (message, cause) => options.logger.error(message, cause)),
     },
   });
+}
+
+/**
+ * Yoga logs at `error` every error that `maskError` rewrites, which is every expected one (a 404 from Workato, a bad
+ * id). Those are the caller's or Workato's, not ours: log upstream trouble as `warn`, caller mistakes as `debug`, and
+ * leave unexpected faults to `maskError`, which already logged them with their cause.
+ */
+function expectedErrorsQuiet(logger: Logger): Logger {
+  return {
+    ...logger,
+    error(...args: unknown[]) {
+      const [first] = args;
+      if (args.length !== 1 || !(first instanceof Error)) return logger.error(...args);
+      const code = maskError(first, () => {}).extensions?.code;
+      if (code === 'INTERNAL_SERVER_ERROR') return;
+      if (typeof code === 'string' && (code.startsWith('UPSTREAM') || code === 'RATE_LIMITED')) logger.warn(`${code}: ${first.message}`);
+      else logger.debug(`${String(code)}: ${first.message}`);
+    },
+  };
 }
