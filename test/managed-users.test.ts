@@ -130,6 +130,14 @@ describe("a customer's workspace", () => {
     expect(byRecipe.recipe.workatoId).toBe(recipe.workatoId);
   });
 
+  it("refuses a customer's folder id at workspace level instead of silently listing nothing", async () => {
+    const { managedUser } = await stack.gql('{ managedUser(id: "19029") { folders(first: 1) { nodes { id } } } }');
+    stack.sim.resetCounts();
+    const r = await stack.request('query($f: ID!) { recipes(folderId: $f) { nodes { name } } }', { f: managedUser.folders.nodes[0].id });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'folderId' });
+    expect(stack.sim.total()).toBe(0);
+  });
+
   it('finds a Home-only customer\'s Home folder without /users/me, which customers do not have', async () => {
     stack.sim.resetCounts();
     const data = await stack.gql(`{ managedUser(id: "19041") { folders { nodes { id } } recipes(first: 3) { nodes { folder { name isHome parent { id } } } } } }`);

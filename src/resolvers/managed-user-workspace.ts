@@ -3,30 +3,22 @@
  * the caller's own workspace, read through the customer's scope (`/managed_users/<id>/…`). Objects read here carry
  * the scope, so their relations (recipe.folder, recipe.jobs, folder.children, …) stay in the customer workspace.
  */
-import type { Resolvers } from '../generated/graphql.js';
+import type { ManagedUserRecipesArgs, Resolvers } from '../generated/graphql.js';
 import { HOME_LEVEL } from '../loaders/folders.js';
 import { tag } from '../loaders/scope.js';
 import { customerKey, customerLoaders } from './managed-users.js';
-import { recipePage } from './recipes.js';
+import { recipePage, recipePageArgs, type RecipePageArgs } from './recipes.js';
+import type { ManagedUserMapper } from './mappers.js';
 import { pageOfList, pageOfPagedList, pageSize } from './relay.js';
+
+/** `ManagedUser.recipes` arguments → the recipe page they read (shared with the prefetch in Query.managedUser). */
+export function customerRecipePageArgs(u: Pick<ManagedUserMapper, 'id'>, args: ManagedUserRecipesArgs): RecipePageArgs {
+  return recipePageArgs(args, (folderId) => customerKey('Folder', folderId, 'folderId', u));
+}
 
 export const managedUserWorkspaceResolvers: Resolvers = {
   ManagedUser: {
-    recipes: (u, args, ctx) =>
-      recipePage(customerLoaders(ctx, u), {
-        first: args.first,
-        after: args.after,
-        order: args.order,
-        filters: {
-          folder_id: args.folderId ? customerKey('Folder', args.folderId, 'folderId', u) : undefined,
-          running: args.running ?? undefined,
-          adapter_names_all: args.adapterNamesAll?.join(','),
-          adapter_names_any: args.adapterNamesAny?.join(','),
-          updated_after: args.updatedAfter ?? undefined,
-          stopped_after: args.stoppedAfter ?? undefined,
-          stop_cause: args.stopCause ?? undefined,
-        },
-      }),
+    recipes: (u, args, ctx) => recipePage(customerLoaders(ctx, u), customerRecipePageArgs(u, args)),
     recipe: (u, args, ctx) => customerLoaders(ctx, u).recipeById.load(customerKey('Recipe', args.id, 'id', u)),
     // §17.5: a job is found through its recipe, in the customer workspace.
     job: async (u, args, ctx) => {

@@ -2,13 +2,16 @@
  * Embedded customers (REFERENCE §17.1) and the customer-only types: members (§17.2) and lookup tables (§17.7).
  * The customer workspace's recipes, connections, folders, … are on `ManagedUser` too: see managed-user-workspace.ts.
  */
-import type { Resolvers } from '../generated/graphql.js';
+import type { ManagedUserRecipesArgs, Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { managedUserSegment } from '../workato/managed-users.js';
 import { decodeJson, flag, prop, workatoId } from './helpers.js';
+import { selectedArgs } from './lookahead.js';
+import { customerRecipePageArgs } from './managed-user-workspace.js';
+import { prefetchRecipePage } from './recipes.js';
 import type { LookupTableColumnMapper, ManagedUserMapper } from './mappers.js';
 import { globalIdOf, pageOfPagedList, pageSize, toGlobalId, workatoKey, type NodeType } from './relay.js';
 
@@ -70,7 +73,22 @@ export const managedUserResolvers: Resolvers = {
     // §17.1: page/per_page, `{"result": [...]}`, no count (the paging itself is [inferred] from sibling lists).
     managedUsers: (_root, args, ctx) =>
       pageOfPagedList(pageSize(args.first), args.after, (page, per_page) => ctx.loaders.managedUsers.managedUserList.load({ page, per_page })),
-    managedUser: (_root, args, ctx) => ctx.loaders.managedUsers.managedUserBySegment.load(customerSegment(args, 'managedUser')),
+    managedUser: (_root, args, ctx, info) => {
+      const segment = customerSegment(args, 'managedUser');
+      // A customer's recipes need only its numeric id: start their page with the customer's own read, so
+      // `managedUser(id) { recipes { … } }` costs one round trip, not two (bench/RESULTS.md).
+      if (/^\d+$/.test(segment)) {
+        const customer = { id: Number(segment) };
+        for (const recipeArgs of selectedArgs(info, 'recipes')) {
+          try {
+            prefetchRecipePage(ctx.loaders.scope(segment), customerRecipePageArgs(customer, recipeArgs as ManagedUserRecipesArgs));
+          } catch {
+            // Bad arguments are reported by ManagedUser.recipes itself.
+          }
+        }
+      }
+      return ctx.loaders.managedUsers.managedUserBySegment.load(segment);
+    },
   },
   ManagedUser: {
     id: (u) => toGlobalId('ManagedUser', [u.id]),

@@ -1,4 +1,5 @@
-import type { RecipeOrder, Resolvers } from '../generated/graphql.js';
+import type { QueryRecipesArgs, RecipeOrder, Resolvers } from '../generated/graphql.js';
+import { badUserInput } from '../server/errors.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { NotFoundError } from '../loaders/errors.js';
 import { scopeOf, tag } from '../loaders/scope.js';
@@ -30,10 +31,30 @@ export async function recipePage(loaders: ScopedLoaders, args: RecipePageArgs): 
   }
   const cursor = decodeCursor(args.after, 'id');
   const perPage = Math.min(first + 1, MAX_FIRST);
-  const items = await loaders.recipeList.load({ ...args.filters, since_id: cursor?.id, per_page: perPage });
+  const items = await loaders.recipeList.load(keysetPageKey(args));
   // With no room for a look-ahead (first = 100), a full page means "maybe more" (§6 short-page rule).
   const hasNextPage = items.length > first || (perPage === first && items.length === perPage);
   return makePage(items.slice(0, first), (r) => ({ k: 'id', id: r.id }), hasNextPage, cursor !== undefined);
+}
+
+/** The recipeList key of a page in id order; recipePage and prefetchRecipePage share it. */
+function keysetPageKey(args: RecipePageArgs): ListRecipesParams {
+  const cursor = decodeCursor(args.after, 'id');
+  return { ...args.filters, since_id: cursor?.id, per_page: Math.min(pageSize(args.first) + 1, MAX_FIRST) };
+}
+
+/**
+ * Starts loading the page `recipePage(loaders, args)` will read, for a parent that knows the workspace before it has
+ * loaded its own object (an Embedded customer by id: its recipes need only the path segment). Id order only; a bad
+ * cursor is left for recipePage to report.
+ */
+export function prefetchRecipePage(loaders: ScopedLoaders, args: RecipePageArgs): void {
+  if (args.order === 'ACTIVITY') return;
+  try {
+    loaders.recipeList.prefetch(keysetPageKey(args));
+  } catch {
+    // recipePage reports the bad argument.
+  }
 }
 
 /** The connections a recipe uses, deduplicated, in config order; ones the token cannot see are left out. */
@@ -47,23 +68,40 @@ async function recipeConnections(recipe: RecipeMapper, loaders: ScopedLoaders) {
   }) as Exclude<(typeof loaded)[number], Error>[];
 }
 
+/** The filter arguments `recipes(...)` takes, wherever it appears, as a recipe page; `folderKey` reads the folder id. */
+export function recipePageArgs(
+  args: Omit<QueryRecipesArgs, 'folderId'> & { folderId?: string | null },
+  folderKey: (folderId: string) => number,
+): RecipePageArgs {
+  return {
+    first: args.first,
+    after: args.after,
+    order: args.order,
+    filters: {
+      folder_id: args.folderId ? folderKey(args.folderId) : undefined,
+      running: args.running ?? undefined,
+      adapter_names_all: args.adapterNamesAll?.join(','),
+      adapter_names_any: args.adapterNamesAny?.join(','),
+      updated_after: args.updatedAfter ?? undefined,
+      stopped_after: args.stoppedAfter ?? undefined,
+      stop_cause: args.stopCause ?? undefined,
+    },
+  };
+}
+
 export const recipeResolvers: Resolvers = {
   Query: {
     recipes: (_root, args, ctx) =>
-      recipePage(ctx.loaders.scope(), {
-        first: args.first,
-        after: args.after,
-        order: args.order,
-        filters: {
-          folder_id: args.folderId ? Number(workatoKey('Folder', args.folderId, 'folderId').key) : undefined,
-          running: args.running ?? undefined,
-          adapter_names_all: args.adapterNamesAll?.join(','),
-          adapter_names_any: args.adapterNamesAny?.join(','),
-          updated_after: args.updatedAfter ?? undefined,
-          stopped_after: args.stoppedAfter ?? undefined,
-          stop_cause: args.stopCause ?? undefined,
-        },
-      }),
+      recipePage(
+        ctx.loaders.scope(),
+        recipePageArgs(args, (folderId) => {
+          const { key, scope } = workatoKey('Folder', folderId, 'folderId');
+          if (scope !== undefined) {
+            throw badUserInput('`folderId` is a folder of an Embedded customer: ask `managedUser { recipes(folderId:) }`.', 'folderId');
+          }
+          return Number(key);
+        }),
+      ),
     recipe: (_root, args, ctx, info) => {
       const { key, scope } = workatoKey('Recipe', args.id, 'id');
       const loaders = ctx.loaders.scope(scope);

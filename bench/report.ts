@@ -1,0 +1,149 @@
+/** The results as markdown (printed, and kept in bench/RESULTS.md) and the targets with PASS/FAIL. */
+import type { LatencyStats, LoadResult } from './measure.js';
+
+export type Variant = 'gateway' | 'unbatched' | 'rest';
+
+export interface Calls {
+  total: number;
+  counts: Record<string, number>;
+}
+
+export interface AtLatency {
+  calls: { gateway: Calls; unbatched: Calls; rest: Calls };
+  floor: { calls: number; criticalPath: number };
+  latency: Partial<Record<Variant, LatencyStats>>;
+  load: Partial<Record<Variant, LoadResult>>;
+  problems: string[];
+}
+
+export interface OperationResult {
+  name: string;
+  title: string;
+  query: string;
+  /** False when the schema does not have the operation's root field yet. */
+  available: boolean;
+  byLatency: Record<string, AtLatency>;
+}
+
+export interface Settings {
+  latencies: number[];
+  connections: number;
+  durationS: number;
+  samples: number;
+  sampleMs: number;
+  recipes: number;
+  gateway: string;
+  node: string;
+  cpus: string;
+  /** The gateway's resident memory right after start-up (bytes). */
+  gatewayIdleRss?: number;
+}
+
+export interface Target {
+  name: string;
+  pass: boolean;
+  detail: string;
+}
+
+const MB = 1024 * 1024;
+const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
+const mb = (n: number | undefined) => (n === undefined ? '–' : `${(n / MB).toFixed(0)} MB`);
+const pair = (s: LatencyStats | undefined) => (s ? `${ms(s.p50)} / ${ms(s.p99)}` : '–');
+const rate = (l: LoadResult | undefined) => (l ? `${l.perSecond}${l.errors ? ` (${l.errors} err)` : ''}` : '–');
+
+export function evaluateTargets(results: OperationResult[], settings: Settings): Target[] {
+  const available = results.filter((r) => r.available);
+  const targets: Target[] = [];
+  const misses = available.flatMap((r) =>
+    Object.entries(r.byLatency)
+      .filter(([, a]) => a.calls.gateway.total !== a.floor.calls)
+      .map(([l, a]) => `${r.name} @${l} ms: ${a.calls.gateway.total} vs floor ${a.floor.calls}`),
+  );
+  targets.push({
+    name: 'upstream calls equal the floor for every operation',
+    pass: misses.length === 0 && available.length > 0,
+    detail: misses.length ? misses.join('; ') : `${available.length} of ${results.length} operations measured, all on the floor`,
+  });
+
+  if (settings.latencies.includes(20)) {
+    const rows = available.map((r) => {
+      const a = r.byLatency['20']!;
+      const budget = a.floor.criticalPath * 20 + 5;
+      const p50 = a.latency.gateway?.p50 ?? NaN;
+      return { name: r.name, pass: p50 <= budget, text: `${r.name} ${ms(p50)} ≤ ${budget} (direct REST ${ms(a.latency.rest?.p50)})` };
+    });
+    targets.push({
+      name: '20 ms upstream: gateway p50 within 5 ms of round trips × 20 ms (direct REST p50 for scale)',
+      pass: rows.length > 0 && rows.every((x) => x.pass),
+      detail: rows.map((x) => `${x.pass ? '' : '✗ '}${x.text}`).join('; '),
+    });
+  }
+
+  const me = available.find((r) => r.name === 'me')?.byLatency['0'];
+  if (me?.latency.gateway && me.latency.rest) {
+    const overhead = me.latency.gateway.p50 - me.latency.rest.p50;
+    targets.push({
+      name: '0 ms upstream: current-user p50 within 1 ms of the direct REST call',
+      pass: overhead <= 1,
+      detail: `gateway ${ms(me.latency.gateway.p50)} ms − REST ${ms(me.latency.rest.p50)} ms = ${ms(overhead)} ms`,
+    });
+  }
+
+  const peaks = available.flatMap((r) => Object.values(r.byLatency).map((a) => a.load.gateway?.peakRss ?? 0));
+  if (peaks.some((p) => p > 0)) {
+    const peak = Math.max(...peaks);
+    targets.push({ name: 'gateway peak memory under 150 MB during the load runs', pass: peak < 150 * MB, detail: `peak RSS ${mb(peak)}` });
+  }
+  return targets;
+}
+
+export function markdown(results: OperationResult[], targets: Target[], settings: Settings): string {
+  const out: string[] = [];
+  out.push(
+    `Simulator ${settings.recipes} recipes; gateway \`${settings.gateway}\`; load: ${settings.connections} connections × ${settings.durationS} s; ` +
+      `latency: up to ${settings.samples} sequential requests or ${settings.sampleMs / 1000} s; ${settings.node}, ${settings.cpus}. ` +
+      `Gateway RSS after start-up, before any request: ${mb(settings.gatewayIdleRss)}.`,
+    '',
+    '### Upstream REST calls per operation',
+    '',
+    '| operation | floor: calls | floor: round trips | gateway | batching off | calls by route (gateway) |',
+    '|---|---:|---:|---:|---:|---|',
+  );
+  for (const r of results) {
+    const first = Object.values(r.byLatency)[0];
+    if (!r.available || !first) {
+      out.push(`| ${r.title} | – | – | not available yet | – | – |`);
+      continue;
+    }
+    const routes = Object.entries(first.calls.gateway.counts).map(([k, v]) => `${k} ×${v}`).join(', ');
+    const mark = first.calls.gateway.total === first.floor.calls ? '' : ' ✗';
+    out.push(`| ${r.title} | ${first.floor.calls} | ${first.floor.criticalPath} | ${first.calls.gateway.total}${mark} | ${first.calls.unbatched.total} | ${routes} |`);
+  }
+  for (const latency of settings.latencies) {
+    out.push(
+      '',
+      `### ${latency} ms upstream latency`,
+      '',
+      'p50 / p99 in ms, one request at a time (CPU per op: the gateway process, same runs); throughput in operations per second under load; ' +
+        'memory = gateway RSS peak during its load run.',
+      '',
+      '| operation | gateway p50 / p99 | direct REST p50 / p99 | batching off p50 / p99 | gateway CPU per op | gateway /s | direct REST /s | batching off /s | gateway peak RSS |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const r of results) {
+      const a = r.byLatency[String(latency)];
+      if (!r.available || !a) {
+        out.push(`| ${r.title} | not available yet | | | | | | | |`);
+        continue;
+      }
+      out.push(
+        `| ${r.title} | ${pair(a.latency.gateway)} | ${pair(a.latency.rest)} | ${pair(a.latency.unbatched)} | ${ms(a.latency.gateway?.serverCpuMs)} | ${rate(a.load.gateway)} | ${rate(a.load.rest)} | ${rate(a.load.unbatched)} | ${mb(a.load.gateway?.peakRss)} |`,
+      );
+    }
+  }
+  out.push('', '### Targets', '');
+  for (const t of targets) out.push(`- **${t.pass ? 'PASS' : 'FAIL'}** ${t.name}: ${t.detail}`);
+  const problems = results.flatMap((r) => Object.entries(r.byLatency).flatMap(([l, a]) => a.problems.map((p) => `${r.name} @${l} ms: ${p}`)));
+  if (problems.length) out.push('', '### Problems seen', '', ...problems.map((p) => `- ${p}`));
+  return out.join('\n');
+}

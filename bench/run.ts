@@ -1,0 +1,205 @@
+/**
+ * `npm run bench`: upstream calls and latency of the gateway, side by side with the direct-REST floor and with the
+ * gateway's own batching switched off, at 0 ms and 20 ms of simulated Workato latency. Settings: bench/README.md.
+ * Prints a markdown table and the targets; writes raw figures to bench/results/<timestamp>.json and the table to
+ * bench/RESULTS.md.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { GraphQLClient, loadGateway, loadRest, sampleLatency, type LatencyStats, type SampleOptions } from './measure.js';
+import { loadFixtures } from './fixtures.js';
+import { OPERATIONS, type Fixtures, type Operation } from './operations.js';
+import { cpuMsOf, memoryOf, ROOT, startChild, type Child } from './processes.js';
+import { evaluateTargets, markdown, type AtLatency, type OperationResult, type Settings } from './report.js';
+import { RestClient, restPool } from './rest.js';
+import { SimulatorControl } from './simulator.js';
+
+const env = process.env;
+const int = (name: string, fallback: number) => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number ≥ 0, got "${raw}"`);
+  return n;
+};
+
+const settings: Settings = {
+  latencies: (env.BENCH_LATENCIES ?? '0,20').split(',').map((s) => Number(s.trim())),
+  connections: int('BENCH_CONNECTIONS', 8),
+  durationS: int('BENCH_DURATION', 3),
+  samples: int('BENCH_SAMPLES', 200),
+  sampleMs: int('BENCH_SAMPLE_MS', 2_000),
+  recipes: int('BENCH_RECIPES', 296) + 4, // the simulator adds Northwind's 4 fixture recipes
+  gateway: env.BENCH_GATEWAY === 'tsx' ? 'tsx src/main.ts' : `node ${env.BENCH_GATEWAY?.endsWith('.js') ? env.BENCH_GATEWAY : 'dist/main.js'}`,
+  node: `Node ${process.version}`,
+  cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`,
+};
+const only = env.BENCH_OPERATIONS ? new Set(env.BENCH_OPERATIONS.split(',').map((s) => s.trim())) : undefined;
+const WARMUP = int('BENCH_WARMUP', 30);
+const sampling = (minSamples: number): SampleOptions => ({ warmup: WARMUP, samples: settings.samples, maxMs: settings.sampleMs, minSamples });
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+let runNumber = 0;
+const nextRun = () => runNumber++;
+
+async function startStack(token: string): Promise<{ sim: Child; gateway: Child; unbatched: Child }> {
+  const sim = await startChild('simulator', ['--import', 'tsx', 'src/simulator/main.ts'], {
+    SIMULATOR_PORT: '0',
+    SIMULATOR_TOKEN: token,
+    SIMULATOR_RECIPES: String(settings.recipes - 4),
+    SIMULATOR_LATENCY_MS: '0',
+  }, /API root\s*:\s*(http:\/\/\S+)/);
+  const profile = env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', `${ROOT}bench/results/profiles`] : [];
+  // Another build (a copy of dist/ made before a change, next to it so schema/ is found) can be compared by path.
+  const entry = env.BENCH_GATEWAY === 'tsx' ? ['--import', 'tsx', 'src/main.ts'] : [env.BENCH_GATEWAY?.endsWith('.js') ? env.BENCH_GATEWAY : 'dist/main.js'];
+  const gatewayEnv = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    WORKATO_BASE_URL: sim.url,
+    // The simulator is not Workato: the gateway's own per-minute quotas (REFERENCE §5) would only measure themselves.
+    WORKATO_RATE_LIMIT: 'off',
+    NODE_ENV: 'production',
+    ...(env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_NODE_OPTIONS } : {}),
+  };
+  const ready = /GraphiQL at (http:\/\/\S+)/;
+  const started: Child[] = [sim];
+  try {
+    const gateway = await startChild('gateway', [...profile, ...entry], gatewayEnv, ready);
+    started.push(gateway);
+    const unbatched = await startChild('gateway (batching off)', [...entry], { ...gatewayEnv, BENCH_DISABLE_BATCHING: '1' }, ready);
+    return { sim, gateway, unbatched };
+  } catch (error) {
+    await Promise.all(started.map((child) => child.stop()));
+    throw error;
+  }
+}
+
+async function rootFields(client: GraphQLClient): Promise<Set<string>> {
+  const { data } = await client.post('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+  return new Set([...(data.__schema.queryType?.fields ?? []), ...(data.__schema.mutationType?.fields ?? [])].map((f: { name: string }) => f.name));
+}
+
+/** Adds the CPU time the gateway process spent per run (warm-up runs included) to its latency figures. */
+function withCpu(stats: LatencyStats, before: number | undefined, after: number | undefined): LatencyStats {
+  if (before !== undefined && after !== undefined) stats.serverCpuMs = Math.round(((after - before) / (stats.n + stats.warmup)) * 100) / 100;
+  return stats;
+}
+
+async function measureOperation(
+  op: Operation,
+  fx: Fixtures,
+  clients: { gateway: GraphQLClient; unbatched: GraphQLClient; rest: RestClient },
+  stack: { sim: SimulatorControl; gatewayPid: number; unbatchedPid: number },
+): Promise<AtLatency> {
+  const problems: string[] = [];
+  const gql = (client: GraphQLClient, label: string, check: boolean) => async () => {
+    const result = await client.post(op.query, op.variables(fx, nextRun()));
+    const problem = result.errors?.length ? `${label}: ${result.errors[0]!.message}` : check ? op.check(result.data) : undefined;
+    if (problem && !problems.includes(problem)) problems.push(check ? `${label}: ${problem}` : problem);
+  };
+
+  const gatewayCalls = await stack.sim.count(gql(clients.gateway, 'gateway', true));
+  const unbatchedCalls = await stack.sim.count(gql(clients.unbatched, 'batching off', true));
+  const floorClient = clients.rest.fresh();
+  const restCalls = await stack.sim.count(() => op.floor(floorClient, fx, nextRun()));
+  if (restCalls.total !== floorClient.calls) problems.push(`direct REST counted ${floorClient.calls} calls, the simulator ${restCalls.total}`);
+
+  const result: AtLatency = {
+    calls: { gateway: gatewayCalls, unbatched: unbatchedCalls, rest: restCalls },
+    floor: { calls: floorClient.calls, criticalPath: floorClient.criticalPath },
+    latency: {},
+    load: {},
+    problems,
+  };
+  // The gateway and the direct-REST client take turns (their difference is a target); batching off, far slower, alone.
+  let cpu = cpuMsOf(stack.gatewayPid);
+  const paired = await sampleLatency({ gateway: gql(clients.gateway, 'gateway', false), rest: () => op.floor(clients.rest.fresh(), fx, nextRun()) }, sampling(20));
+  result.latency.gateway = withCpu(paired.gateway, cpu, cpuMsOf(stack.gatewayPid));
+  result.latency.rest = paired.rest;
+  cpu = cpuMsOf(stack.unbatchedPid);
+  const alone = await sampleLatency({ unbatched: gql(clients.unbatched, 'batching off', false) }, sampling(5));
+  result.latency.unbatched = withCpu(alone.unbatched, cpu, cpuMsOf(stack.unbatchedPid));
+  if (settings.durationS > 0) {
+    const load = { connections: settings.connections, durationS: settings.durationS };
+    result.load.gateway = await loadGateway(clients.gateway, op, fx, stack.gatewayPid, load, nextRun);
+    await stack.sim.quiet();
+    result.load.rest = await loadRest(clients.rest, op, fx, load, nextRun);
+    await stack.sim.quiet();
+    result.load.unbatched = await loadGateway(clients.unbatched, op, fx, stack.unbatchedPid, load, nextRun);
+    await stack.sim.quiet();
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  const token = randomBytes(32).toString('hex');
+  log(`starting the simulator (${settings.recipes} recipes) and two gateways (${settings.gateway})`);
+  const children = await startStack(token);
+  // Resident memory of the gateway that has started and answered nothing yet: the floor under every load figure.
+  settings.gatewayIdleRss = memoryOf(children.gateway.pid)?.rss;
+  const close = () => Promise.all([children.gateway.stop(), children.unbatched.stop(), children.sim.stop()]);
+  try {
+    const simOrigin = new URL(children.sim.url).origin;
+    const pool = restPool(simOrigin);
+    const rest = new RestClient(pool, new URL(children.sim.url).pathname, token);
+    const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` };
+    const clients = { gateway: new GraphQLClient(children.gateway.url, headers), unbatched: new GraphQLClient(children.unbatched.url, headers), rest };
+    const sim = new SimulatorControl(simOrigin);
+    const fx = await loadFixtures(rest.fresh(), 40);
+    const fields = await rootFields(clients.gateway);
+
+    const results: OperationResult[] = OPERATIONS.filter((op) => !only || only.has(op.name)).map((op) => ({
+      name: op.name,
+      title: op.title,
+      query: op.query,
+      available: fields.has(op.needs) && (op.name !== 'customer-recipes' || fx.managedUserId > 0),
+      byLatency: {},
+    }));
+    // Every operation through every client before anything is measured (at 0 ms), so that the operation measured
+    // first does not pay for the gateway's JIT compilation alone.
+    const warm = int('BENCH_STARTUP_WARMUP', 100);
+    log(`warming up (${warm} runs of each operation)`);
+    for (const op of OPERATIONS.filter((o) => results.some((r) => r.name === o.name && r.available))) {
+      for (let i = 0; i < warm; i++) {
+        await clients.gateway.post(op.query, op.variables(fx, nextRun()));
+        await clients.unbatched.post(op.query, op.variables(fx, nextRun()));
+        await op.floor(rest.fresh(), fx, nextRun());
+      }
+    }
+    for (const latency of settings.latencies) {
+      await sim.setLatency(latency);
+      for (const r of results) {
+        if (!r.available) continue;
+        log(`${latency} ms · ${r.name}`);
+        const op = OPERATIONS.find((o) => o.name === r.name)!;
+        r.byLatency[String(latency)] = await measureOperation(op, fx, clients, { sim, gatewayPid: children.gateway.pid, unbatchedPid: children.unbatched.pid });
+      }
+    }
+    const memory = { gateway: memoryOf(children.gateway.pid), unbatched: memoryOf(children.unbatched.pid) };
+    const targets = evaluateTargets(results, settings);
+    const table = markdown(results, targets, settings);
+    console.log(table);
+
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    mkdirSync(`${ROOT}bench/results`, { recursive: true });
+    const file = `${ROOT}bench/results/${stamp}.json`;
+    writeFileSync(file, JSON.stringify({ settings, fixtures: fx, memoryAtEnd: memory, targets, results }, null, 2));
+    writeFileSync(
+      `${ROOT}bench/RESULTS.md`,
+      `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (bench/README.md says how to read ` +
+        `and rerun it). Raw figures: bench/results/${stamp}.json (not committed).\n\n${table}\n`,
+    );
+    log(`raw figures: ${file}`);
+    await Promise.all([clients.gateway.close(), clients.unbatched.close(), pool.close()]);
+    // BENCH_STRICT=1: a missed target fails the run (for CI); by default the table is the result.
+    if (env.BENCH_STRICT === '1' && !targets.every((t) => t.pass)) process.exitCode = 1;
+  } finally {
+    await close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});

@@ -1,0 +1,127 @@
+/**
+ * The benchmark's operations (bench/operations.ts) cost exactly the calls of a careful hand-written REST client,
+ * whose plans are run here against the same simulator; and the bench-only switch really removes the batching.
+ * Call counts only: the benchmark itself measures time (npm run bench).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixtures } from '../bench/fixtures.js';
+import { OPERATIONS, type Fixtures, type Operation } from '../bench/operations.js';
+import { RestClient, restPool } from '../bench/rest.js';
+import { loadConfig } from '../src/config.js';
+import { startGateway, type Gateway } from '../src/server/gateway.js';
+import { startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+let unbatched: Gateway;
+let pool: ReturnType<typeof restPool>;
+let rest: RestClient;
+let fx: Fixtures;
+let run = 0;
+
+beforeAll(async () => {
+  // 300 recipes, as in the benchmark: the _entities batch spreads over three pages of the recipe list.
+  // The gateway's own per-minute quotas (REFERENCE §5) are off, as in the benchmark: the N+1 reference exceeds them.
+  const env = { WORKATO_RATE_LIMIT: 'off' };
+  stack = await startStack({ simulator: { workspaces: { 'bench-floor-token': { recipes: 296 } } }, env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: stack.sim.url, LOG_LEVEL: 'silent', BENCH_DISABLE_BATCHING: '1', ...env });
+  unbatched = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: undefined });
+  pool = restPool(stack.sim.origin);
+  rest = new RestClient(pool, '/api', stack.sim.token);
+  fx = await loadFixtures(rest.fresh(), 3);
+}, 60_000);
+
+afterAll(async () => {
+  await pool?.close();
+  await unbatched?.close();
+  await stack?.close();
+});
+
+/** Upstream calls of one run of `op` through a gateway at `url`, checked for a correct answer. */
+async function gatewayCalls(op: Operation, url = stack.gateway.url): Promise<Record<string, number>> {
+  stack.sim.resetCounts();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.sim.token}` },
+    body: JSON.stringify({ query: op.query, variables: op.variables(fx, run++) }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  expect(op.check(body.data)).toBeUndefined();
+  return stack.sim.counts();
+}
+
+async function floorCalls(op: Operation): Promise<{ counts: Record<string, number>; client: RestClient }> {
+  stack.sim.resetCounts();
+  const client = rest.fresh();
+  await op.floor(client, fx, run++);
+  return { counts: stack.sim.counts(), client };
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+const byName = (name: string) => OPERATIONS.find((o) => o.name === name)!;
+
+describe('benchmark operations cost the floor', () => {
+  for (const op of OPERATIONS) {
+    it(`${op.name} (${op.title}): the gateway makes the same calls as a careful REST client`, async () => {
+      const floor = await floorCalls(op);
+      expect(total(floor.counts)).toBe(floor.client.calls);
+      expect(await gatewayCalls(op)).toEqual(floor.counts);
+    });
+  }
+
+  it('a recipe and its jobs go out together: the REST plan needs one round trip, not two', async () => {
+    const floor = await floorCalls(byName('recipe-jobs'));
+    expect(floor.client.criticalPath).toBe(1);
+    stack.sim.setLatency(30);
+    try {
+      await gatewayCalls(byName('recipe-jobs'));
+      const [a, b] = stack.sim.log();
+      expect(Math.max(a!.startedAt, b!.startedAt)).toBeLessThan(Math.min(a!.endedAt, b!.endedAt));
+    } finally {
+      stack.sim.setLatency(0);
+    }
+  });
+
+  it("a customer and its recipe page go out together: two round trips to the jobs, not three", async () => {
+    stack.sim.setLatency(30);
+    try {
+      await gatewayCalls(byName('customer-recipes'));
+      const log = stack.sim.log();
+      const customer = log.find((l) => l.route === 'GET /api/managed_users/:id')!;
+      const recipes = log.find((l) => l.route.endsWith('/recipes'))!;
+      expect(Math.max(customer.startedAt, recipes.startedAt)).toBeLessThan(Math.min(customer.endedAt, recipes.endedAt));
+    } finally {
+      stack.sim.setLatency(0);
+    }
+  });
+
+  it('100 spread-out recipe ids cost three list pages, one per 100 recipes, not 100 GETs', async () => {
+    expect(await gatewayCalls(byName('entities'))).toEqual({ 'GET /api/recipes': 3 });
+  });
+
+  it('an id the recipe list does not hold is NOT_FOUND on its own, after one GET to make sure', async () => {
+    stack.sim.resetCounts();
+    const ids = [fx.entityIds[0], 1, fx.entityIds[1]];
+    const result = await stack.request(`{ nodes: _entities(representations: [${ids.map((id) => `{ __typename: "Recipe", workatoId: "${id}" }`).join(', ')}]) { ... on Recipe { workatoId } } }`);
+    expect(result.data?.nodes).toEqual([{ workatoId: String(ids[0]) }, null, { workatoId: String(ids[2]) }]);
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 2, 'GET /api/recipes/:id': 1 });
+  });
+});
+
+describe('BENCH_DISABLE_BATCHING (the benchmark reference without loaders)', () => {
+  it('makes every field fetch on its own: the N+1 the loaders remove', async () => {
+    const { body } = await rest.fresh().get<{ items: Array<{ trigger_application?: string; config?: Array<{ account_id?: unknown }> }> }>('/recipes?per_page=25');
+    const connectionRefs = body.items.map((r) => new Set((r.config ?? []).map((c) => Number(c.account_id)).filter((id) => id > 0)).size);
+    const counts = await gatewayCalls(byName('recipes-relations'), unbatched.url);
+    expect(counts['GET /api/recipes']).toBe(1);
+    // The whole connection list once per connection a recipe uses, the connector once per recipe: no request-wide lists.
+    expect(counts['GET /api/connections']).toBe(connectionRefs.reduce((a, b) => a + b, 0));
+    expect(counts['GET /api/integrations']).toBe(body.items.filter((r) => r.trigger_application).length);
+    expect(total(await gatewayCalls(byName('entities'), unbatched.url))).toBe(100);
+  });
+
+  it('leaves the batched gateway of the same process alone', async () => {
+    expect(await gatewayCalls(byName('recipes-relations'))).toMatchObject({ 'GET /api/connections': 1, 'GET /api/integrations': 1 });
+  });
+});
