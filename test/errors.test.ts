@@ -68,6 +68,15 @@ describe('errors carry a machine-readable code', () => {
     expect(wrongType.errors?.[0]?.message).toMatch(/\$n/);
   });
 
+  it('never echoes a rejected variable value, which may hold credentials', async () => {
+    const r = await stack.request('mutation($input: ConnectionCreateInput!) { connectionCreate(input: $input) { userErrors { code } } }', {
+      input: { application: 'jira', input: { apitoken: 'super-secret-value' } },
+    });
+    expect(r.status).toBe(400);
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/\$input.*"name"/) });
+    expect(JSON.stringify(r)).not.toContain('super-secret-value');
+  });
+
   it('UPSTREAM_ERROR with the upstream request id for a Workato 500; other branches still resolve', async () => {
     stack.sim.inject({ route: 'GET /api/connections', status: 500, body: { message: 'Server error', id: 'err-7f3a' } });
     const r = await stack.request(`{ connections { totalCount } me { name } }`);

@@ -130,7 +130,7 @@ export function maskError(error: unknown, log: (message: string, cause: unknown)
   // Errors GraphQL itself raises before execution (parse, validation, variable coercion) have no path:
   // they are the caller's to fix. Keep them, with a code; yoga's `extensions.http` keeps their 400 status.
   if (located && !located.path) {
-    return new GraphQLError(located.message, {
+    return new GraphQLError(withoutEchoedValue(located), {
       nodes: located.nodes,
       source: located.source,
       positions: located.positions,
@@ -157,4 +157,15 @@ function codeForStatus(http: unknown): ErrorCode {
  */
 function isGraphQLError(value: unknown): value is GraphQLError {
   return value instanceof GraphQLError || (value instanceof Error && value.name === 'GraphQLError' && 'extensions' in value);
+}
+
+/**
+ * graphql-js quotes the whole variable value in coercion errors (`Variable "$input" got invalid value {…}; …`): for a
+ * `connectionCreate` input that is the caller's credentials, echoed into responses and logs. Keep the variable name
+ * and the reason, drop the value.
+ */
+function withoutEchoedValue(error: GraphQLError): string {
+  const match = /^(Variable "\$[^"]+") got invalid value /.exec(error.message);
+  if (!match || !error.originalError?.message) return error.message;
+  return `${match[1]} got an invalid value; ${error.originalError.message}`;
 }
