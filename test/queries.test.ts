@@ -85,7 +85,7 @@ describe('queries against the simulator', () => {
     expect(recipe.jobs).toMatchObject({ succeededCount: wire.job_succeeded_count, failedCount: wire.job_failed_count, jobCount: wire.job_count });
     expect(recipe.jobs.nodes.map((j: any) => j.handle)).toEqual(wire.items.slice(0, 3).map((j: any) => j.id));
     const failed = recipe.jobs.nodes.find((j: any) => j.isError);
-    if (failed) expect(failed.status).toBe('FAILED');
+    expect(failed).toMatchObject({ status: 'FAILED', errorParts: { adapter: 'netsuite' } });
 
     const handle = wire.items[0].id;
     const { job } = await stack.gql(`query($h: String!) { job(recipeId: "3307712", handle: $h) {
