@@ -18,9 +18,24 @@ export interface Delivery {
 
 const JSON_TYPE = 'application/json; charset=utf-8'; // REFERENCE §3
 
+/** A reply serialized ahead of sending, so the work can happen inside the simulated latency (server.ts). */
+export interface Encoded {
+  reply: Reply;
+  payload: Buffer;
+  contentType: string | undefined;
+}
+
+export function encode(reply: Reply, delivery: Delivery | undefined): Encoded {
+  const raw = delivery?.rawBody;
+  const noBody = raw === undefined && (reply.status === 204 || reply.status === 304 || reply.body === undefined);
+  const payload = Buffer.from(raw ?? (noBody ? '' : JSON.stringify(reply.body)));
+  const contentType = noBody ? undefined : raw !== undefined ? (delivery?.contentType ?? 'text/html; charset=utf-8') : JSON_TYPE;
+  return { reply, payload, contentType };
+}
+
 export async function deliver(
   res: ServerResponse,
-  reply: Reply,
+  { reply, payload, contentType }: Encoded,
   delivery: Delivery | undefined,
   sleep: (ms: number) => Promise<void>,
 ): Promise<void> {
@@ -29,11 +44,8 @@ export async function deliver(
     res.socket?.destroy();
     return;
   }
-  const raw = delivery?.rawBody;
-  const noBody = raw === undefined && (reply.status === 204 || reply.status === 304 || reply.body === undefined);
-  const payload = Buffer.from(raw ?? (noBody ? '' : JSON.stringify(reply.body)));
   res.statusCode = reply.status;
-  if (!noBody) res.setHeader('content-type', raw !== undefined ? (delivery?.contentType ?? 'text/html; charset=utf-8') : JSON_TYPE);
+  if (contentType !== undefined) res.setHeader('content-type', contentType);
   res.setHeader('content-length', payload.length);
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
   if (delivery?.reset === 'mid-body') {

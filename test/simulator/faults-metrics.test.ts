@@ -99,6 +99,12 @@ describe('counters, latency, maxInFlight, log', () => {
     expect(sim.maxInFlight()).toBe(1);
     const e = sim.log()[0];
     expect(e.endedAt - e.startedAt).toBeGreaterThanOrEqual(75);
+    // The latency is a response time counted from arrival: never shorter, whatever the timer's rounding.
+    for (let i = 0; i < 5; i++) {
+      const sent = performance.now();
+      await api(sim, '/recipes?per_page=100');
+      expect(performance.now() - sent).toBeGreaterThanOrEqual(80);
+    }
   });
 
   it('GET /__simulator/stats needs no auth and is not counted', async () => {
