@@ -58,16 +58,24 @@ export interface Loaders {
 
 /** @param mode batched, except in the benchmark's N+1 reference (src/loaders/options.ts). */
 export function createLoaders(api: WorkatoApi, mode: LoaderMode = BATCHED): Loaders {
+  // Made on first use: most requests touch one or two domains, and building every domain's loaders up front was a
+  // measurable share of a small request's CPU (bench/README, profile).
   const scopes = new Map<string, ScopedLoaders>();
-  const own = createScopedLoaders(api, undefined, mode);
+  let own: ScopedLoaders | undefined;
+  let connectors: Loaders['connectors'] | undefined;
+  let managedUsers: ManagedUserLoaders | undefined;
   return {
     scope(scope?: string) {
-      if (scope === undefined) return own;
+      if (scope === undefined) return (own ??= createScopedLoaders(api, undefined, mode));
       let loaders = scopes.get(scope);
       if (!loaders) scopes.set(scope, (loaders = createScopedLoaders(api.forManagedUser(scope), scope, mode)));
       return loaders;
     },
-    connectors: createConnectorLoaders(api, mode),
-    managedUsers: createManagedUserLoaders(api),
+    get connectors() {
+      return (connectors ??= createConnectorLoaders(api, mode));
+    },
+    get managedUsers() {
+      return (managedUsers ??= createManagedUserLoaders(api));
+    },
   };
 }
