@@ -3,14 +3,18 @@
  * share entries and invalidations). A cache fault never fails a request: reads miss, writes are dropped, and
  * the fault is logged. Entries are keyed by a hash of document, variables and the caller's keyed token hash.
  */
-import { createRedisCache } from '@envelop/response-cache-redis';
-import { createInMemoryCache, type Cache } from '@graphql-yoga/plugin-response-cache';
-import { Redis } from 'ioredis';
+import type { Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from './logger.js';
 
 export interface CacheStore {
   cache: Cache;
+  /**
+   * Yoga's response cache plugin. The cache packages (and Redis's client) are loaded here, only when a cache is
+   * configured: a gateway without one does not carry them (about 10 MB of resident memory, bench/README).
+   */
+  useResponseCache: typeof useResponseCache;
   /** False while the store cannot answer (Redis disconnected): /readyz reports it. */
   ready(): boolean;
   /**
@@ -23,10 +27,12 @@ export interface CacheStore {
 
 export async function createCacheStore(config: Config['cache'], logger: Logger): Promise<CacheStore | undefined> {
   if (config.mode === 'off') return undefined;
+  const { createInMemoryCache, useResponseCache } = await import('@graphql-yoga/plugin-response-cache');
   if (config.mode === 'memory') {
     const { cache, settled } = tolerant(createInMemoryCache({ max: 5_000 }), logger);
-    return { cache, settled, ready: () => true, close: async () => {} };
+    return { cache, useResponseCache, settled, ready: () => true, close: async () => {} };
   }
+  const [{ Redis }, { createRedisCache }] = await Promise.all([import('ioredis'), import('@envelop/response-cache-redis')]);
   const redis = new Redis(config.redisUrl!, {
     // Fail fast instead of queueing: a slow or absent Redis must not slow every request down.
     enableOfflineQueue: false,
@@ -44,6 +50,7 @@ export async function createCacheStore(config: Config['cache'], logger: Logger):
   const { cache, settled } = tolerant(createRedisCache({ redis: expiringSets(redis, config.ttlMs) as never }), logger);
   return {
     cache,
+    useResponseCache,
     settled,
     ready: () => redis.status === 'ready',
     async close() {

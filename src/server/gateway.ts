@@ -10,7 +10,7 @@ import type { Config } from '../config.js';
 import { createTransport, type Transport, type UpstreamCall } from '../workato/http.js';
 import { BATCHED, UNBATCHED } from '../loaders/options.js';
 import { createCacheStore } from './cache-store.js';
-import { jwtHeader } from './plugins/client-auth.js';
+import { jwtHeader, loadJwtSupport } from './plugins/client-auth.js';
 import { createHttpHandler } from './http-handler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type GatewayMetrics } from './metrics.js';
@@ -71,12 +71,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     onRefused: (call) => metrics?.upstreamRefused(call),
   });
   const cacheStore = await createCacheStore(config.cache, logger);
+  const jwtSupport = await loadJwtSupport(config);
   let handler: ReturnType<typeof createHttpHandler> | undefined;
   const yoga = createGatewayYoga({
     config,
     metrics,
     tracing,
     cacheStore,
+    jwtSupport,
     authorizationIsGatewayCredential: Boolean(config.clientAuth.jwt && options.serverToken && jwtHeader(options) === 'authorization'),
     isReady: () => !handler?.draining() && (cacheStore?.ready() ?? true),
     schema: buildSchema(),

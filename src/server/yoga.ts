@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { Tracing } from './tracing.js';
 import { gatewayPlugins } from './plugins/index.js';
+import type { JwtSupport } from './plugins/client-auth.js';
 
 export interface YogaOptions {
   schema: GraphQLSchema;
@@ -32,6 +33,8 @@ export interface YogaOptions {
   /** OpenTelemetry spans (OTEL_TRACING); undefined when off. */
   tracing?: Tracing;
   cacheStore?: CacheStore;
+  /** The JWT plugin's module when GATEWAY_JWKS_URL is set (plugins/client-auth.ts loadJwtSupport). */
+  jwtSupport?: JwtSupport;
   /** For /readyz: false while draining or while a configured cache store is down. */
   isReady?: () => boolean;
 }

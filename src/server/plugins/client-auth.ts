@@ -5,7 +5,6 @@
  * `UNAUTHENTICATED` before any Workato call. With either configured, one valid credential suffices.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createRemoteJwksSigningKeyProvider, extractFromHeader, useJWT } from '@graphql-yoga/plugin-jwt';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors.js';
 import { currentRequestId } from '../request-scope.js';
@@ -18,21 +17,20 @@ export function jwtHeader(options: Pick<YogaOptions, 'serverToken'>): string {
   return options.serverToken ? 'authorization' : 'x-gateway-authorization';
 }
 
+/** Yoga's JWT plugin and its JOSE/JWKS libraries, loaded only when JWTs are configured (see loadJwtSupport). */
+export type JwtSupport = typeof import('@graphql-yoga/plugin-jwt');
+
+/** Loaded at start-up when GATEWAY_JWKS_URL is set; a gateway without JWTs does not carry those libraries. */
+export function loadJwtSupport(config: YogaOptions['config']): Promise<JwtSupport> | undefined {
+  return config.clientAuth.jwt ? import('@graphql-yoga/plugin-jwt') : undefined;
+}
+
 export function useClientAuth(options: YogaOptions): Plugin<Record<string, unknown>> {
   const { apiKeys, jwt } = options.config.clientAuth;
   if (!apiKeys.length && !jwt) return {};
   const keyDigests = apiKeys.map(digest);
   const header = jwtHeader(options);
-  const jwtPlugin = jwt
-    ? useJWT({
-        signingKeyProviders: [createRemoteJwksSigningKeyProvider({ jwksUri: jwt.jwksUrl, cache: true, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5_000 })],
-        tokenLookupLocations: [extractFromHeader({ name: header, prefix: 'Bearer' })],
-        // Asymmetric algorithms only: a JWKS holds public keys, and accepting HS256 would let a public key sign.
-        tokenVerification: { algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'], issuer: jwt.issuer, audience: jwt.audience },
-        reject: { missingToken: true, invalidToken: true },
-        extendContext: 'jwt', // the plugin only verifies when it has a context field to fill
-      })
-    : undefined;
+  const jwtPlugin = jwt ? jwtVerifier(jwt, header, options.jwtSupport) : undefined;
   const open = new Set(['/healthz', '/readyz', options.config.metrics.path]);
 
   const validKey = (presented: string): boolean => {
@@ -79,4 +77,16 @@ export function useClientAuth(options: YogaOptions): Plugin<Record<string, unkno
       endResponse(refuse(fetchAPI, `This gateway needs client authentication: send ${how}.`));
     },
   };
+}
+
+function jwtVerifier(jwt: NonNullable<YogaOptions['config']['clientAuth']['jwt']>, header: string, support: JwtSupport | undefined) {
+  if (!support) throw new Error('JWT client authentication is configured but its plugin was not loaded (loadJwtSupport)');
+  return support.useJWT({
+    signingKeyProviders: [support.createRemoteJwksSigningKeyProvider({ jwksUri: jwt.jwksUrl, cache: true, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5_000 })],
+    tokenLookupLocations: [support.extractFromHeader({ name: header, prefix: 'Bearer' })],
+    // Asymmetric algorithms only: a JWKS holds public keys, and accepting HS256 would let a public key sign.
+    tokenVerification: { algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'], issuer: jwt.issuer, audience: jwt.audience },
+    reject: { missingToken: true, invalidToken: true },
+    extendContext: 'jwt', // the plugin only verifies when it has a context field to fill
+  });
 }

@@ -4,7 +4,6 @@
  * names an entity (`__typename` + `id`) that a cached result holds. Results with errors are never cached.
  * A result written just before a concurrent mutation's invalidation can outlive it, at most for the TTL.
  */
-import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import { callerCredentials } from '../context.js';
 import type { YogaOptions } from '../yoga.js';
@@ -13,7 +12,7 @@ export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<str
   const store = options.cacheStore;
   if (!store) return {};
   const keyOf = options.transport.keyOf;
-  const cache = useResponseCache({
+  const cache = store.useResponseCache({
     cache: store.cache,
     ttl: options.config.cache.ttlMs,
     // Runs before the GraphQL context exists, so the scope is derived from the request as the context will be.
