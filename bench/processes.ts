@@ -8,6 +8,17 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * The node flags the gateway ships with: those of `npm start` (package.json, the same as the Dockerfile's CMD), so
+ * the benchmark measures the gateway as it runs in production, V8 heap settings included.
+ */
+export function shippedNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  const match = /^node\s+(.*?)\s*dist\/main\.js$/.exec(start.trim());
+  if (!match) throw new Error(`package.json "start" is not \`node [flags] dist/main.js\`: ${start}`);
+  return match[1] ? match[1].split(/\s+/) : [];
+}
+
 /** Children still running: killed when the benchmark exits, however it exits (Ctrl-C, a timeout, a crash). */
 const running = new Set<ChildProcess>();
 process.once('exit', () => {

@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import { GraphQLClient, loadGateway, loadRest, sampleLatency, type LatencyStats, type SampleOptions } from './measure.js';
 import { loadFixtures } from './fixtures.js';
 import { OPERATIONS, type Fixtures, type Operation } from './operations.js';
-import { cpuMsOf, memoryOf, ROOT, startChild, type Child } from './processes.js';
+import { cpuMsOf, memoryOf, ROOT, shippedNodeFlags, startChild, type Child } from './processes.js';
 import { evaluateTargets, markdown, type AtLatency, type OperationResult, type Settings } from './report.js';
 import { RestClient, restPool } from './rest.js';
 import { SimulatorControl } from './simulator.js';
@@ -31,7 +31,11 @@ const settings: Settings = {
   samples: int('BENCH_SAMPLES', 200),
   sampleMs: int('BENCH_SAMPLE_MS', 2_000),
   recipes: int('BENCH_RECIPES', 296) + 4, // the simulator adds Northwind's 4 fixture recipes
-  gateway: env.BENCH_GATEWAY === 'tsx' ? 'tsx src/main.ts' : `node ${env.BENCH_GATEWAY?.endsWith('.js') ? env.BENCH_GATEWAY : 'dist/main.js'}`,
+  gateway: [
+    'node',
+    ...shippedNodeFlags(),
+    ...(env.BENCH_GATEWAY === 'tsx' ? ['--import tsx src/main.ts'] : [env.BENCH_GATEWAY?.endsWith('.js') ? env.BENCH_GATEWAY : 'dist/main.js']),
+  ].join(' '),
   node: `Node ${process.version}`,
   cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`,
 };
@@ -52,7 +56,10 @@ async function startStack(token: string): Promise<{ sim: Child; gateway: Child; 
   }, /API root\s*:\s*(http:\/\/\S+)/);
   const profile = env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', `${ROOT}bench/results/profiles`] : [];
   // Another build (a copy of dist/ made before a change, next to it so schema/ is found) can be compared by path.
-  const entry = env.BENCH_GATEWAY === 'tsx' ? ['--import', 'tsx', 'src/main.ts'] : [env.BENCH_GATEWAY?.endsWith('.js') ? env.BENCH_GATEWAY : 'dist/main.js'];
+  const entry = [
+    ...shippedNodeFlags(),
+    ...(env.BENCH_GATEWAY === 'tsx' ? ['--import', 'tsx', 'src/main.ts'] : [env.BENCH_GATEWAY?.endsWith('.js') ? env.BENCH_GATEWAY : 'dist/main.js']),
+  ];
   const gatewayEnv = {
     PORT: '0',
     HOST: '127.0.0.1',
