@@ -24,7 +24,7 @@ export function useMetrics(options: YogaOptions): Plugin<Record<string, unknown>
       // The plugin turns these on unless told otherwise. Off: the deprecated-field counter walks every document
       // with a TypeInfo per request (the schema deprecates nothing), the summary keeps a sliding quantile sketch
       // per label set (the duration histogram answers the same question), and context/subscribe/schema-change say
-      // nothing about this gateway. Together they were about a tenth of a request's CPU (npm run bench profile).
+      // nothing about this gateway. The document walk alone was about 3 % of a small request's CPU (bench profile).
       graphql_envelop_deprecated_field: false,
       graphql_envelop_request_time_summary: false,
       graphql_envelop_phase_context: false,
