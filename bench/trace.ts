@@ -22,6 +22,9 @@ const latency = Number((process.env.BENCH_LATENCIES ?? '20').split(',')[0]);
 const runs = Number(process.env.BENCH_SAMPLES ?? 30);
 const only = process.env.BENCH_OPERATIONS?.split(',').map((s) => s.trim());
 const traceFile = join(tmpdir(), `gateway-trace-${process.pid}.json`);
+/** Untimed requests per operation: at 0 ms to warm the code, then at the measured latency to settle connections. */
+const WARM = 30;
+const SETTLE = 3;
 
 /** Per request: [total, before the first call, after the last answer, time with no call in flight], in ms. */
 function phases(events: Event[]): number[][] {
@@ -80,9 +83,9 @@ async function main(): Promise<void> {
     const names: string[] = [];
     for (const op of OPERATIONS.filter((o) => !only || only.includes(o.name))) {
       await control.setLatency(0);
-      for (let i = 0; i < 30; i++) await client.post(op.query, op.variables(fx, run++));
+      for (let i = 0; i < WARM; i++) await client.post(op.query, op.variables(fx, run++));
       await control.setLatency(latency);
-      for (let i = 0; i < 3; i++) await client.post(op.query, op.variables(fx, run++));
+      for (let i = 0; i < SETTLE; i++) await client.post(op.query, op.variables(fx, run++));
       names.push(op.name);
       for (let i = 0; i < runs; i++) await client.post(op.query, op.variables(fx, run++));
     }
@@ -90,10 +93,10 @@ async function main(): Promise<void> {
     const events = JSON.parse(readFileSync(traceFile, 'utf8')) as Event[];
     if (process.env.BENCH_TRACE_DUMP) dumpLast(events);
     const all = phases(events);
-    // Each operation contributed 30 + 3 + runs requests, in order; keep its last `runs`.
+    // Each operation contributed WARM + SETTLE + runs requests, in order; keep its last `runs`.
     let offset = 0;
     for (const name of names) {
-      offset += 33 + runs;
+      offset += WARM + SETTLE + runs;
       const mine = all.slice(offset - runs, offset);
       const [total, before, after, own] = [0, 1, 2, 3].map((k) => median(mine.map((r) => r[k]!)).toFixed(2));
       rows.push(`| ${name} | ${total} | ${before} | ${after} | ${own} |`);
