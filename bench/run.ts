@@ -29,7 +29,7 @@ const settings: Settings = {
   connections: int('BENCH_CONNECTIONS', 8),
   durationS: int('BENCH_DURATION', 3),
   samples: int('BENCH_SAMPLES', 200),
-  sampleMs: int('BENCH_SAMPLE_MS', 2_000),
+  sampleMs: int('BENCH_SAMPLE_MS', 5_000),
   recipes: int('BENCH_RECIPES', 296) + 4, // the simulator adds Northwind's 4 fixture recipes
   gateway: [
     'node',
