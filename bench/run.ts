@@ -31,14 +31,18 @@ const settings: Settings = {
   samples: int('BENCH_SAMPLES', 200),
   sampleMs: int('BENCH_SAMPLE_MS', 5_000),
   recipes: int('BENCH_RECIPES', 296) + 4, // the simulator adds Northwind's 4 fixture recipes
-  gateway: [
-    'node',
-    ...shippedNodeFlags(),
-    ...(env.BENCH_GATEWAY === 'tsx' ? ['--import tsx src/main.ts'] : [env.BENCH_GATEWAY?.endsWith('.js') ? env.BENCH_GATEWAY : 'dist/main.js']),
-  ].join(' '),
+  gateway: ['node', ...gatewayArgs()].join(' '),
   node: `Node ${process.version}`,
   cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`,
 };
+/**
+ * The gateway's node arguments: the flags of `npm start`, then the shipped build, the source (`BENCH_GATEWAY=tsx`)
+ * or another build's main.js (a copy of dist/ made before a change, next to it so schema/ is found).
+ */
+function gatewayArgs(): string[] {
+  const entry = env.BENCH_GATEWAY === 'tsx' ? ['--import', 'tsx', 'src/main.ts'] : [env.BENCH_GATEWAY?.endsWith('.js') ? env.BENCH_GATEWAY : 'dist/main.js'];
+  return [...shippedNodeFlags(), ...entry];
+}
 const only = env.BENCH_OPERATIONS ? new Set(env.BENCH_OPERATIONS.split(',').map((s) => s.trim())) : undefined;
 const WARMUP = int('BENCH_WARMUP', 30);
 const sampling = (minSamples: number): SampleOptions => ({ warmup: WARMUP, samples: settings.samples, maxMs: settings.sampleMs, minSamples });
@@ -55,11 +59,7 @@ async function startStack(token: string): Promise<{ sim: Child; gateway: Child; 
     SIMULATOR_LATENCY_MS: '0',
   }, /API root\s*:\s*(http:\/\/\S+)/);
   const profile = env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', `${ROOT}bench/results/profiles`] : [];
-  // Another build (a copy of dist/ made before a change, next to it so schema/ is found) can be compared by path.
-  const entry = [
-    ...shippedNodeFlags(),
-    ...(env.BENCH_GATEWAY === 'tsx' ? ['--import', 'tsx', 'src/main.ts'] : [env.BENCH_GATEWAY?.endsWith('.js') ? env.BENCH_GATEWAY : 'dist/main.js']),
-  ];
+  const entry = gatewayArgs();
   const gatewayEnv = {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -165,8 +165,8 @@ async function main(): Promise<void> {
     }));
     // Every operation through every client before anything is measured (at 0 ms). A gateway serves steady traffic,
     // so its figures are for warm code: V8 keeps optimising the request path for thousands of requests (the current
-    // user alone, back to back: p50 1.75 ms over requests 500-1,500, 0.74 ms over 5,500-6,500 on a 2-vCPU VM). The gateway
-    // and the direct REST client take turns for up to BENCH_STARTUP_WARMUP runs or BENCH_STARTUP_WARMUP_MS per
+    // user alone, back to back: p50 1.75 ms over requests 500-1,500, 0.74 ms over 5,500-6,500 on a 2-vCPU VM).
+    // The gateway and the direct REST client take turns for up to BENCH_STARTUP_WARMUP runs or BENCH_STARTUP_WARMUP_MS per
     // operation; the batching-off gateway, a reference only, gets a tenth of the runs.
     const warmRuns = int('BENCH_STARTUP_WARMUP', 2_000);
     const warmMs = int('BENCH_STARTUP_WARMUP_MS', 3_000);

@@ -114,7 +114,7 @@ export class SimulatorServer {
   }
 
   /**
-   * Resolves at `deadline` (a `performance.now()` time), to within about 0.1 ms and never before it. libuv's timers
+   * Resolves at `deadline` (a `performance.now()` time), never before it. libuv's timers
    * count whole milliseconds, so a timer alone lands up to a millisecond early or late: it is set to wake 1.5 ms
    * short, and the rest is waited out in `setImmediate` turns. That keeps a simulated 20 ms call at 20 ms (the
    * benchmark measures what a client adds on top), for at most 2 ms of busy event loop per call.
