@@ -4,7 +4,7 @@
  * them and their critical path), never typed in by hand. Both sides only use documented Workato behaviour:
  * `with_nested_folders` (whole folder subtree in one call) is [inferred] in REFERENCE §13.1, so neither uses it.
  */
-import { allPages, deepest, type RestClient } from './rest.js';
+import { allPages, deepest, type Reply, type RestClient } from './rest.js';
 
 /** Ids picked from the simulator once, before measuring (bench/fixtures.ts). */
 export interface Fixtures {
@@ -46,15 +46,19 @@ interface Folder {
 
 const expect = (ok: boolean, message: string) => (ok ? undefined : message);
 
+/** The Home level of the folder tree (REFERENCE §13.1: the list without `parent_id`), all its pages. */
+const homeLevel = (c: RestClient, after = 0) => allPages<Folder>(c, (p) => `/folders?page=${p}&per_page=100`, after);
+
 /**
  * Breadth-first from Home, one level per round trip, all folders of a level listed together, stopping when every
- * wanted folder is found (REFERENCE §13: no get-by-id, one level per call). Returns the depth reached.
+ * wanted folder is found (REFERENCE §13: no get-by-id, one level per call). `top` is the Home level, listed by the
+ * caller (it needs nothing, so it can go out with the call that names the wanted folders); `after` is that call's
+ * depth. Returns the depth reached.
  */
-async function findFolders(c: RestClient, wanted: Set<number>, after: number): Promise<number> {
+async function findFolders(c: RestClient, wanted: Set<number>, top: Reply<Folder[]>, after: number): Promise<number> {
   if (wanted.size === 0) return after;
   const remaining = new Set(wanted);
-  const top = await allPages<Folder>(c, (p) => `/folders?page=${p}&per_page=100`, after);
-  let depth = top.depth;
+  let depth = deepest(top.depth, after);
   let root = top.body[0]?.parent_id ?? undefined;
   if (root === undefined) {
     const me = await c.get<{ root_folder_id: number }>('/users/me', depth);
@@ -137,17 +141,18 @@ export const OPERATIONS: Operation[] = [
       }
     }`,
     variables: () => undefined,
-    // The page, then three independent lookups together: the connection list (no get-by-id, §12), the
-    // connectors of all trigger apps in one call (§16.1), and the folder walk (§13).
+    // The page and the Home folder level together (the folder walk starts there and needs nothing from the page),
+    // then three independent lookups together: the connection list (no get-by-id, §12), the connectors of all
+    // trigger apps in one call (§16.1), and the rest of the folder walk (§13).
     floor: async (c) => {
-      const page = await c.get<{ items: Recipe[] }>('/recipes?per_page=25');
+      const [page, top] = await Promise.all([c.get<{ items: Recipe[] }>('/recipes?per_page=25'), homeLevel(c)]);
       const recipes = page.body.items;
       const apps = [...new Set(recipes.map((r) => r.trigger_application).filter((a): a is string => Boolean(a)))].sort();
       const folders = new Set(recipes.map((r) => r.folder_id).filter((f): f is number => typeof f === 'number'));
       await Promise.all([
         recipes.some((r) => connectionIds(r).length > 0) ? c.get('/connections', page.depth) : undefined,
         apps.length ? c.get(`/integrations?applications=${apps.map(encodeURIComponent).join(',')}`, page.depth) : undefined,
-        findFolders(c, folders, page.depth),
+        findFolders(c, folders, top, page.depth),
       ]);
     },
     check: (d) =>

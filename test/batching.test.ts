@@ -52,7 +52,7 @@ describe('batching: exact upstream call counts', () => {
     });
   });
 
-  it('sends independent lookups in parallel: connections, connectors and folders overlap', async () => {
+  it('sends independent lookups in parallel: the Home folder level with the page, then connections, connectors and folders together', async () => {
     stack.sim.setLatency(40);
     try {
       stack.sim.resetCounts();
@@ -61,15 +61,24 @@ describe('batching: exact upstream call counts', () => {
       const recipes = log.find((l) => l.route === 'GET /api/recipes')!;
       const connections = log.find((l) => l.route === 'GET /api/connections')!;
       const connectors = log.find((l) => l.route === 'GET /api/integrations')!;
-      const firstFolders = log.find((l) => l.route === 'GET /api/folders')!;
-      for (const call of [connections, connectors, firstFolders]) expect(call.startedAt).toBeGreaterThanOrEqual(recipes.endedAt - 1);
-      const lastStart = Math.max(connections.startedAt, connectors.startedAt, firstFolders.startedAt);
-      const firstEnd = Math.min(connections.endedAt, connectors.endedAt, firstFolders.endedAt);
+      const homeLevel = log.find((l) => l.route === 'GET /api/folders' && !l.path.includes('parent_id'))!;
+      const nextLevel = log.find((l) => l.route === 'GET /api/folders' && l.path.includes('parent_id'))!;
+      // The Home level needs nothing from the recipe page: both are in flight at once.
+      expect(Math.max(recipes.startedAt, homeLevel.startedAt)).toBeLessThan(Math.min(recipes.endedAt, homeLevel.endedAt));
+      for (const call of [connections, connectors, nextLevel]) expect(call.startedAt).toBeGreaterThanOrEqual(recipes.endedAt - 1);
+      const lastStart = Math.max(connections.startedAt, connectors.startedAt, nextLevel.startedAt);
+      const firstEnd = Math.min(connections.endedAt, connectors.endedAt, nextLevel.endedAt);
       expect(lastStart).toBeLessThan(firstEnd);
       expect(stack.sim.maxInFlight()).toBeGreaterThanOrEqual(3);
     } finally {
       stack.sim.setLatency(0);
     }
+  });
+
+  it('lists no folders for a page whose recipes are not asked for their folder', async () => {
+    stack.sim.resetCounts();
+    await stack.gql(`{ recipes(first: 5) { edges { node { name } } } a: recipes(first: 5) { nodes { ... on Recipe { folder @skip(if: true) { name } } } } }`);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 1 });
   });
 
   it('de-duplicates the same lookup asked for many times in one request', async () => {

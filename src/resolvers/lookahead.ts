@@ -4,10 +4,12 @@ import {
   getNamedType,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
+  isInterfaceType,
   isObjectType,
   Kind,
   type FieldNode,
   type FragmentSpreadNode,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type InlineFragmentNode,
@@ -54,4 +56,62 @@ function included(node: FieldNode | InlineFragmentNode | FragmentSpreadNode, inf
 /** A fragment on the type itself, on one of its interfaces, or without a type condition. */
 function applies(condition: string | undefined, type: GraphQLObjectType): boolean {
   return condition === undefined || condition === type.name || type.getInterfaces().some((i) => i.name === condition);
+}
+
+/**
+ * Whether the current field's result selects the chain of fields `path`, one name per level (through fragments;
+ * @skip/@include honoured): `selectsPath(info, ['nodes', 'folder'])` on a recipe page. Lets a resolver start a
+ * lookup its children will need before it has its own answer.
+ */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const visit = (selections: readonly SelectionNode[], type: GraphQLNamedType, depth: number): boolean =>
+    selections.some((selection) => {
+      if (!included(selection, info)) return false;
+      if (selection.kind === Kind.INLINE_FRAGMENT || selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+        return !!fragment && mayApply(fragment.typeCondition?.name.value, type) && visit(fragment.selectionSet.selections, type, depth);
+      }
+      if (selection.name.value !== path[depth]) return false;
+      if (depth === path.length - 1) return true;
+      const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[path[depth]!] : undefined;
+      return !!field && !!selection.selectionSet && visit(selection.selectionSet.selections, getNamedType(field.type), depth + 1);
+    });
+  const type = getNamedType(info.returnType);
+  return path.length > 0 && info.fieldNodes.some((node) => !!node.selectionSet && visit(node.selectionSet.selections, type, 0));
+}
+
+/**
+ * The names of the fields selected under `field` of the current field's result (through fragments of any type
+ * condition, so never fewer than will be read; @skip/@include honoured). Undefined when `field` is not selected.
+ */
+export function selectedFieldNames(info: GraphQLResolveInfo, field: string): Set<string> | undefined {
+  let names: Set<string> | undefined;
+  const collect = (selections: readonly SelectionNode[], into: Set<string>): void => {
+    for (const selection of selections) {
+      if (!included(selection, info)) continue;
+      if (selection.kind === Kind.FIELD) into.add(selection.name.value);
+      else {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+        if (fragment) collect(fragment.selectionSet.selections, into);
+      }
+    }
+  };
+  const find = (selections: readonly SelectionNode[]): void => {
+    for (const selection of selections) {
+      if (!included(selection, info)) continue;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === field) collect(selection.selectionSet?.selections ?? [], (names ??= new Set()));
+      } else {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+        if (fragment) find(fragment.selectionSet.selections);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) if (node.selectionSet) find(node.selectionSet.selections);
+  return names;
+}
+
+/** `applies` for any named type: on an interface or union, any condition may match at run time. */
+function mayApply(condition: string | undefined, type: GraphQLNamedType): boolean {
+  return isObjectType(type) ? applies(condition, type) : true;
 }

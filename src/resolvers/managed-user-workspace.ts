@@ -7,7 +7,7 @@ import type { ManagedUserRecipesArgs, Resolvers } from '../generated/graphql.js'
 import { HOME_LEVEL } from '../loaders/folders.js';
 import { tag } from '../loaders/scope.js';
 import { customerKey, customerLoaders } from './managed-users.js';
-import { recipePage, recipePageArgs, type RecipePageArgs } from './recipes.js';
+import { prefetchFolderWalk, recipePage, recipePageArgs, type RecipePageArgs } from './recipes.js';
 import type { ManagedUserMapper } from './mappers.js';
 import { pageOfList, pageOfPagedList, pageSize } from './relay.js';
 
@@ -18,7 +18,12 @@ export function customerRecipePageArgs(u: Pick<ManagedUserMapper, 'id'>, args: M
 
 export const managedUserWorkspaceResolvers: Resolvers = {
   ManagedUser: {
-    recipes: (u, args, ctx) => recipePage(customerLoaders(ctx, u), customerRecipePageArgs(u, args)),
+    recipes: (u, args, ctx, info) => {
+      const loaders = customerLoaders(ctx, u);
+      const page = recipePage(loaders, customerRecipePageArgs(u, args));
+      prefetchFolderWalk(loaders, info);
+      return page;
+    },
     recipe: (u, args, ctx) => customerLoaders(ctx, u).recipeById.load(customerKey('Recipe', args.id, 'id', u)),
     // §17.5: a job is found through its recipe, in the customer workspace.
     job: async (u, args, ctx) => {
