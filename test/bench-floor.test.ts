@@ -95,6 +95,12 @@ describe('benchmark operations cost the floor', () => {
     }
   });
 
+  it('a start+stop toggle asking only id and running is two writes, one after the other, and no read-back', async () => {
+    const floor = await floorCalls(byName('start-stop'));
+    expect(floor.client.criticalPath).toBe(2);
+    expect(await gatewayCalls(byName('start-stop'))).toEqual({ 'PUT /api/recipes/:id/stop': 1, 'PUT /api/recipes/:id/start': 1 });
+  });
+
   it('100 spread-out recipe ids cost three list pages, one per 100 recipes, not 100 GETs', async () => {
     expect(await gatewayCalls(byName('entities'))).toEqual({ 'GET /api/recipes': 3 });
   });

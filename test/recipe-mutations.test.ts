@@ -39,12 +39,43 @@ describe('recipeStart / recipeStop', () => {
     expect((await rest(stack.sim, '/recipes/3307712')).running).toBe(true);
   });
 
+  it('answers a toggle asking only id and running with the one call the write needs, and the state holds', async () => {
+    stack.sim.resetCounts();
+    const stopped = await stack.gql(`mutation { recipeStop(input: { id: "3307712" }) { recipe { __typename id workatoId running } userErrors { code } } }`);
+    expect(stopped.recipeStop).toEqual({ recipe: { __typename: 'Recipe', id: expect.any(String), workatoId: '3307712', running: false }, userErrors: [] });
+    expect(stack.sim.counts()).toEqual({ 'PUT /api/recipes/:id/stop': 1 });
+    // The same id a read gives, so a normalized client cache updates the recipe it already holds.
+    const read = await stack.gql(`{ recipe(id: "3307712") { id running } }`);
+    expect(read.recipe).toEqual({ id: stopped.recipeStop.recipe.id, running: false });
+
+    stack.sim.resetCounts();
+    const started = await stack.gql(`mutation { recipeStart(input: { id: "3307712" }) { userErrors { code } } }`);
+    expect(started.recipeStart.userErrors).toEqual([]);
+    expect(stack.sim.counts()).toEqual({ 'PUT /api/recipes/:id/start': 1 });
+    expect((await rest(stack.sim, '/recipes/3307712')).running).toBe(true);
+  });
+
+  it('reads the recipe back when a fragment asks for more than the write settles', async () => {
+    stack.sim.resetCounts();
+    const { recipeStop } = await stack.gql(`mutation { recipeStop(input: { id: "3307712" }) { recipe { id ...Names } userErrors { code } } }
+      fragment Names on Recipe { name running }`);
+    expect(recipeStop.recipe).toMatchObject({ name: expect.any(String), running: false });
+    expect(stack.sim.counts()).toEqual({ 'PUT /api/recipes/:id/stop': 1, 'GET /api/recipes/:id': 1 });
+    await stack.gql(`mutation { recipeStart(input: { id: "3307712" }) { userErrors { code } } }`);
+  });
+
   it('never shows stale data later in the same request', async () => {
     const data = await stack.gql(`mutation {
       before: recipeStop(input: { id: "3307712" }) { recipe { running } }
       after: recipeStart(input: { id: "3307712" }) { recipe { running } }
     }`);
     expect(data).toEqual({ before: { recipe: { running: false } }, after: { recipe: { running: true } } });
+    const read = await stack.gql(`mutation {
+      stop: recipeStop(input: { id: "3307712" }) { recipe { running } }
+      check: recipeUpdate(input: { id: "3307712", description: "checked" }) { recipe { running description } }
+      start: recipeStart(input: { id: "3307712" }) { recipe { running } }
+    }`);
+    expect(read).toEqual({ stop: { recipe: { running: false } }, check: { recipe: { running: false, description: 'checked' } }, start: { recipe: { running: true } } });
   });
 
   it('explains an invalid transition with a stable code', async () => {

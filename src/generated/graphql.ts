@@ -2758,7 +2758,10 @@ export type RecipeStartInput = {
 /** The outcome of `recipeStart`. */
 export type RecipeStartPayload = {
   __typename?: 'RecipeStartPayload';
-  /** The recipe read back after the start (`running: true`); null when the start was refused. */
+  /**
+   * The recipe after the start (`running: true`); null when the start was refused. Asking only `id`, `workatoId` and
+   * `running` costs one Workato call (the start settles them); any other field reads the recipe back, a second call.
+   */
   recipe?: Maybe<Recipe>;
   /** Why Workato refused to start the recipe; empty on success. */
   userErrors: Array<UserError>;
@@ -2788,7 +2791,11 @@ export type RecipeStopInput = {
 /** The outcome of `recipeStop`. */
 export type RecipeStopPayload = {
   __typename?: 'RecipeStopPayload';
-  /** The recipe read back after the stop (`running: false`); null when the stop was refused. */
+  /**
+   * The recipe after the stop (`running: false`); null when the stop was refused. Asking only `id`, `workatoId` and
+   * `running` costs one Workato call (the stop settles them); any other field, such as `stoppedAt`, reads the recipe
+   * back, a second call.
+   */
   recipe?: Maybe<Recipe>;
   /** Why Workato refused to stop the recipe; empty on success. */
   userErrors: Array<UserError>;

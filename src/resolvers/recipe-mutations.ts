@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
+import { tag } from '../loaders/scope.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { WorkatoError } from '../workato/http.js';
 import { RECIPE_STATE_TEXT } from '../workato/inferred.js';
@@ -6,6 +8,7 @@ import { copyRecipe, createRecipe, deleteRecipe, startRecipe, stopRecipe, update
 import type { Workato } from '../workato/types.js';
 import type { GatewayContext } from '../server/context.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
+import { selectedFieldNames } from './lookahead.js';
 import { folderIdString, recipeCreateBody, recipeWriteBody } from './recipe-inputs.js';
 import { toGlobalId, workatoKey } from './relay.js';
 import type { RecipeMapper } from './mappers.js';
@@ -66,16 +69,30 @@ function newIdOf(value: unknown, method: string, path: string): number {
   throw new WorkatoError({ kind: 'protocol', status: 200, method, path, message: `Workato answered ${method} ${path} without the new recipe id.` });
 }
 
+/** Recipe fields that a successful start or stop settles by itself: its identity and the new `running`. */
+const SETTLED_BY_START_STOP = new Set(['__typename', 'id', 'workatoId', 'running']);
+
+/**
+ * Start or stop (§10.7: Workato answers only `{"success": true}`). The payload's recipe is read back when the
+ * caller asks for more than the write settles; a toggle asking `recipe { id running }` (or no recipe at all) costs
+ * the one call a hand-written client makes. Either way, later fields of the request read the recipe afresh.
+ */
+async function startOrStop(ctx: GatewayContext, inputId: string, info: GraphQLResolveInfo, running: boolean) {
+  const { loaders, id, scope } = recipeTarget(ctx, inputId);
+  const asked = selectedFieldNames(info, 'recipe');
+  if (asked && ![...asked].every((field) => SETTLED_BY_START_STOP.has(field))) {
+    return payload('recipe', await recipeWrite(loaders, id, () => (running ? startRecipe : stopRecipe)(loaders.api, id)));
+  }
+  const outcome = await checkedWrite(() => (running ? startRecipe : stopRecipe)(loaders.api, id));
+  if (!outcome.ok) return payload('recipe', refused<RecipeMapper>(outcome.userErrors));
+  loaders.forgetRecipe(id);
+  return payload('recipe', { ok: true, value: tag([{ id, running } as RecipeMapper], scope)[0]! });
+}
+
 export const recipeMutationResolvers: Resolvers = {
   Mutation: {
-    recipeStart: async (_root, { input }, ctx) => {
-      const { loaders, id } = recipeTarget(ctx, input.id);
-      return payload('recipe', await recipeWrite(loaders, id, () => startRecipe(loaders.api, id)));
-    },
-    recipeStop: async (_root, { input }, ctx) => {
-      const { loaders, id } = recipeTarget(ctx, input.id);
-      return payload('recipe', await recipeWrite(loaders, id, () => stopRecipe(loaders.api, id)));
-    },
+    recipeStart: (_root, { input }, ctx, info) => startOrStop(ctx, input.id, info, true),
+    recipeStop: (_root, { input }, ctx, info) => startOrStop(ctx, input.id, info, false),
     recipeCreate: async (_root, { input }, ctx) => {
       // A folder of an Embedded customer (its global id carries the scope) means: create in that workspace.
       const scope = input.folderId == null ? undefined : folderIdString(input.folderId, 'input.folderId').scope;
