@@ -3,6 +3,7 @@
  * REST client follows for the same data (its floor). Floors are computed by doing the calls (bench/rest.ts counts
  * them and their critical path), never typed in by hand. Both sides only use documented Workato behaviour:
  * `with_nested_folders` (whole folder subtree in one call) is [inferred] in REFERENCE §13.1, so neither uses it.
+ * No operation reads a recipe's `code`, so recipe lists ask `exclude_code=true` (§10.1, Workato's OpenAPI spec).
  */
 import { allPages, deepest, type Reply, type RestClient } from './rest.js';
 
@@ -88,7 +89,7 @@ async function recipesByIds(c: RestClient, ids: number[], after: number): Promis
   let depth = after;
   let i = 0;
   while (i < wanted.length) {
-    const page = await c.get<{ items: Recipe[] }>(`/recipes?since_id=${wanted[i]! + 1}&per_page=100`, depth);
+    const page = await c.get<{ items: Recipe[] }>(`/recipes?since_id=${wanted[i]! + 1}&per_page=100&exclude_code=true`, depth);
     depth = page.depth;
     const items = page.body.items;
     const lowest = items.length < 100 ? -Infinity : items[items.length - 1]!.id;
@@ -122,7 +123,7 @@ export const OPERATIONS: Operation[] = [
     variables: () => undefined,
     // One look-ahead item answers hasNextPage (REFERENCE §6: no total count).
     floor: async (c) => {
-      await c.get('/recipes?per_page=26');
+      await c.get('/recipes?per_page=26&exclude_code=true');
     },
     check: (d) => expect(d?.recipes?.nodes?.length === 25, 'expected 25 recipes'),
   },
@@ -145,7 +146,7 @@ export const OPERATIONS: Operation[] = [
     // then three independent lookups together: the connection list (no get-by-id, §12), the connectors of all
     // trigger apps in one call (§16.1), and the rest of the folder walk (§13).
     floor: async (c) => {
-      const [page, top] = await Promise.all([c.get<{ items: Recipe[] }>('/recipes?per_page=25'), homeLevel(c)]);
+      const [page, top] = await Promise.all([c.get<{ items: Recipe[] }>('/recipes?per_page=25&exclude_code=true'), homeLevel(c)]);
       const recipes = page.body.items;
       const apps = [...new Set(recipes.map((r) => r.trigger_application).filter((a): a is string => Boolean(a)))].sort();
       const folders = new Set(recipes.map((r) => r.folder_id).filter((f): f is number => typeof f === 'number'));
@@ -194,7 +195,7 @@ export const OPERATIONS: Operation[] = [
     // The customer and its recipe page together (both need only the id), then every recipe's jobs together (§17.4, §17.5).
     floor: async (c, fx) => {
       const base = `/managed_users/${fx.managedUserId}`;
-      const [, page] = await Promise.all([c.get(base), c.get<{ result: Recipe[] }>(`${base}/recipes?per_page=10`)]);
+      const [, page] = await Promise.all([c.get(base), c.get<{ result: Recipe[] }>(`${base}/recipes?per_page=10&exclude_code=true`)]);
       await Promise.all(page.body.result.map((r) => c.get(`${base}/recipes/${r.id}/jobs?per_page=5`, page.depth)));
     },
     check: (d) =>

@@ -99,6 +99,34 @@ describe('batching: exact upstream call counts', () => {
     expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 1, 'GET /api/recipes/:recipe_id/jobs': 5 });
   });
 
+  it('asks recipe lists for code and tags only when the operation reads them', async () => {
+    const listPaths = () => stack.sim.log().filter((l) => l.route === 'GET /api/recipes').map((l) => decodeURIComponent(l.path));
+
+    stack.sim.resetCounts();
+    const plain = await stack.gql(`{ recipes(first: 3) { nodes { name } } }`);
+    expect(plain.recipes.nodes).toHaveLength(3);
+    expect(listPaths()).toEqual([expect.stringContaining('exclude_code=true')]);
+    expect(listPaths()[0]).not.toContain('includes');
+
+    // Read through a fragment in another selection of the same document: every list of the request keeps them.
+    stack.sim.resetCounts();
+    const full = await stack.gql(`{ a: recipes(first: 3) { nodes { name } } b: recipes(first: 2) { nodes { ...Source } } }
+      fragment Source on Recipe { code tags }`);
+    expect(full.b.nodes.every((r: any) => r.code !== null && Array.isArray(r.tags))).toBe(true);
+    for (const path of listPaths()) {
+      expect(path).not.toContain('exclude_code');
+      expect(path).toContain('includes[]=tags');
+    }
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 2 }); // code from the list items: no GET per recipe
+
+    // Federation batches walk the same list: without `code` asked, pages come without it.
+    const ids = (await rest(stack.sim, '/recipes?per_page=3')).items.map((r: any) => String(r.id));
+    stack.sim.resetCounts();
+    const entities = await stack.gql(`{ _entities(representations: [${ids.map((id: string) => `{ __typename: "Recipe", workatoId: "${id}" }`).join(', ')}]) { ... on Recipe { name } } }`);
+    expect(entities._entities).toHaveLength(3);
+    expect(listPaths()).toEqual([expect.stringContaining('exclude_code=true')]);
+  });
+
   it('keeps loaders per request: a second request asks Workato again', async () => {
     stack.sim.resetCounts();
     await stack.gql(`{ me { name } }`);

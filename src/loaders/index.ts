@@ -12,17 +12,17 @@ import { createJobLoaders } from './jobs.js';
 import { createLookupTableLoaders } from './lookup-tables.js';
 import { createManagedUserLoaders, createMemberLoaders, type ManagedUserLoaders } from './managed-users.js';
 import { createPackageLoaders } from './packages.js';
-import { BATCHED, type LoaderMode } from './options.js';
+import { BATCHED, READS_EVERYTHING, type LoaderMode, type OperationReads } from './options.js';
 import { createProjectLoaders } from './projects.js';
 import { createRecipeLoaders } from './recipes.js';
 import { createWorkspaceLoaders } from './workspace.js';
 
-function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode) {
+function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode, reads: ReadHints) {
   const workspace = createWorkspaceLoaders(api, scope, mode);
   return {
     api,
     ...workspace,
-    ...createRecipeLoaders(api, scope, mode),
+    ...createRecipeLoaders(api, scope, mode, reads),
     ...createJobLoaders(api, scope, mode),
     ...createConnectionLoaders(api, scope, mode),
     ...createFolderLoaders(
@@ -56,8 +56,11 @@ export interface Loaders {
   managedUsers: ManagedUserLoaders;
 }
 
+/** What the request's operation reads, asked when a call is made (the operation is known only once it executes). */
+export type ReadHints = () => OperationReads;
+
 /** @param mode batched, except in the benchmark's N+1 reference (src/loaders/options.ts). */
-export function createLoaders(api: WorkatoApi, mode: LoaderMode = BATCHED): Loaders {
+export function createLoaders(api: WorkatoApi, mode: LoaderMode = BATCHED, reads: ReadHints = () => READS_EVERYTHING): Loaders {
   // Made on first use: most requests touch one or two domains, and building every domain's loaders up front was a
   // measurable share of a small request's CPU (bench/README, profile).
   const scopes = new Map<string, ScopedLoaders>();
@@ -66,9 +69,9 @@ export function createLoaders(api: WorkatoApi, mode: LoaderMode = BATCHED): Load
   let managedUsers: ManagedUserLoaders | undefined;
   return {
     scope(scope?: string) {
-      if (scope === undefined) return (own ??= createScopedLoaders(api, undefined, mode));
+      if (scope === undefined) return (own ??= createScopedLoaders(api, undefined, mode, reads));
       let loaders = scopes.get(scope);
-      if (!loaders) scopes.set(scope, (loaders = createScopedLoaders(api.forManagedUser(scope), scope, mode)));
+      if (!loaders) scopes.set(scope, (loaders = createScopedLoaders(api.forManagedUser(scope), scope, mode, reads)));
       return loaders;
     },
     get connectors() {

@@ -61,3 +61,14 @@ export function memo<T>(mode: LoaderMode, fetch: () => Promise<T>): Memo<T> {
     },
   };
 }
+
+/** What one operation document reads, where a REST call can leave out what nobody asked for. */
+export interface OperationReads {
+  /** Some selection reads `Recipe.code`: recipe lists then keep `code` in their items (REFERENCE §10.1 `exclude_code`). */
+  recipeCode: boolean;
+  /** Some selection reads `Recipe.tags`: recipe lists then ask for them (`includes[]=tags`). */
+  recipeTags: boolean;
+}
+
+/** Before an operation is known (or for a subscription): read everything. */
+export const READS_EVERYTHING: OperationReads = Object.freeze({ recipeCode: true, recipeTags: true });

@@ -3,7 +3,7 @@ import { WorkatoError } from '../workato/http.js';
 import { getRecipe, getRecipeVersion, listRecipeVersions, listRecipes, type ListRecipesParams } from '../workato/recipes.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
-import { BATCHED, requestLoader, type LoaderMode } from './options.js';
+import { BATCHED, READS_EVERYTHING, requestLoader, type LoaderMode, type OperationReads } from './options.js';
 import { tag, type Scoped } from './scope.js';
 import { listLoader, toError } from './util.js';
 
@@ -17,7 +17,12 @@ const versionKey = (k: RecipeVersionKey) => `${k.recipeId}/${k.versionId}`;
 /** Recipes per page of GET /recipes (REFERENCE §10.1: max 100). */
 const LIST_PAGE = 100;
 
-export function createRecipeLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode = BATCHED) {
+/**
+ * @param reads what the operation reads. List pages leave out what it never does: `code` (`exclude_code=true`,
+ *   REFERENCE §10.1, from Workato's own OpenAPI spec; a Workato that ignores it only sends more bytes) and `tags`
+ *   (asked with `includes[]=tags`). `Recipe.code` reads `recipeDetailById` whenever an item has no code.
+ */
+export function createRecipeLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode = BATCHED, reads: () => OperationReads = () => READS_EVERYTHING) {
   /** GET /recipes/:id per id — Workato has no batch get — all in parallel; 404 → NotFoundError for that key. */
   const fetchRecipes = (ids: readonly number[]) =>
     Promise.all(
@@ -58,7 +63,8 @@ export function createRecipeLoaders(api: WorkatoApi, scope: string | undefined, 
 
   /** One page of GET /recipes; every item primes recipeById. */
   const recipeList = listLoader(async (params: ListRecipesParams) => {
-    const items = tag(await listRecipes(api, { ...params, includes: ['tags'] }), scope);
+    const { recipeCode, recipeTags } = reads();
+    const items = tag(await listRecipes(api, { ...params, includes: recipeTags ? ['tags'] : undefined, exclude_code: recipeCode ? undefined : true }), scope);
     for (const r of items) recipeById.prime(r.id, r);
     return items;
   }, mode);

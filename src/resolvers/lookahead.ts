@@ -7,14 +7,20 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
   type FieldNode,
   type FragmentSpreadNode,
   type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
+  type GraphQLSchema,
   type InlineFragmentNode,
   type SelectionNode,
 } from 'graphql';
+import type { OperationReads } from '../loaders/options.js';
 
 /**
  * The arguments of each selection of `field` on the object the current field returns (directly or through
@@ -114,4 +120,31 @@ export function selectedFieldNames(info: GraphQLResolveInfo, field: string): Set
 /** `applies` for any named type: on an interface or union, any condition may match at run time. */
 function mayApply(condition: string | undefined, type: GraphQLNamedType): boolean {
   return isObjectType(type) ? applies(condition, type) : true;
+}
+
+const readsOfDocument = new WeakMap<DocumentNode, OperationReads>();
+
+/**
+ * `OperationReads` of a document, worked out once per document: yoga's parse cache hands the same DocumentNode to
+ * every request with the same text, so the walk is not paid per request. Every operation and fragment counts
+ * (@skip/@include are not evaluated): never less than the request will read.
+ */
+export function operationReads(schema: GraphQLSchema, document: DocumentNode): OperationReads {
+  let reads = readsOfDocument.get(document);
+  if (reads) return reads;
+  reads = { recipeCode: false, recipeTags: false };
+  const typeInfo = new TypeInfo(schema);
+  const found = reads;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        if (typeInfo.getParentType()?.name !== 'Recipe') return;
+        if (node.name.value === 'code') found.recipeCode = true;
+        if (node.name.value === 'tags') found.recipeTags = true;
+      },
+    }),
+  );
+  readsOfDocument.set(document, reads);
+  return reads;
 }

@@ -5,7 +5,7 @@
  */
 import type { YogaInitialContext } from 'graphql-yoga';
 import { createLoaders, type Loaders } from '../loaders/index.js';
-import type { LoaderMode } from '../loaders/options.js';
+import { READS_EVERYTHING, type LoaderMode, type OperationReads } from '../loaders/options.js';
 import { WorkatoApi, type Transport } from '../workato/http.js';
 import { currentRequestId, requestIdFrom } from './request-scope.js';
 
@@ -19,6 +19,12 @@ export interface GatewayContext {
   requestId: string;
   /** Milliseconds between two polls of a package in the `packageStatus` subscription. */
   packagePollMs: number;
+  /**
+   * What the executing operation reads, set by plugins/operation-reads.ts when execution starts (everything until
+   * then). A holder object: yoga copies the context's fields into its own object, so only a shared object is seen
+   * by the loaders made here.
+   */
+  operation: { reads: OperationReads };
 }
 
 export interface ContextOptions {
@@ -71,12 +77,14 @@ export function createContextFactory(options: ContextOptions) {
       'token' in credentials
         ? new WorkatoApi(options.transport, options.baseUrl, credentials.token)
         : WorkatoApi.refusing(options.transport, options.baseUrl, credentials.refused);
+    const operation = { reads: READS_EVERYTHING };
     return {
       request,
       api,
-      loaders: createLoaders(api, options.loaderMode),
+      loaders: createLoaders(api, options.loaderMode, () => operation.reads),
       requestId: currentRequestId() ?? requestIdFrom(request.headers.get('x-request-id')),
       packagePollMs: options.packagePollMs ?? 2_000,
+      operation,
     };
   };
 }

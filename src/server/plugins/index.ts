@@ -8,6 +8,7 @@ import type { YogaOptions } from '../yoga.js';
 import { useClientAuth } from './client-auth.js';
 import { useLimits } from './limits.js';
 import { useMetrics } from './metrics.js';
+import { useOperationReads } from './operation-reads.js';
 import { useOriginCheck } from './origin-check.js';
 import { usePackageDownload } from './package-download.js';
 import { useReadiness } from './readiness.js';
@@ -28,6 +29,7 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     useTrustedDocuments(options),
     useLimits(options),
     useGatewayResponseCache(options),
+    useOperationReads(options),
     usePackageDownload(options),
   ];
 }
