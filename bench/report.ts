@@ -13,6 +13,8 @@ export interface AtLatency {
   floor: { calls: number; criticalPath: number };
   latency: Partial<Record<Variant, LatencyStats>>;
   load: Partial<Record<Variant, LoadResult>>;
+  /** Current user only: the hop proxy (bench/hop-proxy.ts) and the direct call, taking turns. */
+  hop?: { proxy: LatencyStats; rest: LatencyStats };
   problems: string[];
 }
 
@@ -70,7 +72,10 @@ export function evaluateTargets(results: OperationResult[], settings: Settings):
       const a = r.byLatency['20']!;
       const budget = a.floor.criticalPath * 20 + 5;
       const p50 = a.latency.gateway?.p50 ?? NaN;
-      return { name: r.name, pass: p50 <= budget, text: `${r.name} ${ms(p50)} ≤ ${budget} (direct REST ${ms(a.latency.rest?.p50)})` };
+      const rest = a.latency.rest?.p50 ?? NaN;
+      // A budget the hand-written client itself misses is this machine's per-call cost, not the gateway's: say so.
+      const note = (rest > budget ? ', over it too' : '') + (a.hop ? `; hop proxy ${ms(a.hop.proxy.p50)}` : '');
+      return { name: r.name, pass: p50 <= budget, text: `${r.name} ${ms(p50)} ≤ ${budget} (direct REST ${ms(rest)}${note})` };
     });
     targets.push({
       name: '20 ms upstream: gateway p50 within 5 ms of round trips × 20 ms (direct REST p50 for scale)',
@@ -82,10 +87,11 @@ export function evaluateTargets(results: OperationResult[], settings: Settings):
   const me = available.find((r) => r.name === 'me')?.byLatency['0'];
   if (me?.latency.gateway && me.latency.rest) {
     const overhead = me.latency.gateway.p50 - me.latency.rest.p50;
+    const hop = me.hop ? ` (the hop proxy, no GraphQL, in its own turns: ${ms(me.hop.proxy.p50)} ms − REST ${ms(me.hop.rest.p50)} ms = ${ms(me.hop.proxy.p50 - me.hop.rest.p50)} ms)` : '';
     targets.push({
       name: '0 ms upstream: current-user p50 within 1 ms of the direct REST call',
       pass: overhead <= 1,
-      detail: `gateway ${ms(me.latency.gateway.p50)} ms − REST ${ms(me.latency.rest.p50)} ms = ${ms(overhead)} ms`,
+      detail: `gateway ${ms(me.latency.gateway.p50)} ms − REST ${ms(me.latency.rest.p50)} ms = ${ms(overhead)} ms${hop}`,
     });
   }
 
@@ -140,6 +146,15 @@ export function markdown(results: OperationResult[], targets: Target[], settings
         `| ${r.title} | ${pair(a.latency.gateway)} | ${pair(a.latency.rest)} | ${pair(a.latency.unbatched)} | ${ms(a.latency.gateway?.serverCpuMs)} | ${rate(a.load.gateway)} | ${rate(a.load.rest)} | ${rate(a.load.unbatched)} | ${mb(a.load.gateway?.peakRss)} |`,
       );
     }
+  }
+  const hops = settings.latencies.map((l) => [l, results.find((r) => r.name === 'me')?.byLatency[String(l)]] as const).filter(([, a]) => a?.hop);
+  if (hops.length) {
+    out.push(
+      '',
+      'Hop reference (bench/hop-proxy.ts): the current user through a bare node:http + undici proxy, no GraphQL, taking turns with the ' +
+        'direct call as the gateway does — what one more process on the path costs on this machine: ' +
+        hops.map(([l, a]) => `${l} ms: ${ms(a!.hop!.proxy.p50)} ms p50 against direct REST ${ms(a!.hop!.rest.p50)}`).join('; ') + '.',
+    );
   }
   out.push('', '### Targets', '');
   for (const t of targets) out.push(`- **${t.pass ? 'PASS' : 'FAIL'}** ${t.name}: ${t.detail}`);

@@ -51,7 +51,7 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 let runNumber = 0;
 const nextRun = () => runNumber++;
 
-async function startStack(token: string): Promise<{ sim: Child; gateway: Child; unbatched: Child }> {
+async function startStack(token: string): Promise<{ sim: Child; gateway: Child; unbatched: Child; proxy: Child }> {
   const sim = await startChild('simulator', ['--import', 'tsx', 'src/simulator/main.ts'], {
     SIMULATOR_PORT: '0',
     SIMULATOR_TOKEN: token,
@@ -75,7 +75,10 @@ async function startStack(token: string): Promise<{ sim: Child; gateway: Child; 
     const gateway = await startChild('gateway', [...profile, ...entry], gatewayEnv, ready);
     started.push(gateway);
     const unbatched = await startChild('gateway (batching off)', [...entry], { ...gatewayEnv, BENCH_DISABLE_BATCHING: '1' }, ready);
-    return { sim, gateway, unbatched };
+    started.push(unbatched);
+    // Same node flags as the gateway, so the two differ only by what they do per request.
+    const proxy = await startChild('hop proxy', [...shippedNodeFlags(), '--import', 'tsx', 'bench/hop-proxy.ts'], { WORKATO_BASE_URL: sim.url }, /hop proxy at (http:\/\/\S+)/);
+    return { sim, gateway, unbatched, proxy };
   } catch (error) {
     await Promise.all(started.map((child) => child.stop()));
     throw error;
@@ -96,7 +99,7 @@ function withCpu(stats: LatencyStats, before: number | undefined, after: number 
 async function measureOperation(
   op: Operation,
   fx: Fixtures,
-  clients: { gateway: GraphQLClient; unbatched: GraphQLClient; rest: RestClient },
+  clients: { gateway: GraphQLClient; unbatched: GraphQLClient; rest: RestClient; proxy: GraphQLClient },
   stack: { sim: SimulatorControl; gatewayPid: number; unbatchedPid: number },
 ): Promise<AtLatency> {
   const problems: string[] = [];
@@ -121,9 +124,13 @@ async function measureOperation(
   };
   // The gateway and the direct-REST client take turns (their difference is a target); batching off, far slower, alone.
   let cpu = cpuMsOf(stack.gatewayPid);
-  const paired = await sampleLatency({ gateway: gql(clients.gateway, 'gateway', false), rest: () => op.floor(clients.rest.fresh(), fx, nextRun()) }, sampling(20));
+  const rest = () => op.floor(clients.rest.fresh(), fx, nextRun());
+  const paired = await sampleLatency({ gateway: gql(clients.gateway, 'gateway', false), rest }, sampling(20));
   result.latency.gateway = withCpu(paired.gateway, cpu, cpuMsOf(stack.gatewayPid));
   result.latency.rest = paired.rest;
+  // The current user through the hop proxy (bench/hop-proxy.ts), taking turns with the direct call in the same way
+  // (a third turn-taker would leave each process idle longer, which costs here too).
+  if (op.name === 'me') result.hop = await sampleLatency({ proxy: gql(clients.proxy, 'hop proxy', false), rest }, sampling(20));
   cpu = cpuMsOf(stack.unbatchedPid);
   const alone = await sampleLatency({ unbatched: gql(clients.unbatched, 'batching off', false) }, sampling(5));
   result.latency.unbatched = withCpu(alone.unbatched, cpu, cpuMsOf(stack.unbatchedPid));
@@ -141,17 +148,22 @@ async function measureOperation(
 
 async function main(): Promise<void> {
   const token = randomBytes(32).toString('hex');
-  log(`starting the simulator (${settings.recipes} recipes) and two gateways (${settings.gateway})`);
+  log(`starting the simulator (${settings.recipes} recipes), two gateways (${settings.gateway}) and the hop proxy`);
   const children = await startStack(token);
   // Resident memory of the gateway that has started and answered nothing yet: the floor under every load figure.
   settings.gatewayIdleRss = memoryOf(children.gateway.pid)?.rss;
-  const close = () => Promise.all([children.gateway.stop(), children.unbatched.stop(), children.sim.stop()]);
+  const close = () => Promise.all([children.gateway.stop(), children.unbatched.stop(), children.proxy.stop(), children.sim.stop()]);
   try {
     const simOrigin = new URL(children.sim.url).origin;
     const pool = restPool(simOrigin);
     const rest = new RestClient(pool, new URL(children.sim.url).pathname, token);
     const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` };
-    const clients = { gateway: new GraphQLClient(children.gateway.url, headers), unbatched: new GraphQLClient(children.unbatched.url, headers), rest };
+    const clients = {
+      gateway: new GraphQLClient(children.gateway.url, headers),
+      unbatched: new GraphQLClient(children.unbatched.url, headers),
+      proxy: new GraphQLClient(children.proxy.url, headers),
+      rest,
+    };
     const sim = new SimulatorControl(simOrigin);
     const fx = await loadFixtures(rest.fresh(), 40);
     const fields = await rootFields(clients.gateway);
@@ -177,6 +189,7 @@ async function main(): Promise<void> {
         await clients.gateway.post(op.query, op.variables(fx, nextRun()));
         await op.floor(rest.fresh(), fx, nextRun());
         if (i % 10 === 0) await clients.unbatched.post(op.query, op.variables(fx, nextRun()));
+        if (op.name === 'me') await clients.proxy.post(op.query);
       }
     }
     for (const latency of settings.latencies) {
@@ -203,7 +216,7 @@ async function main(): Promise<void> {
         `and rerun it). Raw figures: bench/results/${stamp}.json (not committed).\n\n${table}\n`,
     );
     log(`raw figures: ${file}`);
-    await Promise.all([clients.gateway.close(), clients.unbatched.close(), pool.close()]);
+    await Promise.all([clients.gateway.close(), clients.unbatched.close(), clients.proxy.close(), pool.close()]);
     // BENCH_STRICT=1: a missed target fails the run (for CI); by default the table is the result.
     if (env.BENCH_STRICT === '1' && !targets.every((t) => t.pass)) process.exitCode = 1;
   } finally {

@@ -85,9 +85,10 @@ export function usePackageDownload(options: YogaOptions): Plugin<Record<string, 
   };
 
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    // Not async: every request passes here, and only a download needs to wait.
+    onRequest({ request, url, endResponse, fetchAPI }) {
       const match = ROUTE.exec(url.pathname);
-      if (match) endResponse(await download(fetchAPI, request, match[1]!));
+      if (match) return download(fetchAPI, request, match[1]!).then(endResponse);
     },
   };
 }

@@ -4,9 +4,17 @@
  * of it: an upstream outage is answered per request (circuit breaker), not by taking every replica out.
  * `/healthz` (liveness) is yoga's own.
  */
-import { useReadinessCheck, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { YogaOptions } from '../yoga.js';
 
+const READY_PATH = '/readyz';
+
+/** One exact path: yoga's useReadinessCheck also tests a URLPattern against every request (0.7 % of a small one's CPU in a profile). */
 export function useReadiness(options: YogaOptions): Plugin<Record<string, unknown>> {
-  return useReadinessCheck({ endpoint: '/readyz', check: () => options.isReady?.() ?? true }) as unknown as Plugin<Record<string, unknown>>;
+  return {
+    onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== READY_PATH) return;
+      endResponse(new fetchAPI.Response(null, { status: (options.isReady?.() ?? true) ? 200 : 503 }));
+    },
+  };
 }
