@@ -22,7 +22,12 @@ const LIST_PAGE = 100;
  *   REFERENCE §10.1, from Workato's own OpenAPI spec; a Workato that ignores it only sends more bytes) and `tags`
  *   (asked with `includes[]=tags`). `Recipe.code` reads `recipeDetailById` whenever an item has no code.
  */
-export function createRecipeLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode = BATCHED, reads: () => OperationReads = () => READS_EVERYTHING) {
+export function createRecipeLoaders(
+  api: WorkatoApi,
+  scope: string | undefined,
+  mode: LoaderMode = BATCHED,
+  reads: () => OperationReads = () => READS_EVERYTHING,
+) {
   /** GET /recipes/:id per id — Workato has no batch get — all in parallel; 404 → NotFoundError for that key. */
   const fetchRecipes = (ids: readonly number[]) =>
     Promise.all(
@@ -64,7 +69,8 @@ export function createRecipeLoaders(api: WorkatoApi, scope: string | undefined, 
   /** One page of GET /recipes; every item primes recipeById. */
   const recipeList = listLoader(async (params: ListRecipesParams) => {
     const { recipeCode, recipeTags } = reads();
-    const items = tag(await listRecipes(api, { ...params, includes: recipeTags ? ['tags'] : undefined, exclude_code: recipeCode ? undefined : true }), scope);
+    const omit = { includes: recipeTags ? ['tags'] : undefined, exclude_code: recipeCode ? undefined : true };
+    const items = tag(await listRecipes(api, { ...params, ...omit }), scope);
     for (const r of items) recipeById.prime(r.id, r);
     return items;
   }, mode);

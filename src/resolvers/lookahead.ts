@@ -32,7 +32,7 @@ export function selectedArgs(info: GraphQLResolveInfo, field: string): Array<Rec
   const definition = isObjectType(type) ? type.getFields()[field] : undefined;
   if (!definition) return [];
   const found: Array<Record<string, unknown>> = [];
-  const visit = (selections: readonly SelectionNode[]): void => {
+  const walk = (selections: readonly SelectionNode[]): void => {
     for (const selection of selections) {
       if (!included(selection, info)) continue;
       if (selection.kind === Kind.FIELD) {
@@ -43,14 +43,14 @@ export function selectedArgs(info: GraphQLResolveInfo, field: string): Array<Rec
           // Invalid arguments: the field's own resolver reports them.
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(selection.typeCondition?.name.value, type as GraphQLObjectType)) visit(selection.selectionSet.selections);
+        if (applies(selection.typeCondition?.name.value, type as GraphQLObjectType)) walk(selection.selectionSet.selections);
       } else {
         const fragment = info.fragments[selection.name.value];
-        if (fragment && applies(fragment.typeCondition.name.value, type as GraphQLObjectType)) visit(fragment.selectionSet.selections);
+        if (fragment && applies(fragment.typeCondition.name.value, type as GraphQLObjectType)) walk(fragment.selectionSet.selections);
       }
     }
   };
-  for (const node of info.fieldNodes) if (node.selectionSet) visit(node.selectionSet.selections);
+  for (const node of info.fieldNodes) if (node.selectionSet) walk(node.selectionSet.selections);
   return found;
 }
 
@@ -70,20 +70,20 @@ function applies(condition: string | undefined, type: GraphQLObjectType): boolea
  * lookup its children will need before it has its own answer.
  */
 export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  const visit = (selections: readonly SelectionNode[], type: GraphQLNamedType, depth: number): boolean =>
+  const walk = (selections: readonly SelectionNode[], type: GraphQLNamedType, depth: number): boolean =>
     selections.some((selection) => {
       if (!included(selection, info)) return false;
       if (selection.kind === Kind.INLINE_FRAGMENT || selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
-        return !!fragment && mayApply(fragment.typeCondition?.name.value, type) && visit(fragment.selectionSet.selections, type, depth);
+        return !!fragment && mayApply(fragment.typeCondition?.name.value, type) && walk(fragment.selectionSet.selections, type, depth);
       }
       if (selection.name.value !== path[depth]) return false;
       if (depth === path.length - 1) return true;
       const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[path[depth]!] : undefined;
-      return !!field && !!selection.selectionSet && visit(selection.selectionSet.selections, getNamedType(field.type), depth + 1);
+      return !!field && !!selection.selectionSet && walk(selection.selectionSet.selections, getNamedType(field.type), depth + 1);
     });
   const type = getNamedType(info.returnType);
-  return path.length > 0 && info.fieldNodes.some((node) => !!node.selectionSet && visit(node.selectionSet.selections, type, 0));
+  return path.length > 0 && info.fieldNodes.some((node) => !!node.selectionSet && walk(node.selectionSet.selections, type, 0));
 }
 
 /**
