@@ -18,7 +18,7 @@ const server = createServer((req, res) => {
     try {
       const upstream = await pool.request({ method: 'GET', path: mePath, headers: { authorization: req.headers.authorization ?? '', accept: 'application/json' } });
       const u = (await upstream.body.json()) as Record<string, unknown>;
-      // The fields of the benchmark's `me` query (bench/operations.ts), as the gateway names them.
+      // The fields of the benchmark's `me` query (bench/operations.ts), under the names the gateway gives them.
       const me = { id: `User:${u.id}`, workatoId: String(u.id), name: u.name, companyName: u.company_name, planId: u.plan_id, recipesCount: u.recipes_count, activeRecipesCount: u.active_recipes_count };
       const body = JSON.stringify({ data: { me } });
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });

@@ -48,7 +48,7 @@ interface Folder {
 const expect = (ok: boolean, message: string) => (ok ? undefined : message);
 
 /** The Home level of the folder tree (REFERENCE §13.1: the list without `parent_id`), all its pages. */
-const homeLevel = (c: RestClient, after = 0) => allPages<Folder>(c, (p) => `/folders?page=${p}&per_page=100`, after);
+const homeLevel = (c: RestClient) => allPages<Folder>(c, (p) => `/folders?page=${p}&per_page=100`, 0);
 
 /**
  * Breadth-first from Home, one level per round trip, all folders of a level listed together, stopping when every
