@@ -136,9 +136,11 @@ describe('trusted documents', () => {
       body: JSON.stringify(body),
     }).then(async (r) => ({ status: r.status, ...((await r.json()) as any) }));
 
-  it('runs a document by its id', async () => {
+  it('runs a document by its id, and names its operation in the metrics (a fixed set of names here)', async () => {
     const r = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'sha256:me' } } });
     expect(r.data.me.name).toBeTruthy();
+    const metrics = await (await fetch(`${trusted.gateway.origin}/metrics`)).text();
+    expect(metrics).toMatch(/graphql_envelop_request\{operationType="query",operationName="Me"\} 1/);
   });
 
   it('refuses document text (PERSISTED_QUERY_ONLY) and unknown ids (PERSISTED_QUERY_NOT_FOUND)', async () => {

@@ -50,9 +50,14 @@ describe('operating the gateway', () => {
 
   it('exposes Prometheus metrics: GraphQL operations and upstream calls by family and status, no token anywhere', async () => {
     await post({ query: '{ me { name } }' });
+    await post({ query: '{ me { nope } }' });
+    await post({ query: '{ me { name ' });
+    await post({ query: '{ recipe(id: "999999999") { name } }' });
     const text = await (await fetch(`${gateway.origin}/metrics`)).text();
-    expect(text).toMatch(/graphql_envelop_request\{[^}]*operationType="query"[^}]*\} \d+/);
-    expect(text).toMatch(/graphql_envelop_request_duration_bucket/);
+    expect(text).toMatch(/graphql_envelop_request\{operationType="query"\} [2-9]/);
+    expect(text).toMatch(/graphql_envelop_request_duration_bucket\{le="[^"]+",operationType="query"\} \d+/);
+    expect(text).toMatch(/graphql_yoga_http_duration_count\{operationType="query",method="POST",statusCode="200"\} [2-9]/);
+    for (const phase of ['parse', 'validate', 'execute']) expect(text).toMatch(new RegExp(`graphql_envelop_error_result\\{[^}]*phase="${phase}"\\} [1-9]`));
     expect(text).toMatch(/workato_upstream_request_duration_seconds_count\{family="users",method="GET",status="200"\} \d+/);
     expect(text).toMatch(/workato_upstream_request_duration_seconds_count\{family="recipes",method="GET",status="404"\} \d+/);
     expect(text).not.toContain(DEMO_TOKEN);
