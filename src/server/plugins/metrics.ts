@@ -34,16 +34,22 @@ interface Seen {
 
 const operations = new WeakMap<DocumentNode, Map<string, { type: string; name: string }>>();
 
-/** Type and name of the operation a document runs, worked out once per document (yoga caches parsed documents). */
+const UNKNOWN_OPERATION = Object.freeze({ type: 'unknown', name: 'Anonymous' });
+
+/**
+ * Type and name of the operation a document runs, worked out once per document and operation (yoga caches parsed
+ * documents). A name the document does not define is not kept: the caller chooses it, so it could grow the map.
+ */
 function operationOf(document: DocumentNode, operationName: string | null | undefined): { type: string; name: string } {
+  const key = operationName ?? '';
+  const known = operations.get(document)?.get(key);
+  if (known) return known;
+  const ast = getOperationAST(document, operationName);
+  if (!ast) return UNKNOWN_OPERATION;
+  const found = { type: ast.operation, name: ast.name?.value ?? 'Anonymous' };
   let byName = operations.get(document);
   if (!byName) operations.set(document, (byName = new Map()));
-  const key = operationName ?? '';
-  let found = byName.get(key);
-  if (!found) {
-    const ast = getOperationAST(document, operationName);
-    byName.set(key, (found = { type: ast?.operation ?? 'unknown', name: ast?.name?.value ?? 'Anonymous' }));
-  }
+  byName.set(key, found);
   return found;
 }
 
