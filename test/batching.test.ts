@@ -52,7 +52,7 @@ describe('batching: exact upstream call counts', () => {
     });
   });
 
-  it('sends independent lookups in parallel: the Home folder level with the page, then connections, connectors and folders together', async () => {
+  it('sends independent lookups in parallel: the Home folder level with the page, then connections and connectors together', async () => {
     stack.sim.setLatency(40);
     try {
       stack.sim.resetCounts();
@@ -65,11 +65,12 @@ describe('batching: exact upstream call counts', () => {
       const nextLevel = log.find((l) => l.route === 'GET /api/folders' && l.path.includes('parent_id'))!;
       // The Home level needs nothing from the recipe page: both are in flight at once.
       expect(Math.max(recipes.startedAt, homeLevel.startedAt)).toBeLessThan(Math.min(recipes.endedAt, homeLevel.endedAt));
-      for (const call of [connections, connectors, nextLevel]) expect(call.startedAt).toBeGreaterThanOrEqual(recipes.endedAt - 1);
-      const lastStart = Math.max(connections.startedAt, connectors.startedAt, nextLevel.startedAt);
-      const firstEnd = Math.min(connections.endedAt, connectors.endedAt, nextLevel.endedAt);
-      expect(lastStart).toBeLessThan(firstEnd);
-      expect(stack.sim.maxInFlight()).toBeGreaterThanOrEqual(3);
+      // Connections and connectors need the page's recipes: they go out after it, together.
+      for (const call of [connections, connectors]) expect(call.startedAt).toBeGreaterThanOrEqual(recipes.endedAt - 1);
+      expect(Math.max(connections.startedAt, connectors.startedAt)).toBeLessThan(Math.min(connections.endedAt, connectors.endedAt));
+      // The next folder level needs the Home level and the page (which folders are wanted). Whether it also overlaps
+      // the connections and connectors depends on which of the first two answers came last: not asserted.
+      expect(nextLevel.startedAt).toBeGreaterThanOrEqual(Math.max(recipes.endedAt, homeLevel.endedAt) - 1);
     } finally {
       stack.sim.setLatency(0);
     }
