@@ -12,7 +12,7 @@ import { createJobLoaders } from './jobs.js';
 import { createLookupTableLoaders } from './lookup-tables.js';
 import { createManagedUserLoaders, createMemberLoaders, type ManagedUserLoaders } from './managed-users.js';
 import { createPackageLoaders } from './packages.js';
-import { BATCHED, READS_EVERYTHING, type LoaderMode, type OperationReads } from './options.js';
+import { BATCHED, READS_EVERYTHING, type LoaderMode, type ReadHints } from './options.js';
 import { createProjectLoaders } from './projects.js';
 import { createRecipeLoaders } from './recipes.js';
 import { createWorkspaceLoaders } from './workspace.js';
@@ -55,9 +55,6 @@ export interface Loaders {
   /** Embedded customers of the caller's (partner) workspace (§17.1); their workspaces are `scope(String(id))`. */
   managedUsers: ManagedUserLoaders;
 }
-
-/** What the request's operation reads, asked when a call is made (the operation is known only once it executes). */
-export type ReadHints = () => OperationReads;
 
 /** @param mode batched, except in the benchmark's N+1 reference (src/loaders/options.ts). */
 export function createLoaders(api: WorkatoApi, mode: LoaderMode = BATCHED, reads: ReadHints = () => READS_EVERYTHING): Loaders {

@@ -70,5 +70,8 @@ export interface OperationReads {
   recipeTags: boolean;
 }
 
+/** What the request's operation reads, asked when a call is made (the operation is known only once it executes). */
+export type ReadHints = () => OperationReads;
+
 /** Before an operation is known (or for a subscription): read everything. */
 export const READS_EVERYTHING: OperationReads = Object.freeze({ recipeCode: true, recipeTags: true });

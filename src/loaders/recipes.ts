@@ -3,7 +3,7 @@ import { WorkatoError } from '../workato/http.js';
 import { getRecipe, getRecipeVersion, listRecipeVersions, listRecipes, type ListRecipesParams } from '../workato/recipes.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
-import { BATCHED, READS_EVERYTHING, requestLoader, type LoaderMode, type OperationReads } from './options.js';
+import { BATCHED, READS_EVERYTHING, requestLoader, type LoaderMode, type ReadHints } from './options.js';
 import { tag, type Scoped } from './scope.js';
 import { listLoader, toError } from './util.js';
 
@@ -26,7 +26,7 @@ export function createRecipeLoaders(
   api: WorkatoApi,
   scope: string | undefined,
   mode: LoaderMode = BATCHED,
-  reads: () => OperationReads = () => READS_EVERYTHING,
+  reads: ReadHints = () => READS_EVERYTHING,
 ) {
   /** GET /recipes/:id per id — Workato has no batch get — all in parallel; 404 → NotFoundError for that key. */
   const fetchRecipes = (ids: readonly number[]) =>

@@ -79,11 +79,10 @@ const SETTLED_BY_START_STOP = new Set(['__typename', 'id', 'workatoId', 'running
  */
 async function startOrStop(ctx: GatewayContext, inputId: string, info: GraphQLResolveInfo, running: boolean) {
   const { loaders, id, scope } = recipeTarget(ctx, inputId);
+  const write = () => (running ? startRecipe : stopRecipe)(loaders.api, id);
   const asked = selectedFieldNames(info, 'recipe');
-  if (asked && ![...asked].every((field) => SETTLED_BY_START_STOP.has(field))) {
-    return payload('recipe', await recipeWrite(loaders, id, () => (running ? startRecipe : stopRecipe)(loaders.api, id)));
-  }
-  const outcome = await checkedWrite(() => (running ? startRecipe : stopRecipe)(loaders.api, id));
+  if (asked && ![...asked].every((field) => SETTLED_BY_START_STOP.has(field))) return payload('recipe', await recipeWrite(loaders, id, write));
+  const outcome = await checkedWrite(write);
   if (!outcome.ok) return payload('recipe', refused<RecipeMapper>(outcome.userErrors));
   loaders.forgetRecipe(id);
   return payload('recipe', { ok: true, value: tag([{ id, running } as RecipeMapper], scope)[0]! });

@@ -74,7 +74,7 @@ export function useMetrics(options: YogaOptions): Plugin<Record<string, unknown>
   const requests = new Counter({ name: 'graphql_envelop_request', help: 'Counts the amount of GraphQL requests executed through Envelop', labelNames: operationLabels, registers });
   const duration = new Histogram({
     name: 'graphql_envelop_request_duration',
-    help: 'Time spent on running the GraphQL operation from parse to execute',
+    help: "Time from the request's arrival to the end of the GraphQL execution",
     labelNames: operationLabels,
     registers,
   });
