@@ -103,6 +103,34 @@ export class GraphQLClient {
   }
 }
 
+/** The client of the hop proxy (bench/hop-proxy.ts): runs an operation's hand-written plan one hop away. */
+export class HopClient {
+  private readonly pool: Pool;
+
+  constructor(
+    readonly url: string,
+    private readonly token: string,
+  ) {
+    this.pool = new Pool(new URL(url).origin, { connections: 1 });
+  }
+
+  async setFixtures(fx: Fixtures): Promise<void> {
+    const response = await this.pool.request({ method: 'PUT', path: '/fixtures', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fx) });
+    await response.body.text();
+    if (response.statusCode !== 204) throw new Error(`hop proxy answered ${response.statusCode} to its fixtures`);
+  }
+
+  async run(operation: string, run: number): Promise<void> {
+    const response = await this.pool.request({ method: 'POST', path: `/${operation}?run=${run}`, headers: { authorization: `Bearer ${this.token}` } });
+    const text = await response.body.text();
+    if (response.statusCode !== 200) throw new Error(`hop proxy answered ${response.statusCode}: ${text.slice(0, 300)}`);
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
 export interface LoadResult {
   /** Completed operations per second (mean over the run). */
   perSecond: number;

@@ -13,7 +13,7 @@ export interface AtLatency {
   floor: { calls: number; criticalPath: number };
   latency: Partial<Record<Variant, LatencyStats>>;
   load: Partial<Record<Variant, LoadResult>>;
-  /** Current user only: the hop proxy (bench/hop-proxy.ts) and the direct call, taking turns. */
+  /** The same plan through the hop proxy (bench/hop-proxy.ts) and the direct call, taking turns. */
   hop?: { proxy: LatencyStats; rest: LatencyStats };
   problems: string[];
 }
@@ -73,8 +73,9 @@ export function evaluateTargets(results: OperationResult[], settings: Settings):
       const budget = a.floor.criticalPath * 20 + 5;
       const p50 = a.latency.gateway?.p50 ?? NaN;
       const rest = a.latency.rest?.p50 ?? NaN;
-      // A budget the hand-written client itself misses is this machine's per-call cost, not the gateway's: say so.
-      const note = (rest > budget ? ', over it too' : '') + (a.hop ? `; hop proxy ${ms(a.hop.proxy.p50)}` : '');
+      // A budget the hand-written client misses, by itself or one hop away, is this machine's cost, not the gateway's.
+      const hop = a.hop?.proxy.p50 ?? NaN;
+      const note = (rest > budget ? ', over it too' : '') + (a.hop ? `; hop proxy ${ms(hop)}${hop > budget ? ', over it too' : ''}` : '');
       return { name: r.name, pass: p50 <= budget, text: `${r.name} ${ms(p50)} ≤ ${budget} (direct REST ${ms(rest)}${note})` };
     });
     targets.push({
@@ -87,7 +88,7 @@ export function evaluateTargets(results: OperationResult[], settings: Settings):
   const me = available.find((r) => r.name === 'me')?.byLatency['0'];
   if (me?.latency.gateway && me.latency.rest) {
     const overhead = me.latency.gateway.p50 - me.latency.rest.p50;
-    const hop = me.hop ? ` (the hop proxy, no GraphQL, in its own turns: ${ms(me.hop.proxy.p50)} ms − REST ${ms(me.hop.rest.p50)} ms = ${ms(me.hop.proxy.p50 - me.hop.rest.p50)} ms)` : '';
+    const hop = me.hop ? ` (the hop proxy, the same call without GraphQL, in its own turns: ${ms(me.hop.proxy.p50)} ms − REST ${ms(me.hop.rest.p50)} ms = ${ms(me.hop.proxy.p50 - me.hop.rest.p50)} ms)` : '';
     targets.push({
       name: '0 ms upstream: current-user p50 within 1 ms of the direct REST call',
       pass: overhead <= 1,
@@ -131,30 +132,22 @@ export function markdown(results: OperationResult[], targets: Target[], settings
       `### ${latency} ms upstream latency`,
       '',
       'p50 / p99 in ms, one request at a time (CPU per op: the gateway process, same runs); throughput in operations per second under load; ' +
-        'memory = gateway RSS peak during its load run.',
+        'memory = gateway RSS peak during its load run. Hop proxy (bench/hop-proxy.ts): the direct-REST plan run by a bare node:http + undici ' +
+        'server, no GraphQL, taking turns with the direct client as the gateway does: the floor for any gateway, one process away, on this machine.',
       '',
-      '| operation | gateway p50 / p99 | direct REST p50 / p99 | batching off p50 / p99 | gateway CPU per op | gateway /s | direct REST /s | batching off /s | gateway peak RSS |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| operation | gateway p50 / p99 | direct REST p50 / p99 | hop proxy p50 / p99 | batching off p50 / p99 | gateway CPU per op | gateway /s | direct REST /s | batching off /s | gateway peak RSS |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const r of results) {
       const a = r.byLatency[String(latency)];
       if (!r.available || !a) {
-        out.push(`| ${r.title} | not available yet | | | | | | | |`);
+        out.push(`| ${r.title} | not available yet | | | | | | | | |`);
         continue;
       }
       out.push(
-        `| ${r.title} | ${pair(a.latency.gateway)} | ${pair(a.latency.rest)} | ${pair(a.latency.unbatched)} | ${ms(a.latency.gateway?.serverCpuMs)} | ${rate(a.load.gateway)} | ${rate(a.load.rest)} | ${rate(a.load.unbatched)} | ${mb(a.load.gateway?.peakRss)} |`,
+        `| ${r.title} | ${pair(a.latency.gateway)} | ${pair(a.latency.rest)} | ${pair(a.hop?.proxy)} | ${pair(a.latency.unbatched)} | ${ms(a.latency.gateway?.serverCpuMs)} | ${rate(a.load.gateway)} | ${rate(a.load.rest)} | ${rate(a.load.unbatched)} | ${mb(a.load.gateway?.peakRss)} |`,
       );
     }
-  }
-  const hops = settings.latencies.map((l) => [l, results.find((r) => r.name === 'me')?.byLatency[String(l)]] as const).filter(([, a]) => a?.hop);
-  if (hops.length) {
-    out.push(
-      '',
-      'Hop reference (bench/hop-proxy.ts): the current user through a bare node:http + undici proxy, no GraphQL, taking turns with the ' +
-        'direct call as the gateway does — what one more process on the path costs on this machine: ' +
-        hops.map(([l, a]) => `${l} ms: ${ms(a!.hop!.proxy.p50)} ms p50 against direct REST ${ms(a!.hop!.rest.p50)}`).join('; ') + '.',
-    );
   }
   out.push('', '### Targets', '');
   for (const t of targets) out.push(`- **${t.pass ? 'PASS' : 'FAIL'}** ${t.name}: ${t.detail}`);

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { GraphQLClient, loadGateway, loadRest, sampleLatency, type LatencyStats, type SampleOptions } from './measure.js';
+import { GraphQLClient, HopClient, loadGateway, loadRest, sampleLatency, type LatencyStats, type SampleOptions } from './measure.js';
 import { loadFixtures } from './fixtures.js';
 import { OPERATIONS, type Fixtures, type Operation } from './operations.js';
 import { cpuMsOf, memoryOf, ROOT, shippedNodeFlags, startChild, type Child } from './processes.js';
@@ -99,7 +99,7 @@ function withCpu(stats: LatencyStats, before: number | undefined, after: number 
 async function measureOperation(
   op: Operation,
   fx: Fixtures,
-  clients: { gateway: GraphQLClient; unbatched: GraphQLClient; rest: RestClient; proxy: GraphQLClient },
+  clients: { gateway: GraphQLClient; unbatched: GraphQLClient; rest: RestClient; proxy: HopClient },
   stack: { sim: SimulatorControl; gatewayPid: number; unbatchedPid: number },
 ): Promise<AtLatency> {
   const problems: string[] = [];
@@ -128,9 +128,9 @@ async function measureOperation(
   const paired = await sampleLatency({ gateway: gql(clients.gateway, 'gateway', false), rest }, sampling(20));
   result.latency.gateway = withCpu(paired.gateway, cpu, cpuMsOf(stack.gatewayPid));
   result.latency.rest = paired.rest;
-  // The current user through the hop proxy (bench/hop-proxy.ts), taking turns with the direct call in the same way
+  // The same plan through the hop proxy (bench/hop-proxy.ts), taking turns with the direct call in the same way
   // (a third turn-taker would leave each process idle longer, which costs here too).
-  if (op.name === 'me') result.hop = await sampleLatency({ proxy: gql(clients.proxy, 'hop proxy', false), rest }, sampling(20));
+  result.hop = await sampleLatency({ proxy: () => clients.proxy.run(op.name, nextRun()), rest }, sampling(20));
   cpu = cpuMsOf(stack.unbatchedPid);
   const alone = await sampleLatency({ unbatched: gql(clients.unbatched, 'batching off', false) }, sampling(5));
   result.latency.unbatched = withCpu(alone.unbatched, cpu, cpuMsOf(stack.unbatchedPid));
@@ -161,11 +161,12 @@ async function main(): Promise<void> {
     const clients = {
       gateway: new GraphQLClient(children.gateway.url, headers),
       unbatched: new GraphQLClient(children.unbatched.url, headers),
-      proxy: new GraphQLClient(children.proxy.url, headers),
+      proxy: new HopClient(children.proxy.url, token),
       rest,
     };
     const sim = new SimulatorControl(simOrigin);
     const fx = await loadFixtures(rest.fresh(), 40);
+    await clients.proxy.setFixtures(fx);
     const fields = await rootFields(clients.gateway);
 
     const results: OperationResult[] = OPERATIONS.filter((op) => !only || only.has(op.name)).map((op) => ({
@@ -189,7 +190,7 @@ async function main(): Promise<void> {
         await clients.gateway.post(op.query, op.variables(fx, nextRun()));
         await op.floor(rest.fresh(), fx, nextRun());
         if (i % 10 === 0) await clients.unbatched.post(op.query, op.variables(fx, nextRun()));
-        if (op.name === 'me') await clients.proxy.post(op.query);
+        if (i % 2 === 0) await clients.proxy.run(op.name, nextRun());
       }
     }
     for (const latency of settings.latencies) {

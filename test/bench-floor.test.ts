@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../bench/fixtures.js';
+import { HopClient } from '../bench/measure.js';
 import { OPERATIONS, type Fixtures, type Operation } from '../bench/operations.js';
+import { startChild } from '../bench/processes.js';
 import { RestClient, restPool } from '../bench/rest.js';
 import { loadConfig } from '../src/config.js';
 import { startGateway, type Gateway } from '../src/server/gateway.js';
@@ -130,4 +132,24 @@ describe('BENCH_DISABLE_BATCHING (the benchmark reference without loaders)', () 
   it('leaves the batched gateway of the same process alone', async () => {
     expect(await gatewayCalls(byName('recipes-relations'))).toMatchObject({ 'GET /api/connections': 1, 'GET /api/integrations': 1 });
   });
+});
+
+describe('the hop proxy (the benchmark reference one process away)', () => {
+  it('runs each operation by the hand-written plan: the floor calls, nothing else', async () => {
+    const proxy = await startChild('hop proxy', ['--import', 'tsx', 'bench/hop-proxy.ts'], { WORKATO_BASE_URL: stack.sim.url }, /hop proxy at (http:\/\/\S+)/);
+    const client = new HopClient(proxy.url, stack.sim.token);
+    try {
+      await client.setFixtures(fx);
+      for (const op of OPERATIONS) {
+        const floor = await floorCalls(op);
+        stack.sim.resetCounts();
+        await client.run(op.name, run++);
+        expect(stack.sim.counts(), op.name).toEqual(floor.counts);
+      }
+      await expect(client.run('no-such-operation', 0)).rejects.toThrow(/404/);
+    } finally {
+      await client.close();
+      await proxy.stop();
+    }
+  }, 60_000);
 });
