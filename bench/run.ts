@@ -180,7 +180,7 @@ async function main(): Promise<void> {
     // so its figures are for warm code: V8 keeps optimising the request path for thousands of requests (the current
     // user alone, back to back: p50 1.75 ms over requests 500-1,500, 0.74 ms over 5,500-6,500 on a 2-vCPU VM).
     // The gateway and the direct REST client take turns for up to BENCH_STARTUP_WARMUP runs or BENCH_STARTUP_WARMUP_MS per
-    // operation; the batching-off gateway, a reference only, gets a tenth of the runs.
+    // operation; the batching-off gateway, a reference only, gets a tenth of the runs, the hop proxy half.
     const warmRuns = int('BENCH_STARTUP_WARMUP', 2_000);
     const warmMs = int('BENCH_STARTUP_WARMUP_MS', 3_000);
     log(`warming up (each operation up to ${warmRuns} runs or ${warmMs} ms through the gateway and the REST client)`);
