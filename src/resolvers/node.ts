@@ -2,9 +2,22 @@ import type { Resolvers, ResolversTypes } from '../generated/graphql.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { tag } from '../loaders/scope.js';
-import { fromGlobalId } from './relay.js';
+import { fromGlobalId, type NodeType } from './relay.js';
 
 type NodeValue = ResolversTypes['Node'];
+
+/**
+ * A loader's object with its GraphQL type for `Node`/`_Entity` resolution. The type is written onto the object
+ * itself, like the scope tag (loaders/scope.ts): loader objects are fresh wire objects of this request, one Workato
+ * object each, so marking them is safe, and a batch of 100 ids copies no recipe (a spread per node was a tenth of
+ * the allocation of a federation `_entities` batch). An object that already names another type is copied instead.
+ */
+function typed<T extends object, N extends NodeType>(value: T, typename: N): T & { __typename: N } {
+  const marked = value as T & { __typename?: string };
+  if (marked.__typename !== undefined && marked.__typename !== typename) return { ...value, __typename: typename };
+  marked.__typename = typename;
+  return marked as T & { __typename: N };
+}
 
 /** Resolves any global id through the same per-request loaders the typed fields use. */
 export async function loadNode(id: string, ctx: GatewayContext): Promise<NodeValue> {
@@ -18,10 +31,10 @@ export async function loadNode(id: string, ctx: GatewayContext): Promise<NodeVal
     case 'Workspace': {
       const me = await loaders.me();
       if (me.id !== int(0)) throw badUserInput('That workspace is not the one this token belongs to.', 'id');
-      return { ...me, __typename: 'Workspace' };
+      return typed(me, 'Workspace');
     }
     case 'Recipe':
-      return { ...(await loaders.recipeById.load(int(0))), __typename: 'Recipe' };
+      return typed(await loaders.recipeById.load(int(0)), 'Recipe');
     case 'RecipeVersion': {
       const [recipeId, versionId] = [int(0), int(1)];
       if (!Number.isInteger(versionId)) throw badUserInput(`"${id}" is not a recipe version id this API issued.`, 'id');
@@ -32,35 +45,35 @@ export async function loadNode(id: string, ctx: GatewayContext): Promise<NodeVal
       const [recipeId, handle] = [int(0), parsed.keys[1]];
       if (!Number.isInteger(recipeId) || !handle) throw badUserInput(`"${id}" is not a job id this API issued.`, 'id');
       const job = await loaders.jobByKey.load({ recipeId, handle });
-      return { ...tag([{ ...job, recipe_id: recipeId }], parsed.scope)[0]!, __typename: 'Job' };
+      return tag([{ ...job, recipe_id: recipeId, __typename: 'Job' as const }], parsed.scope)[0]!;
     }
     case 'Connection':
-      return { ...(await loaders.connectionById.load(int(0))), __typename: 'Connection' };
+      return typed(await loaders.connectionById.load(int(0)), 'Connection');
     case 'Connector': {
       const connector = await ctx.loaders.connectors.connectorByName.load(parsed.keys[0]!);
       if (!connector) throw badUserInput(`No connector named "${parsed.keys[0]}".`, 'id');
-      return { ...connector, __typename: 'Connector' };
+      return typed(connector, 'Connector');
     }
     case 'Folder':
-      return { ...(await loaders.folderById.load(int(0))), __typename: 'Folder' };
+      return typed(await loaders.folderById.load(int(0)), 'Folder');
     case 'Project':
-      return { ...(await loaders.projectById.load(int(0))), __typename: 'Project' };
+      return typed(await loaders.projectById.load(int(0)), 'Project');
     case 'ProjectBuild':
-      return { ...(await loaders.projectBuildById.load(int(0))), __typename: 'ProjectBuild' };
+      return typed(await loaders.projectBuildById.load(int(0)), 'ProjectBuild');
     case 'Deployment':
-      return { ...(await loaders.deploymentById.load(int(0))), __typename: 'Deployment' };
+      return typed(await loaders.deploymentById.load(int(0)), 'Deployment');
     case 'ExportManifest':
-      return { ...(await loaders.exportManifestById.load(int(0))), __typename: 'ExportManifest' };
+      return typed(await loaders.exportManifestById.load(int(0)), 'ExportManifest');
     case 'Package':
-      return { ...(await loaders.packageById.load(int(0))), __typename: 'Package' };
+      return typed(await loaders.packageById.load(int(0)), 'Package');
     case 'ManagedUser':
       // Customers live in the partner workspace; their own objects carry them as scope instead.
       if (parsed.scope !== undefined) throw badUserInput(`"${id}" is not an id this API issued.`, 'id');
-      return { ...(await ctx.loaders.managedUsers.managedUserBySegment.load(String(int(0)))), __typename: 'ManagedUser' };
+      return typed(await ctx.loaders.managedUsers.managedUserBySegment.load(String(int(0))), 'ManagedUser');
     case 'Member':
-      return { ...(await loaders.memberById.load(int(0))), __typename: 'Member' };
+      return typed(await loaders.memberById.load(int(0)), 'Member');
     case 'LookupTable':
-      return { ...(await loaders.lookupTableById.load(int(0))), __typename: 'LookupTable' };
+      return typed(await loaders.lookupTableById.load(int(0)), 'LookupTable');
   }
 }
 
