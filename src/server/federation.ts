@@ -8,8 +8,8 @@
 import { Kind, parse, print, type DefinitionNode, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import type { GatewayContext } from './context.js';
 import { badUserInput } from './errors.js';
-import { loadNode } from '../resolvers/node.js';
-import { NODE_TYPES, toGlobalId, type NodeType } from '../resolvers/relay.js';
+import { loadNode, loadNodeOf } from '../resolvers/node.js';
+import { NODE_TYPES, type NodeType } from '../resolvers/relay.js';
 
 const FEDERATION_NAMES = new Set([
   'link', 'key', 'shareable', 'external', 'requires', 'provides', 'inaccessible', 'tag',
@@ -93,12 +93,14 @@ async function resolveEntity(rep: Record<string, unknown>, ctx: GatewayContext) 
     throw badUserInput(`Unknown entity type ${JSON.stringify(type)}.`, 'representations');
   }
   const nodeType = type as NodeType;
-  let id: string;
-  if (typeof rep.id === 'string') id = rep.id;
-  else if (rep.workatoId !== undefined && rep.workatoId !== null) id = toGlobalId(nodeType, [String(rep.workatoId)]);
-  else if (nodeType === 'Connector' && typeof rep.name === 'string') id = toGlobalId('Connector', [rep.name]);
+  // A Workato key names an object of the caller's own workspace (scope undefined), as `workatoId` fields do.
+  const byKey = (key: string) => loadNodeOf({ type: nodeType, scope: undefined, keys: [key] }, ctx);
+  let loading;
+  if (typeof rep.id === 'string') loading = loadNode(rep.id, ctx);
+  else if (rep.workatoId !== undefined && rep.workatoId !== null) loading = byKey(String(rep.workatoId));
+  else if (nodeType === 'Connector' && typeof rep.name === 'string') loading = byKey(rep.name);
   else throw badUserInput(`A ${type} representation needs \`id\` or \`workatoId\`.`, 'representations');
-  const node = await loadNode(id, ctx);
+  const node = await loading;
   if (node.__typename !== type) throw badUserInput(`The id of a ${type} representation belongs to a ${node.__typename}.`, 'representations');
   return node;
 }
