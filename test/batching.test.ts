@@ -128,6 +128,23 @@ describe('batching: exact upstream call counts', () => {
     expect(listPaths()).toEqual([expect.stringContaining('exclude_code=true')]);
   });
 
+  it('asks the connection list for tags only when the operation reads them', async () => {
+    const listPaths = () => stack.sim.log().filter((l) => l.route === 'GET /api/connections').map((l) => decodeURIComponent(l.path));
+
+    stack.sim.resetCounts();
+    const plain = await stack.gql(`{ recipes(first: 3) { nodes { connections { name } } } }`);
+    expect(plain.recipes.nodes).toHaveLength(3);
+    expect(listPaths()).toHaveLength(1);
+    expect(listPaths()[0]).not.toContain('includes');
+
+    stack.sim.resetCounts();
+    const tagged = await stack.gql(`{ recipes(first: 3) { nodes { connections { ...Tagged } } } } fragment Tagged on Connection { name tags }`);
+    const connections = tagged.recipes.nodes.flatMap((r: any) => r.connections);
+    expect(connections.length).toBeGreaterThan(0);
+    expect(connections.some((c: any) => c.tags.length > 0)).toBe(true);
+    expect(listPaths()).toEqual([expect.stringContaining('includes[]=tags')]);
+  });
+
   it('keeps loaders per request: a second request asks Workato again', async () => {
     stack.sim.resetCounts();
     await stack.gql(`{ me { name } }`);

@@ -2,14 +2,21 @@ import type { WorkatoApi } from '../workato/http.js';
 import { listConnections, type ListConnectionsParams } from '../workato/connections.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
-import { BATCHED, memo, requestLoader, type LoaderMode } from './options.js';
+import { BATCHED, memo, READS_EVERYTHING, requestLoader, type LoaderMode, type ReadHints } from './options.js';
 import { tag, type Scoped } from './scope.js';
 import { listLoader } from './util.js';
 
-export function createConnectionLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode = BATCHED) {
+/** @param reads what the operation reads: lists ask for `tags` (`includes[]=tags`) only when it reads `Connection.tags`. */
+export function createConnectionLoaders(
+  api: WorkatoApi,
+  scope: string | undefined,
+  mode: LoaderMode = BATCHED,
+  reads: ReadHints = () => READS_EVERYTHING,
+) {
   /** GET /connections with filters; Workato sends the whole list at once (REFERENCE §12.1). */
   const connectionList = listLoader(
-    async (params: ListConnectionsParams) => tag(await listConnections(api, { ...params, includes: ['tags'] }), scope),
+    async (params: ListConnectionsParams) =>
+      tag(await listConnections(api, { ...params, includes: reads().connectionTags ? ['tags'] : undefined }), scope),
     mode,
   );
 

@@ -24,7 +24,7 @@ function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: L
     ...workspace,
     ...createRecipeLoaders(api, scope, mode, reads),
     ...createJobLoaders(api, scope, mode),
-    ...createConnectionLoaders(api, scope, mode),
+    ...createConnectionLoaders(api, scope, mode, reads),
     ...createFolderLoaders(
       api,
       scope,

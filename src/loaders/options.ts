@@ -68,10 +68,12 @@ export interface OperationReads {
   recipeCode: boolean;
   /** Some selection reads `Recipe.tags`: recipe lists then ask for them (`includes[]=tags`). */
   recipeTags: boolean;
+  /** Some selection reads `Connection.tags`: connection lists then ask for them (`includes[]=tags`, §12.1). */
+  connectionTags: boolean;
 }
 
 /** What the request's operation reads, asked when a call is made (the operation is known only once it executes). */
 export type ReadHints = () => OperationReads;
 
 /** Before an operation is known (or for a subscription): read everything. */
-export const READS_EVERYTHING: OperationReads = Object.freeze({ recipeCode: true, recipeTags: true });
+export const READS_EVERYTHING: OperationReads = Object.freeze({ recipeCode: true, recipeTags: true, connectionTags: true });

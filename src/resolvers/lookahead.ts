@@ -132,16 +132,20 @@ const readsOfDocument = new WeakMap<DocumentNode, OperationReads>();
 export function operationReads(schema: GraphQLSchema, document: DocumentNode): OperationReads {
   let reads = readsOfDocument.get(document);
   if (reads) return reads;
-  reads = { recipeCode: false, recipeTags: false };
+  reads = { recipeCode: false, recipeTags: false, connectionTags: false };
   const typeInfo = new TypeInfo(schema);
   const found = reads;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
-        if (typeInfo.getParentType()?.name !== 'Recipe') return;
-        if (node.name.value === 'code') found.recipeCode = true;
-        if (node.name.value === 'tags') found.recipeTags = true;
+        const parent = typeInfo.getParentType()?.name;
+        if (parent === 'Recipe') {
+          if (node.name.value === 'code') found.recipeCode = true;
+          if (node.name.value === 'tags') found.recipeTags = true;
+        } else if (parent === 'Connection' && node.name.value === 'tags') {
+          found.connectionTags = true;
+        }
       },
     }),
   );
