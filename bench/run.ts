@@ -183,7 +183,7 @@ async function main(): Promise<void> {
     // operation; the batching-off gateway, a reference only, gets a tenth of the runs, the hop proxy half.
     const warmRuns = int('BENCH_STARTUP_WARMUP', 2_000);
     const warmMs = int('BENCH_STARTUP_WARMUP_MS', 3_000);
-    log(`warming up (each operation up to ${warmRuns} runs or ${warmMs} ms through the gateway and the REST client)`);
+    log(`warming up (each operation up to ${warmRuns} runs or ${warmMs} ms through the gateway and the REST client, the hop proxy and the batching-off gateway less often)`);
     for (const op of OPERATIONS.filter((o) => results.some((r) => r.name === o.name && r.available))) {
       const until = performance.now() + warmMs;
       for (let i = 0; i < warmRuns && (i < 20 || performance.now() < until); i++) {
