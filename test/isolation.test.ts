@@ -1,11 +1,18 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
 import { rest } from './support/rest.js';
 import { startStack, type Stack } from './support/stack.js';
+import type { IsolationShape } from './isolation/types.js';
 
 const BOB = 'b0b'.padEnd(64, '0');
 let stack: Stack;
+/** test/isolation/<family>.ts: the later families' reads, each checked against its own truth per token. */
+let familyShapes: IsolationShape[] = [];
 beforeAll(async () => {
+  const folder = new URL('./isolation/', import.meta.url);
+  const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort();
+  familyShapes = (await Promise.all(files.map(async (f) => ((await import(new URL(f, folder).href)) as { default: IsolationShape[] }).default))).flat();
   // The response cache is on: it must be scoped per token as strictly as the per-request loaders are.
   stack = await startStack({ env: { RESPONSE_CACHE: 'memory' }, simulator: { workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 30 } } } });
 });
@@ -35,14 +42,29 @@ describe('two users, interleaved and concurrent', () => {
       (t: string) => `{ me { name } mine: recipe(id: "${own(t)[1]}") { workatoId } theirs: recipe(id: "${own(other(t)).find((id) => !truth[t].recipeIds.has(id))}") { workatoId name } }`,
       () => `{ me { name } connections { nodes { name } } recipes(first: 2, running: true) { nodes { workatoId } } }`,
     ];
+    // The later families' shapes take turns after the core ones; each answer's keys must be the token's own.
+    const familyTruth = await Promise.all(
+      familyShapes.map(async (f) => ({ [DEMO_TOKEN]: await f.truth(DEMO_TOKEN, stack.sim), [BOB]: await f.truth(BOB, stack.sim) })),
+    );
+    const kinds = shapes.length + familyShapes.length;
     const jobs: Array<{ token: string; shape: number }> = [];
-    for (let i = 0; i < 300; i++) for (const token of [DEMO_TOKEN, BOB]) jobs.push({ token, shape: (i * 7 + (token === BOB ? 1 : 0)) % shapes.length });
+    for (let i = 0; i < 300; i++) for (const token of [DEMO_TOKEN, BOB]) jobs.push({ token, shape: (i * 7 + (token === BOB ? 1 : 0)) % kinds });
 
     const failures: string[] = [];
     let next = 0;
     const worker = async () => {
       while (next < jobs.length) {
         const { token, shape } = jobs[next++]!;
+        const family = familyShapes[shape - shapes.length];
+        if (family) {
+          const r = await stack.request(`{ me { name } ${family.query} }`, {}, { token });
+          if (r.data?.me?.name !== truth[token].name) failures.push(`${token.slice(0, 4)} saw me=${r.data?.me?.name}`);
+          const keys = r.errors ? [] : family.keys(r.data);
+          if (keys.length === 0) failures.push(`${token.slice(0, 4)} read nothing with ${family.query}: ${JSON.stringify(r.errors ?? r.data)}`);
+          const own = familyTruth[shape - shapes.length]![token]!;
+          for (const key of keys) if (!own.has(key)) failures.push(`${token.slice(0, 4)} saw ${key} in ${family.query}`);
+          continue;
+        }
         const r = await stack.request(shapes[shape]!(token), {}, { token });
         const t = truth[token];
         if (r.data?.me?.name !== t.name) failures.push(`${token.slice(0, 4)} saw me=${r.data?.me?.name}`);

@@ -19,6 +19,21 @@ describe('endpoint families and their quotas (REFERENCE §5)', () => {
     ['GET', '/managed_users/7/connections', 'embedded_connections_list', 1000, 60_000],
     ['GET', '/managed_users', 'managed_users', 60, 60_000],
     ['GET', '/somewhere/new', 'other', 60, 60_000],
+    ['POST', '/tags_assignments', 'tags', 60, 60_000],
+    ['GET', '/developer_api_client_roles', 'developer_api_clients', 60, 60_000],
+    ['GET', '/v2/api_clients/4/api_keys', 'api_platform', 60, 60_000],
+    ['PUT', '/api_endpoints/9/enable', 'api_platform', 60, 60_000],
+    ['GET', '/on_prem_agents/search', 'on_prem', 60, 60_000],
+    ['POST', '/member_invitations', 'collaborators', 60, 60_000],
+    ['GET', '/v2/managed_users/19029/tags', 'embedded_tags', 60, 60_000],
+    ['GET', '/v2/managed_users/19029/developer_api_clients', 'embedded_developer_api_clients_list', 1000, 60_000],
+    ['POST', '/v2/managed_users/19029/developer_api_clients/3/regenerate', 'embedded_developer_api_clients', 60, 60_000],
+    ['GET', '/managed_users/19029/api_collections', 'embedded_api_platform', 1000, 60_000],
+    ['GET', '/agentic/genies', 'agentic_reads', 1000, 60_000],
+    ['PUT', '/agentic/genies/g-1/start', 'agentic', 60, 60_000],
+    ['POST', '/v1/topics/12/consume', 'event_stream_messages', 60, 60_000],
+    ['POST', '/v1/batch/topics/12/publish', 'event_stream_messages', 60, 60_000],
+    ['POST', '/v1/tables/uuid/query', 'data_table_records', 60, 60_000],
   ])('%s %s → %s (%i per %i ms)', (method, path, name, limit, windowMs) => {
     expect(familyOf(method, path)).toEqual({ name, quota: { limit, windowMs } });
   });

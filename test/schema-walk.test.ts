@@ -13,19 +13,17 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../src/server/schema.js';
 import { toGlobalId } from '../src/resolvers/relay.js';
 import { settled, upload, zipFromSimulator } from './support/packages.js';
 import { startStack, type Stack } from './support/stack.js';
+import { Enum, type FamilyWalk } from './walk/types.js';
 
 /** Reached only over SSE (test/package-status.test.ts follows `packageStatus` to completion). */
 const NOT_WALKED_HERE = new Set(['Subscription']);
 const DEPTH = 4;
-
-class Enum {
-  constructor(readonly value: string) {}
-}
 
 function literal(value: unknown): string {
   if (value instanceof Enum) return value.value;
@@ -94,6 +92,8 @@ class Walker {
 
 let stack: Stack;
 let schema: GraphQLSchema;
+/** test/walk/<family>.ts: the later families' steps, in file-name order. */
+let families: FamilyWalk[] = [];
 const covered = new Set<string>();
 const failures: string[] = [];
 
@@ -104,6 +104,9 @@ beforeAll(async () => {
     simulator: { packages: { polls: 1 } },
   });
   schema = buildSchema();
+  const folder = new URL('./walk/', import.meta.url);
+  const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort();
+  families = await Promise.all(files.map(async (f) => ((await import(new URL(f, folder).href)) as { default: FamilyWalk }).default));
 });
 afterAll(() => stack.close());
 
@@ -186,6 +189,7 @@ describe('every field of every type resolves against the simulator', () => {
       ['exportManifestCreate', () => ({ name: 'Throwaway', folderId: '1201101', autoGenerateAssets: true }), 'throwaway'],
       ['exportManifestDelete', () => ({ id: state.throwaway! })],
       ['projectDelete', () => ({ id: '44022' })],
+      ...families.flatMap((f) => (f.mutations ?? []).map(([name, input, keep]): [string, () => Record<string, unknown>, string?] => [name, () => input(state), keep])),
     ];
     const mutationType = schema.getMutationType()!;
     for (const [name, input, keep] of mutations) {
@@ -240,6 +244,7 @@ describe('every field of every type resolves against the simulator', () => {
       'ManagedUser.project': { id: seed.managedUser.projects.nodes[0].id },
       'ManagedUser.member': { id: seed.managedUser.members[0].id },
       'ManagedUser.lookupTable': { id: seed.managedUser.lookupTables.nodes[0].id },
+      ...Object.assign({}, ...families.map((f) => f.args?.(state) ?? {})),
     });
     const queryType = schema.getQueryType()!;
     for (const field of Object.values(queryType.getFields())) {
@@ -258,6 +263,7 @@ describe('every field of every type resolves against the simulator', () => {
       ['{ recipe(id: "3307712") { jobs(first: 10) ', 'JobConnection', '} }'], // a failed job's errorParts
       ['{ managedUser(id: "19029") { lookupTables(first: 2) ', 'LookupTableConnection', '} }'],
       [`{ package(id: "${importedId}") `, 'Package', '}'], // an import's recipeStatus
+      ...families.flatMap((f) => f.deep?.(state) ?? []),
     ];
     for (const [prefix, typeName, suffix] of deep) {
       const type = schema.getType(typeName)!;

@@ -17,9 +17,43 @@ import { createProjectLoaders } from './projects.js';
 import { createRecipeLoaders } from './recipes.js';
 import { createWorkspaceLoaders } from './workspace.js';
 
+/**
+ * The families added after the first six, one line each (`loaders/<family>.ts`, built from the scope's API and
+ * scope). Each is built on first use, as `loaders.scope(s).<family>`: a request that reads no tag builds no tag
+ * loader, so adding families costs the requests that do not use them nothing.
+ */
+const FAMILY_LOADERS = {
+} satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
+
+export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };
+
+const MADE = Symbol('family loaders made');
+const SCOPE = Symbol('scope');
+interface FamilyHost {
+  api: WorkatoApi;
+  [SCOPE]: string | undefined;
+  [MADE]: Record<string, object>;
+}
+/** One prototype with a lazy getter per family, shared by every scope's loaders (no per-request property set-up). */
+const FAMILY_PROTOTYPE: object = Object.create(
+  null,
+  Object.fromEntries(
+    Object.entries(FAMILY_LOADERS as Record<string, (api: WorkatoApi, scope: string | undefined) => object>).map(([name, make]) => [
+      name,
+      {
+        get(this: FamilyHost) {
+          return (this[MADE][name] ??= make(this.api, this[SCOPE]));
+        },
+      },
+    ]),
+  ),
+);
+
 function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode, reads: ReadHints) {
   const workspace = createWorkspaceLoaders(api, scope, mode);
-  return {
+  const loaders = {
+    [SCOPE]: scope,
+    [MADE]: {} as Record<string, object>,
     api,
     ...workspace,
     ...createRecipeLoaders(api, scope, mode, reads),
@@ -43,6 +77,7 @@ function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: L
     ...createLookupTableLoaders(api, scope),
     ...createPackageLoaders(api),
   };
+  return Object.setPrototypeOf(loaders, FAMILY_PROTOTYPE) as typeof loaders & FamilyLoaders;
 }
 
 export type ScopedLoaders = ReturnType<typeof createScopedLoaders>;

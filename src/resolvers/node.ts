@@ -2,22 +2,11 @@ import type { Resolvers, ResolversTypes } from '../generated/graphql.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { tag } from '../loaders/scope.js';
+import { FAMILY_NODES } from './family-nodes.js';
+import { typed } from './helpers.js';
 import { fromGlobalId, toGlobalId, type GlobalId, type NodeType } from './relay.js';
 
-type NodeValue = ResolversTypes['Node'];
-
-/**
- * A loader's object with its GraphQL type for `Node`/`_Entity` resolution. The type is written onto the object
- * itself, like the scope tag (loaders/scope.ts): loader objects are fresh wire objects of this request, one Workato
- * object each, so marking them is safe, and a batch of 100 ids copies no recipe (a spread per node was a tenth of
- * the allocation of a federation `_entities` batch). An object that already names another type is copied instead.
- */
-function typed<T extends object, N extends NodeType>(value: T, typename: N): T & { __typename: N } {
-  const marked = value as T & { __typename?: string };
-  if (marked.__typename !== undefined && marked.__typename !== typename) return { ...value, __typename: typename };
-  marked.__typename = typename;
-  return marked as T & { __typename: N };
-}
+export type NodeValue = ResolversTypes['Node'];
 
 /** Resolves any global id through the same per-request loaders the typed fields use. */
 export async function loadNode(id: string, ctx: GatewayContext): Promise<NodeValue> {
@@ -35,6 +24,8 @@ const notIssued = (id: string) => badUserInput(`"${id}" is not an id this API is
  */
 export async function loadNodeOf(parsed: GlobalId, ctx: GatewayContext, given?: string): Promise<NodeValue> {
   const id = () => given ?? toGlobalId(parsed.type, parsed.keys, parsed.scope);
+  const family = FAMILY_NODES[parsed.type];
+  if (family) return family(parsed, ctx, id);
   const int = (i: number) => Number(parsed.keys[i]);
   if (parsed.type !== 'Connector' && parsed.type !== 'Job' && !Number.isInteger(int(0))) throw notIssued(id());
   const loaders = ctx.loaders.scope(parsed.scope);
@@ -85,6 +76,8 @@ export async function loadNodeOf(parsed: GlobalId, ctx: GatewayContext, given?: 
       return typed(await loaders.memberById.load(int(0)), 'Member');
     case 'LookupTable':
       return typed(await loaders.lookupTableById.load(int(0)), 'LookupTable');
+    default:
+      throw notIssued(id());
   }
 }
 

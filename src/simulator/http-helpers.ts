@@ -45,6 +45,11 @@ export interface RouteDef {
   /** Path with the reference's parameter names, e.g. `/api/recipes/:recipe_id/jobs`. */
   path: string;
   handler(ctx: RouteContext): Reply | Promise<Reply>;
+  /**
+   * Where this route's Embedded variant lives (REFERENCE §17.8), for families added after the first six: under
+   * `/api/managed_users/:managed_user_id` or `/api/v2/managed_users/:managed_user_id` (routes/embedded.ts).
+   */
+  embedded?: 'managed_users' | 'v2/managed_users';
 }
 
 const INT = /^-?\d+$/;

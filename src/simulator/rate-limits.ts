@@ -15,12 +15,24 @@ interface Limit {
 const perMinute = (family: string, limit: number): Limit => ({ family, limit, windowMs: 60_000 });
 const perSecond = (family: string, limit: number): Limit => ({ family, limit, windowMs: 1_000 });
 
+/** §5: roots documented under one quota (tag assignments with tags, client roles with API clients, …). */
+const FAMILY_OF_ROOT: Record<string, string> = {
+  tags_assignments: 'tags',
+  developer_api_client_roles: 'developer_api_clients',
+  api_collections: 'api platform', api_endpoints: 'api platform', api_clients: 'api platform', api_portals: 'api platform',
+  api_access_profiles: 'api platform',
+  on_prem_groups: 'on-prem', on_prem_agents: 'on-prem',
+  members: 'collaborators', member_invitations: 'collaborators', roles: 'collaborators', iam: 'collaborators',
+};
+
 /** The documented number for a route key (`METHOD /api/path/:param`); 60 / min where the reference has none. */
 export function limitFor(method: string, routePath: string): Limit {
-  const embedded = routePath.startsWith('/api/managed_users/:');
-  const rest = embedded ? routePath.replace(/^\/api\/managed_users\/:[^/]+/, '') : routePath.replace(/^\/api/, '');
+  const embedded = /^\/api\/(v2\/)?managed_users\/:/.test(routePath);
+  const rest = (embedded ? routePath.replace(/^\/api\/(v2\/)?managed_users\/:[^/]+/, '') : routePath.replace(/^\/api/, '')).replace(/^\/v2\//, '/');
   const segments = rest.split('/').filter(Boolean);
-  const root = segments[0] ?? 'root';
+  const root = FAMILY_OF_ROOT[segments[0] ?? ''] ?? segments[0] ?? 'root';
+  // §26: event-stream messages (their own host, 60 / min); §25 data-table records.
+  if (root === 'v1') return perMinute(segments[1] === 'tables' ? 'data table records' : 'event stream messages', 60);
   if (root === 'recipes' && method === 'POST' && segments[2] === 'repeat_jobs') return perSecond('repeat_jobs', 1);
   if (root === 'recipes' && method === 'POST' && segments[2] === 'cancel_jobs') return perSecond('cancel_jobs', 1);
   const jobs = (root === 'recipes' && segments[2] === 'jobs') || root === 'jobs' || root === 'job'; // POST /job/resume
@@ -29,13 +41,16 @@ export function limitFor(method: string, routePath: string): Limit {
     if (jobs) return perMinute('embedded jobs', 1000);
     if (connectionsList) return perMinute('embedded connections list', 1000);
     if (root === 'connections') return perMinute('embedded connections', 60);
-    if (root === 'integrations') return perMinute('embedded connectors', 1000);
+    if (root === 'integrations' || root === 'connectors') return perMinute('embedded connectors', 1000);
+    if (root === 'developer_api_clients' && method === 'GET' && segments.length === 1) return perMinute('embedded developer api clients list', 1000);
+    if (root === 'api platform' && segments[0] !== 'api_portals') return perMinute('embedded api platform', 1000);
     return perMinute(`embedded ${root}`, 60);
   }
   if (jobs) return perMinute('jobs', 60);
   if (connectionsList) return perMinute('connections list', 60);
   if (root === 'connections') return perSecond('connections', 1);
   if (root === 'integrations') return perMinute('connectors', 60);
+  if (root === 'agentic' && method === 'GET') return perMinute('agent studio reads', 1000);
   return perMinute(root, 60);
 }
 

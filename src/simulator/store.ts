@@ -76,7 +76,19 @@ export interface AsyncRow<T> {
   final: 'success' | 'failed';
 }
 
-export type IdKind = 'recipe' | 'connection' | 'folder' | 'project' | 'version' | 'managed_user' | 'member' | 'lookup_table' | 'build' | 'deployment';
+/** Id sequences: the first families' kinds, plus any family table's name (tables.ts). */
+export type IdKind = 'recipe' | 'connection' | 'folder' | 'project' | 'version' | 'managed_user' | 'member' | 'lookup_table' | 'build' | 'deployment' | (string & {});
+
+/** A family's table of rows in one workspace (tables.ts): created, and seeded, on first use. */
+export interface TableSpec<Row, Id extends string | number = number> {
+  /** Unique per family, e.g. `tags`; also the table's id sequence. */
+  readonly name: string;
+  idOf(row: Row): Id;
+  /** The rows a workspace starts with, called once per workspace on first use (deterministic: from `store.index`). */
+  seed?(store: WorkspaceStore): Row[];
+  /** The first id `allocateId(name)` hands out when the seed leaves none higher (default: above the seed's). */
+  firstId?: number;
+}
 
 export class WorkspaceStore {
   readonly recipes = new Map<number, RecipeRow>();
@@ -101,6 +113,8 @@ export class WorkspaceStore {
   /** Reads after which a build or deployment reaches its final state (simulator option `asyncPolls`). */
   asyncPolls = 2;
   private readonly nextIds = new Map<IdKind, number>();
+  /** The tables of families added after the first six (tables.ts), by TableSpec name. */
+  private readonly tables = new Map<string, Map<string | number, unknown>>();
   private cache: {
     recipes?: RecipeRow[];
     connections?: ConnectionRow[];
@@ -131,6 +145,23 @@ export class WorkspaceStore {
     const id = this.nextIds.get(kind) ?? 1;
     this.nextIds.set(kind, id + 1);
     return id;
+  }
+
+  /**
+   * The rows of one family, seeded on first use. Later families keep their state here rather than in a field of
+   * their own, so adding one touches only its own files.
+   */
+  table<Row, Id extends string | number>(spec: TableSpec<Row, Id>): Map<Id, Row> {
+    let rows = this.tables.get(spec.name) as Map<Id, Row> | undefined;
+    if (!rows) {
+      rows = new Map((spec.seed?.(this) ?? []).map((row) => [spec.idOf(row), row]));
+      this.tables.set(spec.name, rows as Map<string | number, unknown>);
+      if (!this.nextIds.has(spec.name)) {
+        const ids = [...rows.keys()].filter((k): k is Id & number => typeof k === 'number');
+        this.nextIds.set(spec.name, Math.max(spec.firstId ?? 1, ...ids.map((k) => k + 1)));
+      }
+    }
+    return rows;
   }
 
   /** GET /api/users/me view with live counts (§8.1). */

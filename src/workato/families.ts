@@ -22,42 +22,76 @@ const perSecond = (limit: number): Quota => ({ limit, windowMs: 1_000 });
 /** Families whose numbers REFERENCE §5 leaves out ("not captured"): the simulator's default, 60 / min. */
 const DEFAULT_QUOTA = perMinute(60);
 
-/** First path segments we know; anything else is reported as `other` so labels stay bounded. */
+/** First path segments we know (REFERENCE §9–§28); anything else is reported as `other` so labels stay bounded. */
 const KNOWN_ROOTS = new Set([
   'recipes', 'jobs', 'job', 'connections', 'integrations', 'custom_connectors', 'folders', 'projects', 'project_builds',
   'deployments', 'packages', 'export_manifests', 'users', 'managed_users', 'lookup_tables', 'tags', 'data_tables',
-  'properties', 'api_clients', 'api_collections', 'api_endpoints', 'developer_api_clients', 'roles', 'members',
-  'member_invitations', 'on_prem_groups', 'on_prem_agents', 'event_streams', 'activity_logs',
+  'properties', 'api_clients', 'api_collections', 'api_endpoints', 'api_keys', 'api_portals', 'api_access_profiles',
+  'developer_api_clients', 'roles', 'members', 'member_invitations', 'iam', 'on_prem_groups', 'on_prem_agents',
+  'event_streams', 'activity_logs', 'secrets_management', 'custom_oauth_profiles', 'test_cases', 'agentic', 'mcp',
+  'imports', 'exports', 'connectors',
 ]);
+
+/** Roots that share one documented quota (§5): tag assignments are tags, client roles are API clients. */
+const ROOT_ALIASES: Record<string, string> = {
+  tags_assignments: 'tags',
+  developer_api_client_roles: 'developer_api_clients',
+  api_collections: 'api_platform', api_endpoints: 'api_platform', api_clients: 'api_platform', api_keys: 'api_platform',
+  api_portals: 'api_platform', api_access_profiles: 'api_platform',
+  on_prem_groups: 'on_prem', on_prem_agents: 'on_prem',
+  members: 'collaborators', member_invitations: 'collaborators', roles: 'collaborators', iam: 'collaborators',
+};
 
 /**
  * The family of `method path` (path relative to the API root, query string excluded). Embedded calls
- * (`/managed_users/:id/...`) have their own, mostly larger, quotas that apply to the whole admin workspace.
+ * (`/managed_users/:id/...`, and `/v2/managed_users/:id/...` for the families of §17.8) have their own, mostly
+ * larger, quotas that apply to the whole admin workspace. Paths of the other hosts (§25 data-table records, §26
+ * event-stream messages: `/v1/tables/...`, `/v1/topics/...`) have families of their own.
  */
 export function familyOf(method: string, path: string): Family {
-  const embedded = /^\/managed_users\/[^/]+(\/.*)$/.exec(path);
-  const rest = embedded ? embedded[1]! : path;
+  const embedded = /^(?:\/v2)?\/managed_users\/[^/]+(\/.*)$/.exec(path);
+  const scoped = embedded ? embedded[1]! : path;
+  // `/v2/api_clients`, `/v2/managed_users/…`: the version segment is not the family.
+  const rest = scoped.startsWith('/v2/') ? scoped.slice(3) : scoped;
   const segments = rest.split('/').filter(Boolean);
-  const root = segments[0] ?? '';
+  const first = segments[0] ?? '';
   const m = method.toUpperCase();
 
+  // §26: messages on the event-streams host, 60 / min; §25: records of the data-tables API (not captured: 60 / min).
+  if (first === 'v1' && (segments[1] === 'topics' || segments[1] === 'batch')) return { name: 'event_stream_messages', quota: perMinute(60) };
+  if (first === 'v1' && segments[1] === 'tables') return { name: 'data_table_records', quota: DEFAULT_QUOTA };
+  if (first === 'pubsub') return { name: 'event_stream_messages_legacy', quota: perMinute(1000) };
+
   // REFERENCE §5: repeat and cancel jobs are 1 / second, in both scopes.
-  if (root === 'recipes' && m === 'POST' && segments[2] === 'repeat_jobs') return { name: 'jobs_repeat', quota: perSecond(1) };
-  if (root === 'recipes' && m === 'POST' && segments[2] === 'cancel_jobs') return { name: 'jobs_cancel', quota: perSecond(1) };
-  const jobs = (root === 'recipes' && segments[2] === 'jobs') || root === 'jobs' || root === 'job'; // POST /job/resume
-  const connectionsList = root === 'connections' && m === 'GET' && segments.length === 1;
+  if (first === 'recipes' && m === 'POST' && segments[2] === 'repeat_jobs') return { name: 'jobs_repeat', quota: perSecond(1) };
+  if (first === 'recipes' && m === 'POST' && segments[2] === 'cancel_jobs') return { name: 'jobs_cancel', quota: perSecond(1) };
+  const jobs = (first === 'recipes' && segments[2] === 'jobs') || first === 'jobs' || first === 'job'; // POST /job/resume
+  const connectionsList = first === 'connections' && m === 'GET' && segments.length === 1;
+  const root = ROOT_ALIASES[first] ?? first;
+  const known = KNOWN_ROOTS.has(first) || root !== first;
 
   if (embedded) {
     if (jobs) return { name: 'embedded_jobs', quota: perMinute(1000) };
     if (connectionsList) return { name: 'embedded_connections_list', quota: perMinute(1000) };
-    if (root === 'connections') return { name: 'embedded_connections', quota: perMinute(60) };
-    if (root === 'integrations') return { name: 'embedded_connectors', quota: perMinute(1000) };
-    return { name: `embedded_${KNOWN_ROOTS.has(root) ? root : 'other'}`, quota: DEFAULT_QUOTA };
+    if (first === 'connections') return { name: 'embedded_connections', quota: perMinute(60) };
+    if (first === 'integrations' || first === 'connectors') return { name: 'embedded_connectors', quota: perMinute(1000) };
+    // §5 Embedded: listing developer API clients and their roles 1,000 / min, their other calls 60 / min.
+    if (root === 'developer_api_clients') {
+      const listing = m === 'GET' && segments.length === 1;
+      return listing ? { name: 'embedded_developer_api_clients_list', quota: perMinute(1000) } : { name: 'embedded_developer_api_clients', quota: DEFAULT_QUOTA };
+    }
+    // §5 Embedded API platform: collections, endpoints, clients and access policies 1,000 / min; portals 60 / min.
+    if (root === 'api_platform') {
+      return first === 'api_portals' ? { name: 'embedded_api_portals', quota: DEFAULT_QUOTA } : { name: 'embedded_api_platform', quota: perMinute(1000) };
+    }
+    return { name: `embedded_${known ? root : 'other'}`, quota: DEFAULT_QUOTA };
   }
   if (jobs) return { name: 'jobs', quota: perMinute(60) };
   if (connectionsList) return { name: 'connections_list', quota: perMinute(60) };
-  if (root === 'connections') return { name: 'connections', quota: perSecond(1) };
-  if (root === 'integrations') return { name: 'connectors', quota: perMinute(60) };
-  if (root === 'managed_users') return { name: 'managed_users', quota: DEFAULT_QUOTA };
-  return { name: KNOWN_ROOTS.has(root) ? root : 'other', quota: DEFAULT_QUOTA };
+  if (first === 'connections') return { name: 'connections', quota: perSecond(1) };
+  if (first === 'integrations') return { name: 'connectors', quota: perMinute(60) };
+  if (first === 'managed_users') return { name: 'managed_users', quota: DEFAULT_QUOTA };
+  // §5 Agent Studio: listing and reading genies, knowledge bases and skills 1,000 / min; the rest 60 / min.
+  if (first === 'agentic' && m === 'GET') return { name: 'agentic_reads', quota: perMinute(1000) };
+  return { name: known ? root : 'other', quota: DEFAULT_QUOTA };
 }

@@ -20,6 +20,11 @@ export interface RequestOptions {
   body?: unknown;
   /** Raw body (e.g. a zip stream) sent as application/octet-stream; `length` (bytes) becomes Content-Length. */
   raw?: { body: NonNullable<Dispatcher.DispatchOptions['body']>; contentType: string; length?: number };
+  /**
+   * The endpoint's Embedded variant lives under `/v2/managed_users/<id>` rather than `/managed_users/<id>`
+   * (REFERENCE §17.8: tags, on-prem, developer API clients). No effect in the caller's own workspace.
+   */
+  embeddedV2?: boolean;
 }
 
 /** What the APIs of one GraphQL request share: the caller's keyed token hash and the in-flight cap. */
@@ -65,8 +70,21 @@ export class WorkatoApi {
     return new WorkatoApi(this.transport, this.baseUrl, this.token, `/managed_users/${segment}`, this.refusal, this.budget);
   }
 
-  get<T>(path: string, query?: Query): Promise<T> {
-    return this.send<T>('GET', path, { query });
+  /**
+   * The same caller and scope on another Workato host with the same token (§25 data-table records, §26 event-stream
+   * messages): the same pool, timeouts, retries, quotas, breaker (per origin) and in-flight cap.
+   */
+  onHost(baseUrl: string): WorkatoApi {
+    return new WorkatoApi(this.transport, baseUrl.replace(/\/+$/, ''), this.token, this.prefix, this.refusal, this.budget);
+  }
+
+  get<T>(path: string, query?: Query, options: Omit<RequestOptions, 'query'> = {}): Promise<T> {
+    return this.send<T>('GET', path, { ...options, query });
+  }
+
+  /** The path as sent: scope prefix (and `/v2` for the §17.8 families' Embedded variants) + path. */
+  private scoped(path: string, embeddedV2: boolean | undefined): string {
+    return embeddedV2 && this.prefix ? `/v2${this.prefix}${path}` : `${this.prefix}${path}`;
   }
 
   /**
@@ -74,7 +92,7 @@ export class WorkatoApi {
    * Reads are retried on 429/502/503/504 and broken connections, with backoff and `Retry-After`; writes never are.
    */
   async send<T>(method: Dispatcher.HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
-    const fullPath = `${this.prefix}${path}`;
+    const fullPath = this.scoped(path, options.embeddedV2);
     this.refuseWithoutToken(method, fullPath);
     const family = familyOf(method, fullPath);
     const policy = this.transport.retry;

@@ -9,6 +9,8 @@ import { findCustomer, type ManagedUserRow } from '../embedded.js';
 import type { Reply, RouteDef } from '../http-helpers.js';
 
 const PREFIX = '/api/managed_users/:managed_user_id';
+/** §17.8: tags, on-prem and developer API clients of a customer live under /api/v2/managed_users/:id. */
+const V2_PREFIX = '/api/v2/managed_users/:managed_user_id';
 
 /** Route keys (`METHOD /api/path`) that exist for customers: §17.3 connections, §17.4/§17.5 recipes and jobs, §17.6, §17.7. */
 const MIRRORED: RegExp[] = [
@@ -29,8 +31,12 @@ const MIRRORED: RegExp[] = [
  */
 const RESULT_LISTS = new Set(['GET /api/recipes', 'GET /api/connections', 'GET /api/folders', 'GET /api/projects', 'GET /api/lookup_tables']);
 
-function reshape(key: string, reply: Reply, customer: ManagedUserRow): Reply {
-  if (reply.status < 200 || reply.status >= 300 || !RESULT_LISTS.has(key)) return reply;
+function reshape(key: string, reply: Reply, customer: ManagedUserRow, declared: boolean): Reply {
+  if (reply.status < 200 || reply.status >= 300) return reply;
+  // §6 "every Embedded list {"result"}": a declared family's bare-array list is wrapped; other envelopes are kept
+  // as the workspace sends them [inferred: §17.8 gives paths only].
+  if (declared && key.startsWith('GET ') && Array.isArray(reply.body)) return { ...reply, body: { result: reply.body } };
+  if (!RESULT_LISTS.has(key)) return reply;
   const body = reply.body as unknown[] | { items?: unknown[] };
   let list = (Array.isArray(body) ? body : body.items ?? []) as Array<Record<string, unknown>>;
   if (key === 'GET /api/connections' && customer.legacyConnectionShape) {
@@ -43,16 +49,17 @@ function reshape(key: string, reply: Reply, customer: ManagedUserRow): Reply {
 /** The customer-scope twin of every mirrored workspace route. */
 export function embeddedRoutes(workspaceRoutes: readonly RouteDef[]): RouteDef[] {
   return workspaceRoutes
-    .filter((route) => MIRRORED.some((pattern) => pattern.test(`${route.method} ${route.path}`)))
+    .filter((route) => route.embedded !== undefined || MIRRORED.some((pattern) => pattern.test(`${route.method} ${route.path}`)))
     .map((route) => {
       const key = `${route.method} ${route.path}`;
+      const prefix = route.embedded === 'v2/managed_users' ? V2_PREFIX : PREFIX;
       return {
         method: route.method,
-        path: PREFIX + route.path.slice('/api'.length),
+        path: prefix + route.path.slice('/api'.length),
         handler: async (ctx) => {
           const customer = findCustomer(ctx.store, ctx.params.managed_user_id);
           const { managed_user_id: _segment, ...params } = ctx.params;
-          return reshape(key, await route.handler({ ...ctx, store: customer.store, params }), customer);
+          return reshape(key, await route.handler({ ...ctx, store: customer.store, params }), customer, route.embedded !== undefined);
         },
       };
     });
