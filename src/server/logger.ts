@@ -5,6 +5,7 @@
  */
 import { pino, type DestinationStream } from 'pino';
 import { currentRequestId } from './request-scope.js';
+import { SECRET_FIELD_NAMES } from './secrets.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -23,6 +24,7 @@ const REDACT_PATHS = [
   '*.token', '*.authorization', '*.apiKey', '*.serverToken',
   'headers.authorization', 'headers["x-api-key"]', 'headers["x-gateway-authorization"]', 'headers["x-user-token"]',
   '*.headers.authorization', '*.headers["x-api-key"]', '*.headers["x-gateway-authorization"]', '*.headers["x-user-token"]',
+  ...SECRET_FIELD_NAMES.flatMap((name) => [name, `*.${name}`, `*.*.${name}`]),
 ];
 
 /** `Bearer <anything>`, and long hex or JWT-shaped strings (Workato tokens are 64 hex characters, REFERENCE §2.1). */

@@ -1,0 +1,15 @@
+/**
+ * Secrets Workato hands out — API client tokens, API keys and their secrets, on-prem activation codes — may appear
+ * only in the answer that created or revealed them. One list per concern, one line per family:
+ * - their wire field names, which the logger redacts wherever they appear in a logged object (logger.ts);
+ * - the schema coordinates (`Type.field`, or a type name) that carry them, whose results the response cache never
+ *   stores (plugins/response-cache.ts, `ttlPerSchemaCoordinate` 0).
+ */
+
+/** Wire (and GraphQL) field names that hold a secret, e.g. `auth_token`. `token` is redacted already. */
+export const SECRET_FIELD_NAMES: readonly string[] = [
+];
+
+/** Schema coordinates whose presence in a query result keeps the result out of the response cache. */
+export const SECRET_SCHEMA_COORDINATES: readonly string[] = [
+];
