@@ -88,6 +88,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Wrap operations and upstream calls in OpenTelemetry spans (needs @opentelemetry/api installed). */
   tracing: boolean;
+  /** `extensions.workato` on every response: what the operation cost in Workato calls and quota (WORKATO_COST_REPORT). */
+  costReport: boolean;
 }
 
 export class ConfigError extends Error {
@@ -277,6 +279,7 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
     metrics: Object.freeze({ enabled: boolean(env, 'METRICS', true), path: metricsPath }),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 20_000, 0, 600_000),
     tracing: boolean(env, 'OTEL_TRACING', false),
+    costReport: boolean(env, 'WORKATO_COST_REPORT', true),
   };
 }
 

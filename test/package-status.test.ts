@@ -50,8 +50,14 @@ describe('packageStatus subscription (SSE)', () => {
     const manifestId = await manifest(stack, { name: 'Order to Cash', folderId: '1201101', autoGenerateAssets: true });
     const { packageExport } = await stack.gql(EXPORT, { manifestId });
     stack.sim.resetCounts();
-    const { events, ended } = await subscribe(stack, FOLLOW, { id: packageExport.package.id });
+    const { events: raw, ended } = await subscribe(stack, FOLLOW, { id: packageExport.package.id });
     expect(ended).toBe(true);
+    // Each event reports what it cost since the one before (extensions.workato): the first, one poll and its
+    // manifest; the second, the unchanged poll that sent nothing plus the one that changed, and the manifest.
+    const reports = raw.filter((e) => e.event === 'next').map((e) => e.data.extensions.workato);
+    expect(reports.map((r) => r.calls)).toEqual([2, 3]);
+    expect(reports[1].quota.map((q: { family: string }) => q.family).sort()).toEqual(['export_manifests', 'packages']);
+    const events = raw.map((e) => (e.data ? { ...e, data: { ...e.data, extensions: undefined } } : e)).map((e) => JSON.parse(JSON.stringify(e)));
     const pkgId = packageExport.package.workatoId;
     expect(events).toEqual([
       { event: 'next', data: { data: { packageStatus: { workatoId: pkgId, status: 'IN_PROGRESS', downloadUrl: null, exportManifest: { workatoId: manifestId, lastExportedAt: null } } } } },
@@ -83,7 +89,7 @@ describe('packageStatus subscription (SSE)', () => {
     const { events, ended } = await subscribe(stack, `subscription($id: ID!) { packageStatus(id: $id) { status } }`, { id: packageExport.package.id });
     expect(ended).toBe(true);
     expect(events[0]!.data).toMatchObject({ data: null, errors: [{ extensions: { code: 'UPSTREAM_ERROR' } }] });
-    expect(events.slice(1)).toEqual([
+    expect(events.slice(1).map(({ event, data }) => ({ event, data: data && { data: data.data } }))).toEqual([
       { event: 'next', data: { data: { packageStatus: { status: 'IN_PROGRESS' } } } },
       { event: 'next', data: { data: { packageStatus: { status: 'COMPLETED' } } } },
       { event: 'complete', data: null },

@@ -1,8 +1,14 @@
+import { currentAttribution, runAttributed } from '../workato/ledger.js';
 import { BATCHED, requestLoader, type LoaderMode, type RequestLoader } from './options.js';
 
 /** A loader for list calls keyed by their parameters, so identical lists in one request cost one call. */
 export function listLoader<P, R>(fetch: (params: P) => Promise<R>, mode: LoaderMode = BATCHED): RequestLoader<P, R, string> {
-  return requestLoader<P, R, string>(mode, (keys) => Promise.all(keys.map((k) => fetch(k).catch((e: unknown) => toError(e)))), {
+  return requestLoader<P, R, string>(mode, (keys) => {
+    // Traced: each key's call names only the fields that asked for that key.
+    const who = currentAttribution();
+    const one = (k: P) => (who?.byKey ? runAttributed({ paths: who.byKey(k), keys: 1 }, () => fetch(k)) : fetch(k));
+    return Promise.all(keys.map((k) => one(k).catch((e: unknown) => toError(e))));
+  }, {
     cacheKeyFn: (params) => JSON.stringify(params),
   });
 }

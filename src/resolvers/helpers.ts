@@ -1,22 +1,25 @@
 /** Small helpers for the trivial field maps (spotify-showcase `resolvers/helpers.ts`). */
 
+/**
+ * Marks a resolver that only reads its parent (no loader, no Workato call): the trace and explain wrappers
+ * (server/schema.ts) leave it as it is, so the many plain fields of a large answer cost nothing extra.
+ */
+export const PARENT_ONLY = Symbol('reads only its parent');
+export function parentOnly<F extends (...args: never[]) => unknown>(resolve: F): F {
+  (resolve as F & { [PARENT_ONLY]?: true })[PARENT_ONLY] = true;
+  return resolve;
+}
+
 /** A resolver reading one wire field (snake_case → the schema's camelCase field); absent → null. */
-export const prop =
-  <T, K extends keyof T>(key: K) =>
-  (parent: T): Exclude<T[K], undefined> | null =>
-    (parent[key] ?? null) as Exclude<T[K], undefined> | null;
+export const prop = <T, K extends keyof T>(key: K) =>
+  parentOnly((parent: T): Exclude<T[K], undefined> | null => (parent[key] ?? null) as Exclude<T[K], undefined> | null);
 
 /** A resolver reading a wire list, answering [] where Workato sent null or nothing. */
-export const list =
-  <T, K extends keyof T>(key: K) =>
-  (parent: T): NonNullable<T[K]> | [] =>
-    (parent[key] ?? []) as NonNullable<T[K]> | [];
+export const list = <T, K extends keyof T>(key: K) =>
+  parentOnly((parent: T): NonNullable<T[K]> | [] => (parent[key] ?? []) as NonNullable<T[K]> | []);
 
 /** A resolver reading a wire boolean, answering false where Workato sent null or nothing. */
-export const flag =
-  <T, K extends keyof T>(key: K) =>
-  (parent: T): boolean =>
-    Boolean(parent[key]);
+export const flag = <T, K extends keyof T>(key: K) => parentOnly((parent: T): boolean => Boolean(parent[key]));
 
 /** Workato sends some JSON as JSON-encoded strings (recipe `code`, §3); decode them, keep objects as they are. */
 export function decodeJson(value: unknown): unknown {
@@ -35,7 +38,7 @@ export function defined<T extends Record<string, unknown>>(value: T): { [K in ke
 }
 
 /** `workatoId`: Workato's own id of any wire object. */
-export const workatoId = (value: { id: number | string }): number | string => value.id;
+export const workatoId = parentOnly((value: { id: number | string }): number | string => value.id);
 
 /** GraphQL enum value (`IN_PROGRESS`) → Workato's wire string (`in_progress`), and back. */
 export const toWire = <T extends string>(value: T | null | undefined) => (value == null ? undefined : value.toLowerCase());

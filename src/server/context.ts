@@ -7,7 +7,8 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import { READS_EVERYTHING, type LoaderMode, type OperationReads } from '../loaders/options.js';
 import { WorkatoApi, type Transport } from '../workato/http.js';
-import { currentRequestId, requestIdFrom } from './request-scope.js';
+import { CallLedger } from '../workato/ledger.js';
+import { currentRequestId, currentRequestScope, requestIdFrom } from './request-scope.js';
 
 export interface GatewayContext {
   /** The incoming HTTP request (yoga's initial context). */
@@ -25,6 +26,25 @@ export interface GatewayContext {
    * by the loaders made here.
    */
   operation: { reads: OperationReads };
+  /**
+   * What the caller asked the cost report to add (plugins/workato-report.ts): every Workato call of the run
+   * (`X-Workato-Trace: 1` or the `workatoTrace` request extension), or the plan without running it (`explain`).
+   */
+  report: ReportRequest;
+}
+
+export interface ReportRequest {
+  trace: boolean;
+  explain: boolean;
+}
+
+/** The header (`1`/`true`) or the GraphQL request extension (`true`) that asks for a trace or an explanation. */
+export function reportRequestOf(request: Request, extensions: Record<string, unknown> | undefined): ReportRequest {
+  const asked = (header: string, extension: string) => {
+    const value = request.headers.get(header)?.trim().toLowerCase();
+    return value === '1' || value === 'true' || extensions?.[extension] === true;
+  };
+  return { trace: asked('x-workato-trace', 'workatoTrace'), explain: asked('x-workato-explain', 'workatoExplain') };
 }
 
 export interface ContextOptions {
@@ -71,12 +91,16 @@ export function callerCredentials(
 }
 
 export function createContextFactory(options: ContextOptions) {
-  return ({ request }: YogaInitialContext): GatewayContext => {
+  return ({ request, params }: YogaInitialContext): GatewayContext => {
     const credentials = callerCredentials(request.headers, options);
+    const report = reportRequestOf(request, params?.extensions);
+    const ledger = new CallLedger({ trace: report.trace, plan: report.explain });
+    const scope = currentRequestScope();
+    if (scope) scope.ledger = ledger;
     const api =
       'token' in credentials
-        ? new WorkatoApi(options.transport, options.baseUrl, credentials.token)
-        : WorkatoApi.refusing(options.transport, options.baseUrl, credentials.refused);
+        ? new WorkatoApi(options.transport, options.baseUrl, credentials.token, '', undefined, { ledger })
+        : WorkatoApi.refusing(options.transport, options.baseUrl, credentials.refused, ledger);
     const operation = { reads: READS_EVERYTHING };
     return {
       request,
@@ -85,6 +109,7 @@ export function createContextFactory(options: ContextOptions) {
       requestId: currentRequestId() ?? requestIdFrom(request.headers.get('x-request-id')),
       packagePollMs: options.packagePollMs ?? 2_000,
       operation,
+      report,
     };
   };
 }

@@ -4,9 +4,12 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { CallLedger } from '../workato/ledger.js';
 
 export interface RequestScope {
   requestId: string;
+  /** What the request has cost upstream; set when its GraphQL context is made (context.ts). */
+  ledger?: CallLedger;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -22,4 +25,9 @@ export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
 
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
+}
+
+/** The scope of the request being served (undefined outside one). */
+export function currentRequestScope(): RequestScope | undefined {
+  return storage.getStore();
 }

@@ -6,6 +6,7 @@
  */
 import { request, type Dispatcher } from 'undici';
 import { familyOf, type Family } from './families.js';
+import { CallLedger } from './ledger.js';
 import { backoffMs, isConnectionReset, isRetryableMethod, RETRYABLE_STATUSES, Semaphore, sleep } from './resilience.js';
 import type { Transport } from './transport.js';
 import { httpError, networkError, WorkatoError } from './workato-error.js';
@@ -27,10 +28,12 @@ export interface RequestOptions {
   embeddedV2?: boolean;
 }
 
-/** What the APIs of one GraphQL request share: the caller's keyed token hash and the in-flight cap. */
+/** What the APIs of one GraphQL request share: the caller's keyed token hash, the in-flight cap and the ledger. */
 export interface CallerBudget {
   key: string;
   slots: Semaphore;
+  /** What the request has cost upstream so far (ledger.ts): `extensions.workato` reports it. */
+  ledger: CallLedger;
 }
 
 /**
@@ -47,22 +50,37 @@ export class WorkatoApi {
     readonly prefix: string = '',
     /** Set when the caller brought no usable token: every call fails with 401 before reaching Workato. */
     private readonly refusal?: string,
-    budget?: CallerBudget,
+    budget?: CallerBudget | { ledger: CallLedger },
   ) {
-    this.budget = budget ?? {
-      key: refusal !== undefined ? 'anonymous' : (transport.keyOf?.(token) ?? 'caller'),
-      slots: new Semaphore(transport.concurrencyPerRequest ?? Number.POSITIVE_INFINITY),
-    };
+    this.budget =
+      budget && 'slots' in budget
+        ? budget
+        : {
+            key: refusal !== undefined ? 'anonymous' : (transport.keyOf?.(token) ?? 'caller'),
+            slots: new Semaphore(transport.concurrencyPerRequest ?? Number.POSITIVE_INFINITY),
+            ledger: budget?.ledger ?? new CallLedger(),
+          };
+    this.budget.ledger.caller ??= this.budget.key;
   }
 
   /** An API for a caller without a usable token; schema introspection still works, Workato calls do not. */
-  static refusing(transport: Transport, baseUrl: string, reason: string): WorkatoApi {
-    return new WorkatoApi(transport, baseUrl, '', '', reason);
+  static refusing(transport: Transport, baseUrl: string, reason: string, ledger?: CallLedger): WorkatoApi {
+    return new WorkatoApi(transport, baseUrl, '', '', reason, ledger ? { ledger } : undefined);
   }
 
   /** Keyed hash of the caller's token: scopes caches and quotas; safe to log. */
   get callerKey(): string {
     return this.budget.key;
+  }
+
+  /** What this request has cost upstream so far (shared by every scope of the request). */
+  get ledger(): CallLedger {
+    return this.budget.ledger;
+  }
+
+  /** The quota window key of a family for this caller (rate-limiter.ts). */
+  quotaKey(family: string): string {
+    return `${this.budget.key}|${family}`;
   }
 
   /** The same caller, addressing an Embedded customer workspace (numeric id or `E<external id>`). */
@@ -99,7 +117,7 @@ export class WorkatoApi {
     const retryable = policy !== undefined && isRetryableMethod(method) && !options.raw;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt<T>(method, fullPath, family, options, attempt);
+        return await this.attempt<T>(method, fullPath, family, options, attempt, this.budget.ledger.issue());
       } catch (error) {
         if (!retryable || attempt >= policy.retries || !(error instanceof WorkatoError) || !isTransient(error)) throw error;
         const wait = backoffMs(policy, attempt, error.status === 429 || error.status === 503 ? error.retryAfter : undefined);
@@ -109,8 +127,9 @@ export class WorkatoApi {
     }
   }
 
-  private async attempt<T>(method: string, fullPath: string, family: Family, options: RequestOptions, attempt: number): Promise<T> {
-    const url = `${this.baseUrl}${fullPath}${queryString(options.query)}`;
+  private async attempt<T>(method: string, fullPath: string, family: Family, options: RequestOptions, attempt: number, depth: number): Promise<T> {
+    const search = queryString(options.query);
+    const url = `${this.baseUrl}${fullPath}${search}`;
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
     let body: Dispatcher.DispatchOptions['body'];
     if (options.raw) {
@@ -121,8 +140,18 @@ export class WorkatoApi {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
+    const { ledger } = this.budget;
+    if (ledger.planning) {
+      // Explain: the call is recorded as the plan's and not sent. It "answers" (fails) one I/O turn later, as a real
+      // answer would, so that every call issued alongside it is recorded in the same round trip.
+      const ticket = ledger.start(method, fullPath + search, family, depth, attempt);
+      await new Promise((resolve) => setImmediate(resolve));
+      ledger.end(ticket, 0);
+      throw new WorkatoError({ kind: 'unavailable', status: 0, method, path: fullPath, message: 'Not sent: this request asked for the plan only (explain).' });
+    }
     const release = await this.admit(method, fullPath, family);
     const deadline = this.transport.timeouts.totalMs ? AbortSignal.timeout(this.transport.timeouts.totalMs) : undefined;
+    const ticket = ledger.start(method, fullPath + search, family, depth, attempt);
     const started = performance.now();
     let status = 0;
     try {
@@ -152,13 +181,19 @@ export class WorkatoApi {
         }
         return parsed as T;
       }
-      throw httpError(status, response.headers, parsed === NOT_JSON ? undefined : parsed, text, method, fullPath);
+      const error = httpError(status, response.headers, parsed === NOT_JSON ? undefined : parsed, text, method, fullPath);
+      // Workato's own 429 corrects our count: no call of this caller's family before its Retry-After.
+      if (status === 429 && error.retryAfter !== undefined) {
+        this.transport.limiter?.block(this.quotaKey(family.name), family.quota, Date.now() + error.retryAfter * 1000);
+      }
+      throw error;
     } catch (cause) {
       if (cause instanceof WorkatoError) throw cause;
       const error = networkError(cause, method, fullPath, deadline?.aborted === true);
       this.settle(method, fullPath, family, status, started, attempt, error.kind === 'timeout' ? 'timeout' : 'network', cause);
       throw error;
     } finally {
+      this.budget.ledger.end(ticket, status);
       release();
     }
   }
@@ -169,8 +204,11 @@ export class WorkatoApi {
     this.refuseWithoutToken('GET', fullPath);
     const family = familyOf('GET', fullPath);
     // The body is read later by the caller: no in-flight slot is held for it, but quota and breaker apply.
+    const depth = this.budget.ledger.issue();
     (await this.admit('GET', fullPath, family))();
+    const ticket = this.budget.ledger.start('GET', fullPath, family, depth, 0);
     const started = performance.now();
+    let status = 0;
     try {
       const response = await request(`${this.baseUrl}${fullPath}`, {
         method: 'GET',
@@ -180,11 +218,14 @@ export class WorkatoApi {
         headersTimeout: this.transport.timeouts.headersMs,
         bodyTimeout: this.transport.timeouts.bodyMs,
       });
+      status = response.statusCode;
       this.settle('GET', fullPath, family, response.statusCode, started, 0, 'response');
       return response;
     } catch (cause) {
       this.settle('GET', fullPath, family, 0, started, 0, 'network', cause);
       throw networkError(cause, 'GET', fullPath);
+    } finally {
+      this.budget.ledger.end(ticket, status);
     }
   }
 
@@ -224,7 +265,7 @@ export class WorkatoApi {
   private async admit(method: string, fullPath: string, family: Family): Promise<() => void> {
     const { limiter, breaker } = this.transport;
     if (limiter) {
-      const slot = await limiter.acquire(`${this.budget.key}|${family.name}`, family.quota);
+      const slot = await limiter.acquire(this.quotaKey(family.name), family.quota);
       if (!slot.ok) {
         this.transport.onRefused?.({ method, family: family.name, reason: 'throttled' });
         const per = family.quota.windowMs >= 60_000 ? 'minute' : 'second';

@@ -16,6 +16,19 @@ interface Window {
   times: number[];
   head: number;
   windowMs: number;
+  /** Workato answered 429 with `Retry-After`: no slot before this time. */
+  blockedUntil?: number;
+}
+
+/** A caller's standing in one family's window, as `extensions.workato.quota` and `workatoQuota` report it. */
+export interface QuotaUsage {
+  /** Calls counted in the current window (those waiting for a slot included). */
+  used: number;
+  remaining: number;
+  /** When a slot next frees up (epoch ms); undefined when nothing is counted. */
+  resetAt: number | undefined;
+  /** Calls admitted but still waiting for their slot. */
+  queued: number;
 }
 
 export class RateLimiter {
@@ -25,25 +38,46 @@ export class RateLimiter {
   constructor(
     private readonly maxWaitMs: number,
     private readonly now: () => number = Date.now,
+    /** False: count calls (for the quota report) but never hold one back (WORKATO_RATE_LIMIT=off). */
+    readonly enforcing = true,
   ) {}
 
-  /** Reserves the next slot for `key` (FIFO by call order) and says how long to wait for it. */
-  reserve(key: string, quota: Quota): Acquired {
-    const now = this.now();
-    this.sweep(now);
+  private window(key: string, quota: Quota): Window {
     let w = this.windows.get(key);
     if (!w || w.windowMs !== quota.windowMs) {
       w = { times: [], head: 0, windowMs: quota.windowMs };
       this.windows.set(key, w);
     }
+    return w;
+  }
+
+  /** Reserves the next slot for `key` (FIFO by call order) and says how long to wait for it. */
+  reserve(key: string, quota: Quota): Acquired {
+    const now = this.now();
+    this.sweep(now);
+    const w = this.window(key, quota);
+    if (!this.enforcing) {
+      if (w.times.length < quota.limit) w.times.push(now);
+      else {
+        w.times[w.head] = now;
+        w.head = (w.head + 1) % w.times.length;
+      }
+      return { ok: true, waitMs: 0 };
+    }
+    if (w.blockedUntil !== undefined && w.blockedUntil > now) {
+      // Workato said when (Retry-After): wait for it, or refuse when that is too long.
+      const waitMs = w.blockedUntil - now;
+      if (waitMs > this.maxWaitMs) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    }
+    const floor = Math.max(now, w.blockedUntil ?? 0);
     if (w.times.length < quota.limit) {
       // Not yet `limit` calls in this key's life: every one so far lies in the past, admit now.
-      w.times.push(now);
-      return { ok: true, waitMs: 0 };
+      w.times.push(floor);
+      return { ok: true, waitMs: floor - now };
     }
     // Full: the next slot opens one window after the oldest of the last `limit` calls, plus a margin for the
     // network: two calls sent exactly one window apart can arrive at Workato closer together than that.
-    const at = Math.max(now, w.times[w.head]! + w.windowMs + Math.max(100, w.windowMs * 0.05));
+    const at = Math.max(floor, w.times[w.head]! + w.windowMs + Math.max(100, w.windowMs * 0.05));
     const waitMs = at - now;
     if (waitMs > this.maxWaitMs) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
     w.times[w.head] = at;
@@ -58,6 +92,35 @@ export class RateLimiter {
     return slot;
   }
 
+  /**
+   * Workato answered 429 with `Retry-After` (REFERENCE §5): our count was behind its own (another client of the same
+   * token, or Workato counts differently). No call of this key goes out before `untilMs`.
+   */
+  block(key: string, quota: Quota, untilMs: number): void {
+    const w = this.window(key, quota);
+    w.blockedUntil = Math.max(w.blockedUntil ?? 0, untilMs);
+  }
+
+  /** The key's standing now: calls counted in the window, what is left, and when the next slot frees up. */
+  usage(key: string, quota: Quota): QuotaUsage {
+    const now = this.now();
+    const w = this.windows.get(key);
+    if (!w || w.windowMs !== quota.windowMs) return { used: 0, remaining: quota.limit, resetAt: undefined, queued: 0 };
+    let used = 0;
+    let queued = 0;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const t of w.times) {
+      if (t <= now - w.windowMs) continue;
+      used++;
+      if (t > now) queued++;
+      if (t < oldest) oldest = t;
+    }
+    const blocked = w.blockedUntil !== undefined && w.blockedUntil > now;
+    const remaining = blocked ? 0 : Math.max(0, quota.limit - used);
+    const resetAt = blocked ? w.blockedUntil : used > 0 ? oldest + w.windowMs : undefined;
+    return { used, remaining, resetAt, queued };
+  }
+
   /** Number of keys held (for tests: idle callers are forgotten). */
   size(): number {
     return this.windows.size;
@@ -69,7 +132,7 @@ export class RateLimiter {
     this.lastSweep = now;
     for (const [key, w] of this.windows) {
       const newest = w.times[(w.head + w.times.length - 1) % w.times.length] ?? 0;
-      if (newest + w.windowMs < now) this.windows.delete(key);
+      if (newest + w.windowMs < now && (w.blockedUntil ?? 0) < now) this.windows.delete(key);
     }
   }
 }

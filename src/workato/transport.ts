@@ -34,7 +34,10 @@ export interface Transport {
   /** `totalMs`: deadline for a whole call, body included (a slow trickle of bytes cannot hold a socket forever). */
   timeouts: { headersMs: number; bodyMs: number; totalMs?: number };
   retry?: RetryPolicy;
-  /** Undefined: no client-side rate limiting. */
+  /**
+   * Per-caller quota windows (REFERENCE §5). Always there, so the quota report has figures; it holds calls back only
+   * when `enforcing` (WORKATO_RATE_LIMIT on). Undefined only in hand-made transports (tests).
+   */
   limiter?: RateLimiter;
   breaker?: CircuitBreaker;
   /** Upstream calls in flight at once for one GraphQL request. */
@@ -77,7 +80,7 @@ export function createTransport(opts: TransportOptions): Transport {
     dispatcher,
     timeouts: opts.timeouts,
     retry: opts.retry,
-    limiter: opts.rateLimit ? new RateLimiter(opts.rateLimit.maxWaitMs) : undefined,
+    limiter: opts.rateLimit ? new RateLimiter(opts.rateLimit.maxWaitMs) : new RateLimiter(0, Date.now, false),
     breaker: opts.breaker
       ? new CircuitBreaker(opts.breaker.threshold, opts.breaker.cooldownMs, Date.now, opts.breaker.onChange)
       : undefined,

@@ -11,6 +11,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
   headers: Headers;
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
+  extensions?: Record<string, any>;
 }
 
 export interface Stack {

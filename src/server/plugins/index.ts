@@ -15,6 +15,7 @@ import { useReadiness } from './readiness.js';
 import { useRequestId } from './request-id.js';
 import { useGatewayResponseCache } from './response-cache.js';
 import { useTrustedDocuments } from './trusted-documents.js';
+import { useWorkatoReport } from './workato-report.js';
 
 export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string, unknown>, GatewayContext> | Plugin<Record<string, unknown>>> {
   // Order matters: refusals that need no GraphQL work first (origin, client auth), probes and metrics next, then
@@ -28,6 +29,8 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     useRequestId(options),
     useTrustedDocuments(options),
     useLimits(options),
+    // Before the cache: an explain request must be known before the cache looks for an answer.
+    useWorkatoReport(options),
     useGatewayResponseCache(options),
     useOperationReads(options),
     usePackageDownload(options),

@@ -7,6 +7,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { callerCredentials } from '../context.js';
 import { SECRET_SCHEMA_COORDINATES } from '../secrets.js';
+import { explainRequests } from './workato-report.js';
 import type { YogaOptions } from '../yoga.js';
 
 export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<string, unknown>> {
@@ -22,6 +23,8 @@ export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<str
       return 'token' in credentials && keyOf ? keyOf(credentials.token) : 'anonymous';
     },
     invalidateViaMutation: true,
+    // An explain request runs nothing against Workato: it must neither be answered from the cache nor fill it.
+    enabled: (request) => !explainRequests.has(request),
     // A result holding a secret (secrets.ts) is never stored: ttl 0 for those coordinates.
     ttlPerSchemaCoordinate: Object.fromEntries(SECRET_SCHEMA_COORDINATES.map((coordinate) => [coordinate, 0])),
     includeExtensionMetadata: !options.config.production,

@@ -1,0 +1,144 @@
+/**
+ * `extensions.workato` on every GraphQL response: what the operation cost upstream (REST calls, results served by
+ * the response cache, round trips, retries) and where the caller stands in each Workato quota family it touched —
+ * as Shopify's `extensions.cost` does for its own backend. On request it adds every call (`trace`), or answers with
+ * the plan instead of running the operation (`explain`). Off with WORKATO_COST_REPORT=false.
+ *
+ * The figures come from the request's CallLedger (workato/ledger.ts) and the process's quota windows
+ * (workato/rate-limiter.ts); nothing in them names the token or another caller.
+ */
+import type { ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { CallLedger, TracedCall } from '../../workato/ledger.js';
+import type { RateLimiter } from '../../workato/rate-limiter.js';
+import { explainPlan, plannedFields, type ExplainPlan } from '../explain.js';
+import { reportRequestOf } from '../context.js';
+import { currentRequestScope } from '../request-scope.js';
+import type { YogaOptions } from '../yoga.js';
+
+export interface QuotaReport {
+  /** Endpoint family (REFERENCE §5), e.g. `recipes`, `connections_list`. */
+  family: string;
+  /** Workato's documented limit, per `windowSeconds`. */
+  limit: number;
+  windowSeconds: number;
+  /** Calls this token made in the current window, as the gateway counted them (queued ones included). */
+  used: number;
+  remaining: number;
+  /** When the next slot frees up (ISO 8601); null when nothing is counted. */
+  resetAt: string | null;
+  /** Calls waiting for a slot right now. */
+  queued: number;
+}
+
+export interface WorkatoReport {
+  calls: number;
+  cached: number;
+  roundTrips: number;
+  retries: number;
+  quota: QuotaReport[];
+  trace?: TracedCall[];
+  explain?: ExplainPlan;
+}
+
+/** Where the caller stands in one family now (also `Query.workatoQuota` and the quota gauges). */
+export function quotaReport(limiter: RateLimiter | undefined, caller: string, family: { name: string; quota: { limit: number; windowMs: number } }): QuotaReport {
+  const usage = limiter?.usage(`${caller}|${family.name}`, family.quota) ?? { used: 0, remaining: family.quota.limit, resetAt: undefined, queued: 0 };
+  return {
+    family: family.name,
+    limit: family.quota.limit,
+    windowSeconds: family.quota.windowMs / 1000,
+    used: usage.used,
+    remaining: usage.remaining,
+    resetAt: usage.resetAt === undefined ? null : new Date(usage.resetAt).toISOString(),
+    queued: usage.queued,
+  };
+}
+
+/** The report of a ledger as it stands (a subscription reports per event, then starts counting again). */
+export function reportOf(ledger: CallLedger | undefined, limiter: RateLimiter | undefined): WorkatoReport {
+  if (!ledger) return { calls: 0, cached: 0, roundTrips: 0, retries: 0, quota: [] };
+  const quota = [...ledger.families.values()].map((family) => quotaReport(limiter, ledger.caller ?? 'anonymous', family));
+  const report: WorkatoReport = { calls: ledger.calls, cached: ledger.cached, roundTrips: ledger.roundTrips, retries: ledger.retries, quota };
+  if (ledger.trace && !ledger.planning) report.trace = [...ledger.trace];
+  return report;
+}
+
+type Result = ExecutionResult & { stringify?: (result: ExecutionResult) => string };
+
+const withReport = (result: Result, workato: WorkatoReport): Result => ({ ...result, extensions: { ...result.extensions, workato } });
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<Result> {
+  return typeof (value as AsyncIterable<unknown> | undefined)?.[Symbol.asyncIterator] === 'function';
+}
+
+/**
+ * Requests that asked for `explain`, known from their parameters before the response cache looks (this plugin comes
+ * before it): such a request is neither answered from the cache nor stored in it.
+ */
+export const explainRequests = new WeakSet<Request>();
+
+/** yoga's response cache marks the results it serves. */
+const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
+
+/**
+ * The events of a subscription, each mapped. A hand-made iterator rather than an async generator: `return()` (the
+ * client went away) must reach the source at once, even while it waits for its next event — an async generator
+ * would hold it until that event came, and the subscription would keep polling Workato.
+ */
+function eachEvent(source: AsyncIterable<Result>, map: (event: Result) => Result): AsyncIterableIterator<Result> {
+  const inner = source[Symbol.asyncIterator]();
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const step = await inner.next();
+      return step.done ? step : { done: false, value: map(step.value) };
+    },
+    return: (value?: unknown) => inner.return?.(value) ?? Promise.resolve({ done: true as const, value: undefined }),
+    throw: (error?: unknown) => inner.throw?.(error) ?? Promise.reject(error),
+  };
+}
+
+export function useWorkatoReport(options: YogaOptions): Plugin<Record<string, unknown>> {
+  if (!options.config.costReport) return {};
+  const limiter = options.transport.limiter;
+  return {
+    onParams({ request, params }) {
+      if (reportRequestOf(request, params.extensions).explain) explainRequests.add(request);
+    },
+    onExecute({ args }) {
+      // Explain needs the document's fields to say which ones wait on the first round trip.
+      const ledger = currentRequestScope()?.ledger;
+      if (ledger?.planning) ledger.planned = plannedFields(args.schema, args.document, args.operationName ?? undefined);
+    },
+    onExecutionResult({ result, setResult }) {
+      const ledger = currentRequestScope()?.ledger;
+      if (result === undefined) return;
+      if (isAsyncIterable(result)) {
+        // Subscriptions: each event reports what it cost since the one before.
+        setResult(
+          eachEvent(result, (event) => {
+            const reported = withReport(event, reportOf(ledger, limiter));
+            ledger?.reset();
+            return reported;
+          }),
+        );
+        return;
+      }
+      if (ledger?.planning) {
+        // Nothing was sent: the figures are the plan's, under `explain`.
+        const quota = reportOf(ledger, limiter).quota;
+        setResult({ data: null, extensions: { workato: { calls: 0, cached: 0, roundTrips: 0, retries: 0, quota, explain: explainPlan(ledger) } } });
+        return;
+      }
+      if ((result as Record<symbol, unknown>)[SERVED_FROM_CACHE]) {
+        // A whole result from the response cache: this request made no Workato call.
+        setResult(withReport(result as Result, { calls: 0, cached: 1, roundTrips: 0, retries: 0, quota: [] }));
+        return;
+      }
+      setResult(withReport(result as Result, reportOf(ledger, limiter)));
+    },
+  };
+}
