@@ -47,6 +47,10 @@ describe('tags / tag', () => {
     const node = await stack.gql(`{ node(id: "${b64(`Tag:${PROCUREMENT}`)}") { __typename id ... on Tag { title } } tag(id: "${ACCOUNTING}") { color } }`);
     expect(node).toEqual({ node: { __typename: 'Tag', id: b64(`Tag:${PROCUREMENT}`), title: 'Procurement' }, tag: { color: 'blue' } });
     expect(stack.sim.counts()).toEqual({ 'GET /api/tags': 1 });
+    stack.sim.resetCounts();
+    const entities = await stack.gql(`{ _entities(representations: [{ __typename: "Tag", workatoId: "${ACCOUNTING}" }, { __typename: "Tag", id: "${b64(`Tag:${PROCUREMENT}`)}" }]) { ... on Tag { title } } }`);
+    expect(entities._entities).toEqual([{ title: 'Accounting' }, { title: 'Procurement' }]);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/tags': 1 });
   });
 
   it('answers an unknown tag with NOT_FOUND and a malformed id with BAD_USER_INPUT', async () => {
