@@ -42,7 +42,7 @@ function customerBody(input: object): Workato.ManagedUserWrite {
 }
 
 /** A write whose 2xx body may still be a refusal (§4.3). */
-async function write<T>(run: () => Promise<T>, notFoundField: string[]): Promise<Outcome<T>> {
+export async function write<T>(run: () => Promise<T>, notFoundField: string[]): Promise<Outcome<T>> {
   const outcome = await attempt(run, notFoundField);
   if (!outcome.ok) return outcome;
   const refusals = refusalErrors(outcome.value as Workato.SuccessResponse | undefined);

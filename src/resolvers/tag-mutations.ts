@@ -11,9 +11,9 @@ import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { assignTags, createTag, deleteTag, updateTag } from '../workato/tags.js';
 import type { Workato } from '../workato/types.js';
-import { customerId } from './managed-user-mutations.js';
+import { customerId, write } from './managed-user-mutations.js';
 import type { TagMapper, TagsAssignPayloadMapper } from './mappers.js';
-import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
+import { inputError, payload, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { toGlobalId, workatoKey, type NodeType } from './relay.js';
 import { TAG_HANDLE } from './tags.js';
 import { given } from './writes.js';
@@ -55,14 +55,6 @@ async function resolveScope(
   return { ok: true, value: { scope: named?.scope, keys } };
 }
 
-/** A write whose 2xx body may still be a refusal (§4.3). */
-async function write<T>(run: () => Promise<T>, notFoundField: string[]): Promise<Outcome<T>> {
-  const outcome = await attempt(run, notFoundField);
-  if (!outcome.ok) return outcome;
-  const refusals = refusalErrors(outcome.value as Workato.SuccessResponse | undefined);
-  return refusals.length ? refused(refusals) : outcome;
-}
-
 const blankTitle = (title: string | null | undefined) =>
   title != null && title.trim() === '' ? [inputError('INVALID', "title can't be blank", ['input', 'title'])] : [];
 
@@ -71,6 +63,7 @@ function forgetTagged(loaders: ScopedLoaders, carriers: boolean): void {
   loaders.tags.forgetTags();
   if (!carriers) return;
   loaders.recipeById.clearAll();
+  loaders.recipeDetailById.clearAll();
   loaders.recipeList.clearAll();
   loaders.forgetConnections();
 }
