@@ -146,6 +146,25 @@ describe('tagCreate / tagUpdate / tagDelete', () => {
     expect(await handlesOf('/tags')).not.toContain(tagCreate.tag.workatoId);
   });
 
+  it("updates a customer's tag by its global id and deletes one by handle and managedUser", async () => {
+    const [first, second] = await handlesOf('/v2/managed_users/19030/tags');
+    stack.sim.resetCounts();
+    const { tagUpdate } = await stack.gql(UPDATE, { input: { id: b64(`Tag@19030:${first}`), color: 'purple' } });
+    expect(tagUpdate).toMatchObject({ tag: { id: b64(`Tag@19030:${first}`), color: 'purple' }, userErrors: [] });
+    expect(stack.sim.counts()).toEqual({ 'PUT /api/v2/managed_users/:managed_user_id/tags/:handle': 1 });
+    const { tagDelete } = await stack.gql(DELETE, { input: { id: second, managedUser: { id: '19030' } } });
+    expect(tagDelete).toEqual({ deletedTagId: b64(`Tag@19030:${second}`), userErrors: [] });
+    expect(await handlesOf('/v2/managed_users/19030/tags')).not.toContain(second);
+  });
+
+  it('answers an unknown customer with NOT_FOUND, and a customer id with a tag of another workspace with BAD_USER_INPUT', async () => {
+    const unknown = await stack.gql(CREATE, { input: { title: 'x', managedUser: { externalId: 'NOPE-1' } } });
+    expect(unknown.tagCreate).toEqual({ tag: null, userErrors: [{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'managedUser'] }] });
+    const mixed = await stack.request(DELETE, { input: { id: b64(`Tag:${ACCOUNTING}`), managedUser: { id: '19030' } } });
+    expect(mixed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await handlesOf('/tags')).toContain(ACCOUNTING);
+  });
+
   it('updates only the fields given, and reads the tag back from the answer', async () => {
     const { tagCreate } = await stack.gql(CREATE, { input: { title: 'Ops', color: 'red' } });
     stack.sim.resetCounts();
