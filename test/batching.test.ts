@@ -112,8 +112,8 @@ describe('batching: exact upstream call counts', () => {
     // Read through a fragment in another selection of the same document: every list of the request keeps them.
     stack.sim.resetCounts();
     const full = await stack.gql(`{ a: recipes(first: 3) { nodes { name } } b: recipes(first: 2) { nodes { ...Source } } }
-      fragment Source on Recipe { code tags }`);
-    expect(full.b.nodes.every((r: any) => r.code !== null && Array.isArray(r.tags))).toBe(true);
+      fragment Source on Recipe { code tagHandles }`);
+    expect(full.b.nodes.every((r: any) => r.code !== null && Array.isArray(r.tagHandles))).toBe(true);
     for (const path of listPaths()) {
       expect(path).not.toContain('exclude_code');
       expect(path).toContain('includes[]=tags');
@@ -138,10 +138,10 @@ describe('batching: exact upstream call counts', () => {
     expect(listPaths()[0]).not.toContain('includes');
 
     stack.sim.resetCounts();
-    const tagged = await stack.gql(`{ recipes(first: 3) { nodes { connections { ...Tagged } } } } fragment Tagged on Connection { name tags }`);
+    const tagged = await stack.gql(`{ recipes(first: 3) { nodes { connections { ...Tagged } } } } fragment Tagged on Connection { name tagHandles }`);
     const connections = tagged.recipes.nodes.flatMap((r: any) => r.connections);
     expect(connections.length).toBeGreaterThan(0);
-    expect(connections.some((c: any) => c.tags.length > 0)).toBe(true);
+    expect(connections.some((c: any) => c.tagHandles.length > 0)).toBe(true);
     expect(listPaths()).toEqual([expect.stringContaining('includes[]=tags')]);
   });
 

@@ -14,7 +14,7 @@ const CREATE = `mutation($input: ConnectionCreateInput!) { connectionCreate(inpu
   userErrors { __typename message code field }
 } }`;
 const UPDATE = `mutation($input: ConnectionUpdateInput!) { connectionUpdate(input: $input) {
-  connection { workatoId name externalId connected tags folder { workatoId } }
+  connection { workatoId name externalId connected tagHandles folder { workatoId } }
   userErrors { message code field }
 } }`;
 const DISCONNECT = `mutation($id: ID!, $force: Boolean) { connectionDisconnect(input: { id: $id, force: $force }) {
@@ -85,7 +85,7 @@ describe('connectionUpdate', () => {
     stack.sim.resetCounts();
     const { connectionUpdate } = await stack.gql(UPDATE, { input: { id: '880104', name: 'Jira (EU)', folderId: '1201103', externalId: 'eu' } });
     expect(connectionUpdate).toMatchObject({
-      connection: { workatoId: '880104', name: 'Jira (EU)', externalId: 'eu', connected: false, tags: ['tag-AQf3d2Kx-9LmNpZ'] },
+      connection: { workatoId: '880104', name: 'Jira (EU)', externalId: 'eu', connected: false, tagHandles: ['tag-AQf3d2Kx-9LmNpZ'] },
       userErrors: [],
     });
     expect(connectionUpdate.connection.folder).toEqual({ workatoId: '1201103' });

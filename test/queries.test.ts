@@ -35,7 +35,7 @@ describe('queries against the simulator', () => {
     const { recipe } = await stack.gql(`{
       recipe(id: "3307712") {
         workatoId name running description versionNo jobSucceededCount jobFailedCount applications
-        triggerApplication actionApplications tags code
+        triggerApplication actionApplications tagHandles tags { workatoId title } code
         triggerConnector { name title } actionConnectors { name title }
         folder { workatoId name parent { name project { workatoId name } } }
         connections { workatoId name application connected connector { title } }
@@ -55,6 +55,8 @@ describe('queries against the simulator', () => {
     expect(recipe.connections.map((c: any) => c.workatoId)).toEqual(['880101', '880102', '880103']);
     expect(recipe.config[0]).toMatchObject({ name: 'salesforce', connectionId: '880101', connection: { name: 'Salesforce Prod' } });
     expect(recipe.code).toMatchObject({ keyword: 'trigger', provider: 'salesforce' });
+    expect(recipe.tagHandles).toEqual(['tag-ANgeffPL-3gxQwA', 'tag-AQf3d2Kx-9LmNpZ']);
+    expect(recipe.tags).toEqual([{ workatoId: 'tag-ANgeffPL-3gxQwA', title: 'Accounting' }, { workatoId: 'tag-AQf3d2Kx-9LmNpZ', title: 'Procurement' }]);
   });
 
   it('accepts a global id wherever a Workato id is accepted', async () => {

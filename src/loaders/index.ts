@@ -15,6 +15,7 @@ import { createPackageLoaders } from './packages.js';
 import { BATCHED, READS_EVERYTHING, type LoaderMode, type ReadHints } from './options.js';
 import { createProjectLoaders } from './projects.js';
 import { createRecipeLoaders } from './recipes.js';
+import { createTagLoaders } from './tags.js';
 import { createWorkspaceLoaders } from './workspace.js';
 
 /**
@@ -23,6 +24,7 @@ import { createWorkspaceLoaders } from './workspace.js';
  * loader, so adding families costs the requests that do not use them nothing.
  */
 const FAMILY_LOADERS = {
+  tags: createTagLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

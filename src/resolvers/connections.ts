@@ -42,6 +42,5 @@ export const connectionResolvers: Resolvers = {
     externalId: prop('external_id'),
     folder: (c, _args, ctx) => (c.folder_id == null ? null : ctx.loaders.scope(scopeOf(c)).folderById.load(c.folder_id)),
     parent: (c, _args, ctx) => (c.parent_id == null ? null : ctx.loaders.scope(scopeOf(c)).connectionById.load(c.parent_id)),
-    tags: list<ConnectionMapper, 'tags'>('tags'),
   },
 };

@@ -22,6 +22,8 @@ import { recipeOperationResolvers } from './recipe-operations.js';
 import { recipeVersionResolvers } from './recipe-versions.js';
 import { recipeResolvers } from './recipes.js';
 import { scalarResolvers } from './scalars.js';
+import { tagMutationResolvers } from './tag-mutations.js';
+import { tagResolvers } from './tags.js';
 import { workspaceResolvers } from './workspace.js';
 
 export const resolvers: Resolvers[] = [
@@ -48,4 +50,5 @@ export const resolvers: Resolvers[] = [
   managedUserResolvers,
   managedUserWorkspaceResolvers,
   managedUserMutationResolvers,
+  tagResolvers, tagMutationResolvers,
 ];

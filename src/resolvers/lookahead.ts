@@ -140,10 +140,12 @@ export function operationReads(schema: GraphQLSchema, document: DocumentNode): O
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const parent = typeInfo.getParentType()?.name;
+        // `tagHandles` reads the same handles as `tags` (schema/tags.graphql).
+        const tags = node.name.value === 'tags' || node.name.value === 'tagHandles';
         if (parent === 'Recipe') {
           if (node.name.value === 'code') found.recipeCode = true;
-          if (node.name.value === 'tags') found.recipeTags = true;
-        } else if (parent === 'Connection' && node.name.value === 'tags') {
+          if (tags) found.recipeTags = true;
+        } else if (parent === 'Connection' && tags) {
           found.connectionTags = true;
         }
       },

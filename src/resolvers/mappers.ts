@@ -68,6 +68,13 @@ export type LookupTableMapper = Scoped<Workato.LookupTable>;
 export type LookupTableColumnMapper = { label: string; name?: string | null; type?: string | null };
 export type LookupTableConnectionMapper = Page<LookupTableMapper>;
 export type LookupTableEdgeMapper = Edge<LookupTableMapper>;
+export type TagMapper = Scoped<Workato.Tag>;
+export type TagConnectionMapper = Page<TagMapper>;
+export type TagEdgeMapper = Edge<TagMapper>;
+/** What `tagsAssign` changed, read back only when selected (Workato answers the assignment with an empty body). */
+export type TagsAssignPayloadMapper =
+  | { ok: true; scope: string | undefined; recipeIds: number[]; connectionIds: number[]; userErrors: [] }
+  | { ok: false; userErrors: UserErrorMapper[] };
 
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -166,7 +166,6 @@ export const recipeResolvers: Resolvers = {
     versionAuthorName: prop('version_author_name'),
     versionAuthorEmail: prop('version_author_email'),
     versionComment: prop('version_comment'),
-    tags: list<RecipeMapper, 'tags'>('tags'),
     jobs: (r, args, ctx) => jobPage(ctx.loaders.scope(scopeOf(r)), r, args),
   },
   RecipeConfigEntry: {

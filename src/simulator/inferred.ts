@@ -41,6 +41,13 @@
  *   `env_roles` (array or one object); update sets roles; remove → `{"success": true}`. Customer 19029's
  *   connections keep the 2019 `provider` key instead of `application`.
  * - §18 lookup tables listed id-descending (as in fixtures/lookup-tables-list.json).
+ * - §23 tags (routes/tags.ts): listed in creation order (seed, then created), `q` a case-insensitive substring of the
+ *   title, page/per_page default/max 100; create/update answer the bare Tag (with `created_at`/`updated_at`, extra
+ *   fields §23 allows); blank `title` → validation "can't be blank", longer than 255 → "is too long"; a 1,001st tag →
+ *   400 `{"message"}`; `color` any string (no list is documented). tags_assignments: unknown handles, recipe or
+ *   connection ids → 400 validation (nothing changes), neither `recipe_ids` nor `connection_ids` → validation on
+ *   `recipe_ids`; removals apply before additions. Deleting a tag takes it off every recipe and connection. The
+ *   Embedded variant keeps the workspace envelope (`{"data": {"tags"}}`).
  */
 export const INFERRED = {
   jobsDefaultPerPage: 25,
@@ -201,4 +208,15 @@ export const INFERRED_PACKAGES = {
     'workato_template', 'lcap_app', 'lcap_page', 'custom_adapter', 'topic', 'api_group', 'api_endpoint', 'agentic_genie',
     'agentic_skill', 'data_pipeline', 'decision_engine_model', 'agentic_knowledge_base', 'mcp_server',
   ] as readonly string[],
+} as const;
+
+/** §23 tags ([inferred] where noted in the list above). */
+export const INFERRED_TAGS = {
+  /** §5: documented. */
+  maxTags: 1000,
+  limitMessage: 'Tag limit reached: a workspace can have at most 1000 tags',
+  maxTitle: 255,
+  targetsRequired: 'or connection_ids must be present',
+  /** Seed colours; §23 shows only `blue`. */
+  colors: ['blue', 'green', 'orange', 'red', 'purple', 'gray'] as readonly string[],
 } as const;

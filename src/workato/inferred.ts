@@ -2,6 +2,7 @@
  * Every guess the gateway makes about Workato that the reference marks [inferred] or leaves open, in one
  * place, so a correction is one edit. Each entry names the REFERENCE section it comes from.
  */
+import type { Workato } from './types.js';
 
 /** §11.1: the jobs list's page size parameter is undocumented; Workato's own `wk` CLI sends `per_page`. */
 export const JOBS_PAGE_SIZE_PARAM = 'per_page';
@@ -188,4 +189,20 @@ export const IMPORT_RESULTS_OK: readonly string[] = ['no_update_or_updated_witho
  */
 export function repeatsPage<T extends { id: number }>(previous: readonly T[], next: readonly T[]): boolean {
   return previous.length > 0 && next.length > 0 && previous[0]!.id === next[0]!.id;
+}
+
+/**
+ * §23: the tag list's envelope is `{"data": {"tags": [...]}}` per [wk] (what production returns); the docs are not
+ * explicit, so `data` as an array, `result`/`items` and a bare array are read too.
+ */
+export function unwrapTags(body: unknown): Workato.Tag[] {
+  const data = body && typeof body === 'object' && !Array.isArray(body) ? (body as { data?: unknown }).data : undefined;
+  if (data && typeof data === 'object' && Array.isArray((data as { tags?: unknown }).tags)) return (data as { tags: Workato.Tag[] }).tags;
+  return unwrapList<Workato.Tag>(body);
+}
+
+/** §23: create/update answers are not shown; read a bare Tag, or one under `data`/`data.tag`/`result` [inferred]. */
+export function unwrapTag(body: unknown): Workato.Tag | undefined {
+  const candidates = [body, (body as { data?: unknown })?.data, (body as { data?: { tag?: unknown } })?.data?.tag, (body as { result?: unknown })?.result];
+  return candidates.find((c): c is Workato.Tag => !!c && typeof c === 'object' && typeof (c as { handle?: unknown }).handle === 'string');
 }

@@ -416,6 +416,34 @@ export namespace Workato {
     errors?: Record<string, string[]> | Array<{ code?: number | string; title?: string; detail?: string }>;
   }
 
+  // ---------------------------------------------------------------- §23 tags
+  /** A tag (§23, [doc][wk]). `handle` is its only id (§7); Workato may send extra fields. */
+  export interface Tag {
+    handle: string;
+    title?: string | null;
+    description?: string | null;
+    /** A colour name such as `blue`; the set of values is not documented. */
+    color?: string | null;
+    /** [inferred]: not in the documented shape; read when present. */
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
+  /** POST /api/tags and PUT /api/tags/:handle bodies (§23: `title` required on create). */
+  export interface TagWrite {
+    title?: string;
+    description?: string;
+    color?: string;
+  }
+
+  /** POST /api/tags_assignments (§23): `recipe_ids` or `connection_ids` required; answers 200 with an empty body. */
+  export interface TagsAssignment {
+    add_tags?: string[];
+    remove_tags?: string[];
+    recipe_ids?: number[];
+    connection_ids?: number[];
+  }
+
   // ---------------------------------------------------------------- §6 envelopes
   export interface ItemsEnvelope<T> {
     items: T[];

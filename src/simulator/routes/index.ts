@@ -19,6 +19,7 @@ import { recipeActionRoutes } from './recipe-actions.js';
 import { recipeOpRoutes } from './recipe-ops.js';
 import { recipeWriteRoutes } from './recipe-writes.js';
 import { recipeRoutes } from './recipes.js';
+import { tagRoutes } from './tags.js';
 import { userRoutes } from './users.js';
 
 /** The routes of one workspace: the token's own, or (through embeddedRoutes) an Embedded customer's. */
@@ -41,6 +42,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...lookupTableRoutes,
   ...manifestRoutes,
   ...packageRoutes,
+  ...tagRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

@@ -27,6 +27,8 @@ export type UserErrorCode =
   | 'FOLDER_NOT_EMPTY'
   /** Workato rejected the input (its validation messages are in `message`). */
   | 'INVALID'
+  /** The request names nothing to change: no recipe or connection, or no tag to add or remove. */
+  | 'NOTHING_TO_CHANGE'
   /** The object to change does not exist, or the token cannot see it. */
   | 'NOT_FOUND'
   /** Workato refused the uploaded file as a package (for example, it is not a zip). */
@@ -91,6 +93,7 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
       & { ' $fragmentRefs'?: { 'RecipeSummaryFragment': RecipeSummaryFragment } }
     )
     | { __typename: 'RecipeVersion', id: string }
+    | { __typename: 'Tag', id: string }
     | { __typename: 'Workspace', id: string }
    | null };
 
