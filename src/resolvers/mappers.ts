@@ -2,6 +2,7 @@
  * Which value each GraphQL type's resolvers receive (codegen `mappers`): Workato wire objects, tagged with the
  * workspace scope they came from, and page objects built by relay.ts.
  */
+import type { TableRow } from '../loaders/lookup-tables.js';
 import type { Scoped } from '../loaders/scope.js';
 import type { JobResult } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
@@ -68,6 +69,12 @@ export type LookupTableMapper = Scoped<Workato.LookupTable>;
 export type LookupTableColumnMapper = { label: string; name?: string | null; type?: string | null };
 export type LookupTableConnectionMapper = Page<LookupTableMapper>;
 export type LookupTableEdgeMapper = Edge<LookupTableMapper>;
+/** A row with its table id and scope (REFERENCE §18 [inferred]: Workato's row carries neither). */
+export type LookupTableRowMapper = TableRow;
+export type LookupTableRowConnectionMapper = Page<LookupTableRowMapper>;
+export type LookupTableRowEdgeMapper = Edge<LookupTableRowMapper>;
+/** One cell: the table's column and the row's value in it. */
+export type LookupTableCellMapper = { column: LookupTableColumnMapper; value: string | null };
 
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;
