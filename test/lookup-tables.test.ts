@@ -132,11 +132,15 @@ describe('LookupTable.rows / row, LookupTableRow', () => {
 describe('Query.lookupTableRow (the lookup endpoint)', () => {
   const LOOKUP_ROW = `query($table: ID!, $match: [LookupTableCellInput!]!) { lookupTableRow(tableId: $table, match: $match) { workatoId value(column: "name") } }`;
 
-  it('answers the first matching row with one call', async () => {
+  it('answers the first matching row with one call; its cells add the table list, asked for in parallel', async () => {
     stack.sim.resetCounts();
     const data = await stack.gql(LOOKUP_ROW, { table: '1315', match: [{ column: 'code', value: 'JP' }] });
     expect(data.lookupTableRow).toEqual({ workatoId: '9', value: 'Japan' });
     expect(stack.sim.counts()).toEqual({ [LOOKUP]: 1 });
+    stack.sim.resetCounts();
+    const cells = await stack.gql(`{ lookupTableRow(tableId: "1315", match: [{ column: "code", value: "JP" }, { column: "name", value: "Japan" }]) { cells { value } } }`);
+    expect(cells.lookupTableRow.cells).toEqual([{ value: 'JP' }, { value: 'Japan' }]);
+    expect(stack.sim.counts()).toEqual({ [LOOKUP]: 1, [TABLES]: 1 });
   });
 
   it('answers null, not an error, when nothing matches or the table does not exist', async () => {
@@ -319,6 +323,10 @@ describe('Embedded customers (§17.7)', () => {
     expect(updated.row.cells).toEqual([{ value: 'A-1' }, { value: 'Anvil' }]);
     const deletedRow = (await stack.gql(ROW_DELETE, { input: { id: row.row.id } })).lookupTableRowDelete;
     expect(deletedRow.userErrors).toEqual([]);
+    stack.sim.resetCounts();
+    const noTable = (await stack.gql(ROW_CREATE, { input: { tableId: toGlobalId('LookupTable', [4242], '19029'), cells: [{ column: 'sku', value: 'A-2' }] } })).lookupTableRowCreate;
+    expect(noTable.userErrors).toEqual([{ code: 'NOT_FOUND', message: 'Workato has no such lookup table, or the token cannot see it.', field: ['input', 'tableId'] }]);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/managed_users/:managed_user_id/lookup_tables': 1 });
 
     const wrongCustomer = await stack.request(DELETE, { input: { ids: [created.lookupTable.id], managedUser: { id: '19030' } } });
     expect(wrongCustomer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

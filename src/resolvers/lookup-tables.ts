@@ -3,6 +3,7 @@
  * table type itself (columns, project) is resolved in managed-users.ts; this file adds rows, the `lookup` endpoint
  * and the Node loader of rows. Rows are keyed by column label ([inferred], behind workato/inferred.ts).
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { LookupTableCellInput, Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
@@ -12,6 +13,7 @@ import { LOOKUP_ROWS_MAX_PER_PAGE } from '../workato/inferred.js';
 import type { Cell } from '../workato/lookup-tables.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { typed, workatoId } from './helpers.js';
+import { selectsPath } from './lookahead.js';
 import { columns, customerKey, customerLoaders } from './managed-users.js';
 import type { LookupTableMapper } from './mappers.js';
 import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, workatoKey, type GlobalId } from './relay.js';
@@ -37,9 +39,13 @@ export function rowIdParts(parsed: GlobalId | undefined): { tableId: number; row
   return { tableId: Number(parsed.keys[0]), rowId: Number(parsed.keys[1]), scope: parsed.scope };
 }
 
-/** `lookup` needs at least one criterion (§18 #5: `by[…]` is required). */
-function lookup(loaders: ScopedLoaders, tableId: number, match: readonly LookupTableCellInput[]) {
+/**
+ * `lookup` needs at least one criterion (§18 #5: `by[…]` is required). A row's cells and table come from the table
+ * list: when the selection reads them, that list is asked for together with the lookup, not after it.
+ */
+function lookup(loaders: ScopedLoaders, tableId: number, match: readonly LookupTableCellInput[], info: GraphQLResolveInfo) {
   if (match.length === 0) throw badUserInput('`match` needs at least one column and value.', 'match');
+  if (selectsPath(info, ['cells']) || selectsPath(info, ['table'])) loaders.lookupTableById.load(tableId).catch(() => undefined);
   return loaders.lookupTableRows.rowLookup.load({ tableId, by: cellsOf(match) });
 }
 
@@ -63,13 +69,13 @@ export const lookupTableReadResolvers: Resolvers = {
       const { tableId, scope } = tableKey(args.id, 'id');
       return tableOfScope(ctx, scope, tableId);
     },
-    lookupTableRow: (_root, args, ctx) => {
+    lookupTableRow: (_root, args, ctx, info) => {
       const { tableId, scope } = tableKey(args.tableId, 'tableId');
-      return lookup(ctx.loaders.scope(scope), tableId, args.match);
+      return lookup(ctx.loaders.scope(scope), tableId, args.match, info);
     },
   },
   ManagedUser: {
-    lookupTableRow: (u, args, ctx) => lookup(customerLoaders(ctx, u), customerKey('LookupTable', args.tableId, 'tableId', u), args.match),
+    lookupTableRow: (u, args, ctx, info) => lookup(customerLoaders(ctx, u), customerKey('LookupTable', args.tableId, 'tableId', u), args.match, info),
   },
   LookupTable: {
     rows: (t, args, ctx) => {
