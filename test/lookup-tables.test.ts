@@ -306,6 +306,8 @@ describe('Embedded customers (§17.7)', () => {
       'GET /api/managed_users/:managed_user_id/lookup_tables/:lookup_table_id/rows': 2,
       'GET /api/managed_users/:managed_user_id/lookup_tables/:lookup_table_id/lookup': 1,
     });
+    const foreign = await stack.request(`{ managedUser(id: "19029") { lookupTableRow(tableId: "${toGlobalId('LookupTable', [1315])}", match: [{ column: "code", value: "DE" }]) { id } } }`);
+    expect(foreign.errors?.[0]).toMatchObject({ path: ['managedUser', 'lookupTableRow'], extensions: { code: 'BAD_USER_INPUT' } });
     const node = await stack.gql(`{ node(id: "${rowId(7291, 1290004, '19029')}") { ... on LookupTableRow { value(column: "region") table { id } } } }`);
     expect(node.node).toEqual({ value: 'na', table: { id: toGlobalId('LookupTable', [7291], '19029') } });
   });
