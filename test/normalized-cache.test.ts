@@ -31,6 +31,7 @@ const VALUE_TYPES: Record<string, string> = {
   JobActionResult: 'what Workato did with one job in one jobsRepeat/jobsCancel call; part of that answer (its `job` is the Node)',
   MemberRole: "one member's role in one environment; part of the member, no id in Workato",
   LookupTableColumn: "one column of a lookup table's `schema`; part of the table, no id in Workato",
+  LookupTableCell: "one row's value in one column; part of the row, no id in Workato",
   Asset: 'a reference to a recipe, connection, … in a folder listing or a manifest; its `recipe`/`connection` is the Node',
   PackageRecipeStatus: 'what one import did to one recipe; part of the package (its `recipe` is the Node)',
   _Service: 'Apollo Federation plumbing (`_service { sdl }`), not data',

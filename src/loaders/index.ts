@@ -9,7 +9,7 @@ import { createConnectorLoaders } from './connectors.js';
 import { createDeploymentLoaders } from './deployments.js';
 import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
-import { createLookupTableLoaders } from './lookup-tables.js';
+import { createLookupTableLoaders, createLookupTableRowLoaders } from './lookup-tables.js';
 import { createManagedUserLoaders, createMemberLoaders, type ManagedUserLoaders } from './managed-users.js';
 import { createPackageLoaders } from './packages.js';
 import { BATCHED, READS_EVERYTHING, type LoaderMode, type ReadHints } from './options.js';
@@ -25,6 +25,7 @@ import { createWorkspaceLoaders } from './workspace.js';
  */
 const FAMILY_LOADERS = {
   tags: createTagLoaders,
+  lookupTableRows: createLookupTableRowLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

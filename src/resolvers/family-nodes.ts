@@ -6,6 +6,7 @@
  */
 import type { GatewayContext } from '../server/context.js';
 import type { NodeValue } from './node.js';
+import { lookupTableRowNode } from './lookup-tables.js';
 import type { GlobalId, NodeType } from './relay.js';
 import { tagNode } from './tags.js';
 
@@ -14,4 +15,5 @@ export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () =>
 
 export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   Tag: tagNode,
+  LookupTableRow: lookupTableRowNode,
 };

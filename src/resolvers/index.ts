@@ -8,6 +8,7 @@ import { folderMutationResolvers } from './folder-mutations.js';
 import { folderResolvers } from './folders.js';
 import { jobMutationResolvers } from './job-mutations.js';
 import { jobResolvers } from './jobs.js';
+import { lookupTableResolvers } from './lookup-table-mutations.js';
 import { managedUserMutationResolvers } from './managed-user-mutations.js';
 import { managedUserWorkspaceResolvers } from './managed-user-workspace.js';
 import { managedUserResolvers } from './managed-users.js';
@@ -51,4 +52,5 @@ export const resolvers: Resolvers[] = [
   managedUserWorkspaceResolvers,
   managedUserMutationResolvers,
   tagResolvers, tagMutationResolvers,
+  lookupTableResolvers,
 ];

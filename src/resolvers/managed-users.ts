@@ -58,7 +58,7 @@ export function customerKey(type: NodeType, value: string, argument: string, cus
 }
 
 /** §18: `schema` is a JSON-encoded list of `{label, name, type, …}`; entries without a label are skipped. */
-function columns(schema: unknown): LookupTableColumnMapper[] {
+export function columns(schema: unknown): LookupTableColumnMapper[] {
   const decoded = decodeJson(schema);
   if (!Array.isArray(decoded)) return [];
   return decoded.flatMap((c: unknown) => {

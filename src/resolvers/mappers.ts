@@ -2,6 +2,7 @@
  * Which value each GraphQL type's resolvers receive (codegen `mappers`): Workato wire objects, tagged with the
  * workspace scope they came from, and page objects built by relay.ts.
  */
+import type { TableRow } from '../loaders/lookup-tables.js';
 import type { Scoped } from '../loaders/scope.js';
 import type { JobResult } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
@@ -75,6 +76,12 @@ export type TagEdgeMapper = Edge<TagMapper>;
 export type TagsAssignPayloadMapper =
   | { ok: true; scope: string | undefined; recipeIds: number[]; connectionIds: number[]; userErrors: [] }
   | { ok: false; userErrors: UserErrorMapper[] };
+/** A row with its table id and scope (REFERENCE §18 [inferred]: Workato's row carries neither). */
+export type LookupTableRowMapper = TableRow;
+export type LookupTableRowConnectionMapper = Page<LookupTableRowMapper>;
+export type LookupTableRowEdgeMapper = Edge<LookupTableRowMapper>;
+/** One cell: the table's column and the row's value in it. */
+export type LookupTableCellMapper = { column: LookupTableColumnMapper; value: string | null };
 
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

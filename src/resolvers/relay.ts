@@ -13,6 +13,7 @@ export const NODE_TYPES = [
   'ExportManifest', 'Package', 'ManagedUser', 'Member', 'LookupTable',
   // Families after the first six: one line each; they load through family-nodes.ts.
   'Tag',
+  'LookupTableRow',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -124,10 +125,11 @@ export interface Page<T> {
 /** Largest page a client may ask for: Workato's own `per_page` cap (REFERENCE §6). */
 export const MAX_FIRST = 100;
 
-export function pageSize(first: number | null | undefined, fallback = 25): number {
+/** `max`: a list whose Workato `per_page` goes higher (lookup-table rows: 1,000, REFERENCE §18). */
+export function pageSize(first: number | null | undefined, fallback = 25, max = MAX_FIRST): number {
   const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_FIRST) {
-    throw badUserInput(`\`first\` must be between 1 and ${MAX_FIRST}; got ${n}.`, 'first');
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw badUserInput(`\`first\` must be between 1 and ${max}; got ${n}.`, 'first');
   }
   return n;
 }
@@ -164,9 +166,10 @@ export async function readWindow<T>(
   offset: number,
   count: number,
   fetchPage: (page: number, perPage: number) => Promise<T[]>,
+  maxPerPage = MAX_FIRST,
 ): Promise<{ items: T[]; more: boolean }> {
-  // One call suffices when some per_page ≤ 100 puts [offset, offset+count] inside a single page.
-  for (let perPage = count + 1; perPage <= MAX_FIRST; perPage++) {
+  // One call suffices when some per_page ≤ the list's cap puts [offset, offset+count] inside a single page.
+  for (let perPage = count + 1; perPage <= maxPerPage; perPage++) {
     const page = Math.floor(offset / perPage) + 1;
     if (offset + count + 1 <= page * perPage) {
       const items = await fetchPage(page, perPage);
@@ -174,15 +177,15 @@ export async function readWindow<T>(
       return { items: window.slice(0, count), more: window.length > count };
     }
   }
-  // Otherwise walk pages of 100; with no room for a look-ahead, a full page means "maybe more" (§6 short-page rule).
+  // Otherwise walk pages of the cap; with no room for a look-ahead, a full page means "maybe more" (§6 short-page rule).
   const items: T[] = [];
-  let page = Math.floor(offset / MAX_FIRST) + 1;
-  let skip = offset - (page - 1) * MAX_FIRST;
+  let page = Math.floor(offset / maxPerPage) + 1;
+  let skip = offset - (page - 1) * maxPerPage;
   for (;;) {
-    const batch = await fetchPage(page, MAX_FIRST);
+    const batch = await fetchPage(page, maxPerPage);
     items.push(...batch.slice(skip));
     skip = 0;
-    if (batch.length < MAX_FIRST) return { items: items.slice(0, count), more: items.length > count };
+    if (batch.length < maxPerPage) return { items: items.slice(0, count), more: items.length > count };
     if (items.length > count) return { items: items.slice(0, count), more: true };
     if (items.length === count) return { items, more: true };
     page++;
@@ -194,8 +197,9 @@ export async function pageOfPagedList<T>(
   first: number,
   after: string | null | undefined,
   fetchPage: (page: number, perPage: number) => Promise<T[]>,
+  maxPerPage = MAX_FIRST,
 ): Promise<Page<T>> {
   const offset = after ? decodeCursor(after, 'off')!.o + 1 : 0;
-  const { items, more } = await readWindow(offset, first, fetchPage);
+  const { items, more } = await readWindow(offset, first, fetchPage, maxPerPage);
   return makePage(items, (_n, i) => ({ k: 'off', o: offset + i }), more, offset > 0);
 }

@@ -80,7 +80,7 @@ const TABLE_NAMES: Array<[string, string[]]> = [
 ];
 
 /** §18: `schema` is a JSON string of columns `col1`…`col10`, each with a label. */
-function columns(labels: string[]): string {
+export function columns(labels: readonly string[]): string {
   return JSON.stringify(labels.map((label, i) => ({ control_type: 'text', label, name: `col${i + 1}`, type: 'string', sticky: true })));
 }
 

@@ -48,6 +48,16 @@
  *   connection ids → 400 validation (nothing changes), neither `recipe_ids` nor `connection_ids` → validation on
  *   `recipe_ids`; removals apply before additions. Deleting a tag takes it off every recipe and connection. The
  *   Embedded variant keeps the workspace envelope (`{"data": {"tags"}}`).
+ * - §18 (routes/lookup-tables.ts) create: blank `name` or a name another table has → validation (`name`); no
+ *   `schema` columns, more than 10, a blank or repeated label → validation (`schema`); an unknown `project_id` →
+ *   `project_id: ["is invalid"]`; answers the created table (columns `col1`… in the given order). Batch delete:
+ *   `ids` missing, empty or not integers → 400; any unknown id → 404 and nothing is deleted; the tables' rows go
+ *   with them; `{"success": true}`. Rows are `{"id", "data"}` with every column of the table keyed by label
+ *   (unset cells null), listed id-ascending; `by[<column>]` compares exactly; an unknown column in `by[…]` or in a
+ *   row's `data` → 400 (`{"message"}` for queries, validation `data` for writes); a row create with no `data` →
+ *   validation; values other than strings are stored as strings (objects refused). Lookup without any `by[…]` → 400.
+ *   Create/update answer the row, delete `{"success": true}`. For a customer the rows list is `{"result": [...]}` like
+ *   every Embedded list (§6). Token workspaces after the first get two generated tables; rows are generated per table.
  */
 export const INFERRED = {
   jobsDefaultPerPage: 25,
@@ -63,6 +73,18 @@ export const INFERRED = {
   unconnectedErrorKey: 'packages.recipe_source_code.flow_validations.errors.config_unconnected',
   /** §17: the Embedded API on a workspace that is not an Embed admin (partner) workspace. */
   embeddedForbiddenMessage: 'Embedded API is not enabled for this workspace (requires an Embed admin workspace)',
+} as const;
+
+/** §18 lookup tables and rows (routes/lookup-tables.ts). */
+export const INFERRED_LOOKUP_TABLES = {
+  /** §18 and §5: ≤ 10 columns. */
+  maxColumns: 10,
+  rowsDefaultPerPage: 500,
+  rowsMaxPerPage: 1000,
+  unknownColumnMessage: (column: string) => `Unknown column: ${column}`,
+  unknownColumnError: (column: string) => `has an unknown column: ${column}`,
+  batchDeleteIdsMessage: 'ids must be a non-empty list of lookup table ids',
+  lookupWithoutCriteriaMessage: 'Missing required parameter: by',
 } as const;
 
 /**

@@ -205,4 +205,24 @@ export function unwrapTags(body: unknown): Workato.Tag[] {
 export function unwrapTag(body: unknown): Workato.Tag | undefined {
   const candidates = [body, (body as { data?: unknown })?.data, (body as { data?: { tag?: unknown } })?.data?.tag, (body as { result?: unknown })?.result];
   return candidates.find((c): c is Workato.Tag => !!c && typeof c === 'object' && typeof (c as { handle?: unknown }).handle === 'string');
+/** §18: rows are paged with page/per_page default 500, **max 1,000** (not 100 like the other lists). */
+export const LOOKUP_ROWS_MAX_PER_PAGE = 1000;
+
+/**
+ * §18 [inferred]: a row is `{"id": 1, "data": {"<column label>": "value", ...}}`. Read leniently: a row wrapped in
+ * `result` or `data` (Embedded single objects, §17.4) is unwrapped; cells that are not strings are shown as strings.
+ * Anything without a numeric id is not a row (undefined).
+ */
+export function lookupRowOf(body: unknown): { id: number; data: Record<string, string | null> } | undefined {
+  let value = unwrapObject<unknown>(body);
+  if (value && typeof value === 'object' && !('id' in value) && 'data' in value) value = (value as { data: unknown }).data;
+  const row = objectWithId<{ id: number; data?: unknown }>(value);
+  if (!row) return undefined;
+  const data = row.data && typeof row.data === 'object' && !Array.isArray(row.data) ? (row.data as Record<string, unknown>) : {};
+  return { id: row.id, data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v == null ? null : typeof v === 'string' ? v : JSON.stringify(v)])) };
+}
+
+/** §18 #4/#5: row criteria travel as `by[<column label>]=value` (Rails nested parameters). */
+export function lookupCriteria(cells: ReadonlyArray<{ column: string; value: string }>): Record<string, string> {
+  return Object.fromEntries(cells.map((c) => [`by[${c.column}]`, c.value]));
 }

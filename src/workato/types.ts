@@ -442,6 +442,23 @@ export namespace Workato {
     remove_tags?: string[];
     recipe_ids?: number[];
     connection_ids?: number[];
+  // ---------------------------------------------------------------- §18 lookup tables
+  /** A row [inferred]: `{"id": 1, "data": {"code": "DE", "name": "Germany"}}`, cells keyed by column label. */
+  export interface LookupTableRow {
+    id: number;
+    data?: Record<string, string | number | boolean | null> | null;
+  }
+
+  /** POST /lookup_tables: `project_id` optional (omitted = a global table); ≤ 10 columns (§18). */
+  export interface LookupTableCreate {
+    name: string;
+    project_id?: number;
+    schema: Array<{ label: string }>;
+  }
+
+  /** POST/PUT …/rows: the cells to set, keyed by column label (an update changes only these). */
+  export interface LookupTableRowWrite {
+    data: Record<string, string>;
   }
 
   // ---------------------------------------------------------------- §6 envelopes

@@ -51,7 +51,9 @@ export type UserErrorCode =
    * The recipe's trigger is in back-off after repeated errors and cannot poll now; `message` says until when.
    * Retrying sooner does not help.
    */
-  | 'TRIGGER_BACK_OFF';
+  | 'TRIGGER_BACK_OFF'
+  /** A cell names a column the lookup table does not have (labels are compared exactly: Workato keys rows by label). */
+  | 'UNKNOWN_COLUMN';
 
 export type DashboardQueryVariables = Exact<{
   first: number;
@@ -83,6 +85,7 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'Folder', id: string }
     | { __typename: 'Job', id: string }
     | { __typename: 'LookupTable', id: string }
+    | { __typename: 'LookupTableRow', id: string }
     | { __typename: 'ManagedUser', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'Package', id: string }
