@@ -4,6 +4,7 @@
  * node.ts imports this file). node.ts asks here first.
  * Use `typed(value, 'Tag')` from helpers.ts to mark the loader's object with its type.
  */
+import { collaboratorRoleNode, iamUserGroupNode, iamUserNode } from './collaborators.js';
 import type { GatewayContext } from '../server/context.js';
 import type { NodeValue } from './node.js';
 import type { GlobalId, NodeType } from './relay.js';
@@ -12,4 +13,7 @@ import type { GlobalId, NodeType } from './relay.js';
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
 
 export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
+  CollaboratorRole: collaboratorRoleNode,
+  IamUser: iamUserNode,
+  IamUserGroup: iamUserGroupNode,
 };
