@@ -71,7 +71,10 @@ export function createMemberLoaders(api: WorkatoApi, scope: string | undefined) 
     all = undefined;
   }
 
-  return { members, memberById, forgetMembers };
+  /** The list, when this request has already started reading it: a by-id read can wait for it instead of calling. */
+  const membersStarted = (): Promise<Scoped<Workato.Member>[]> | undefined => all;
+
+  return { members, memberById, forgetMembers, membersStarted };
 }
 
 /**

@@ -67,9 +67,12 @@ export const collaboratorResolvers: Resolvers = {
       const all = await membersOf(ctx.loaders.scope(), args.email);
       return { ...pageOfList(all, first, args.after), totalCount: all.length };
     },
-    member: (_root, args, ctx) => {
+    member: async (_root, args, ctx) => {
       const { key, scope } = workatoKey('Member', args.id, 'id');
-      return ctx.loaders.scope(scope).memberById.load(Number(key));
+      const loaders = ctx.loaders.scope(scope);
+      // A list this request already started primes memberById: wait for it rather than GET /members/:id.
+      await loaders.membersStarted()?.catch(() => undefined);
+      return loaders.memberById.load(Number(key));
     },
     collaboratorRoles: async (_root, _args, ctx) => [...(await ctx.loaders.scope().collaborators.collaboratorRoles())].sort((a, b) => a.id - b.id),
     iamUsers: (_root, args, ctx) =>
