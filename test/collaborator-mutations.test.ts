@@ -42,7 +42,7 @@ describe('memberInvite (§20 #1, §17.2 #9)', () => {
 
   it('maps a second invitation to the same address within 20 minutes to INVITATION_ALREADY_SENT', async () => {
     stack.sim.resetCounts();
-    const { memberInvite } = await stack.gql(INVITE, { input: { name: 'Jo', email: 'JO.PARK@northwind.example', roleName: 'Admin' } });
+    const { memberInvite } = await stack.gql(INVITE, { input: { name: 'Jo', email: 'JO.PARK@northwind.example', envRoles: [{ roleName: 'Admin' }] } });
     expect(memberInvite.invitation).toBeNull();
     expect(memberInvite.userErrors).toEqual([{
       __typename: 'InputError', code: 'INVITATION_ALREADY_SENT', field: ['input', 'email'],
@@ -53,7 +53,7 @@ describe('memberInvite (§20 #1, §17.2 #9)', () => {
 
   it("keeps Workato's own quota 429 a top-level RATE_LIMITED error", async () => {
     stack.sim.inject({ route: 'POST /api/member_invitations', status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '7' } });
-    const r = await stack.request(INVITE, { input: { name: 'Ann', email: 'ann@northwind.example', roleName: 'Admin' } });
+    const r = await stack.request(INVITE, { input: { name: 'Ann', email: 'ann@northwind.example', envRoles: [{ roleName: 'Admin' }] } });
     expect(codes(r)).toEqual(['RATE_LIMITED']);
     expect(r.errors![0].extensions!.retryAfter).toBe(7);
   });
@@ -70,16 +70,14 @@ describe('memberInvite (§20 #1, §17.2 #9)', () => {
         { __typename: 'InputError', code: 'INVALID', message: 'Give one role per environment; dev has more than one.', field: ['input', 'envRoles', '2', 'environmentType'] },
       ],
     });
-    const none = await stack.gql(INVITE, { input: { name: 'Ann', email: 'ann@northwind.example' } });
-    expect(none.memberInvite.userErrors).toEqual([{ __typename: 'InputError', code: 'INVALID', message: 'Give the collaborator a role: envRoles (or roleName for one DEV role).', field: ['input', 'envRoles'] }]);
-    const both = await stack.gql(INVITE, { input: { name: 'Ann', email: 'ann@northwind.example', roleName: 'Admin', envRoles: [{ roleName: 'Admin' }] } });
-    expect(both.memberInvite.userErrors.map((e: any) => e.field)).toEqual([['input', 'roleName']]);
-    expect(codes(await stack.request(INVITE, { input: { name: 'Ann', email: 'ann@northwind.example', roleName: 'Admin', userGroupIds: ['nope'] } }))).toEqual(['BAD_USER_INPUT']);
+    const none = await stack.gql(INVITE, { input: { name: 'Ann', email: 'ann@northwind.example', envRoles: [] } });
+    expect(none.memberInvite.userErrors).toEqual([{ __typename: 'InputError', code: 'INVALID', message: 'Give at least one role.', field: ['input', 'envRoles'] }]);
+    expect(codes(await stack.request(INVITE, { input: { name: 'Ann', email: 'ann@northwind.example', envRoles: [{ roleName: 'Admin' }], userGroupIds: ['nope'] } }))).toEqual(['BAD_USER_INPUT']);
     expect(stack.sim.total()).toBe(0);
   });
 
   it("returns Workato's refusal of an existing collaborator as a userError on the e-mail", async () => {
-    const { memberInvite } = await stack.gql(INVITE, { input: { name: 'Priya', email: 'priya.raman@northwind.example', roleName: 'Admin' } });
+    const { memberInvite } = await stack.gql(INVITE, { input: { name: 'Priya', email: 'priya.raman@northwind.example', envRoles: [{ roleName: 'Admin' }] } });
     expect(memberInvite).toEqual({
       invitation: null,
       userErrors: [{ __typename: 'InputError', code: 'INVALID', message: 'email is already a collaborator of this workspace', field: ['input', 'email'] }],
@@ -88,14 +86,14 @@ describe('memberInvite (§20 #1, §17.2 #9)', () => {
 
   it("invites into a customer workspace by its external id, and answers FORBIDDEN when Workato refuses the token", async () => {
     stack.sim.resetCounts();
-    const { memberInvite } = await stack.gql(INVITE, { input: { managedUser: { externalId: 'GLOBEX-7' }, name: 'Mindy', email: 'mindy@globex.example', roleName: 'Operator' } });
+    const { memberInvite } = await stack.gql(INVITE, { input: { managedUser: { externalId: 'GLOBEX-7' }, name: 'Mindy', email: 'mindy@globex.example', envRoles: [{ roleName: 'Operator' }] } });
     expect(memberInvite.userErrors).toEqual([]);
     expect(memberInvite.invitation).toMatchObject({ email: 'mindy@globex.example', envRoles: [{ environmentType: 'dev', roleName: 'Operator' }] });
     expect(calls()).toEqual(['GET /api/managed_users/EGLOBEX-7', 'POST /api/managed_users/19030/member_invitations']);
-    const unknown = await stack.gql(INVITE, { input: { managedUser: { id: '99999' }, name: 'Mindy', email: 'mindy@globex.example', roleName: 'Operator' } });
+    const unknown = await stack.gql(INVITE, { input: { managedUser: { id: '99999' }, name: 'Mindy', email: 'mindy@globex.example', envRoles: [{ roleName: 'Operator' }] } });
     expect(unknown.memberInvite.userErrors).toEqual([{ __typename: 'InputError', code: 'NOT_FOUND', message: 'Workato has no such object, or the token cannot see it.', field: ['input', 'managedUser'] }]);
     stack.sim.inject({ route: 'POST /api/member_invitations', status: 403, body: { message: 'Forbidden' } });
-    expect(codes(await stack.request(INVITE, { input: { name: 'Ann', email: 'ann2@northwind.example', roleName: 'Admin' } }))).toEqual(['FORBIDDEN']);
+    expect(codes(await stack.request(INVITE, { input: { name: 'Ann', email: 'ann2@northwind.example', envRoles: [{ roleName: 'Admin' }] } }))).toEqual(['FORBIDDEN']);
   });
 });
 

@@ -160,7 +160,7 @@ describe('Query.collaboratorRoles (§20 #9)', () => {
 });
 
 describe('IAM users and user groups (§20 #10–#15, [inferred] shapes)', () => {
-  it('pages the users, links their groups with one group list, and finds a listed user at no extra call', async () => {
+  it('pages the users and links their groups with one group list; iamUser and node of one user cost one GET', async () => {
     stack.sim.resetCounts();
     const data = await stack.gql(`{ iamUsers(first: 2) { pageInfo { hasNextPage } nodes { id workatoId name email status userGroups { workatoId name } createdAt } } iamUserGroups { workatoId name description } }`);
     expect(data.iamUsers.pageInfo.hasNextPage).toBe(true);

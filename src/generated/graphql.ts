@@ -1495,20 +1495,19 @@ export type MemberInvitation = {
 };
 
 /**
- * A collaborator to invite by e-mail. Give `envRoles` (a role per environment) or, Workato's deprecated form,
- * `roleName` (one DEV role). Workato sends one invitation per e-mail address and workspace every 20 minutes.
+ * A collaborator to invite by e-mail, with a role per environment. Workato sends one invitation per e-mail address
+ * and workspace every 20 minutes. (Workato's deprecated single `role_name` is not offered: an `envRoles` entry
+ * without `environmentType` is the same DEV role.)
  */
 export type MemberInviteInput = {
   /** The address the invitation goes to. */
   email: Scalars['String']['input'];
-  /** The roles per environment (one per environment; `dev`, `test` or `prod`). */
-  envRoles?: InputMaybe<Array<MemberEnvRoleInput>>;
+  /** The roles per environment: at least one, one per environment (`dev`, `test` or `prod`). */
+  envRoles: Array<MemberEnvRoleInput>;
   /** Invite into this Embedded customer's workspace (`POST /api/managed_users/:id/member_invitations`); omit for the token's own workspace. */
   managedUser?: InputMaybe<ManagedUserRefInput>;
   /** The collaborator's name. */
   name: Scalars['String']['input'];
-  /** One role in the DEV environment (Workato's deprecated `role_name`); use `envRoles` instead. */
-  roleName?: InputMaybe<Scalars['String']['input']>;
   /** User groups the collaborator joins: `IamUserGroup` `id`s or `workatoId`s. */
   userGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };

@@ -33,6 +33,10 @@ function envRoleErrors(roles: readonly MemberEnvRoleInput[]): UserErrorValue[] {
   });
 }
 
+/** At least one role, each valid (what Workato's `env_roles` takes). */
+const roleErrors = (roles: readonly MemberEnvRoleInput[]): UserErrorValue[] =>
+  roles.length ? envRoleErrors(roles) : [inputError('INVALID', 'Give at least one role.', ['input', 'envRoles'])];
+
 const wireRoles = (roles: readonly MemberEnvRoleInput[]) =>
   roles.map((r) => ({ environment_type: r.environmentType ?? 'dev', name: r.roleName.trim(), ...(r.roleType ? { role_type: r.roleType } : {}) }));
 
@@ -61,10 +65,7 @@ function inviteErrors(input: MutationMemberInviteArgs['input']): UserErrorValue[
   const errors: UserErrorValue[] = [];
   if (!input.name.trim()) errors.push(inputError('INVALID', 'name must not be blank.', ['input', 'name']));
   if (!EMAIL.test(input.email.trim())) errors.push(inputError('INVALID', `email must be an e-mail address; got "${input.email}".`, ['input', 'email']));
-  const hasRoles = input.envRoles != null && input.envRoles.length > 0;
-  if (hasRoles && input.roleName != null) errors.push(inputError('INVALID', 'Give envRoles or roleName, not both.', ['input', 'roleName']));
-  else if (!hasRoles && !input.roleName?.trim()) errors.push(inputError('INVALID', 'Give the collaborator a role: envRoles (or roleName for one DEV role).', ['input', 'envRoles']));
-  return [...errors, ...envRoleErrors(input.envRoles ?? [])];
+  return [...errors, ...roleErrors(input.envRoles)];
 }
 
 /** §5: a second invitation to the same address within 20 minutes; Workato answers it like a rate limit (429). */
@@ -81,7 +82,7 @@ async function invite(ctx: GatewayContext, input: MutationMemberInviteArgs['inpu
   const body: Workato.MemberInvitationWrite = {
     name: input.name.trim(),
     email: input.email.trim(),
-    ...(input.envRoles?.length ? { env_roles: wireRoles(input.envRoles) } : { role_name: input.roleName!.trim() }),
+    env_roles: wireRoles(input.envRoles),
     ...(groupIds.length ? { user_group_ids: groupIds } : {}),
   };
   let sent: Outcome<Partial<Workato.MemberInvitation> | undefined>;
@@ -99,7 +100,7 @@ async function invite(ctx: GatewayContext, input: MutationMemberInviteArgs['inpu
     value: {
       email: answer.email ?? body.email,
       name: answer.name ?? body.name,
-      env_roles: answer.env_roles ?? body.env_roles ?? [{ environment_type: 'dev', name: body.role_name }],
+      env_roles: answer.env_roles ?? body.env_roles,
       user_group_ids: answer.user_group_ids ?? groupIds,
       created_at: answer.created_at ?? null,
     },
@@ -107,7 +108,7 @@ async function invite(ctx: GatewayContext, input: MutationMemberInviteArgs['inpu
 }
 
 async function updateRoles(ctx: GatewayContext, input: { id: string; managedUser?: CustomerRef | null; envRoles: readonly MemberEnvRoleInput[] }): Promise<Outcome<MemberMapper>> {
-  const errors = input.envRoles.length ? envRoleErrors(input.envRoles) : [inputError('INVALID', 'Give at least one role.', ['input', 'envRoles'])];
+  const errors = roleErrors(input.envRoles);
   if (errors.length) return refused(errors);
   const target = await memberTarget(ctx, input);
   if (!target.ok) return target;

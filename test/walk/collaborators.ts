@@ -4,7 +4,7 @@ import type { FamilyWalk } from './types.js';
 const walk: FamilyWalk = {
   mutations: [
     ['memberInvite', () => ({ name: 'Walk Person', email: 'walk.person@northwind.example', envRoles: [{ environmentType: 'dev', roleName: 'Analyst' }] })],
-    ['memberInvite', () => ({ name: 'Walk Person', email: 'walk.person@northwind.example', roleName: 'Analyst' })], // refused: INVITATION_ALREADY_SENT
+    ['memberInvite', () => ({ name: 'Walk Person', email: 'walk.person@northwind.example', envRoles: [{ roleName: 'Analyst' }] })], // refused: INVITATION_ALREADY_SENT
     ['memberRolesUpdate', () => ({ id: '90024', envRoles: [{ environmentType: 'dev', roleName: 'Operator' }] }), 'walkedMember'],
     ['memberRemove', () => ({ id: '90031' })],
   ],
