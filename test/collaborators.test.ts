@@ -149,6 +149,19 @@ describe('Query.collaboratorRoles (§20 #9)', () => {
     expect(stack.sim.counts()['GET /api/roles']).toBe(1);
   });
 
+  it('resolves federation representations by workatoId or id from one role list', async () => {
+    stack.sim.resetCounts();
+    const data = await stack.gql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on CollaboratorRole { name } ... on IamUserGroup { name } } }`, {
+      reps: [
+        { __typename: 'CollaboratorRole', workatoId: '6103' },
+        { __typename: 'CollaboratorRole', id: toGlobalId('CollaboratorRole', [6101]) },
+        { __typename: 'IamUserGroup', workatoId: '4302' },
+      ],
+    });
+    expect(data._entities).toEqual([{ name: 'Operator' }, { name: 'Admin' }, { name: 'Finance ops' }]);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/roles': 1, 'GET /api/iam/user_groups': 1 });
+  });
+
   it('returns NOT_FOUND for a role id Workato does not list, FORBIDDEN on 403', async () => {
     const missing = await stack.request(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId('CollaboratorRole', [1]) });
     expect(codes(missing)).toEqual(['NOT_FOUND']);

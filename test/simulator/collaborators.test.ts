@@ -8,15 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function send(method: string, path: string, body?: unknown, token = 'tok-north') {
-  const res = await fetch(sim.url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
+const send = (method: string, path: string, body?: unknown, token = 'tok-north') => api(sim, path, { method, body, token });
 
 const invalid = (errors: Record<string, string[]>) => ({ message: 'Validation failed', errors });
 
