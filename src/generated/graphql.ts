@@ -2545,7 +2545,10 @@ export type Query = {
   managedUsers?: Maybe<ManagedUserConnection>;
   /** The workspace the API token belongs to. Null with an UNAUTHENTICATED error when the token is missing or rejected. */
   me?: Maybe<Workspace>;
-  /** One collaborator of the token's workspace by its `id` or `workatoId` (free when `members` already listed it). Null when it does not exist. */
+  /**
+   * One collaborator by its `id` or `workatoId` (`GET /api/members/:id`; no call when `members` comes earlier in the same
+   * request). A customer member's `id` reads it from that customer's workspace. Null when it does not exist.
+   */
   member?: Maybe<Member>;
   /**
    * The collaborators of the token's workspace, ordered by id. Workato's paging of `GET /api/members` is undocumented,
