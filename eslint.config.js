@@ -134,6 +134,7 @@ export default [
             types: ['PageInfo', 'RecipeConfigEntry', 'JobErrorParts', 'JobLine', 'ConnectorOperation', 'MemberRole',
               'LookupTableColumn', 'JobActionResult', 'Asset', 'PackageRecipeStatus',
               'LookupTableCell'],
+              'Privilege', 'MemberEnvironmentPrivileges', 'MemberProjectGrant', 'MemberProjectPrivileges', 'MemberInvitation'],
           },
         },
       ],

@@ -34,6 +34,11 @@ const VALUE_TYPES: Record<string, string> = {
   LookupTableCell: "one row's value in one column; part of the row, no id in Workato",
   Asset: 'a reference to a recipe, connection, … in a folder listing or a manifest; its `recipe`/`connection` is the Node',
   PackageRecipeStatus: 'what one import did to one recipe; part of the package (its `recipe` is the Node)',
+  Privilege: "one resource's actions inside one role or grant; Workato gives it no id",
+  MemberEnvironmentPrivileges: "one member's role in one environment with its privileges; part of the member",
+  MemberProjectGrant: "one member's grant on one project; part of the member (its `project` is the Node)",
+  MemberProjectPrivileges: "one member's privileges in one project; part of the member (its `project` is the Node)",
+  MemberInvitation: 'what one memberInvite sent; Workato documents no invitation id (the accepted `Member` is the Node)',
   _Service: 'Apollo Federation plumbing (`_service { sdl }`), not data',
 };
 

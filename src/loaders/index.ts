@@ -4,6 +4,7 @@
  * "Creating a new DataLoader per request").
  */
 import type { WorkatoApi } from '../workato/http.js';
+import { createCollaboratorLoaders } from './collaborators.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
 import { createDeploymentLoaders } from './deployments.js';
@@ -26,6 +27,7 @@ import { createWorkspaceLoaders } from './workspace.js';
 const FAMILY_LOADERS = {
   tags: createTagLoaders,
   lookupTableRows: createLookupTableRowLoaders,
+  collaborators: createCollaboratorLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

@@ -61,17 +61,7 @@ export function createMemberLoaders(api: WorkatoApi, scope: string | undefined) 
   let all: Promise<Scoped<Workato.Member>[]> | undefined;
   const members = () =>
     (all ??= (async () => {
-      const perPage = 100;
-      const out: Workato.Member[] = [];
-      let previous: Workato.Member[] = [];
-      for (let page = 1; ; page++) {
-        const batch = await listMembers(api, { page, per_page: perPage });
-        if (repeatsPage(previous, batch)) break;
-        out.push(...batch);
-        if (batch.length < perPage) break;
-        previous = batch;
-      }
-      const tagged = tag(out, scope);
+      const tagged = tag(await readAllMembers((page, per_page) => listMembers(api, { page, per_page })), scope);
       for (const m of tagged) memberById.prime(m.id, m);
       return tagged;
     })());
@@ -81,7 +71,28 @@ export function createMemberLoaders(api: WorkatoApi, scope: string | undefined) 
     all = undefined;
   }
 
-  return { members, memberById, forgetMembers };
+  /** The list, when this request has already started reading it: a by-id read can wait for it instead of calling. */
+  const membersStarted = (): Promise<Scoped<Workato.Member>[]> | undefined => all;
+
+  return { members, memberById, forgetMembers, membersStarted };
+}
+
+/**
+ * Every page of a member list (§17.2/§20: paging undocumented): pages of 100 until a short one, or until a page
+ * repeats the previous one (Workato ignored `page`, see `repeatsPage`).
+ */
+export async function readAllMembers(fetchPage: (page: number, perPage: number) => Promise<Workato.Member[]>): Promise<Workato.Member[]> {
+  const perPage = 100;
+  const out: Workato.Member[] = [];
+  let previous: Workato.Member[] = [];
+  for (let page = 1; ; page++) {
+    const batch = await fetchPage(page, perPage);
+    if (repeatsPage(previous, batch)) break;
+    out.push(...batch);
+    if (batch.length < perPage) break;
+    previous = batch;
+  }
+  return out;
 }
 
 export type MemberLoaders = ReturnType<typeof createMemberLoaders>;

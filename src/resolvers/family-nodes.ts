@@ -4,6 +4,7 @@
  * node.ts imports this file). node.ts asks here first.
  * Use `typed(value, 'Tag')` from helpers.ts to mark the loader's object with its type.
  */
+import { collaboratorRoleNode, iamUserGroupNode, iamUserNode } from './collaborators.js';
 import type { GatewayContext } from '../server/context.js';
 import type { NodeValue } from './node.js';
 import { lookupTableRowNode } from './lookup-tables.js';
@@ -16,4 +17,7 @@ export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () =>
 export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   Tag: tagNode,
   LookupTableRow: lookupTableRowNode,
+  CollaboratorRole: collaboratorRoleNode,
+  IamUser: iamUserNode,
+  IamUserGroup: iamUserGroupNode,
 };

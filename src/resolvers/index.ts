@@ -1,5 +1,6 @@
 /** Every domain's resolver map; the server joins them with the SDL in one makeExecutableSchema call. */
 import type { Resolvers } from '../generated/graphql.js';
+import { collaboratorResolvers } from './collaborators.js';
 import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
@@ -53,4 +54,5 @@ export const resolvers: Resolvers[] = [
   managedUserMutationResolvers,
   tagResolvers, tagMutationResolvers,
   lookupTableResolvers,
+  collaboratorResolvers,
 ];

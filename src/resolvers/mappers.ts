@@ -83,5 +83,20 @@ export type LookupTableRowEdgeMapper = Edge<LookupTableRowMapper>;
 /** One cell: the table's column and the row's value in it. */
 export type LookupTableCellMapper = { column: LookupTableColumnMapper; value: string | null };
 
+/** Collaborators (REFERENCE §20, §17.2): wire objects tagged with the workspace they were read from. */
+export type PrivilegeMapper = { resource: string; actions: string[] };
+export type CollaboratorRoleMapper = Scoped<Workato.CollaboratorRole>;
+export type MemberEnvironmentPrivilegesMapper = Scoped<Workato.MemberPrivileges>;
+export type MemberProjectGrantMapper = Scoped<Workato.MemberProjectGrant>;
+export type MemberProjectPrivilegesMapper = Scoped<Workato.MemberProjectPrivileges>;
+export type MemberConnectionMapper = Page<MemberMapper> & { totalCount: number };
+export type MemberEdgeMapper = Edge<MemberMapper>;
+/** The invitation as sent, completed with whatever Workato answered ([inferred] answer shape). */
+export type MemberInvitationMapper = Workato.MemberInvitation;
+export type IamUserMapper = Scoped<Workato.IamUser>;
+export type IamUserGroupMapper = Scoped<Workato.IamUserGroup>;
+export type IamUserConnectionMapper = Page<IamUserMapper>;
+export type IamUserEdgeMapper = Edge<IamUserMapper>;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

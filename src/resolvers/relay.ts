@@ -14,6 +14,7 @@ export const NODE_TYPES = [
   // Families after the first six: one line each; they load through family-nodes.ts.
   'Tag',
   'LookupTableRow',
+  'CollaboratorRole', 'IamUser', 'IamUserGroup',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -167,5 +167,43 @@ query PackageExportStatus($packageId: ID!) {
   variables: JSON.stringify({ folderId: '1201101', exportManifestId: '<id from step 1>', packageId: '<id from step 2>' }, null, 2),
 };
 
+/** Two steps: the roles to choose from (and who is already in), then the invitation with one of them. */
+export const INVITE_COLLABORATOR: GraphiQLExample = {
+  title: 'Invite a collaborator',
+  query: /* GraphQL */ `# Invite a collaborator to your workspace, in two steps:
+# 1. WorkspaceCollaborators: the roles you can give,
+#    and the members already in the workspace.
+# 2. InviteCollaborator: put the address and a role
+#    name in Variables, then run it. Workato sends one
+#    invitation per address and workspace every 20
+#    minutes (INVITATION_ALREADY_SENT in userErrors).
+# To invite into an Embedded customer's workspace, add
+# \`managedUser: { externalId: "…" }\` to the input.
+${AUTH}
+query WorkspaceCollaborators {
+  collaboratorRoles {
+    name
+    privileges { resource actions }
+  }
+  members(first: 25) {
+    totalCount
+    nodes { id name email roles { environmentType roleName } }
+  }
+}
+
+mutation InviteCollaborator($name: String!, $email: String!, $roleName: String!) {
+  memberInvite(input: {
+    name: $name
+    email: $email
+    envRoles: [{ environmentType: "dev", roleName: $roleName }]
+  }) {
+    invitation { email envRoles { environmentType roleName } sentAt }
+    userErrors { code message field }
+  }
+}
+`,
+  variables: JSON.stringify({ name: 'Sam Rivera', email: 'sam.rivera@example.com', roleName: 'Analyst' }, null, 2),
+};
+
 /** In tab order: the first one is what GraphiQL shows on a first visit. */
-export const GRAPHIQL_EXAMPLES: GraphiQLExample[] = [RECIPES_WITH_JOBS, CONNECTION_STATUS, MANAGED_USER_WORKSPACE, PACKAGE_EXPORT];
+export const GRAPHIQL_EXAMPLES: GraphiQLExample[] = [RECIPES_WITH_JOBS, CONNECTION_STATUS, MANAGED_USER_WORKSPACE, PACKAGE_EXPORT, INVITE_COLLABORATOR];

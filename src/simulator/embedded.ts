@@ -132,9 +132,12 @@ export function seedEmbedded(partner: WorkspaceStore, options: EmbeddedOptions &
   return partner;
 }
 
+/** Customer workspaces' seed indexes start here; token workspaces are 0, 1, 2, … (routes/collaborators.ts tells them apart). */
+export const CUSTOMER_INDEX_BASE = 100;
+
 /** A new customer workspace: seeded like any workspace (a created one starts empty: Home only). */
 export function addCustomer(partner: WorkspaceStore, user: Workato.ManagedUser, seed: SeedOptions, legacy = false): ManagedUserRow {
-  const index = 100 + (user.id % 1000) + 1000 * partner.index;
+  const index = CUSTOMER_INDEX_BASE + (user.id % 1000) + 1000 * partner.index;
   const store = buildWorkspace(partner.token, index, seed);
   // Ids of objects created later (members, tables) per customer, in ranges of their own.
   store.setNextId('member', 900_000 + (user.id % 1000) * 100);

@@ -241,4 +241,31 @@ export const INFERRED_TAGS = {
   targetsRequired: 'or connection_ids must be present',
   /** Seed colours; §23 shows only `blue`. */
   colors: ['blue', 'green', 'orange', 'red', 'purple', 'gray'] as readonly string[],
+/**
+ * Workspace collaborators, roles and IAM (§20; customer variants §17.2), routes/collaborators.ts:
+ *
+ * - §20 #2 `GET /members` [inferred paging]: page/per_page default/max 100, ids ascending, `total` = all matching
+ *   members; `email` is an exact, case-insensitive filter. Get answers the bare Member; delete `{"success": true}`.
+ * - §20 #4 PUT: `env_roles` required (array or one object); `environment_type` dev/test/prod, one role per
+ *   environment, `name` must be a role of `GET /roles` → else 400 validation shape (§4.2). Answers the Member.
+ * - §20 #6 privileges: `{"data": [...]}`, one entry per role the member holds, joined with the role table.
+ * - §20 #7/#8 [inferred] project grants `{"data": [{"project_id", "environment_type", "role_name", "created_at"}]}`:
+ *   a non-Admin member holds its DEV role on the first one or two projects (by id); projects privileges
+ *   `{"data": [{"project_id", "environment_type", "privileges"}]}` for those grants.
+ * - §20 #1 invitations [inferred answer]: `{"id", "email", "name", "env_roles", "user_group_ids", "created_at"}`.
+ *   `name`, `email` and a role are required; an e-mail of an existing member or an unknown user group → 400
+ *   validation shape. A second invitation to the same e-mail (case-insensitive) in the same workspace within 20
+ *   minutes (§5) → 429 `{"message": …}` with `Retry-After` = the seconds left — §5 lists the rule among the rate
+ *   limits, so it answers like one.
+ * - §20 #9 roles: a bare array, page/per_page default/max 100 ([baton] pages it), ids ascending; system roles Admin
+ *   (not inheritable), Analyst, Operator and a custom "Integration developer" role.
+ * - §20 #10–#15 IAM [inferred shapes]: `GET /iam/users` `{"data", "total"}` paged like members, `GET /iam/users/:id`
+ *   the bare user `{"id", "name", "email", "status", "user_group_ids", "created_at", "updated_at"}`,
+ *   `GET /iam/user_groups` `{"data", "total"}` unpaged `{"id", "name", "description", "created_at", "updated_at"}`.
+ *   No Embedded variant (§17.8 names customer user groups' project grants only).
+ */
+export const INFERRED_COLLABORATORS = {
+  invitationWindowMs: 20 * 60_000,
+  invitationThrottledMessage: 'An invitation was already sent to this email address in the last 20 minutes',
+  alreadyMemberMessage: 'is already a collaborator of this workspace',
 } as const;

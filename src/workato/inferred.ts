@@ -225,4 +225,18 @@ export function lookupRowOf(body: unknown): { id: number; data: Record<string, s
 /** §18 #4/#5: row criteria travel as `by[<column label>]=value` (Rails nested parameters). */
 export function lookupCriteria(cells: ReadonlyArray<{ column: string; value: string }>): Record<string, string> {
   return Object.fromEntries(cells.map((c) => [`by[${c.column}]`, c.value]));
+ * §5/§20 #1: Workato sends one invitation per (e-mail, workspace) per 20 minutes; how it refuses a second one is not
+ * documented. §5 lists the rule among the rate limits, so a 429 is expected; its text is matched loosely to tell
+ * it from the family's 60 / min quota (whose 429 says nothing about invitations).
+ */
+export const INVITATION_THROTTLE_TEXT = /invit|20 minutes/i;
+
+/**
+ * §20 #7/#8: project grants and project privileges are documented by path only; their items are read as
+ * `{"project_id", "environment_type", "role_name"|"privileges"}` (any `{"data"}`/`{"result"}`/bare envelope, via
+ * unwrapList). Items without a `project_id` are skipped.
+ */
+export function projectIdOf(value: number | string | null | undefined): number | null {
+  const n = Number(value);
+  return value != null && value !== '' && Number.isSafeInteger(n) && n > 0 ? n : null;
 }

@@ -43,8 +43,8 @@ export function deleteManagedUser(api: WorkatoApi, segment: string): Promise<Wor
   return api.send<Workato.SuccessResponse | undefined>('DELETE', `/managed_users/${segment}`);
 }
 
-/** GET /members — one page; `{"result"}` for a customer (§17.2 [inferred]), `{"data", "total"}` at workspace level (§20). */
-export async function listMembers(scoped: WorkatoApi, params: { page?: number; per_page?: number } = {}): Promise<Workato.Member[]> {
+/** GET /members — one page (`email` filters, §20 #2 [wk]); `{"result"}` for a customer (§17.2 [inferred]), `{"data", "total"}` at workspace level (§20). */
+export async function listMembers(scoped: WorkatoApi, params: { page?: number; per_page?: number; email?: string } = {}): Promise<Workato.Member[]> {
   return unwrapList<Workato.Member>(await scoped.get('/members', params));
 }
 

@@ -425,6 +425,28 @@ export namespace Workato {
     /** A colour name such as `blue`; the set of values is not documented. */
     color?: string | null;
     /** [inferred]: not in the documented shape; read when present. */
+  // ---------------------------------------------------------------- §20 collaborators
+  /** §8.10: the member's latest audit-log event (declaration merged into `Member` above). */
+  export interface Member {
+    last_activity_log?: { id?: number | null; event_type?: string | null; created_at?: DateTime | null } | null;
+  }
+
+  /** GET /members (§20 #2): one page and the count of all matching members. */
+  export interface MemberList {
+    data: Member[];
+    total?: number | null;
+  }
+
+  /** A resource → its allowed actions, e.g. `{"Recipes": ["read", "write"]}` (§20 #6, #9). */
+  export type PrivilegeMap = Record<string, string[]>;
+
+  /** GET /roles (§20 #9 [baton]): a collaborator role. */
+  export interface CollaboratorRole {
+    id: number;
+    name: string;
+    inheritable?: boolean | null;
+    folder_ids?: number[] | null;
+    privileges?: PrivilegeMap | null;
     created_at?: DateTime | null;
     updated_at?: DateTime | null;
   }
@@ -459,6 +481,67 @@ export namespace Workato {
   /** POST/PUT …/rows: the cells to set, keyed by column label (an update changes only these). */
   export interface LookupTableRowWrite {
     data: Record<string, string>;
+  /** GET /members/:id/privileges (§20 #6): `{"data": [...]}`, one entry per environment role. */
+  export interface MemberPrivileges {
+    environment_type?: string | null;
+    name?: string | null;
+    privileges?: PrivilegeMap | null;
+    folder_ids?: number[] | null;
+  }
+
+  /** GET /members/:id/project_grants (§20 #7) [inferred shape]. */
+  export interface MemberProjectGrant {
+    project_id: number | string;
+    environment_type?: string | null;
+    role_name?: string | null;
+    created_at?: DateTime | null;
+  }
+
+  /** GET /members/:id/projects_privileges (§20 #8) [inferred shape]. */
+  export interface MemberProjectPrivileges {
+    project_id: number | string;
+    environment_type?: string | null;
+    privileges?: PrivilegeMap | null;
+  }
+
+  /** POST /member_invitations body (§20 #1, §17.2 #9). */
+  export interface MemberInvitationWrite {
+    name: string;
+    email: string;
+    env_roles?: Array<{ environment_type: string; name: string; role_type?: string }>;
+    /** Deprecated: one DEV role. */
+    role_name?: string;
+    user_group_ids?: number[];
+  }
+
+  /** POST /member_invitations answer [inferred]; read leniently, any field may be missing. */
+  export interface MemberInvitation {
+    id?: number | null;
+    email: string;
+    name?: string | null;
+    env_roles?: Array<{ environment_type?: string | null; name?: string | null }> | null;
+    user_group_ids?: number[] | null;
+    created_at?: DateTime | null;
+  }
+
+  /** GET /iam/users[/:id] (§20 #10–#15, resource index only) [inferred shape]. */
+  export interface IamUser {
+    id: number;
+    name?: string | null;
+    email?: string | null;
+    status?: string | null;
+    user_group_ids?: number[] | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
+  /** GET /iam/user_groups (§20 #10–#15, resource index only) [inferred shape]. */
+  export interface IamUserGroup {
+    id: number;
+    name: string;
+    description?: string | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
   }
 
   // ---------------------------------------------------------------- §6 envelopes

@@ -6,16 +6,18 @@ export interface Answer<T = any> {
   body: T;
 }
 
-/** GET (or another method) against the simulator's API root; token defaults to the simulator's first token. */
+/** GET (or another method, with an optional JSON body) against the simulator's API root; token defaults to the simulator's first token. */
 export async function api<T = any>(
   sim: Simulator,
   path: string,
-  opts: { token?: string | null; method?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  opts: { token?: string | null; method?: string; headers?: Record<string, string>; signal?: AbortSignal; body?: unknown } = {},
 ): Promise<Answer<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   const token = opts.token === undefined ? sim.token : opts.token;
   if (token !== null) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(sim.url + path, { method: opts.method ?? 'GET', headers, signal: opts.signal });
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+  const res = await fetch(sim.url + path, { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }

@@ -3,10 +3,12 @@
  * or `E<external id>` (§17.0, resolved in embedded.ts). Choices the reference leaves open are listed in inferred.ts.
  */
 import type { Workato } from '../../workato/types.js';
+import { rowsOf } from '../crud.js';
 import { EMPTY_WORKSPACE, addCustomer, customersOf, findCustomer, type ManagedUserRow } from '../embedded.js';
 import { HttpError, notFound, ok, pageParams, paginate, pathInt, type RouteDef } from '../http-helpers.js';
 import type { WorkspaceStore } from '../store.js';
 import { formatTime } from '../time.js';
+import { MEMBERS } from './collaborators.js';
 
 type Body = Record<string, unknown>;
 
@@ -62,8 +64,9 @@ function customerFields(body: Body, keys: Iterable<string>, others: Iterable<Man
   return out as Partial<Workato.ManagedUser>;
 }
 
+/** The customer's members: the same table as its /members routes (routes/collaborators.ts, §17.2 #6–#9). */
 function member(store: WorkspaceStore, raw: string | undefined): Workato.Member {
-  const found = store.members.get(pathInt(raw));
+  const found = rowsOf(store, MEMBERS).get(pathInt(raw));
   if (!found) throw notFound();
   return found;
 }
@@ -146,7 +149,7 @@ export const managedUserRoutes: RouteDef[] = [
     path: '/api/managed_users/:id/members',
     handler: ({ store, params, query }) => {
       const { store: customer } = findCustomer(store, params.id);
-      const all = [...customer.members.values()].sort((a, b) => a.id - b.id);
+      const all = [...rowsOf(customer, MEMBERS).values()].sort((a, b) => a.id - b.id);
       return ok({ result: paginate(all, pageParams(query)).map((m) => structuredClone(m)) });
     },
   },
@@ -168,7 +171,7 @@ export const managedUserRoutes: RouteDef[] = [
         errors.email = ['is invalid'];
       }
       if (!body.email && !body.oauth_id) errors.email = [...(errors.email ?? []), "can't be blank without oauth_id"];
-      const taken = typeof body.email === 'string' && [...customer.members.values()].some((m) => m.email === body.email);
+      const taken = typeof body.email === 'string' && [...rowsOf(customer, MEMBERS).values()].some((m) => m.email === body.email);
       if (taken) errors.email = ['has already been taken'];
       if (Object.keys(errors).length) throw invalid(errors);
       const id = customer.allocateId('member');
@@ -179,7 +182,7 @@ export const managedUserRoutes: RouteDef[] = [
         time_zone: user.time_zone ?? 'Pacific Time (US & Canada)', created_at: formatTime(Date.now()),
         roles: roles(body) ?? [{ environment_type: 'dev', role_name: 'Operator' }],
       };
-      customer.members.set(id, added);
+      rowsOf(customer, MEMBERS).set(id, added);
       return ok(structuredClone(added));
     },
   },
@@ -201,7 +204,7 @@ export const managedUserRoutes: RouteDef[] = [
     path: '/api/managed_users/:id/members/:member_id',
     handler: ({ store, params }) => {
       const { store: customer } = findCustomer(store, params.id);
-      customer.members.delete(member(customer, params.member_id).id);
+      rowsOf(customer, MEMBERS).delete(member(customer, params.member_id).id);
       return ok({ success: true });
     },
   },

@@ -27,6 +27,11 @@ export type UserErrorCode =
   | 'FOLDER_NOT_EMPTY'
   /** Workato rejected the input (its validation messages are in `message`). */
   | 'INVALID'
+  /**
+   * Workato already sent an invitation to this e-mail address for this workspace in the last 20 minutes; it sends
+   * one per address and workspace every 20 minutes. `message` says when to try again.
+   */
+  | 'INVITATION_ALREADY_SENT'
   /** The request names nothing to change: no recipe or connection, or no tag to add or remove. */
   | 'NOTHING_TO_CHANGE'
   /** The object to change does not exist, or the token cannot see it. */
@@ -78,11 +83,14 @@ export type RecipeDetailQueryVariables = Exact<{
 
 
 export type RecipeDetailQuery = { __typename: 'Query', node:
+    | { __typename: 'CollaboratorRole', id: string }
     | { __typename: 'Connection', id: string }
     | { __typename: 'Connector', id: string }
     | { __typename: 'Deployment', id: string }
     | { __typename: 'ExportManifest', id: string }
     | { __typename: 'Folder', id: string }
+    | { __typename: 'IamUser', id: string }
+    | { __typename: 'IamUserGroup', id: string }
     | { __typename: 'Job', id: string }
     | { __typename: 'LookupTable', id: string }
     | { __typename: 'LookupTableRow', id: string }
