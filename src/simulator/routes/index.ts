@@ -1,5 +1,6 @@
 /** Every route the simulator serves. Later tasks add families (mutations, packages, Embedded) as new files here. */
 import type { RouteDef } from '../http-helpers.js';
+import { apiPlatformRoutes } from './api-platform.js';
 import { connectionWriteRoutes } from './connection-writes.js';
 import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
@@ -41,6 +42,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...lookupTableRoutes,
   ...manifestRoutes,
   ...packageRoutes,
+  ...apiPlatformRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */
