@@ -4,6 +4,7 @@
  * "Creating a new DataLoader per request").
  */
 import type { WorkatoApi } from '../workato/http.js';
+import { createApiPlatformLoaders } from './api-platform.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
 import { createDeploymentLoaders } from './deployments.js';
@@ -23,6 +24,7 @@ import { createWorkspaceLoaders } from './workspace.js';
  * loader, so adding families costs the requests that do not use them nothing.
  */
 const FAMILY_LOADERS = {
+  apiPlatform: createApiPlatformLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

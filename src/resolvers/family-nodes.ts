@@ -5,6 +5,7 @@
  * Use `typed(value, 'Tag')` from helpers.ts to mark the loader's object with its type.
  */
 import type { GatewayContext } from '../server/context.js';
+import { API_PLATFORM_NODES } from './api-platform.js';
 import type { NodeValue } from './node.js';
 import type { GlobalId, NodeType } from './relay.js';
 
@@ -12,4 +13,9 @@ import type { GlobalId, NodeType } from './relay.js';
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
 
 export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
+  ApiCollection: API_PLATFORM_NODES.ApiCollection,
+  ApiEndpoint: API_PLATFORM_NODES.ApiEndpoint,
+  ApiPlatformClient: API_PLATFORM_NODES.ApiPlatformClient,
+  ApiKey: API_PLATFORM_NODES.ApiKey,
+  ApiPortal: API_PLATFORM_NODES.ApiPortal,
 };

@@ -2,6 +2,7 @@
  * Which value each GraphQL type's resolvers receive (codegen `mappers`): Workato wire objects, tagged with the
  * workspace scope they came from, and page objects built by relay.ts.
  */
+import type { ApiKeyOf } from '../loaders/api-platform.js';
 import type { Scoped } from '../loaders/scope.js';
 import type { JobResult } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
@@ -68,6 +69,23 @@ export type LookupTableMapper = Scoped<Workato.LookupTable>;
 export type LookupTableColumnMapper = { label: string; name?: string | null; type?: string | null };
 export type LookupTableConnectionMapper = Page<LookupTableMapper>;
 export type LookupTableEdgeMapper = Edge<LookupTableMapper>;
+
+/** §22 API platform (loaders/api-platform.ts). Lists with Workato's `count` carry it as `totalCount`. */
+export type ApiCollectionMapper = Scoped<Workato.ApiCollection>;
+export type ApiCollectionConnectionMapper = Page<ApiCollectionMapper>;
+export type ApiCollectionEdgeMapper = Edge<ApiCollectionMapper>;
+export type ApiEndpointMapper = Scoped<Workato.ApiEndpoint>;
+export type ApiEndpointConnectionMapper = Page<ApiEndpointMapper>;
+export type ApiEndpointEdgeMapper = Edge<ApiEndpointMapper>;
+export type ApiPlatformClientMapper = Scoped<Workato.ApiClient>;
+export type ApiPlatformClientConnectionMapper = Page<ApiPlatformClientMapper> & { totalCount: number | null };
+export type ApiPlatformClientEdgeMapper = Edge<ApiPlatformClientMapper>;
+export type ApiKeyMapper = ApiKeyOf;
+export type ApiKeyConnectionMapper = Page<ApiKeyMapper> & { totalCount: number | null };
+export type ApiKeyEdgeMapper = Edge<ApiKeyMapper>;
+export type ApiPortalMapper = Scoped<Workato.ApiPortal>;
+export type ApiPortalConnectionMapper = Page<ApiPortalMapper> & { totalCount: number | null };
+export type ApiPortalEdgeMapper = Edge<ApiPortalMapper>;
 
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;
