@@ -68,6 +68,14 @@ async function endpointTarget(ctx: GatewayContext, input: { id: string; managedU
   return { id: Number(key), scope: customer };
 }
 
+/** A delete: on success the lists are forgotten and the payload names the deleted object's global id. */
+async function removal(loaders: ScopedLoaders, run: () => Promise<Workato.SuccessResponse>, deletedId: string): Promise<Outcome<string>> {
+  const outcome = await write(run);
+  if (!outcome.ok) return outcome;
+  loaders.apiPlatform.forgetApiPlatform();
+  return { ok: true, value: deletedId };
+}
+
 /** The endpoint, read back after a change (the answer is only `{"success": true}`, §22 #6/#7). */
 async function endpointAfter(loaders: ScopedLoaders, id: number): Promise<ApiEndpointMapper> {
   loaders.apiPlatform.forgetApiPlatform();
@@ -201,9 +209,7 @@ export const apiPlatformMutationResolvers: Resolvers = {
     },
     apiCollectionDelete: async (_root, { input }, ctx) => {
       const { id, loaders, scope } = target(ctx, 'ApiCollection', input.id, 'input.id');
-      const outcome = await write(() => deleteApiCollection(loaders.api, id));
-      if (outcome.ok) loaders.apiPlatform.forgetApiPlatform();
-      return payload('deletedApiCollectionId', outcome.ok ? { ok: true, value: toGlobalId('ApiCollection', [id], scope) } : outcome);
+      return payload('deletedApiCollectionId', await removal(loaders, () => deleteApiCollection(loaders.api, id), toGlobalId('ApiCollection', [id], scope)));
     },
     apiEndpointCreate: async (_root, { input }, ctx) => {
       const errors = [
@@ -273,9 +279,7 @@ export const apiPlatformMutationResolvers: Resolvers = {
     },
     apiPlatformClientDelete: async (_root, { input }, ctx) => {
       const { id, loaders, scope } = target(ctx, 'ApiPlatformClient', input.id, 'input.id');
-      const outcome = await write(() => deleteApiClient(loaders.api, id));
-      if (outcome.ok) loaders.apiPlatform.forgetApiPlatform();
-      return payload('deletedApiPlatformClientId', outcome.ok ? { ok: true, value: toGlobalId('ApiPlatformClient', [id], scope) } : outcome);
+      return payload('deletedApiPlatformClientId', await removal(loaders, () => deleteApiClient(loaders.api, id), toGlobalId('ApiPlatformClient', [id], scope)));
     },
     apiKeyCreate: async (_root, { input }, ctx) => {
       if (blank(input.name)) return { apiKey: null, authToken: null, userErrors: [invalid('Give the key a name.', 'name')] };
@@ -301,9 +305,7 @@ export const apiPlatformMutationResolvers: Resolvers = {
     apiKeySecretRefresh: (_root, { input }, ctx) => changeKey(ctx, input, 'refresh_secret'),
     apiKeyDelete: async (_root, { input }, ctx) => {
       const { loaders, scope, clientId, keyId } = keyTarget(ctx, input);
-      const outcome = await write(() => deleteApiKey(loaders.api, clientId, keyId));
-      if (outcome.ok) loaders.apiPlatform.forgetApiPlatform();
-      return payload('deletedApiKeyId', outcome.ok ? { ok: true, value: toGlobalId('ApiKey', [clientId, keyId], scope) } : outcome);
+      return payload('deletedApiKeyId', await removal(loaders, () => deleteApiKey(loaders.api, clientId, keyId), toGlobalId('ApiKey', [clientId, keyId], scope)));
     },
   },
 };

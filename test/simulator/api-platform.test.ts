@@ -8,15 +8,11 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function send(method: string, path: string, body?: unknown, token = 'tok-ap') {
-  const res = await fetch(sim.url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+/** A write over REST: the status and the parsed answer. */
+const send = async (method: string, path: string, body?: unknown, token = 'tok-ap') => {
+  const { status, body: answer } = await api(sim, path, { token, method, body });
+  return { status, body: answer };
+};
 const get = (path: string, token = 'tok-ap') => api(sim, path, { token });
 
 describe('collections and endpoints (§22 #1–#7)', () => {
