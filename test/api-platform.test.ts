@@ -126,6 +126,25 @@ describe('API platform clients, keys and portals', () => {
   });
 });
 
+describe('list failures', () => {
+  it('refuses bad page arguments before any call', async () => {
+    stack.sim.resetCounts();
+    const result = await stack.request(`{ apiCollections(first: 101) { nodes { id } } apiEndpoints(after: "bogus") { nodes { id } } apiPortals(first: 0) { nodes { id } } }`);
+    expect(result.data).toEqual({ apiCollections: null, apiEndpoints: null, apiPortals: null });
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(stack.sim.counts()).toEqual({});
+  });
+
+  it("turns Workato's 5xx and 403 on a list into coded errors, and still resolves the siblings", async () => {
+    stack.sim.inject({ route: 'GET /api/v2/api_clients', status: 500, times: 1 });
+    stack.sim.inject({ route: 'GET /api/api_collections', status: 403, body: { message: 'Forbidden' }, times: 1 });
+    const result = await stack.request(`{ apiPlatformClients { totalCount } apiCollections { nodes { id } } apiPortals { totalCount } }`);
+    stack.sim.clearFaults();
+    expect(result.data).toEqual({ apiPlatformClients: null, apiCollections: null, apiPortals: { totalCount: 1 } });
+    expect(Object.fromEntries(result.errors!.map((e) => [e.path?.[0], e.extensions?.code]))).toEqual({ apiPlatformClients: 'UPSTREAM_ERROR', apiCollections: 'FORBIDDEN' });
+  });
+});
+
 describe('an Embedded customer', () => {
   it("reads the customer's collections, endpoints and clients under /managed_users/:id, with ids that name the customer", async () => {
     stack.sim.resetCounts();
