@@ -56,6 +56,15 @@ describe('API collections and endpoints', () => {
     expect(byId).toEqual({ apiEndpoint: { workatoId: '9904' }, node: { name: 'Nightly NetSuite invoice sync' } });
   });
 
+  it("reads every endpoint's recipe through the recipe loaders: one batched recipe read for the page", async () => {
+    stack.sim.resetCounts();
+    const { apiEndpoints } = await stack.gql(`{ apiEndpoints { nodes { recipeId recipe { workatoId running } } } }`);
+    expect(apiEndpoints.nodes.map((e: { recipe: { workatoId: string; running: boolean } }) => [e.recipe.workatoId, e.recipe.running])).toEqual([
+      ['3307712', true], ['3307698', false], ['3307650', false],
+    ]);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/api_endpoints': 1, 'GET /api/recipes': 1 });
+  });
+
   it('answers NOT_FOUND for an unknown collection or endpoint and BAD_USER_INPUT for a foreign id', async () => {
     const result = await stack.request(`{ apiCollection(id: "999") { name } apiEndpoint(id: "999") { name } apiRecipe: apiEndpoint(id: "${toGlobalId('Recipe', [1])}") { name } }`);
     expect(result.data).toEqual({ apiCollection: null, apiEndpoint: null, apiRecipe: null });
