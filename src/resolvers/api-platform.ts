@@ -7,6 +7,7 @@ import type { ApiPlatformAuthType, Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
 import { badUserInput } from '../server/errors.js';
+import { apiPlatformMutationResolvers } from './api-platform-mutations.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { flag, fromWire, list, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
@@ -80,6 +81,8 @@ const projectOf = (value: object, projectId: string | number | null | undefined,
 };
 
 export const apiPlatformResolvers: Resolvers = {
+  // The writes live in api-platform-mutations.ts; one resolver map per family for resolvers/index.ts.
+  Mutation: apiPlatformMutationResolvers.Mutation,
   Query: {
     apiCollections: (_root, args, ctx) => collectionPage(ctx.loaders.scope(), args),
     apiCollection: (_root, args, ctx) => {

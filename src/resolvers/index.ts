@@ -1,6 +1,5 @@
 /** Every domain's resolver map; the server joins them with the SDL in one makeExecutableSchema call. */
 import type { Resolvers } from '../generated/graphql.js';
-import { apiPlatformMutationResolvers } from './api-platform-mutations.js';
 import { apiPlatformResolvers } from './api-platform.js';
 import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
@@ -50,5 +49,5 @@ export const resolvers: Resolvers[] = [
   managedUserResolvers,
   managedUserWorkspaceResolvers,
   managedUserMutationResolvers,
-  apiPlatformResolvers, apiPlatformMutationResolvers,
+  apiPlatformResolvers,
 ];
