@@ -5,6 +5,7 @@
  */
 import type { WorkatoApi } from '../workato/http.js';
 import { createCollaboratorLoaders } from './collaborators.js';
+import { createApiPlatformLoaders } from './api-platform.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
 import { createDeploymentLoaders } from './deployments.js';
@@ -28,6 +29,7 @@ const FAMILY_LOADERS = {
   tags: createTagLoaders,
   lookupTableRows: createLookupTableRowLoaders,
   collaborators: createCollaboratorLoaders,
+  apiPlatform: createApiPlatformLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

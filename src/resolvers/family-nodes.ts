@@ -6,6 +6,7 @@
  */
 import { collaboratorRoleNode, iamUserGroupNode, iamUserNode } from './collaborators.js';
 import type { GatewayContext } from '../server/context.js';
+import { API_PLATFORM_NODES } from './api-platform.js';
 import type { NodeValue } from './node.js';
 import { lookupTableRowNode } from './lookup-tables.js';
 import type { GlobalId, NodeType } from './relay.js';
@@ -20,4 +21,9 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   CollaboratorRole: collaboratorRoleNode,
   IamUser: iamUserNode,
   IamUserGroup: iamUserGroupNode,
+  ApiCollection: API_PLATFORM_NODES.ApiCollection,
+  ApiEndpoint: API_PLATFORM_NODES.ApiEndpoint,
+  ApiPlatformClient: API_PLATFORM_NODES.ApiPlatformClient,
+  ApiKey: API_PLATFORM_NODES.ApiKey,
+  ApiPortal: API_PLATFORM_NODES.ApiPortal,
 };

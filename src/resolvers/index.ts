@@ -1,6 +1,7 @@
 /** Every domain's resolver map; the server joins them with the SDL in one makeExecutableSchema call. */
 import type { Resolvers } from '../generated/graphql.js';
 import { collaboratorResolvers } from './collaborators.js';
+import { apiPlatformResolvers } from './api-platform.js';
 import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
@@ -55,4 +56,5 @@ export const resolvers: Resolvers[] = [
   tagResolvers, tagMutationResolvers,
   lookupTableResolvers,
   collaboratorResolvers,
+  apiPlatformResolvers,
 ];

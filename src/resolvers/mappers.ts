@@ -3,6 +3,7 @@
  * workspace scope they came from, and page objects built by relay.ts.
  */
 import type { TableRow } from '../loaders/lookup-tables.js';
+import type { ApiKeyOf } from '../loaders/api-platform.js';
 import type { Scoped } from '../loaders/scope.js';
 import type { JobResult } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
@@ -97,6 +98,23 @@ export type IamUserMapper = Scoped<Workato.IamUser>;
 export type IamUserGroupMapper = Scoped<Workato.IamUserGroup>;
 export type IamUserConnectionMapper = Page<IamUserMapper>;
 export type IamUserEdgeMapper = Edge<IamUserMapper>;
+
+/** §22 API platform (loaders/api-platform.ts). Lists with Workato's `count` carry it as `totalCount`. */
+export type ApiCollectionMapper = Scoped<Workato.ApiCollection>;
+export type ApiCollectionConnectionMapper = Page<ApiCollectionMapper>;
+export type ApiCollectionEdgeMapper = Edge<ApiCollectionMapper>;
+export type ApiEndpointMapper = Scoped<Workato.ApiEndpoint>;
+export type ApiEndpointConnectionMapper = Page<ApiEndpointMapper>;
+export type ApiEndpointEdgeMapper = Edge<ApiEndpointMapper>;
+export type ApiPlatformClientMapper = Scoped<Workato.ApiClient>;
+export type ApiPlatformClientConnectionMapper = Page<ApiPlatformClientMapper> & { totalCount: number | null };
+export type ApiPlatformClientEdgeMapper = Edge<ApiPlatformClientMapper>;
+export type ApiKeyMapper = ApiKeyOf;
+export type ApiKeyConnectionMapper = Page<ApiKeyMapper> & { totalCount: number | null };
+export type ApiKeyEdgeMapper = Edge<ApiKeyMapper>;
+export type ApiPortalMapper = Scoped<Workato.ApiPortal>;
+export type ApiPortalConnectionMapper = Page<ApiPortalMapper> & { totalCount: number | null };
+export type ApiPortalEdgeMapper = Edge<ApiPortalMapper>;
 
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -15,6 +15,7 @@ export const NODE_TYPES = [
   'Tag',
   'LookupTableRow',
   'CollaboratorRole', 'IamUser', 'IamUserGroup',
+  'ApiCollection', 'ApiEndpoint', 'ApiPlatformClient', 'ApiKey', 'ApiPortal',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -8,8 +8,10 @@
 
 /** Wire (and GraphQL) field names that hold a secret, e.g. `auth_token`. `token` is redacted already. */
 export const SECRET_FIELD_NAMES: readonly string[] = [
+  'auth_token', 'authToken', 'api_token', 'jwt_secret', 'jwtSecret', // §22 API platform keys and clients
 ];
 
 /** Schema coordinates whose presence in a query result keeps the result out of the response cache. */
 export const SECRET_SCHEMA_COORDINATES: readonly string[] = [
+  'ApiKeyCreatePayload.authToken', 'ApiKeySecretRefreshPayload.authToken', // §22 API platform keys
 ];

@@ -268,4 +268,43 @@ export const INFERRED_COLLABORATORS = {
   invitationWindowMs: 20 * 60_000,
   invitationThrottledMessage: 'An invitation was already sent to this email address in the last 20 minutes',
   alreadyMemberMessage: 'is already a collaborator of this workspace',
+/**
+ * API platform (routes/api-platform.ts), REFERENCE §22 — [inferred] wherever the docs give paths only:
+ *
+ * - Seeds per workspace (ids `base + index × 1000`): two collections in the workspace's oldest project, one endpoint
+ *   per newest recipe (up to three; enabled when its recipe runs), two v2 clients with two keys each (the first
+ *   active), one portal. `url`/`base_path` = `<gatewayOrigin>/<workspace slug>/<collection slug>-v1/<path>`.
+ * - §22 #2 create: `name` required; `openapi_spec{content, format}` required unless `proxy_connection_id` is given;
+ *   format other than json/yaml → 400 validation on `openapi_spec`; a document that does not parse (YAML: no
+ *   `openapi:`/`swagger:` line) → `openapi_spec: ["is not a valid OpenAPI document"]`; unknown `project_id` or
+ *   `proxy_connection_id` → "is invalid". One stopped recipe (trigger below) and one disabled endpoint per
+ *   operation of `paths`; the answer adds `message` and `import_results`, which later lists do not send.
+ * - §22 #3 delete → `{"success": true}`, removes the collection's endpoints (their recipes stay). Embedded
+ *   customers (§17.8) list and create collections, list endpoints, enable/disable them; no delete, no endpoint create.
+ * - §22 #4 endpoints listed in creation order; unknown `api_collection_id` → empty list.
+ * - §22 #5 endpoint create body `{name, method, path, flow_id}`: blank name/path, a method outside the list below,
+ *   an unknown recipe → 400 validation shape; the endpoint starts disabled.
+ * - §22 #6 enable of an endpoint whose recipe is missing or stopped → 400 `{"message"}` (text below); disable
+ *   always succeeds; both `{"success": true}`.
+ * - §22 #8–#10 v2 clients: collections/keys id order; `count` is the filtered total; create needs `name`,
+ *   non-empty known `api_collection_ids`, `auth_type` in token|jwt|oauth2|oidc; jwt needs `jwt_method` (hmac|rsa)
+ *   and `jwt_secret`; `api_portal_id` needs `email` ([spec] texts). `jwt_secret` is never stored or echoed,
+ *   `api_token` never sent. Counts of keys are live. Delete removes the client's keys.
+ * - §22 #11–#12 keys: create needs `name` and a boolean `active`; the answer and refresh_secret's carry a fresh
+ *   64-hex `auth_token`; lists and enable/disable answers (`{"data": ApiKey}`) never do. A key of another client → 404.
+ * - §22 #13 portals: `{"data", "count", "page", "per_page"}` with `id, name, url, created_at, updated_at`.
+ */
+export const INFERRED_API_PLATFORM = {
+  gatewayOrigin: 'https://apim.workato.com',
+  seedCollections: ['Quote to cash', 'Customer lookup'] as readonly string[],
+  seedEndpoints: [['POST', 'orders'], ['GET', 'invoices'], ['GET', 'customers/search']] as ReadonlyArray<readonly [string, string]>,
+  seedClients: [['Partner portal', 'token'], ['Mobile app', 'jwt']] as ReadonlyArray<readonly [string, string]>,
+  seedKeys: ['Production', 'Staging'] as readonly string[],
+  /** Seeded keys' secrets (never sent on a list): a recognisable prefix, then digits. */
+  seedTokenPrefix: '5eed0000000000000000000000000000000000000000000000000000',
+  methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as readonly string[],
+  recipeTrigger: 'workato_api_platform',
+  importMessage: 'Import completed successfully',
+  invalidSpec: 'is not a valid OpenAPI document',
+  recipeNotRunning: 'The recipe of this API endpoint must be running to enable the endpoint',
 } as const;

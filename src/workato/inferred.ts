@@ -240,3 +240,24 @@ export function projectIdOf(value: number | string | null | undefined): number |
   const n = Number(value);
   return value != null && value !== '' && Number.isSafeInteger(n) && n > 0 ? n : null;
 }
+ * §22: v2 API platform answers wrap one object in `{"data": …}` ([spec] ApiClientResponse, ApiKeyResponse); the
+ * enable/disable key answers are undocumented and may be `{"success": true}` or the bare object [inferred].
+ */
+export function dataObject<T>(body: unknown): T {
+  const inner = unwrapObject<unknown>(body);
+  if (inner && typeof inner === 'object' && 'data' in inner && !('id' in inner)) return (inner as { data: T }).data;
+  return inner as T;
+}
+
+/**
+ * §22 #8/#11: `{"data", "count", "page", "per_page"}`; §22 #13 portals are [inferred] to answer the same. A bare
+ * array (or an Embedded `result`) is read as a list without a count.
+ */
+export function countedList<T>(body: unknown): { data: T[]; count: number | null } {
+  const b = unwrapObject<unknown>(body);
+  const count = b && typeof b === 'object' && typeof (b as { count?: unknown }).count === 'number' ? (b as { count: number }).count : null;
+  return { data: unwrapList<T>(b), count };
+}
+
+/** §22 #6 "the recipe must be running": the refusal's wording is [inferred]; matched loosely. */
+export const API_ENDPOINT_RECIPE_STOPPED = /recipe .*(must be|is not|not) (running|started|active)|start the (associated )?recipe/i;

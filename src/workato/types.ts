@@ -542,6 +542,141 @@ export namespace Workato {
     description?: string | null;
     created_at?: DateTime | null;
     updated_at?: DateTime | null;
+  // ---------------------------------------------------------------- §22 API platform
+  /** §22 #1 [spec]: a collection; `project_id` a string ("523144") and may be absent [wk]. */
+  export interface ApiCollection {
+    id: number;
+    name: string;
+    project_id?: string | null;
+    url?: string | null;
+    /** The OpenAPI document's URL, with a literal `{token}` placeholder (not a secret). */
+    api_spec_url?: string | null;
+    version?: string | null;
+    created_at?: string | null;
+    updated_at?: string | null;
+    /** Only in the create answer. */
+    message?: string | null;
+    import_results?: ApiImportResults | null;
+  }
+
+  export interface ApiImportResults {
+    success?: boolean | null;
+    total_endpoints?: number | null;
+    failed_endpoints?: number | null;
+    failed_actions?: string[] | null;
+  }
+
+  /** POST /api_collections (§22 #2). */
+  export interface ApiCollectionWrite {
+    name: string;
+    project_id?: number;
+    proxy_connection_id?: number;
+    openapi_spec?: { content: string; format: 'json' | 'yaml' };
+  }
+
+  /** §22 #4 [spec]: `flow_id` is the recipe behind the endpoint; `active` whether callers may call it. */
+  export interface ApiEndpoint {
+    id: number;
+    api_collection_id: number;
+    flow_id?: number | null;
+    name: string;
+    method?: string | null;
+    url?: string | null;
+    legacy_url?: string | null;
+    base_path?: string | null;
+    path?: string | null;
+    active?: boolean | null;
+    legacy?: boolean | null;
+    created_at?: string | null;
+    updated_at?: string | null;
+  }
+
+  /** POST /api_collections/:id/api_endpoints (§22 #5, [wk]; the body is [inferred]). */
+  export interface ApiEndpointWrite {
+    name: string;
+    method: string;
+    path: string;
+    flow_id: number;
+  }
+
+  /** §22 #8–#10 [spec] v2 API client. Its `api_token` is never read by the gateway (keys carry the secrets). */
+  export interface ApiClient {
+    id: number;
+    name: string;
+    description?: string | null;
+    project_id?: number | null;
+    active_api_keys_count?: number | null;
+    total_api_keys_count?: number | null;
+    created_at?: string | null;
+    updated_at?: string | null;
+    logo?: string | null;
+    logo_2x?: string | null;
+    is_legacy?: boolean | null;
+    email?: string | null;
+    auth_type?: string | null;
+    mtls_enabled?: boolean | null;
+    validation_formula?: string | null;
+    cert_bundle_ids?: number[] | null;
+    api_policies?: Array<{ id?: number; name?: string }> | null;
+    api_collections?: Array<{ id?: number; name?: string }> | null;
+  }
+
+  /** POST / PUT /v2/api_clients (§22 #9–#10 [spec] ApiClientCreateRequest). */
+  export interface ApiClientWrite {
+    name?: string;
+    description?: string;
+    project_id?: number;
+    api_portal_id?: number;
+    email?: string;
+    api_collection_ids?: number[];
+    api_policy_id?: number;
+    auth_type?: 'token' | 'jwt' | 'oauth2' | 'oidc';
+    jwt_method?: 'hmac' | 'rsa';
+    jwt_secret?: string;
+    oidc_issuer?: string;
+    oidc_jwks_uri?: string;
+    access_profile_claim?: string;
+    required_claims?: string[];
+    allowed_issuers?: string[];
+    mtls_enabled?: boolean;
+    validation_formula?: string;
+    cert_bundle_ids?: number[];
+  }
+
+  /** §22 #11 [spec] key; `auth_token` (a secret) only in the create and refresh_secret answers. */
+  export interface ApiKey {
+    id: number;
+    name: string;
+    auth_type?: string | null;
+    ip_allow_list?: string[] | null;
+    ip_deny_list?: string[] | null;
+    active?: boolean | null;
+    active_since?: string | null;
+    auth_token?: string | null;
+  }
+
+  export interface ApiKeyWrite {
+    name: string;
+    active: boolean;
+    ip_allow_list?: string[];
+    ip_deny_list?: string[];
+  }
+
+  /** §22 #8/#11: `{"data", "count", "page", "per_page"}`. */
+  export interface CountedList<T> {
+    data: T[];
+    count?: number | null;
+    page?: number | null;
+    per_page?: number | null;
+  }
+
+  /** §22 #13 GET /v2/api_portals: fields are [inferred] (the docs name the endpoint only). */
+  export interface ApiPortal {
+    id: number;
+    name: string;
+    url?: string | null;
+    created_at?: string | null;
+    updated_at?: string | null;
   }
 
   // ---------------------------------------------------------------- §6 envelopes

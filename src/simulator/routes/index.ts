@@ -1,6 +1,7 @@
 /** Every route the simulator serves. Later tasks add families (mutations, packages, Embedded) as new files here. */
 import type { RouteDef } from '../http-helpers.js';
 import { collaboratorRoutes } from './collaborators.js';
+import { apiPlatformRoutes } from './api-platform.js';
 import { connectionWriteRoutes } from './connection-writes.js';
 import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
@@ -45,6 +46,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...packageRoutes,
   ...tagRoutes,
   ...collaboratorRoutes,
+  ...apiPlatformRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

@@ -15,6 +15,8 @@ export type JobStatus =
 
 /** Why a mutation was refused. */
 export type UserErrorCode =
+  /** The API endpoint's recipe is not running; start it (`recipeStart`) before enabling the endpoint. */
+  | 'API_ENDPOINT_RECIPE_STOPPED'
   /** The connection is still connected; disconnect it (`connectionDisconnect`) before deleting it. */
   | 'CONNECTION_CONNECTED'
   /** Running recipes use the connection; stop them first, or pass `force: true` where the mutation allows it. */
@@ -83,6 +85,11 @@ export type RecipeDetailQueryVariables = Exact<{
 
 
 export type RecipeDetailQuery = { __typename: 'Query', node:
+    | { __typename: 'ApiCollection', id: string }
+    | { __typename: 'ApiEndpoint', id: string }
+    | { __typename: 'ApiKey', id: string }
+    | { __typename: 'ApiPlatformClient', id: string }
+    | { __typename: 'ApiPortal', id: string }
     | { __typename: 'CollaboratorRole', id: string }
     | { __typename: 'Connection', id: string }
     | { __typename: 'Connector', id: string }
