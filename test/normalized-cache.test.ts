@@ -33,6 +33,12 @@ const VALUE_TYPES: Record<string, string> = {
   LookupTableColumn: "one column of a lookup table's `schema`; part of the table, no id in Workato",
   Asset: 'a reference to a recipe, connection, … in a folder listing or a manifest; its `recipe`/`connection` is the Node',
   PackageRecipeStatus: 'what one import did to one recipe; part of the package (its `recipe` is the Node)',
+  AuditLogWorkspace: 'the workspace as one audit log entry describes it; part of the entry (the workspace itself is `me`)',
+  AuditLogUser: 'the actor as one audit log entry describes it; part of the entry',
+  AuditLogRequest: "the HTTP request behind one audit log entry; part of the entry",
+  AuditLogResource: 'the object as one audit log entry describes it (name at that time); its `object` is the Node',
+  CustomConnectorVersion: "one released version of a custom connector; part of the connector, no id in Workato",
+  SchemaField: 'one field of a generated schema; part of the mutation answer, no id in Workato',
   _Service: 'Apollo Federation plumbing (`_service { sdl }`), not data',
 };
 

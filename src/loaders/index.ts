@@ -4,8 +4,10 @@
  * "Creating a new DataLoader per request").
  */
 import type { WorkatoApi } from '../workato/http.js';
+import { createAuditLogLoaders } from './audit-log.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
+import { createCustomConnectorLoaders } from './custom-connectors.js';
 import { createDeploymentLoaders } from './deployments.js';
 import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
@@ -23,6 +25,8 @@ import { createWorkspaceLoaders } from './workspace.js';
  * loader, so adding families costs the requests that do not use them nothing.
  */
 const FAMILY_LOADERS = {
+  auditLog: createAuditLogLoaders,
+  customConnectors: createCustomConnectorLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

@@ -5,6 +5,8 @@
  * Use `typed(value, 'Tag')` from helpers.ts to mark the loader's object with its type.
  */
 import type { GatewayContext } from '../server/context.js';
+import { auditLogEntryNode } from './audit-log.js';
+import { customConnectorNode } from './custom-connectors.js';
 import type { NodeValue } from './node.js';
 import type { GlobalId, NodeType } from './relay.js';
 
@@ -12,4 +14,6 @@ import type { GlobalId, NodeType } from './relay.js';
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
 
 export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
+  AuditLogEntry: auditLogEntryNode,
+  CustomConnector: customConnectorNode,
 };

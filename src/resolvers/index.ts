@@ -1,8 +1,10 @@
 /** Every domain's resolver map; the server joins them with the SDL in one makeExecutableSchema call. */
 import type { Resolvers } from '../generated/graphql.js';
+import { auditLogResolvers } from './audit-log.js';
 import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
+import { customConnectorResolvers } from './custom-connectors.js';
 import { deploymentResolvers } from './deployments.js';
 import { folderMutationResolvers } from './folder-mutations.js';
 import { folderResolvers } from './folders.js';
@@ -48,4 +50,6 @@ export const resolvers: Resolvers[] = [
   managedUserResolvers,
   managedUserWorkspaceResolvers,
   managedUserMutationResolvers,
+  auditLogResolvers,
+  customConnectorResolvers,
 ];

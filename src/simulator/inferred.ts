@@ -41,6 +41,17 @@
  *   `env_roles` (array or one object); update sets roles; remove → `{"success": true}`. Customer 19029's
  *   connections keep the 2019 `provider` key instead of `application`.
  * - §18 lookup tables listed id-descending (as in fixtures/lookup-tables-list.json).
+ * - §27 audit log (routes/audit-log.ts): entries newest first, ids descending and ascending with time; `page[after]`
+ *   returns the entries with lower ids. `total` = entries in this response. Ids `551000 + 1000 × index` upwards.
+ *   400 `{"message"}` for a `page[size]` outside 1–100, a non-integer `page[after]` or `users_ids[]`, an unparsable
+ *   `from`/`to`, `from` after `to`, or a resource type §27 does not list; event types are free text. The Embedded
+ *   variant (§17.8) keeps `{"data", "total"}`. `details.activity` is `{action, resource_name}`.
+ * - §16.3 custom connectors (routes/custom-connectors.ts): `/search` and the older index answer the same
+ *   `{"result": [...]}`, id-ascending, unpaged. Code of an unknown id → 404. Schema generators: a missing or blank
+ *   `sample` → 400 `Missing required parameter: sample`; JSON that is not an object (or an array of objects) → 400;
+ *   fields `{name, label, type, control_type}`, objects with `properties`, arrays with `of` (+ `properties`); CSV:
+ *   one string field per header column, unknown `col_sep` → 400. `GET /api/integrations?applications=` also
+ *   answers a workspace's custom connector names (no categories, triggers or actions).
  */
 export const INFERRED = {
   jobsDefaultPerPage: 25,
@@ -201,4 +212,20 @@ export const INFERRED_PACKAGES = {
     'workato_template', 'lcap_app', 'lcap_page', 'custom_adapter', 'topic', 'api_group', 'api_endpoint', 'agentic_genie',
     'agentic_skill', 'data_pipeline', 'decision_engine_model', 'agentic_knowledge_base', 'mcp_server',
   ] as readonly string[],
+} as const;
+
+/** §27 audit log (routes/audit-log.ts). */
+export const INFERRED_AUDIT_LOG = {
+  firstId: 551_000,
+  minSeedEntries: 240,
+  maxPageSize: 100,
+} as const;
+
+/** §16.3 custom connectors (routes/custom-connectors.ts). */
+export const INFERRED_CUSTOM_CONNECTORS = {
+  /** [spec] example id. */
+  firstId: 562_523,
+  invalidJsonMessage: 'sample must be a JSON object, or an array of JSON objects',
+  emptyCsvMessage: 'sample must start with a header row',
+  columnSeparators: { comma: ',', semicolon: ';', space: ' ', tab: '\t', colon: ':', pipe: '|' } as Record<string, string>,
 } as const;

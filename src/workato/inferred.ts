@@ -2,6 +2,7 @@
  * Every guess the gateway makes about Workato that the reference marks [inferred] or leaves open, in one
  * place, so a correction is one edit. Each entry names the REFERENCE section it comes from.
  */
+import type { Workato } from './types.js';
 
 /** §11.1: the jobs list's page size parameter is undocumented; Workato's own `wk` CLI sends `per_page`. */
 export const JOBS_PAGE_SIZE_PARAM = 'per_page';
@@ -188,4 +189,42 @@ export const IMPORT_RESULTS_OK: readonly string[] = ['no_update_or_updated_witho
  */
 export function repeatsPage<T extends { id: number }>(previous: readonly T[], next: readonly T[]): boolean {
   return previous.length > 0 && next.length > 0 && previous[0]!.id === next[0]!.id;
+}
+
+/**
+ * §27: the audit log answers `{"data": [...], "total": n}` where `total` counts this response's entries (not the whole
+ * log), so it is not a total. Entries are read from `data` (or any list envelope, for the Embedded variant, §17.8).
+ */
+export function activityLogEntries(body: unknown): Workato.ActivityLogEntry[] {
+  return unwrapList(body);
+}
+
+/** §27: `page[size]` default and maximum. */
+export const ACTIVITY_LOG_MAX_PAGE_SIZE = 100;
+
+/**
+ * §27: the entry id's type is not documented; `page[after]` is an integer cursor "= last record of the previous page",
+ * so ids are read as integers, and the log is assumed newest first with ids descending (the next page holds lower
+ * ids). A single entry has no get-by-id: it is read as the one entry after `id + 1`.
+ */
+export function activityLogIdOf(id: number | string): number | null {
+  const n = typeof id === 'number' ? id : Number(id);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * §16.3: the docs list `GET /custom_connectors/search`; [spec] and an older index `GET /custom_connectors`. Both answer
+ * `{"result": [...]}`; the documented path is used.
+ */
+export const CUSTOM_CONNECTORS_LIST_PATH = '/custom_connectors/search';
+
+/**
+ * §16.3: schema generators answer an array of fields; read a bare array, or one inside `data`/`result`/`schema`
+ * in case the answer is wrapped [inferred].
+ */
+export function schemaFields(body: unknown): Workato.SchemaField[] {
+  if (body && typeof body === 'object' && !Array.isArray(body) && Array.isArray((body as { schema?: unknown }).schema)) {
+    return (body as { schema: Workato.SchemaField[] }).schema;
+  }
+  return unwrapList(body);
 }

@@ -416,6 +416,80 @@ export namespace Workato {
     errors?: Record<string, string[]> | Array<{ code?: number | string; title?: string; detail?: string }>;
   }
 
+  // ---------------------------------------------------------------- §27 activity audit log
+  /** `GET /api/activity_logs` query (§27): `page[after]` is the id of the last entry of the previous page. */
+  export interface ActivityLogQuery {
+    'page[after]'?: number;
+    'page[size]'?: number;
+    from?: DateTime;
+    to?: DateTime;
+    users_ids?: number[];
+    include_resource_types?: string[];
+    exclude_resource_types?: string[];
+    include_event_types?: string[];
+    exclude_event_types?: string[];
+  }
+
+  export interface ActivityLogEntry {
+    /** §27 gives no type; an integer, since `page[after]` is an integer cursor over it [inferred]. */
+    id: number | string;
+    timestamp?: DateTime | null;
+    event_type?: string | null;
+    workspace?: { id?: number | null; name?: string | null; email?: string | null; environment?: string | null } | null;
+    user?: { id?: number | null; name?: string | null; email?: string | null } | null;
+    details?: { request?: { ip?: string | null; user_agent?: string | null } | null; activity?: unknown } | null;
+    resource?: {
+      id?: number | string | null;
+      name?: string | null;
+      /** `Flow`, `SharedAccount`, `Tags::Models::Tag`, … (§27). */
+      type?: string | null;
+      email?: string | null;
+      email_confirmed_at?: DateTime | null;
+    } | null;
+  }
+
+  /** §6/§27: `total` counts the entries of this response, not of the whole log. */
+  export interface ActivityLogList {
+    data: ActivityLogEntry[];
+    total?: number | null;
+  }
+
+  // ---------------------------------------------------------------- §16.3 custom connectors
+  export interface CustomConnectorVersion {
+    version: number;
+    version_note?: string | null;
+    created_at?: DateTime | null;
+    released_at?: DateTime | null;
+  }
+
+  /** §8.6 [spec]; listed as `{"result": [...]}` (§16.3). */
+  export interface CustomConnector {
+    id: number;
+    name: string;
+    title?: string | null;
+    latest_released_version?: number | null;
+    latest_released_version_note?: string | null;
+    released_versions?: CustomConnectorVersion[] | null;
+    static_webhook_url?: string | null;
+  }
+
+  /** `GET /api/custom_connectors/:id/code` (§16.3). */
+  export interface CustomConnectorCode {
+    data: { code: string };
+  }
+
+  /** One field of a schema from `POST /api/sdk/generate_schema/{json,csv}` (§16.3). */
+  export interface SchemaField {
+    name: string;
+    label?: string | null;
+    type?: string | null;
+    control_type?: string | null;
+    /** Nested fields of an object, or of an array of objects [inferred]. */
+    properties?: SchemaField[] | null;
+    /** The item type of an array (`object`, `string`, …) [inferred]. */
+    of?: string | null;
+  }
+
   // ---------------------------------------------------------------- §6 envelopes
   export interface ItemsEnvelope<T> {
     items: T[];

@@ -1,8 +1,10 @@
 /** Every route the simulator serves. Later tasks add families (mutations, packages, Embedded) as new files here. */
 import type { RouteDef } from '../http-helpers.js';
+import { auditLogRoutes } from './audit-log.js';
 import { connectionWriteRoutes } from './connection-writes.js';
 import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
+import { customConnectorRoutes } from './custom-connectors.js';
 import { deploymentRoutes } from './deployments.js';
 import { embeddedRoutes } from './embedded.js';
 import { folderWriteRoutes } from './folder-writes.js';
@@ -41,6 +43,8 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...lookupTableRoutes,
   ...manifestRoutes,
   ...packageRoutes,
+  ...auditLogRoutes,
+  ...customConnectorRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

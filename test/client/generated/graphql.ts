@@ -74,8 +74,10 @@ export type RecipeDetailQueryVariables = Exact<{
 
 
 export type RecipeDetailQuery = { __typename: 'Query', node:
+    | { __typename: 'AuditLogEntry', id: string }
     | { __typename: 'Connection', id: string }
     | { __typename: 'Connector', id: string }
+    | { __typename: 'CustomConnector', id: string }
     | { __typename: 'Deployment', id: string }
     | { __typename: 'ExportManifest', id: string }
     | { __typename: 'Folder', id: string }
