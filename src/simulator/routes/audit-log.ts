@@ -53,7 +53,8 @@ function kinds(store: WorkspaceStore, actors: Actor[]): Kind[] {
     {
       type: 'SharedAccount',
       events: ['connection_created', 'connection_updated', 'connection_disconnected'],
-      resources: [...store.connections.values()].map((c) => ({ id: c.connection.id, name: c.connection.name, type: 'SharedAccount' })),
+      // Runtime-user connections (§12.7) are their users' own, not the workspace's.
+      resources: [...store.connections.values()].filter((c) => c.connection.parent_id == null).map((c) => ({ id: c.connection.id, name: c.connection.name, type: 'SharedAccount' })),
     },
     { type: 'Folder', events: ['folder_created', 'folder_updated'], resources: folders.map((f) => ({ id: f.id, name: f.name, type: 'Folder' })) },
     { type: 'Project', events: ['project_created', 'project_updated'], resources: [...store.projects.values()].map((p) => ({ id: p.id, name: p.name, type: 'Project' })) },
