@@ -62,7 +62,7 @@ describe('Query.auditLog', () => {
     let pages = 0;
     stack.sim.resetCounts();
     for (;;) {
-      const { auditLog } = await stack.gql(PAGE, { first: 37, after });
+      const { auditLog }: { auditLog: any } = await stack.gql(PAGE, { first: 37, after });
       seen.push(...auditLog.edges.map((e: any) => e.node.workatoId));
       pages++;
       if (!auditLog.pageInfo.hasNextPage) break;
