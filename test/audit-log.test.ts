@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { exported, manifest } from './support/packages.js';
 import { rest } from './support/rest.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -296,5 +297,48 @@ describe('ManagedUser.auditLog (Embedded, §17.8)', () => {
     const live = flows.find((e) => !e.resource.name.startsWith('Retired'))!;
     const { managedUser } = await stack.gql(`query($id: ID!) { managedUser(id: "19029") { recipe(id: $id) { auditLog(first: 1) { nodes { workatoId } } } } }`, { id: String(live.resource.id) });
     expect(managedUser.recipe.auditLog.nodes).toEqual([{ workatoId: String(live.id) }]);
+  });
+});
+
+describe('manifest and package entries', () => {
+  it('link to ExportManifest and Package in the caller\'s own workspace, one GET each', async () => {
+    const own = await startStack({ simulator: { packages: { delayMs: 20 } } });
+    try {
+      // The simulator writes its log at the first read, from what the workspace holds then.
+      const manifestId = await manifest(own, { name: 'Audit release', folderId: '1201101', assets: [{ id: '3307712', type: 'RECIPE' }] });
+      const pkg = await exported(own, manifestId);
+      own.sim.resetCounts();
+      const { auditLog } = await own.gql(`{ auditLog(first: 99, includeResourceTypes: [EXPORT_MANIFEST, PACKAGE]) { nodes { resource {
+        type workatoId object { __typename ... on ExportManifest { workatoId name } ... on Package { workatoId status } }
+      } } } }`);
+      const resources = auditLog.nodes.map((n: any) => n.resource);
+      expect(new Set(resources.map((r: any) => r.type))).toEqual(new Set(['EXPORT_MANIFEST', 'PACKAGE']));
+      for (const r of resources) {
+        expect(r.object).toEqual(r.type === 'PACKAGE'
+          ? { __typename: 'Package', workatoId: pkg.workatoId, status: 'COMPLETED' }
+          : { __typename: 'ExportManifest', workatoId: manifestId, name: 'Audit release' });
+      }
+      expect(own.sim.counts()).toEqual({ 'GET /api/activity_logs': 1, 'GET /api/export_manifests/:id': 1, 'GET /api/packages/:id': 1 });
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('federation', () => {
+  it('resolves AuditLogEntry and CustomConnector representations by workatoId and by id', async () => {
+    const [entry] = await restLog('page%5Bsize%5D=1');
+    const { _entities } = await stack.gql(`query($r: [_Any!]!) { _entities(representations: $r) {
+      __typename ... on AuditLogEntry { workatoId eventType } ... on CustomConnector { workatoId }
+    } }`, { r: [
+      { __typename: 'AuditLogEntry', workatoId: String(entry!.id) },
+      { __typename: 'AuditLogEntry', id: gid('AuditLogEntry', entry!.id) },
+      { __typename: 'CustomConnector', workatoId: '562523' },
+    ] });
+    expect(_entities).toEqual([
+      { __typename: 'AuditLogEntry', workatoId: String(entry!.id), eventType: entry!.event_type },
+      { __typename: 'AuditLogEntry', workatoId: String(entry!.id), eventType: entry!.event_type },
+      { __typename: 'CustomConnector', workatoId: '562523' },
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * REFERENCE §27: the activity audit log, `GET /api/activity_logs` (and an Embedded customer's under
- * /api/managed_users/:id, §17.8). Not CRUD: a read-only, cursor-paged table, generated once per workspace from what
- * the workspace holds (recipes, connections, folders, projects, lookup tables, members, builds, deployments, custom
- * connectors) so that entries point at real objects, plus a few that point at deleted ones.
+ * /api/managed_users/:id, §17.8). Not CRUD: a read-only, cursor-paged table, generated at its first read from what
+ * the workspace then holds (recipes, connections, folders, projects, lookup tables, members, builds, deployments,
+ * manifests, packages, custom connectors) so that entries point at real objects, plus a few at deleted ones.
  */
 import type { Workato } from '../../workato/types.js';
 import { badRequest, ok, type Query, type RouteDef } from '../http-helpers.js';
@@ -65,6 +65,12 @@ function kinds(store: WorkspaceStore, actors: Actor[]): Kind[] {
     },
     { type: 'ProjectBuild', events: ['project_build_created'], resources: [...store.builds.keys()].map((id) => ({ id, name: `Build ${id}`, type: 'ProjectBuild' })) },
     { type: 'Deployment', events: ['deployment_created'], resources: [...store.deployments.keys()].map((id) => ({ id, name: `Deployment ${id}`, type: 'Deployment' })) },
+    {
+      type: 'ExportManifest',
+      events: ['export_manifest_created', 'export_manifest_updated'],
+      resources: [...store.lifecycle.manifests.values()].map((m) => ({ id: m.id, name: m.name, type: 'ExportManifest' })),
+    },
+    { type: 'Package', events: ['package_exported'], resources: [...store.lifecycle.packages.keys()].map((id) => ({ id, name: `Package ${id}`, type: 'Package' })) },
     {
       type: 'Adapter',
       events: ['connector_released', 'connector_updated'],
