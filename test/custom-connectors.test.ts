@@ -61,6 +61,7 @@ describe('Query.customConnectors / customConnector', () => {
     expect(codeOf(missing)).toEqual(['NOT_FOUND']);
     stack.sim.resetCounts();
     expect(codeOf(await stack.request(`{ customConnector(id: "acme") { title } }`))).toEqual(['BAD_USER_INPUT']);
+    expect(codeOf(await stack.request(`query($id: ID!) { node(id: $id) { id } }`, { id: gid('acme') }))).toEqual(['BAD_USER_INPUT']);
     expect(stack.sim.counts()).toEqual({});
   });
 

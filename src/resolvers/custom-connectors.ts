@@ -3,6 +3,7 @@
  * code (its own call), its `Connector` metadata where Workato knows the name, and the two schema generators.
  */
 import type { CsvColumnSeparator, Resolvers } from '../generated/graphql.js';
+import { badUserInput } from '../server/errors.js';
 import { generateSchemaFromCsv, generateSchemaFromJson } from '../workato/custom-connectors.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { list, prop, toWire, typed, workatoId } from './helpers.js';
@@ -11,8 +12,11 @@ import { attempt, inputError, payload, refused } from './payload.js';
 import { globalIdOf, pageOfList, pageSize, workatoIntId } from './relay.js';
 
 /** node(id) of a custom connector: from the list, read once per request. */
-export const customConnectorNode: FamilyNodeLoader = async (parsed, ctx) =>
-  typed(await ctx.loaders.scope(parsed.scope).customConnectors.customConnectorById.load(Number(parsed.keys[0])), 'CustomConnector');
+export const customConnectorNode: FamilyNodeLoader = async (parsed, ctx, id) => {
+  const key = Number(parsed.keys[0]);
+  if (!Number.isSafeInteger(key)) throw badUserInput(`"${id()}" is not a custom connector id this API issued.`, 'id');
+  return typed(await ctx.loaders.scope(parsed.scope).customConnectors.customConnectorById.load(key), 'CustomConnector');
+};
 
 /** A JSON sample must parse before Workato sees it. */
 function jsonSampleError(sample: string) {
