@@ -39,6 +39,12 @@ const VALUE_TYPES: Record<string, string> = {
   MemberProjectGrant: "one member's grant on one project; part of the member (its `project` is the Node)",
   MemberProjectPrivileges: "one member's privileges in one project; part of the member (its `project` is the Node)",
   MemberInvitation: 'what one memberInvite sent; Workato documents no invitation id (the accepted `Member` is the Node)',
+  AuditLogWorkspace: 'the workspace as one audit log entry describes it; part of the entry (the workspace itself is `me`)',
+  AuditLogUser: 'the actor as one audit log entry describes it; part of the entry',
+  AuditLogRequest: "the HTTP request behind one audit log entry; part of the entry",
+  AuditLogResource: 'the object as one audit log entry describes it (name at that time); its `object` is the Node',
+  CustomConnectorVersion: "one released version of a custom connector; part of the connector, no id in Workato",
+  SchemaField: 'one field of a generated schema; part of the mutation answer, no id in Workato',
   _Service: 'Apollo Federation plumbing (`_service { sdl }`), not data',
 };
 

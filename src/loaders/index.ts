@@ -6,8 +6,10 @@
 import type { WorkatoApi } from '../workato/http.js';
 import { createCollaboratorLoaders } from './collaborators.js';
 import { createApiPlatformLoaders } from './api-platform.js';
+import { createAuditLogLoaders } from './audit-log.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
+import { createCustomConnectorLoaders } from './custom-connectors.js';
 import { createDeploymentLoaders } from './deployments.js';
 import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
@@ -30,6 +32,8 @@ const FAMILY_LOADERS = {
   lookupTableRows: createLookupTableRowLoaders,
   collaborators: createCollaboratorLoaders,
   apiPlatform: createApiPlatformLoaders,
+  auditLog: createAuditLogLoaders,
+  customConnectors: createCustomConnectorLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

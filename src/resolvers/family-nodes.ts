@@ -7,6 +7,8 @@
 import { collaboratorRoleNode, iamUserGroupNode, iamUserNode } from './collaborators.js';
 import type { GatewayContext } from '../server/context.js';
 import { API_PLATFORM_NODES } from './api-platform.js';
+import { auditLogEntryNode } from './audit-log.js';
+import { customConnectorNode } from './custom-connectors.js';
 import type { NodeValue } from './node.js';
 import { lookupTableRowNode } from './lookup-tables.js';
 import type { GlobalId, NodeType } from './relay.js';
@@ -26,4 +28,6 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   ApiPlatformClient: API_PLATFORM_NODES.ApiPlatformClient,
   ApiKey: API_PLATFORM_NODES.ApiKey,
   ApiPortal: API_PLATFORM_NODES.ApiPortal,
+  AuditLogEntry: auditLogEntryNode,
+  CustomConnector: customConnectorNode,
 };

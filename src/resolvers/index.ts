@@ -2,9 +2,11 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { collaboratorResolvers } from './collaborators.js';
 import { apiPlatformResolvers } from './api-platform.js';
+import { auditLogResolvers } from './audit-log.js';
 import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
+import { customConnectorResolvers } from './custom-connectors.js';
 import { deploymentResolvers } from './deployments.js';
 import { folderMutationResolvers } from './folder-mutations.js';
 import { folderResolvers } from './folders.js';
@@ -57,4 +59,6 @@ export const resolvers: Resolvers[] = [
   lookupTableResolvers,
   collaboratorResolvers,
   apiPlatformResolvers,
+  auditLogResolvers,
+  customConnectorResolvers,
 ];

@@ -116,5 +116,21 @@ export type ApiPortalMapper = Scoped<Workato.ApiPortal>;
 export type ApiPortalConnectionMapper = Page<ApiPortalMapper> & { totalCount: number | null };
 export type ApiPortalEdgeMapper = Edge<ApiPortalMapper>;
 
+/** Activity audit log (REFERENCE §27): entries tagged with their scope; the resource carries it too (for `object`). */
+export type AuditLogEntryMapper = Scoped<Workato.ActivityLogEntry>;
+export type AuditLogWorkspaceMapper = NonNullable<Workato.ActivityLogEntry['workspace']>;
+export type AuditLogUserMapper = NonNullable<Workato.ActivityLogEntry['user']>;
+export type AuditLogRequestMapper = NonNullable<NonNullable<Workato.ActivityLogEntry['details']>['request']>;
+export type AuditLogResourceMapper = Scoped<NonNullable<Workato.ActivityLogEntry['resource']>>;
+export type AuditLogEntryConnectionMapper = Page<AuditLogEntryMapper>;
+export type AuditLogEntryEdgeMapper = Edge<AuditLogEntryMapper>;
+
+/** Custom connectors (REFERENCE §16.3). */
+export type CustomConnectorMapper = Scoped<Workato.CustomConnector>;
+export type CustomConnectorVersionMapper = Workato.CustomConnectorVersion;
+export type CustomConnectorConnectionMapper = Page<CustomConnectorMapper> & { totalCount: number };
+export type CustomConnectorEdgeMapper = Edge<CustomConnectorMapper>;
+export type SchemaFieldMapper = Workato.SchemaField;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -16,6 +16,7 @@ export const NODE_TYPES = [
   'LookupTableRow',
   'CollaboratorRole', 'IamUser', 'IamUserGroup',
   'ApiCollection', 'ApiEndpoint', 'ApiPlatformClient', 'ApiKey', 'ApiPortal',
+  'AuditLogEntry', 'CustomConnector',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

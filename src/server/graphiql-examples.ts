@@ -205,5 +205,36 @@ mutation InviteCollaborator($name: String!, $email: String!, $roleName: String!)
   variables: JSON.stringify({ name: 'Sam Rivera', email: 'sam.rivera@example.com', roleName: 'Analyst' }, null, 2),
 };
 
+export const RECIPE_AUDIT_LOG: GraphiQLExample = {
+  title: 'Audit log of a recipe',
+  query: /* GraphQL */ `# Who changed, started or stopped your newest recipes,
+# when, and from where: each recipe's entries of the
+# workspace's activity audit log, newest first. Workato
+# cannot filter the log by recipe, so the gateway reads
+# its recipe entries (100 per call, shared by all the
+# recipes below) and keeps each recipe's own. The API
+# client's role needs access to the audit log.
+${AUTH}
+query RecipeAuditLog {
+  recipes(first: 3) {
+    nodes {
+      name
+      running
+      auditLog(first: 5) {
+        nodes {
+          occurredAt
+          eventType
+          user { name email }
+          request { ipAddress userAgent }
+        }
+      }
+    }
+  }
+}
+`,
+};
+
 /** In tab order: the first one is what GraphiQL shows on a first visit. */
-export const GRAPHIQL_EXAMPLES: GraphiQLExample[] = [RECIPES_WITH_JOBS, CONNECTION_STATUS, MANAGED_USER_WORKSPACE, PACKAGE_EXPORT, INVITE_COLLABORATOR];
+export const GRAPHIQL_EXAMPLES: GraphiQLExample[] = [
+  RECIPES_WITH_JOBS, CONNECTION_STATUS, MANAGED_USER_WORKSPACE, PACKAGE_EXPORT, INVITE_COLLABORATOR, RECIPE_AUDIT_LOG,
+];

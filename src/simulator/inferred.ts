@@ -58,6 +58,17 @@
  *   validation; values other than strings are stored as strings (objects refused). Lookup without any `by[…]` → 400.
  *   Create/update answer the row, delete `{"success": true}`. For a customer the rows list is `{"result": [...]}` like
  *   every Embedded list (§6). Token workspaces after the first get two generated tables; rows are generated per table.
+ * - §27 audit log (routes/audit-log.ts): entries newest first, ids descending and ascending with time; `page[after]`
+ *   returns the entries with lower ids. `total` = entries in this response. Ids `551000 + 1000 × index` upwards.
+ *   400 `{"message"}` for a `page[size]` outside 1–100, a non-integer `page[after]` or `users_ids[]`, an unparsable
+ *   `from`/`to`, `from` after `to`, or a resource type §27 does not list; event types are free text. The Embedded
+ *   variant (§17.8) keeps `{"data", "total"}`. `details.activity` is `{action, resource_name}`.
+ * - §16.3 custom connectors (routes/custom-connectors.ts): `/search` and the older index answer the same
+ *   `{"result": [...]}`, id-ascending, unpaged. Code of an unknown id → 404. Schema generators: a missing or blank
+ *   `sample` → 400 `Missing required parameter: sample`; JSON that is not an object (or an array of objects) → 400;
+ *   fields `{name, label, type, control_type}`, objects with `properties`, arrays with `of` (+ `properties`); CSV:
+ *   one string field per header column, unknown `col_sep` → 400. `GET /api/integrations?applications=` also
+ *   answers a workspace's custom connector names (no categories, triggers or actions).
  */
 export const INFERRED = {
   jobsDefaultPerPage: 25,
@@ -241,6 +252,8 @@ export const INFERRED_TAGS = {
   targetsRequired: 'or connection_ids must be present',
   /** Seed colours; §23 shows only `blue`. */
   colors: ['blue', 'green', 'orange', 'red', 'purple', 'gray'] as readonly string[],
+} as const;
+
 /**
  * Workspace collaborators, roles and IAM (§20; customer variants §17.2), routes/collaborators.ts:
  *
@@ -268,6 +281,8 @@ export const INFERRED_COLLABORATORS = {
   invitationWindowMs: 20 * 60_000,
   invitationThrottledMessage: 'An invitation was already sent to this email address in the last 20 minutes',
   alreadyMemberMessage: 'is already a collaborator of this workspace',
+} as const;
+
 /**
  * API platform (routes/api-platform.ts), REFERENCE §22 — [inferred] wherever the docs give paths only:
  *
@@ -307,4 +322,20 @@ export const INFERRED_API_PLATFORM = {
   importMessage: 'Import completed successfully',
   invalidSpec: 'is not a valid OpenAPI document',
   recipeNotRunning: 'The recipe of this API endpoint must be running to enable the endpoint',
+} as const;
+
+/** §27 audit log (routes/audit-log.ts). */
+export const INFERRED_AUDIT_LOG = {
+  firstId: 551_000,
+  minSeedEntries: 240,
+  maxPageSize: 100,
+} as const;
+
+/** §16.3 custom connectors (routes/custom-connectors.ts). */
+export const INFERRED_CUSTOM_CONNECTORS = {
+  /** [spec] example id. */
+  firstId: 562_523,
+  invalidJsonMessage: 'sample must be a JSON object, or an array of JSON objects',
+  emptyCsvMessage: 'sample must start with a header row',
+  columnSeparators: { comma: ',', semicolon: ';', space: ' ', tab: '\t', colon: ':', pipe: '|' } as Record<string, string>,
 } as const;

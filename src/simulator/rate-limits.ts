@@ -23,6 +23,8 @@ const FAMILY_OF_ROOT: Record<string, string> = {
   api_access_profiles: 'api platform',
   on_prem_groups: 'on-prem', on_prem_agents: 'on-prem',
   members: 'collaborators', member_invitations: 'collaborators', roles: 'collaborators', iam: 'collaborators',
+  // §16.3: the SDK's schema generators belong with the custom connectors.
+  sdk: 'custom_connectors',
 };
 
 /** The documented number for a route key (`METHOD /api/path/:param`); 60 / min where the reference has none. */

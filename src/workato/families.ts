@@ -40,6 +40,8 @@ const ROOT_ALIASES: Record<string, string> = {
   api_portals: 'api_platform', api_access_profiles: 'api_platform',
   on_prem_groups: 'on_prem', on_prem_agents: 'on_prem',
   members: 'collaborators', member_invitations: 'collaborators', roles: 'collaborators', iam: 'collaborators',
+  // §16.3: the SDK's schema generators belong with the custom connectors.
+  sdk: 'custom_connectors',
 };
 
 /**

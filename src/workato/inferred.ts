@@ -205,6 +205,8 @@ export function unwrapTags(body: unknown): Workato.Tag[] {
 export function unwrapTag(body: unknown): Workato.Tag | undefined {
   const candidates = [body, (body as { data?: unknown })?.data, (body as { data?: { tag?: unknown } })?.data?.tag, (body as { result?: unknown })?.result];
   return candidates.find((c): c is Workato.Tag => !!c && typeof c === 'object' && typeof (c as { handle?: unknown }).handle === 'string');
+}
+
 /** §18: rows are paged with page/per_page default 500, **max 1,000** (not 100 like the other lists). */
 export const LOOKUP_ROWS_MAX_PER_PAGE = 1000;
 
@@ -225,6 +227,9 @@ export function lookupRowOf(body: unknown): { id: number; data: Record<string, s
 /** §18 #4/#5: row criteria travel as `by[<column label>]=value` (Rails nested parameters). */
 export function lookupCriteria(cells: ReadonlyArray<{ column: string; value: string }>): Record<string, string> {
   return Object.fromEntries(cells.map((c) => [`by[${c.column}]`, c.value]));
+}
+
+/**
  * §5/§20 #1: Workato sends one invitation per (e-mail, workspace) per 20 minutes; how it refuses a second one is not
  * documented. §5 lists the rule among the rate limits, so a 429 is expected; its text is matched loosely to tell
  * it from the family's 60 / min quota (whose 429 says nothing about invitations).
@@ -240,6 +245,8 @@ export function projectIdOf(value: number | string | null | undefined): number |
   const n = Number(value);
   return value != null && value !== '' && Number.isSafeInteger(n) && n > 0 ? n : null;
 }
+
+/**
  * §22: v2 API platform answers wrap one object in `{"data": …}` ([spec] ApiClientResponse, ApiKeyResponse); the
  * enable/disable key answers are undocumented and may be `{"success": true}` or the bare object [inferred].
  */
@@ -261,3 +268,41 @@ export function countedList<T>(body: unknown): { data: T[]; count: number | null
 
 /** §22 #6 "the recipe must be running": the refusal's wording is [inferred]; matched loosely. */
 export const API_ENDPOINT_RECIPE_STOPPED = /recipe .*(must be|is not|not) (running|started|active)|start the (associated )?recipe/i;
+
+/**
+ * §27: the audit log answers `{"data": [...], "total": n}` where `total` counts this response's entries (not the whole
+ * log), so it is not a total. Entries are read from `data` (or any list envelope, for the Embedded variant, §17.8).
+ */
+export function activityLogEntries(body: unknown): Workato.ActivityLogEntry[] {
+  return unwrapList(body);
+}
+
+/** §27: `page[size]` default and maximum. */
+export const ACTIVITY_LOG_MAX_PAGE_SIZE = 100;
+
+/**
+ * §27: the entry id's type is not documented; `page[after]` is an integer cursor "= last record of the previous page",
+ * so ids are read as integers, and the log is assumed newest first with ids descending (the next page holds lower
+ * ids). A single entry has no get-by-id: it is read as the one entry after `id + 1`.
+ */
+export function activityLogIdOf(id: number | string): number | null {
+  const n = typeof id === 'number' ? id : Number(id);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * §16.3: the docs list `GET /custom_connectors/search`; [spec] and an older index `GET /custom_connectors`. Both answer
+ * `{"result": [...]}`; the documented path is used.
+ */
+export const CUSTOM_CONNECTORS_LIST_PATH = '/custom_connectors/search';
+
+/**
+ * §16.3: schema generators answer an array of fields; read a bare array, or one inside `data`/`result`/`schema`
+ * in case the answer is wrapped [inferred].
+ */
+export function schemaFields(body: unknown): Workato.SchemaField[] {
+  if (body && typeof body === 'object' && !Array.isArray(body) && Array.isArray((body as { schema?: unknown }).schema)) {
+    return (body as { schema: Workato.SchemaField[] }).schema;
+  }
+  return unwrapList(body);
+}

@@ -425,6 +425,44 @@ export namespace Workato {
     /** A colour name such as `blue`; the set of values is not documented. */
     color?: string | null;
     /** [inferred]: not in the documented shape; read when present. */
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
+  /** POST /api/tags and PUT /api/tags/:handle bodies (§23: `title` required on create). */
+  export interface TagWrite {
+    title?: string;
+    description?: string;
+    color?: string;
+  }
+
+  /** POST /api/tags_assignments (§23): `recipe_ids` or `connection_ids` required; answers 200 with an empty body. */
+  export interface TagsAssignment {
+    add_tags?: string[];
+    remove_tags?: string[];
+    recipe_ids?: number[];
+    connection_ids?: number[];
+  }
+
+  // ---------------------------------------------------------------- §18 lookup tables
+  /** A row [inferred]: `{"id": 1, "data": {"code": "DE", "name": "Germany"}}`, cells keyed by column label. */
+  export interface LookupTableRow {
+    id: number;
+    data?: Record<string, string | number | boolean | null> | null;
+  }
+
+  /** POST /lookup_tables: `project_id` optional (omitted = a global table); ≤ 10 columns (§18). */
+  export interface LookupTableCreate {
+    name: string;
+    project_id?: number;
+    schema: Array<{ label: string }>;
+  }
+
+  /** POST/PUT …/rows: the cells to set, keyed by column label (an update changes only these). */
+  export interface LookupTableRowWrite {
+    data: Record<string, string>;
+  }
+
   // ---------------------------------------------------------------- §20 collaborators
   /** §8.10: the member's latest audit-log event (declaration merged into `Member` above). */
   export interface Member {
@@ -451,36 +489,6 @@ export namespace Workato {
     updated_at?: DateTime | null;
   }
 
-  /** POST /api/tags and PUT /api/tags/:handle bodies (§23: `title` required on create). */
-  export interface TagWrite {
-    title?: string;
-    description?: string;
-    color?: string;
-  }
-
-  /** POST /api/tags_assignments (§23): `recipe_ids` or `connection_ids` required; answers 200 with an empty body. */
-  export interface TagsAssignment {
-    add_tags?: string[];
-    remove_tags?: string[];
-    recipe_ids?: number[];
-    connection_ids?: number[];
-  // ---------------------------------------------------------------- §18 lookup tables
-  /** A row [inferred]: `{"id": 1, "data": {"code": "DE", "name": "Germany"}}`, cells keyed by column label. */
-  export interface LookupTableRow {
-    id: number;
-    data?: Record<string, string | number | boolean | null> | null;
-  }
-
-  /** POST /lookup_tables: `project_id` optional (omitted = a global table); ≤ 10 columns (§18). */
-  export interface LookupTableCreate {
-    name: string;
-    project_id?: number;
-    schema: Array<{ label: string }>;
-  }
-
-  /** POST/PUT …/rows: the cells to set, keyed by column label (an update changes only these). */
-  export interface LookupTableRowWrite {
-    data: Record<string, string>;
   /** GET /members/:id/privileges (§20 #6): `{"data": [...]}`, one entry per environment role. */
   export interface MemberPrivileges {
     environment_type?: string | null;
@@ -542,6 +550,8 @@ export namespace Workato {
     description?: string | null;
     created_at?: DateTime | null;
     updated_at?: DateTime | null;
+  }
+
   // ---------------------------------------------------------------- §22 API platform
   /** §22 #1 [spec]: a collection; `project_id` a string ("523144") and may be absent [wk]. */
   export interface ApiCollection {
@@ -677,6 +687,80 @@ export namespace Workato {
     url?: string | null;
     created_at?: string | null;
     updated_at?: string | null;
+  }
+
+  // ---------------------------------------------------------------- §27 activity audit log
+  /** `GET /api/activity_logs` query (§27): `page[after]` is the id of the last entry of the previous page. */
+  export interface ActivityLogQuery {
+    'page[after]'?: number;
+    'page[size]'?: number;
+    from?: DateTime;
+    to?: DateTime;
+    users_ids?: number[];
+    include_resource_types?: string[];
+    exclude_resource_types?: string[];
+    include_event_types?: string[];
+    exclude_event_types?: string[];
+  }
+
+  export interface ActivityLogEntry {
+    /** §27 gives no type; an integer, since `page[after]` is an integer cursor over it [inferred]. */
+    id: number | string;
+    timestamp?: DateTime | null;
+    event_type?: string | null;
+    workspace?: { id?: number | null; name?: string | null; email?: string | null; environment?: string | null } | null;
+    user?: { id?: number | null; name?: string | null; email?: string | null } | null;
+    details?: { request?: { ip?: string | null; user_agent?: string | null } | null; activity?: unknown } | null;
+    resource?: {
+      id?: number | string | null;
+      name?: string | null;
+      /** `Flow`, `SharedAccount`, `Tags::Models::Tag`, … (§27). */
+      type?: string | null;
+      email?: string | null;
+      email_confirmed_at?: DateTime | null;
+    } | null;
+  }
+
+  /** §6/§27: `total` counts the entries of this response, not of the whole log. */
+  export interface ActivityLogList {
+    data: ActivityLogEntry[];
+    total?: number | null;
+  }
+
+  // ---------------------------------------------------------------- §16.3 custom connectors
+  export interface CustomConnectorVersion {
+    version: number;
+    version_note?: string | null;
+    created_at?: DateTime | null;
+    released_at?: DateTime | null;
+  }
+
+  /** §8.6 [spec]; listed as `{"result": [...]}` (§16.3). */
+  export interface CustomConnector {
+    id: number;
+    name: string;
+    title?: string | null;
+    latest_released_version?: number | null;
+    latest_released_version_note?: string | null;
+    released_versions?: CustomConnectorVersion[] | null;
+    static_webhook_url?: string | null;
+  }
+
+  /** `GET /api/custom_connectors/:id/code` (§16.3). */
+  export interface CustomConnectorCode {
+    data: { code: string };
+  }
+
+  /** One field of a schema from `POST /api/sdk/generate_schema/{json,csv}` (§16.3). */
+  export interface SchemaField {
+    name: string;
+    label?: string | null;
+    type?: string | null;
+    control_type?: string | null;
+    /** Nested fields of an object, or of an array of objects [inferred]. */
+    properties?: SchemaField[] | null;
+    /** The item type of an array (`object`, `string`, …) [inferred]. */
+    of?: string | null;
   }
 
   // ---------------------------------------------------------------- §6 envelopes

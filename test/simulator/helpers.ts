@@ -16,11 +16,8 @@ export async function api<T = any>(
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const token = opts.token === undefined ? sim.token : opts.token;
   if (token !== null) headers.authorization = `Bearer ${token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
   const res = await fetch(sim.url + path, { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
-  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-  const res = await fetch(sim.url + path, { method: opts.method ?? 'GET', headers, signal: opts.signal, body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }

@@ -3,6 +3,7 @@ import type { Workato } from '../../workato/types.js';
 import { CONNECTOR_BY_NAME, CONNECTORS } from '../catalogue.js';
 import { ok, pageParams, paginate, type RouteDef } from '../http-helpers.js';
 import { INFERRED } from '../inferred.js';
+import { customConnectorMetadata } from './custom-connectors.js';
 
 export const connectorRoutes: RouteDef[] = [
   {
@@ -10,7 +11,7 @@ export const connectorRoutes: RouteDef[] = [
     // → {"items": [Connector]} in request order; unknown names are simply absent [inferred].
     method: 'GET',
     path: '/api/integrations',
-    handler: async ({ query, readJson }) => {
+    handler: async ({ store, query, readJson }) => {
       let names = query.csv('applications');
       if (names === undefined) {
         const body = (await readJson()) as { applications?: unknown } | undefined;
@@ -18,7 +19,8 @@ export const connectorRoutes: RouteDef[] = [
       }
       const items: Workato.Connector[] = [];
       for (const name of new Set(names ?? [])) {
-        const c = CONNECTOR_BY_NAME.get(name);
+        // The workspace's custom connectors are known by name too [inferred] (§16.3).
+        const c = CONNECTOR_BY_NAME.get(name) ?? customConnectorMetadata(store, name);
         if (c) items.push(structuredClone(c));
       }
       return ok({ items });

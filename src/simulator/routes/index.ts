@@ -2,9 +2,11 @@
 import type { RouteDef } from '../http-helpers.js';
 import { collaboratorRoutes } from './collaborators.js';
 import { apiPlatformRoutes } from './api-platform.js';
+import { auditLogRoutes } from './audit-log.js';
 import { connectionWriteRoutes } from './connection-writes.js';
 import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
+import { customConnectorRoutes } from './custom-connectors.js';
 import { deploymentRoutes } from './deployments.js';
 import { embeddedRoutes } from './embedded.js';
 import { folderWriteRoutes } from './folder-writes.js';
@@ -47,6 +49,8 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...tagRoutes,
   ...collaboratorRoutes,
   ...apiPlatformRoutes,
+  ...auditLogRoutes,
+  ...customConnectorRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

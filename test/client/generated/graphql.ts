@@ -90,9 +90,11 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'ApiPlatformClient', id: string }
     | { __typename: 'ApiPortal', id: string }
+    | { __typename: 'AuditLogEntry', id: string }
     | { __typename: 'CollaboratorRole', id: string }
     | { __typename: 'Connection', id: string }
     | { __typename: 'Connector', id: string }
+    | { __typename: 'CustomConnector', id: string }
     | { __typename: 'Deployment', id: string }
     | { __typename: 'ExportManifest', id: string }
     | { __typename: 'Folder', id: string }
