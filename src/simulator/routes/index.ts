@@ -3,6 +3,7 @@ import type { RouteDef } from '../http-helpers.js';
 import { connectionWriteRoutes } from './connection-writes.js';
 import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
+import { customOAuthProfileRoutes } from './custom-oauth-profiles.js';
 import { deploymentRoutes } from './deployments.js';
 import { embeddedRoutes } from './embedded.js';
 import { folderWriteRoutes } from './folder-writes.js';
@@ -14,11 +15,13 @@ import { managedUserRoutes } from './managed-users.js';
 import { manifestRoutes } from './manifests.js';
 import { packageRoutes } from './packages.js';
 import { projectWriteRoutes } from './project-writes.js';
+import { propertyRoutes } from './properties.js';
 import { projectRoutes } from './projects.js';
 import { recipeActionRoutes } from './recipe-actions.js';
 import { recipeOpRoutes } from './recipe-ops.js';
 import { recipeWriteRoutes } from './recipe-writes.js';
 import { recipeRoutes } from './recipes.js';
+import { secretsManagementRoutes } from './secrets-management.js';
 import { userRoutes } from './users.js';
 
 /** The routes of one workspace: the token's own, or (through embeddedRoutes) an Embedded customer's. */
@@ -41,6 +44,9 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...lookupTableRoutes,
   ...manifestRoutes,
   ...packageRoutes,
+  ...propertyRoutes,
+  ...secretsManagementRoutes,
+  ...customOAuthProfileRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */
