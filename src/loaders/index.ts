@@ -6,6 +6,7 @@
 import type { WorkatoApi } from '../workato/http.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
+import { createCustomOAuthProfileLoaders } from './custom-oauth-profiles.js';
 import { createDeploymentLoaders } from './deployments.js';
 import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
@@ -14,6 +15,7 @@ import { createManagedUserLoaders, createMemberLoaders, type ManagedUserLoaders 
 import { createPackageLoaders } from './packages.js';
 import { BATCHED, READS_EVERYTHING, type LoaderMode, type ReadHints } from './options.js';
 import { createProjectLoaders } from './projects.js';
+import { createPropertyLoaders } from './properties.js';
 import { createRecipeLoaders } from './recipes.js';
 import { createWorkspaceLoaders } from './workspace.js';
 
@@ -23,6 +25,8 @@ import { createWorkspaceLoaders } from './workspace.js';
  * loader, so adding families costs the requests that do not use them nothing.
  */
 const FAMILY_LOADERS = {
+  properties: createPropertyLoaders,
+  customOAuthProfiles: createCustomOAuthProfileLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

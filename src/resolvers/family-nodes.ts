@@ -7,9 +7,13 @@
 import type { GatewayContext } from '../server/context.js';
 import type { NodeValue } from './node.js';
 import type { GlobalId, NodeType } from './relay.js';
+import { customOAuthProfileNode } from './custom-oauth-profiles.js';
+import { propertyNode } from './properties.js';
 
 /** `id()` is the global id as the caller gave it (for messages). */
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
 
 export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
+  Property: propertyNode,
+  CustomOAuthProfile: customOAuthProfileNode,
 };

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
+import { customOAuthProfileResolvers } from './custom-oauth-profiles.js';
 import { deploymentResolvers } from './deployments.js';
 import { folderMutationResolvers } from './folder-mutations.js';
 import { folderResolvers } from './folders.js';
@@ -17,11 +18,13 @@ import { packageStatusResolvers } from './package-status.js';
 import { packageResolvers } from './packages.js';
 import { projectMutationResolvers } from './project-mutations.js';
 import { projectResolvers } from './projects.js';
+import { propertyResolvers } from './properties.js';
 import { recipeMutationResolvers } from './recipe-mutations.js';
 import { recipeOperationResolvers } from './recipe-operations.js';
 import { recipeVersionResolvers } from './recipe-versions.js';
 import { recipeResolvers } from './recipes.js';
 import { scalarResolvers } from './scalars.js';
+import { secretsManagementResolvers } from './secrets-management.js';
 import { workspaceResolvers } from './workspace.js';
 
 export const resolvers: Resolvers[] = [
@@ -48,4 +51,7 @@ export const resolvers: Resolvers[] = [
   managedUserResolvers,
   managedUserWorkspaceResolvers,
   managedUserMutationResolvers,
+  propertyResolvers,
+  secretsManagementResolvers,
+  customOAuthProfileResolvers,
 ];

@@ -2,6 +2,7 @@
  * Which value each GraphQL type's resolvers receive (codegen `mappers`): Workato wire objects, tagged with the
  * workspace scope they came from, and page objects built by relay.ts.
  */
+import type { PropertyValue } from '../loaders/properties.js';
 import type { Scoped } from '../loaders/scope.js';
 import type { JobResult } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
@@ -68,6 +69,13 @@ export type LookupTableMapper = Scoped<Workato.LookupTable>;
 export type LookupTableColumnMapper = { label: string; name?: string | null; type?: string | null };
 export type LookupTableConnectionMapper = Page<LookupTableMapper>;
 export type LookupTableEdgeMapper = Edge<LookupTableMapper>;
+
+/** §19: a property with its full name, the prefix it was read with and its project (loaders/properties.ts). */
+export type PropertyMapper = Scoped<PropertyValue>;
+/** §28: the caller's own workspace only (Embedded has no custom OAuth profile endpoints to list). */
+export type CustomOAuthProfileMapper = Workato.CustomOAuthProfile;
+export type CustomOAuthProfileConnectionMapper = Page<CustomOAuthProfileMapper>;
+export type CustomOAuthProfileEdgeMapper = Edge<CustomOAuthProfileMapper>;
 
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;
