@@ -90,16 +90,16 @@ export const propertyRoutes: RouteDef[] = [
       const writes: PropertyRow[] = [];
       for (const [name, raw] of Object.entries(given as Record<string, unknown>)) {
         const value = valueText(raw);
-        if (name.trim() === '') validation.add('properties', "name can't be blank");
-        else if (name.length > INFERRED.propertyMaxName) validation.add('properties', `name is too long (maximum is ${INFERRED.propertyMaxName} characters): ${name.slice(0, 20)}…`);
-        if (value === undefined) validation.add('properties', `value of ${name} must be a string`);
-        else if (value.length > INFERRED.propertyMaxValue) validation.add('properties', `value of ${name} is too long (maximum is ${INFERRED.propertyMaxValue} characters)`);
+        if (name.trim() === '') validation.add('properties', 'have a blank name');
+        else if (name.length > INFERRED.propertyMaxName) validation.add('properties', `have a name longer than ${INFERRED.propertyMaxName} characters: ${name.slice(0, 20)}…`);
+        if (value === undefined) validation.add('properties', `must have string values: ${name}`);
+        else if (value.length > INFERRED.propertyMaxValue) validation.add('properties', `have a value longer than ${INFERRED.propertyMaxValue} characters: ${name}`);
         if (value !== undefined) writes.push({ project_id: projectId, name, value });
       }
       const existing = [...table.values()].filter((row) => row.project_id === projectId).length;
       const added = writes.filter((row) => !table.has(keyOf(projectId, row.name))).length;
       if (existing + added > INFERRED.propertyMaxPerScope) {
-        validation.add('properties', `too many properties (maximum is ${INFERRED.propertyMaxPerScope} per ${projectId === null ? 'environment' : 'project'})`);
+        validation.add('properties', `exceed the limit of ${INFERRED.propertyMaxPerScope} per ${projectId === null ? 'environment' : 'project'}`);
       }
       validation.check();
       for (const row of writes) table.set(keyOf(projectId, row.name), row);
