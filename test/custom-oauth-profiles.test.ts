@@ -59,6 +59,16 @@ describe('customOAuthProfiles / customOAuthProfile (§28)', () => {
     expect(stack.sim.counts()).toEqual({ 'GET /api/custom_oauth_profiles': 2 });
   });
 
+  it('refuses `first` over 100 before calling, and keeps a 403 a top-level FORBIDDEN error', async () => {
+    stack.sim.resetCounts();
+    const tooMany = await stack.request(`{ customOAuthProfiles(first: 101) { nodes { id } } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(stack.sim.counts()).toEqual({});
+    stack.sim.inject({ route: 'GET /api/custom_oauth_profiles', status: 403, body: { message: 'Access denied' }, times: 1 });
+    const forbidden = await stack.request(`{ customOAuthProfiles { nodes { id } } }`);
+    expect(forbidden.errors?.[0]).toMatchObject({ path: ['customOAuthProfiles'], extensions: { code: 'FORBIDDEN' } });
+  });
+
   it('reads one profile by id with one call (and node(id) the same way); NOT_FOUND for an unknown id', async () => {
     stack.sim.resetCounts();
     const id = toGlobalId('CustomOAuthProfile', [322]);
@@ -143,7 +153,7 @@ describe('the client secret is never logged', () => {
     expect(lines[0]).toContain('[redacted]');
   });
 
-  it('leaves no trace of it in the debug log of a create through the gateway', async () => {
+  it('never shows up in the debug log of a create through the gateway (which logs neither variables nor upstream bodies)', async () => {
     const lines: string[] = [];
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: stack.sim.url, LOG_LEVEL: 'debug', WORKATO_RATE_LIMIT: 'off' });
     const gateway = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: undefined, logger: createLogger('debug', { write: (l: string) => void lines.push(l) }) });

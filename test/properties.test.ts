@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/resolvers/relay.js';
+import { api } from './simulator/helpers.js';
 import { rest } from './support/rest.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -14,14 +15,7 @@ const UPSERT = `mutation($input: PropertiesUpsertInput!) { propertiesUpsert(inpu
   userErrors { code message field }
 } }`;
 
-async function restPost(path: string, body: unknown) {
-  const res = await fetch(`${stack.sim.url}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${stack.sim.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return res.status;
-}
+const restPost = async (path: string, body: unknown) => (await api(stack.sim, path, { body })).status;
 
 describe('properties(prefix) (§19)', () => {
   it('reads environment properties with full and relative names, in one call per distinct prefix', async () => {
@@ -55,6 +49,14 @@ describe('properties(prefix) (§19)', () => {
     const result = await stack.request(`{ properties(prefix: "") { name } }`);
     expect(result.errors?.[0]).toMatchObject({ path: ['properties'], extensions: { code: 'BAD_USER_INPUT' } });
     expect(stack.sim.counts()).toEqual({});
+  });
+
+  it("refuses an empty prefix on a project too, and keeps the project's other fields", async () => {
+    stack.sim.resetCounts();
+    const result = await stack.request(`{ project(id: "44021") { name properties(prefix: "") { name } } }`);
+    expect(result.errors?.[0]).toMatchObject({ path: ['project', 'properties'], extensions: { code: 'BAD_USER_INPUT' } });
+    expect(result.data?.project).toEqual({ name: 'Order to Cash', properties: null });
+    expect(stack.sim.counts()).toEqual({ 'GET /api/projects': 1 });
   });
 
   it('resolves a Property by its global id with one prefix read, and NOT_FOUND for a name that is gone', async () => {
@@ -97,6 +99,15 @@ describe('ManagedUser.properties (Embedded §17.8)', () => {
     });
     const { node } = await stack.gql(`query($id: ID!) { node(id: $id) { ... on Property { value } } }`, { id: managedUser.properties[1].id });
     expect(node).toEqual({ value: 'Contact' });
+  });
+});
+
+describe('ManagedUser.properties failures', () => {
+  it("answers a refused customer read with a FORBIDDEN error on that field only", async () => {
+    stack.sim.inject({ route: 'GET /api/managed_users/:managed_user_id/properties', status: 403, body: { message: 'Access denied' }, times: 1 });
+    const result = await stack.request(`{ managedUser(id: "19029") { name properties(prefix: "salesforce_sync.") { name } } }`);
+    expect(result.errors?.[0]).toMatchObject({ path: ['managedUser', 'properties'], extensions: { code: 'FORBIDDEN' } });
+    expect(result.data?.managedUser).toEqual({ name: 'Acme Corporation', properties: null });
   });
 });
 

@@ -8,15 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function send(method: string, path: string, body?: unknown, token = 'tok-a') {
-  const res = await fetch(sim.url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
-}
+const send = async (method: string, path: string, body?: unknown) => {
+  const { status, body: answer } = await api(sim, path, { token: 'tok-a', method, body });
+  return { status, body: answer, text: JSON.stringify(answer ?? null) };
+};
 
 const NEW = { name: 'Zoom app', provider: 'zoom', data: { client_id: 'zoom-client', client_secret: 'zoom-secret-value' } };
 

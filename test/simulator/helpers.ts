@@ -10,12 +10,14 @@ export interface Answer<T = any> {
 export async function api<T = any>(
   sim: Simulator,
   path: string,
-  opts: { token?: string | null; method?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  opts: { token?: string | null; method?: string; headers?: Record<string, string>; signal?: AbortSignal; body?: unknown } = {},
 ): Promise<Answer<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const token = opts.token === undefined ? sim.token : opts.token;
   if (token !== null) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(sim.url + path, { method: opts.method ?? 'GET', headers, signal: opts.signal });
+  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+  const res = await fetch(sim.url + path, { method: opts.method ?? (body === undefined ? 'GET' : 'POST'), headers, signal: opts.signal, body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }

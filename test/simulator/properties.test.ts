@@ -8,14 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function post(path: string, body: unknown, token = 'tok-a') {
-  const res = await fetch(sim.url + path, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const post = async (path: string, body: unknown) => {
+  const { status, body: answer } = await api(sim, path, { token: 'tok-a', body });
+  return { status, body: answer };
+};
 
 describe('GET /api/properties (§19)', () => {
   it('answers the environment properties under a prefix as a flat object with full names, in name order', async () => {
