@@ -62,8 +62,8 @@ describe('properties(prefix) (§19)', () => {
   it('resolves a Property by its global id with one prefix read, and NOT_FOUND for a name that is gone', async () => {
     stack.sim.resetCounts();
     const id = toGlobalId('Property', ['44021', 'sync.batch_size']);
-    const { node } = await stack.gql(`query($id: ID!) { node(id: $id) { __typename id ... on Property { name value } } }`, { id });
-    expect(node).toEqual({ __typename: 'Property', id, name: 'sync.batch_size', value: '100' });
+    const { node } = await stack.gql(`query($id: ID!) { node(id: $id) { __typename id ... on Property { name relativeName value } } }`, { id });
+    expect(node).toEqual({ __typename: 'Property', id, name: 'sync.batch_size', relativeName: 'sync.batch_size', value: '100' });
     expect(stack.sim.counts()).toEqual({ 'GET /api/properties': 1 });
     const missing = await stack.request(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId('Property', ['env', 'no.such.property']) });
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -2449,7 +2449,7 @@ export type Property = Node & {
   project?: Maybe<Project>;
   /**
    * The name after the `prefix` the list was read with (`object_name` for `salesforce_sync.object_name` read with
-   * prefix `salesforce_sync.`); the full name when the property came from `propertiesUpsert`.
+   * prefix `salesforce_sync.`); the full name when the property came from `propertiesUpsert` or `node(id)`.
    */
   relativeName: Scalars['String']['output'];
   /** The value (always a string; at most 1,024 characters). */

@@ -84,7 +84,8 @@ export const propertyNode: FamilyNodeLoader = async (parsed, ctx, id) => {
   const list = await ctx.loaders.scope(parsed.scope).properties.propertyList.load({ prefix: name, projectId: where === ENVIRONMENT ? null : Number(where) });
   const found = list.find((p) => p.name === name);
   if (!found) throw new NotFoundError('Property', name);
-  return typed(found, 'Property');
+  // Read with its own name as the prefix: relative to nothing, so `relativeName` is the full name.
+  return typed({ ...found, prefix: '' }, 'Property');
 };
 
 export const propertyResolvers: Resolvers = {
