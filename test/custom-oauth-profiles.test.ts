@@ -110,6 +110,20 @@ describe('customOAuthProfileCreate / Update / Delete (§28)', () => {
     });
   });
 
+  it('reports a create answered without the profile as REFUSED, and a 200 `success: false` with its reasons', async () => {
+    stack.sim.inject({ route: 'POST /api/custom_oauth_profiles', status: 200, body: { success: false, errors: { provider: ['is already used'] } }, times: 1 });
+    const refusedCreate = await stack.gql(CREATE, { input: { name: 'x', provider: 'hubspot', clientId: 'c', clientSecret: 's' } });
+    expect(refusedCreate.customOAuthProfileCreate).toEqual({
+      customOAuthProfile: null,
+      userErrors: [{ code: 'INVALID', message: 'is already used', field: ['input', 'provider'] }],
+    });
+    stack.sim.inject({ route: 'POST /api/custom_oauth_profiles', status: 200, body: { result: { success: true } }, times: 1 });
+    const opaque = await stack.gql(CREATE, { input: { name: 'x', provider: 'hubspot', clientId: 'c', clientSecret: 's' } });
+    expect(opaque.customOAuthProfileCreate.userErrors).toEqual([
+      { code: 'REFUSED', message: 'Workato answered without the new profile; list customOAuthProfiles to see whether it was created.', field: null },
+    ]);
+  });
+
   it('updates only the fields given, reads the profile back, and refuses unknown ids and blank names', async () => {
     stack.sim.resetCounts();
     const { customOAuthProfileUpdate } = await stack.gql(UPDATE, { input: { id: toGlobalId('CustomOAuthProfile', [322]), name: 'Salesforce (prod)', clientSecret: 'rotated' } });

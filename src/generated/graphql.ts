@@ -1494,9 +1494,12 @@ export type Mutation = {
   connectionUpdate: ConnectionUpdatePayload;
   /** Create a custom OAuth profile (POST /api/custom_oauth_profiles; the answer shape is [inferred]). */
   customOAuthProfileCreate: CustomOAuthProfileCreatePayload;
-  /** Delete a custom OAuth profile (DELETE /api/custom_oauth_profiles/:id). */
+  /** Delete a custom OAuth profile (DELETE /api/custom_oauth_profiles/:id; the answer, `{"result": {"success": true}}`, is [inferred]). */
   customOAuthProfileDelete: CustomOAuthProfileDeletePayload;
-  /** Rename a custom OAuth profile or change its client id or secret (PUT /api/custom_oauth_profiles/:id). */
+  /**
+   * Rename a custom OAuth profile or change its client id or secret (PUT /api/custom_oauth_profiles/:id; the body
+   * and answer shapes are [inferred] like the create's). The profile is read back when Workato's answer is not it.
+   */
   customOAuthProfileUpdate: CustomOAuthProfileUpdatePayload;
   /** Create an export manifest: the assets a package export will carry. */
   exportManifestCreate: ExportManifestCreatePayload;

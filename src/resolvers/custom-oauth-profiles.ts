@@ -13,7 +13,7 @@ import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { prop, typed, workatoId } from './helpers.js';
 import type { CustomOAuthProfileMapper } from './mappers.js';
-import { attempt, payload, refusalErrors, refused } from './payload.js';
+import { attempt, inputError, payload, refusalErrors, refused } from './payload.js';
 import { pageOfPagedList, pageSize, toGlobalId, workatoKey } from './relay.js';
 import { given } from './writes.js';
 
@@ -68,7 +68,10 @@ export const customOAuthProfileResolvers: Resolvers = {
       if (!outcome.ok) return payload<'customOAuthProfile', CustomOAuthProfileMapper>('customOAuthProfile', outcome);
       loaders.forgetCustomOAuthProfiles();
       if (!answered(outcome.value)) {
-        return payload<'customOAuthProfile', CustomOAuthProfileMapper>('customOAuthProfile', refused(refusalErrors({ success: false, ...(outcome.value as object) })));
+        // A 200 `success: false` is a refusal (§4.3); any other answer without the profile cannot be read back.
+        const refusals = refusalErrors(outcome.value as Workato.SuccessResponse | undefined);
+        const unknown = inputError('REFUSED', 'Workato answered without the new profile; list customOAuthProfiles to see whether it was created.');
+        return payload<'customOAuthProfile', CustomOAuthProfileMapper>('customOAuthProfile', refused(refusals.length ? refusals : [unknown]));
       }
       loaders.customOAuthProfileById.prime(outcome.value.id, outcome.value);
       return payload<'customOAuthProfile', CustomOAuthProfileMapper>('customOAuthProfile', { ok: true, value: outcome.value });
