@@ -10,6 +10,7 @@ import { createAuditLogLoaders } from './audit-log.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
 import { createCustomConnectorLoaders } from './custom-connectors.js';
+import { createCustomOAuthProfileLoaders } from './custom-oauth-profiles.js';
 import { createDeploymentLoaders } from './deployments.js';
 import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
@@ -18,6 +19,7 @@ import { createManagedUserLoaders, createMemberLoaders, type ManagedUserLoaders 
 import { createPackageLoaders } from './packages.js';
 import { BATCHED, READS_EVERYTHING, type LoaderMode, type ReadHints } from './options.js';
 import { createProjectLoaders } from './projects.js';
+import { createPropertyLoaders } from './properties.js';
 import { createRecipeLoaders } from './recipes.js';
 import { createTagLoaders } from './tags.js';
 import { createWorkspaceLoaders } from './workspace.js';
@@ -34,6 +36,8 @@ const FAMILY_LOADERS = {
   apiPlatform: createApiPlatformLoaders,
   auditLog: createAuditLogLoaders,
   customConnectors: createCustomConnectorLoaders,
+  properties: createPropertyLoaders,
+  customOAuthProfiles: createCustomOAuthProfileLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

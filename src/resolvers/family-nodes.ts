@@ -13,6 +13,8 @@ import type { NodeValue } from './node.js';
 import { lookupTableRowNode } from './lookup-tables.js';
 import type { GlobalId, NodeType } from './relay.js';
 import { tagNode } from './tags.js';
+import { customOAuthProfileNode } from './custom-oauth-profiles.js';
+import { propertyNode } from './properties.js';
 
 /** `id()` is the global id as the caller gave it (for messages). */
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
@@ -30,4 +32,6 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   ApiPortal: API_PLATFORM_NODES.ApiPortal,
   AuditLogEntry: auditLogEntryNode,
   CustomConnector: customConnectorNode,
+  Property: propertyNode,
+  CustomOAuthProfile: customOAuthProfileNode,
 };

@@ -7,6 +7,7 @@ import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
 import { customConnectorResolvers } from './custom-connectors.js';
+import { customOAuthProfileResolvers } from './custom-oauth-profiles.js';
 import { deploymentResolvers } from './deployments.js';
 import { folderMutationResolvers } from './folder-mutations.js';
 import { folderResolvers } from './folders.js';
@@ -22,6 +23,7 @@ import { packageStatusResolvers } from './package-status.js';
 import { packageResolvers } from './packages.js';
 import { projectMutationResolvers } from './project-mutations.js';
 import { projectResolvers } from './projects.js';
+import { propertyResolvers } from './properties.js';
 import { recipeMutationResolvers } from './recipe-mutations.js';
 import { recipeOperationResolvers } from './recipe-operations.js';
 import { recipeVersionResolvers } from './recipe-versions.js';
@@ -29,6 +31,7 @@ import { recipeResolvers } from './recipes.js';
 import { scalarResolvers } from './scalars.js';
 import { tagMutationResolvers } from './tag-mutations.js';
 import { tagResolvers } from './tags.js';
+import { secretsManagementResolvers } from './secrets-management.js';
 import { workspaceResolvers } from './workspace.js';
 
 export const resolvers: Resolvers[] = [
@@ -61,4 +64,7 @@ export const resolvers: Resolvers[] = [
   apiPlatformResolvers,
   auditLogResolvers,
   customConnectorResolvers,
+  propertyResolvers,
+  secretsManagementResolvers,
+  customOAuthProfileResolvers,
 ];

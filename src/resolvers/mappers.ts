@@ -4,6 +4,7 @@
  */
 import type { TableRow } from '../loaders/lookup-tables.js';
 import type { ApiKeyOf } from '../loaders/api-platform.js';
+import type { PropertyValue } from '../loaders/properties.js';
 import type { Scoped } from '../loaders/scope.js';
 import type { JobResult } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
@@ -131,6 +132,13 @@ export type CustomConnectorVersionMapper = Workato.CustomConnectorVersion;
 export type CustomConnectorConnectionMapper = Page<CustomConnectorMapper> & { totalCount: number };
 export type CustomConnectorEdgeMapper = Edge<CustomConnectorMapper>;
 export type SchemaFieldMapper = Workato.SchemaField;
+
+/** §19: a property with its full name, the prefix it was read with and its project (loaders/properties.ts). */
+export type PropertyMapper = Scoped<PropertyValue>;
+/** §28: the caller's own workspace only (Embedded has no custom OAuth profile endpoints to list). */
+export type CustomOAuthProfileMapper = Workato.CustomOAuthProfile;
+export type CustomOAuthProfileConnectionMapper = Page<CustomOAuthProfileMapper>;
+export type CustomOAuthProfileEdgeMapper = Edge<CustomOAuthProfileMapper>;
 
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -17,6 +17,7 @@ export const NODE_TYPES = [
   'CollaboratorRole', 'IamUser', 'IamUserGroup',
   'ApiCollection', 'ApiEndpoint', 'ApiPlatformClient', 'ApiKey', 'ApiPortal',
   'AuditLogEntry', 'CustomConnector',
+  'Property', 'CustomOAuthProfile',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

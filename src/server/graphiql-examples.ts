@@ -234,7 +234,45 @@ query RecipeAuditLog {
 `,
 };
 
+/**
+ * Two steps in one tab: write environment properties, then read them back by prefix (Workato lists properties by
+ * prefix only).
+ */
+export const SET_ENVIRONMENT_PROPERTIES: GraphiQLExample = {
+  title: 'Set environment properties',
+  query: /* GraphQL */ `# Environment properties: named strings recipes read
+# at run time. Writes are all or nothing; names are at
+# most 100 characters, values 1,024, and an environment
+# (or project: add projectId) holds at most 1,000.
+# 1. SetEnvironmentProperties: create or overwrite.
+# 2. EnvironmentProperties: read them back by \`prefix\`.
+${AUTH}
+mutation SetEnvironmentProperties {
+  propertiesUpsert(input: {
+    properties: [
+      { name: "salesforce_sync.object_name", value: "Account" }
+      { name: "salesforce_sync.batch_size", value: "200" }
+    ]
+  }) {
+    properties { name value }
+    userErrors { code message field }
+  }
+}
+
+query EnvironmentProperties($prefix: String!) {
+  properties(prefix: $prefix) {
+    id
+    name
+    relativeName
+    value
+  }
+}
+`,
+  variables: JSON.stringify({ prefix: 'salesforce_sync.' }, null, 2),
+};
+
 /** In tab order: the first one is what GraphiQL shows on a first visit. */
 export const GRAPHIQL_EXAMPLES: GraphiQLExample[] = [
-  RECIPES_WITH_JOBS, CONNECTION_STATUS, MANAGED_USER_WORKSPACE, PACKAGE_EXPORT, INVITE_COLLABORATOR, RECIPE_AUDIT_LOG,
+  RECIPES_WITH_JOBS, CONNECTION_STATUS, MANAGED_USER_WORKSPACE, PACKAGE_EXPORT,
+  SET_ENVIRONMENT_PROPERTIES, INVITE_COLLABORATOR, RECIPE_AUDIT_LOG,
 ];

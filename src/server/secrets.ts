@@ -9,6 +9,7 @@
 /** Wire (and GraphQL) field names that hold a secret, e.g. `auth_token`. `token` is redacted already. */
 export const SECRET_FIELD_NAMES: readonly string[] = [
   'auth_token', 'authToken', 'api_token', 'jwt_secret', 'jwtSecret', // §22 API platform keys and clients
+  'client_secret', 'clientSecret', // §28 custom OAuth profiles: the app's secret in create/update bodies and inputs
 ];
 
 /** Schema coordinates whose presence in a query result keeps the result out of the response cache. */

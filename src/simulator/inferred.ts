@@ -69,6 +69,18 @@
  *   fields `{name, label, type, control_type}`, objects with `properties`, arrays with `of` (+ `properties`); CSV:
  *   one string field per header column, unknown `col_sep` → 400. `GET /api/integrations?applications=` also
  *   answers a workspace's custom connector names (no categories, triggers or actions).
+ * - §19 properties (routes/properties.ts): `prefix` missing → 400 `Missing required parameter: prefix`; the list is
+ *   the flat object in name order; project keys lose the prefix ([spec]), environment keys keep it; an unknown
+ *   `project_id` → 404. Upsert: `properties` missing, empty or not an object → 400 `Missing required parameter:
+ *   properties`; numbers and booleans are stored as strings, other values and names over 100 / values over 1,024
+ *   characters, or more than 1,000 names in the environment or project after the upsert → 400 validation shape on
+ *   `properties`; answers `{"success": true}`. Embedded customers get the same under /api/managed_users/:id, unwrapped.
+ * - §27 secrets cache clear → `{"success": true}` (the answer is not documented).
+ * - §28 custom OAuth profiles (routes/custom-oauth-profiles.ts): `{"result": …}` around lists (page/per_page,
+ *   default/max 100, id-ascending), single profiles, create/update answers and delete's `{"success": true}`. Create
+ *   body `{name, provider, data: {client_id, client_secret}}` (flat `client_id`/`client_secret` accepted); blank
+ *   name, client id or secret → "can't be blank", a provider outside the list below → "is not included in the list".
+ *   Update changes the fields sent (a blank secret is ignored). The secret is stored and never sent back.
  */
 export const INFERRED = {
   jobsDefaultPerPage: 25,
@@ -84,6 +96,14 @@ export const INFERRED = {
   unconnectedErrorKey: 'packages.recipe_source_code.flow_validations.errors.config_unconnected',
   /** §17: the Embedded API on a workspace that is not an Embed admin (partner) workspace. */
   embeddedForbiddenMessage: 'Embedded API is not enabled for this workspace (requires an Embed admin workspace)',
+  /** §19 limits (documented) and texts (not documented). */
+  propertyMaxName: 100,
+  propertyMaxValue: 1024,
+  propertyMaxPerScope: 1000,
+  missingPrefixMessage: 'Missing required parameter: prefix',
+  missingPropertiesMessage: 'Missing required parameter: properties',
+  /** §28: connectors with custom OAuth profiles (docs.workato.com "Custom OAuth profiles for Embedded partners"). */
+  customOAuthProviders: ['google_drive', 'google_sheets', 'hubspot', 'onedrive', 'outlook', 'microsoft_dynamics', 'sharepoint', 'salesforce', 'salesforce_secondary', 'zoom', 'slack'] as readonly string[],
 } as const;
 
 /** §18 lookup tables and rows (routes/lookup-tables.ts). */

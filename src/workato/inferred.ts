@@ -306,3 +306,39 @@ export function schemaFields(body: unknown): Workato.SchemaField[] {
   }
   return unwrapList(body);
 }
+
+/**
+ * §19 [spec]: project properties come back with the `prefix` removed from their names; environment properties keep
+ * their full names. The gateway rebuilds a project property's full name as `prefix + key`.
+ */
+export const PROJECT_PROPERTY_KEYS_STRIPPED = true;
+
+/**
+ * §19/§17.8: the properties list is a flat name → value object; the Embedded variant's envelope is not documented, so
+ * a `{"result": {...}}` wrapper is read too. Non-string values are kept as their JSON text.
+ */
+export function propertyMapOf(body: unknown): Record<string, string> {
+  let map = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const keys = Object.keys(map);
+  if (keys.length === 1 && keys[0] === 'result' && map.result && typeof map.result === 'object' && !Array.isArray(map.result)) {
+    map = map.result as Record<string, unknown>;
+  }
+  return Object.fromEntries(Object.entries(map).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)]));
+}
+
+/** §19: the documented limits, checked before an upsert is sent. */
+export const PROPERTY_LIMITS = { maxNameLength: 100, maxValueLength: 1024, maxPerScope: 1000 } as const;
+
+/**
+ * §28: only the list and get answers are documented (`{"result": …}`); create and update are assumed to answer the
+ * profile the same way, and delete `{"result": {"success": true}}` (like the Embedded assign call) or a bare
+ * `{"success": true}`. The create/update body is assumed to be `{name, provider, data: {client_id, client_secret}}`
+ * (`data` mirrors the documented answer's `data.client_id`).
+ */
+export function deleteAnswerOf(body: unknown): { success?: boolean; message?: string } | undefined {
+  const b = unwrapObject<unknown>(body);
+  return b && typeof b === 'object' ? (b as { success?: boolean; message?: string }) : undefined;
+}
+
+/** §19: the text of Workato's refusal of an upsert past 1,000 properties is not documented; matched loosely. */
+export const PROPERTY_LIMIT_TEXT = /too many|maximum is 1,?000|limit/i;

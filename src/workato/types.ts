@@ -763,6 +763,47 @@ export namespace Workato {
     of?: string | null;
   }
 
+  // ---------------------------------------------------------------- §19 properties
+  /**
+   * GET /properties: a flat object of name → value (strings). Environment properties keep their full names; project
+   * properties come back with the `prefix` stripped ([spec]).
+   */
+  export type PropertyMap = Record<string, string>;
+  /** POST /properties (and `?project_id=`): upserts every pair; answers `{"success": true}`. */
+  export interface PropertiesUpsertBody {
+    properties: Record<string, string>;
+  }
+
+  // ---------------------------------------------------------------- §27 secrets-management
+  /** POST /secrets_management/clear_cache takes no body; the answer was not captured ([inferred] `{"success": true}`). */
+  export type SecretsCacheClearResponse = Partial<SuccessResponse> | undefined;
+
+  // ---------------------------------------------------------------- §28 custom-oauth-profiles
+  /**
+   * A custom OAuth profile, as GET /custom_oauth_profiles(/:id) sends it inside `{"result": …}` [doc]. Client secrets
+   * (and tokens) are never returned; `data` holds the client id only.
+   */
+  export interface CustomOAuthProfile {
+    id: number;
+    user_id?: number | null;
+    name?: string | null;
+    /** The connector the profile is for, e.g. `hubspot`. */
+    provider?: string | null;
+    data?: { client_id?: string | null } | null;
+    /** Connections using the profile. */
+    shared_accounts_count?: number | null;
+    /** Embedded customers the profile is assigned to. */
+    oem_customers_count?: number | null;
+    created_at?: string | null;
+    updated_at?: string | null;
+  }
+  /** POST/PUT body [inferred]: the client secret travels only here, inside `data`. */
+  export interface CustomOAuthProfileWrite {
+    name?: string;
+    provider?: string;
+    data?: { client_id?: string; client_secret?: string };
+  }
+
   // ---------------------------------------------------------------- §6 envelopes
   export interface ItemsEnvelope<T> {
     items: T[];

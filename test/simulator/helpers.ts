@@ -17,7 +17,7 @@ export async function api<T = any>(
   const token = opts.token === undefined ? sim.token : opts.token;
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-  const res = await fetch(sim.url + path, { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
+  const res = await fetch(sim.url + path, { method: opts.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, signal: opts.signal });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }

@@ -7,6 +7,7 @@ import { connectionWriteRoutes } from './connection-writes.js';
 import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
 import { customConnectorRoutes } from './custom-connectors.js';
+import { customOAuthProfileRoutes } from './custom-oauth-profiles.js';
 import { deploymentRoutes } from './deployments.js';
 import { embeddedRoutes } from './embedded.js';
 import { folderWriteRoutes } from './folder-writes.js';
@@ -18,12 +19,14 @@ import { managedUserRoutes } from './managed-users.js';
 import { manifestRoutes } from './manifests.js';
 import { packageRoutes } from './packages.js';
 import { projectWriteRoutes } from './project-writes.js';
+import { propertyRoutes } from './properties.js';
 import { projectRoutes } from './projects.js';
 import { recipeActionRoutes } from './recipe-actions.js';
 import { recipeOpRoutes } from './recipe-ops.js';
 import { recipeWriteRoutes } from './recipe-writes.js';
 import { recipeRoutes } from './recipes.js';
 import { tagRoutes } from './tags.js';
+import { secretsManagementRoutes } from './secrets-management.js';
 import { userRoutes } from './users.js';
 
 /** The routes of one workspace: the token's own, or (through embeddedRoutes) an Embedded customer's. */
@@ -51,6 +54,9 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...apiPlatformRoutes,
   ...auditLogRoutes,
   ...customConnectorRoutes,
+  ...propertyRoutes,
+  ...secretsManagementRoutes,
+  ...customOAuthProfileRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

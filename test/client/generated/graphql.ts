@@ -40,6 +40,12 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   /** Workato refused the uploaded file as a package (for example, it is not a zip). */
   | 'PACKAGE_INVALID'
+  /** The upsert would take the environment or project past Workato's limit of 1,000 properties. */
+  | 'PROPERTY_LIMIT_EXCEEDED'
+  /** A property name is longer than Workato's limit of 100 characters. */
+  | 'PROPERTY_NAME_TOO_LONG'
+  /** A property value is longer than Workato's limit of 1,024 characters. */
+  | 'PROPERTY_VALUE_TOO_LONG'
   /** The workspace has run out of transaction credit or action quota; no job can start until it has more. */
   | 'QUOTA_EXCEEDED'
   /** The recipe has errors in its steps (Workato's `code_errors`). */
@@ -95,6 +101,7 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'Connection', id: string }
     | { __typename: 'Connector', id: string }
     | { __typename: 'CustomConnector', id: string }
+    | { __typename: 'CustomOAuthProfile', id: string }
     | { __typename: 'Deployment', id: string }
     | { __typename: 'ExportManifest', id: string }
     | { __typename: 'Folder', id: string }
@@ -108,6 +115,7 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'Package', id: string }
     | { __typename: 'Project', id: string }
     | { __typename: 'ProjectBuild', id: string }
+    | { __typename: 'Property', id: string }
     | (
       { __typename: 'Recipe', description: string | null, applications: Array<string>, id: string }
       & { ' $fragmentRefs'?: { 'RecipeSummaryFragment': RecipeSummaryFragment } }
