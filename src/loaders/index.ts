@@ -4,6 +4,7 @@
  * "Creating a new DataLoader per request").
  */
 import type { WorkatoApi } from '../workato/http.js';
+import { createConnectionExtraLoaders } from './connection-extras.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
 import { createDeploymentLoaders } from './deployments.js';
@@ -11,6 +12,7 @@ import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
 import { createLookupTableLoaders } from './lookup-tables.js';
 import { createManagedUserLoaders, createMemberLoaders, type ManagedUserLoaders } from './managed-users.js';
+import { createOnPremLoaders } from './on-prem.js';
 import { createPackageLoaders } from './packages.js';
 import { BATCHED, READS_EVERYTHING, type LoaderMode, type ReadHints } from './options.js';
 import { createProjectLoaders } from './projects.js';
@@ -23,6 +25,8 @@ import { createWorkspaceLoaders } from './workspace.js';
  * loader, so adding families costs the requests that do not use them nothing.
  */
 const FAMILY_LOADERS = {
+  onPrem: createOnPremLoaders,
+  connectionExtras: createConnectionExtraLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

@@ -6,10 +6,12 @@
  */
 import type { GatewayContext } from '../server/context.js';
 import type { NodeValue } from './node.js';
+import { onPremAgentNode, onPremGroupNode } from './on-prem.js';
 import type { GlobalId, NodeType } from './relay.js';
 
 /** `id()` is the global id as the caller gave it (for messages). */
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
 
 export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
+  OnPremGroup: onPremGroupNode, OnPremAgent: onPremAgentNode,
 };

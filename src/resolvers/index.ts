@@ -1,5 +1,6 @@
 /** Every domain's resolver map; the server joins them with the SDL in one makeExecutableSchema call. */
 import type { Resolvers } from '../generated/graphql.js';
+import { connectionExtraResolvers } from './connection-extras.js';
 import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
@@ -12,6 +13,8 @@ import { managedUserMutationResolvers } from './managed-user-mutations.js';
 import { managedUserWorkspaceResolvers } from './managed-user-workspace.js';
 import { managedUserResolvers } from './managed-users.js';
 import { nodeResolvers } from './node.js';
+import { onPremMutationResolvers } from './on-prem-mutations.js';
+import { onPremResolvers } from './on-prem.js';
 import { packageMutationResolvers } from './package-mutations.js';
 import { packageStatusResolvers } from './package-status.js';
 import { packageResolvers } from './packages.js';
@@ -48,4 +51,6 @@ export const resolvers: Resolvers[] = [
   managedUserResolvers,
   managedUserWorkspaceResolvers,
   managedUserMutationResolvers,
+  onPremResolvers, onPremMutationResolvers,
+  connectionExtraResolvers,
 ];

@@ -50,7 +50,7 @@ async function write<T>(run: () => Promise<T>, notFoundField: string[]): Promise
 }
 
 /** The customer's numeric id: given, or read by external id (a 404 is the caller's userError). */
-async function customerId(ctx: GatewayContext, ref: CustomerRef, argument: string): Promise<Outcome<number>> {
+export async function customerId(ctx: GatewayContext, ref: CustomerRef, argument: string): Promise<Outcome<number>> {
   const segment = customerSegment(ref, argument);
   if (/^\d+$/.test(segment)) return { ok: true, value: Number(segment) };
   try {

@@ -69,5 +69,15 @@ export type LookupTableColumnMapper = { label: string; name?: string | null; typ
 export type LookupTableConnectionMapper = Page<LookupTableMapper>;
 export type LookupTableEdgeMapper = Edge<LookupTableMapper>;
 
+/** On-prem (REFERENCE §24): groups and agents carry their scope; statuses are [inferred] shapes read leniently. */
+export type OnPremGroupMapper = Scoped<Workato.OnPremGroup>;
+export type OnPremGroupStatusMapper = Workato.OnPremGroupStatus;
+export type OnPremGroupConnectionMapper = Page<OnPremGroupMapper> & { totalCount: number };
+export type OnPremGroupEdgeMapper = Edge<OnPremGroupMapper>;
+export type OnPremAgentMapper = Scoped<Workato.OnPremAgent>;
+export type OnPremAgentStatusMapper = Workato.OnPremAgentStatus;
+export type OnPremAgentConnectionMapper = Page<OnPremAgentMapper> & { totalCount: number };
+export type OnPremAgentEdgeMapper = Edge<OnPremAgentMapper>;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

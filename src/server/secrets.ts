@@ -8,8 +8,10 @@
 
 /** Wire (and GraphQL) field names that hold a secret, e.g. `auth_token`. `token` is redacted already. */
 export const SECRET_FIELD_NAMES: readonly string[] = [
+  'activation_code', 'activationCode', // §24 on-prem agent activation code
 ];
 
 /** Schema coordinates whose presence in a query result keeps the result out of the response cache. */
 export const SECRET_SCHEMA_COORDINATES: readonly string[] = [
+  'OnPremAgentActivationCodeRevealPayload', 'OnPremAgentActivationCodeRevealPayload.activationCode', // §24
 ];

@@ -1,5 +1,6 @@
 /** Every route the simulator serves. Later tasks add families (mutations, packages, Embedded) as new files here. */
 import type { RouteDef } from '../http-helpers.js';
+import { connectionExtraRoutes } from './connection-extras.js';
 import { connectionWriteRoutes } from './connection-writes.js';
 import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
@@ -11,6 +12,7 @@ import { jobActionRoutes } from './job-actions.js';
 import { jobRoutes } from './jobs.js';
 import { lookupTableRoutes } from './lookup-tables.js';
 import { managedUserRoutes } from './managed-users.js';
+import { onPremRoutes } from './on-prem.js';
 import { manifestRoutes } from './manifests.js';
 import { packageRoutes } from './packages.js';
 import { projectWriteRoutes } from './project-writes.js';
@@ -41,6 +43,8 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...lookupTableRoutes,
   ...manifestRoutes,
   ...packageRoutes,
+  ...onPremRoutes,
+  ...connectionExtraRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */
