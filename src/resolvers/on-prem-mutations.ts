@@ -45,10 +45,22 @@ async function scopeFor(ctx: GatewayContext, idScope: string | undefined, manage
   return { ok: true, value: String(customer.value) };
 }
 
-/** A write whose 2xx body may still be a refusal (§4.3). */
+/** Workato's field names that the inputs call otherwise. */
+const INPUT_FIELDS: Record<string, string> = { onPremGroupId: 'groupId' };
+
+/**
+ * A write whose 2xx body may still be a refusal (§4.3). A 400 without field errors is about the object's state (a
+ * group that still has agents, an agent already activated): REFUSED rather than INVALID.
+ */
 async function write<T>(run: () => Promise<T>, notFoundField?: string[]): Promise<Outcome<T>> {
   const outcome = await attempt(run, notFoundField);
-  if (!outcome.ok) return outcome;
+  if (!outcome.ok) {
+    return refused(outcome.userErrors.map((e) => {
+      if (e.code === 'INVALID' && e.field === null) return { ...e, code: 'REFUSED' as const };
+      const [root, name] = e.field ?? [];
+      return root === 'input' && name && INPUT_FIELDS[name] ? { ...e, field: ['input', INPUT_FIELDS[name]!] } : e;
+    }));
+  }
   const refusals = refusalErrors(outcome.value as Workato.SuccessResponse | undefined);
   return refusals.length ? refused(refusals) : outcome;
 }
@@ -139,9 +151,8 @@ export const onPremMutationResolvers: Resolvers = {
       const { id, scope } = target('OnPremAgent', input.id);
       const { api, onPrem: loaders } = ctx.loaders.scope(scope);
       const refusal = (userErrors: UserErrorValue[]) => ({ activationCode: null, onPremAgent: null, userErrors });
-      // A 400 here is about the agent's state (already activated), not about an input field.
-      const outcome = await attempt(() => getOnPremAgentActivationCode(api, id));
-      if (!outcome.ok) return refusal(outcome.userErrors.map((e) => (e.code === 'INVALID' ? { ...e, code: 'REFUSED' as const, field: null } : e)));
+      const outcome = await write(() => getOnPremAgentActivationCode(api, id));
+      if (!outcome.ok) return refusal(outcome.userErrors);
       if (outcome.value === null) return refusal([inputError('REFUSED', 'Workato answered without an activation code.')]);
       return { activationCode: outcome.value, onPremAgent: await loaders.onPremAgentById.load(id), userErrors: [] };
     },

@@ -31,7 +31,7 @@ const listEnvelope = (store: WorkspaceStore, rows: unknown[]): unknown => (isCus
 
 /** 2–3 groups per workspace, ids `16801 + index × 1000` (Workato's sample group is 16803). */
 function groupCount(index: number): number {
-  return 2 + (index % 2);
+  return 2 + ((index + 1) % 2);
 }
 
 export const ON_PREM_GROUPS: TableSpec<Workato.OnPremGroup> = {
@@ -55,7 +55,8 @@ export const ON_PREM_AGENTS: TableSpec<AgentRow> = {
   name: 'on_prem_agents',
   idOf: (r) => r.agent.id,
   seed: (store) => {
-    const groups = [...rowsOf(store, ON_PREM_GROUPS).values()].slice(0, -1);
+    // From the groups' seed, not the table: the table may already hold groups created before agents were first read.
+    const groups = ON_PREM_GROUPS.seed!(store).slice(0, -1);
     return groups.flatMap((group, g) =>
       [0, 1].map((a): AgentRow => {
         const n = g * 2 + a;
@@ -129,10 +130,11 @@ const GROUPS: CrudSpec<Workato.OnPremGroup> = {
   create: {
     build: (body, c) => {
       const group: Workato.OnPremGroup = {
-        id: c.nextId(), name: '', created_at: c.now(), in_use: false, use_managed_connection: false, config_version: null,
+        id: 0, name: '', created_at: c.now(), in_use: false, use_managed_connection: false, config_version: null,
         logs_enabled: false, whitelisted_ips: [],
       };
       applyGroup(group, body, c.store, true);
+      group.id = c.nextId(); // only once valid: a refused create uses no id
       return group;
     },
   },
@@ -189,11 +191,12 @@ const AGENTS: CrudSpec<AgentRow> = {
         link: 'awaiting_setup',
         lastSeenAt: null,
         agent: {
-          id: c.nextId(), name: '', os: null, installation_method: null, awaiting_setup: true, enabled: true, last_seen_version: null,
+          id: 0, name: '', os: null, installation_method: null, awaiting_setup: true, enabled: true, last_seen_version: null,
           created_at: now, updated_at: now, state: 'awaiting_setup', activated: false, cn: randomBytes(20).toString('hex'), on_prem_group_id: null,
         },
       };
       applyAgent(row, body, c.store, true);
+      row.agent.id = c.nextId();
       return row;
     },
   },
