@@ -154,9 +154,10 @@ export type Connection = Node & {
    * for example `sobject_fields` with `{"sobject_name": "Invoice__c"}` on Salesforce. Costs one call per distinct
    * name and params in a request; connection endpoints are limited to 1 request/second per workspace (the gateway
    * queues for the slot). Workato documents pick lists for the workspace's own connections only: on an Embedded
-   * customer's connection Workato may answer NOT_FOUND.
+   * customer's connection Workato may answer NOT_FOUND. Null, with the error, when Workato refuses (an unknown name is
+   * BAD_USER_INPUT), so the connection's other fields still resolve.
    */
-  pickList: Array<PickListItem>;
+  pickList?: Maybe<Array<PickListItem>>;
   /**
    * For a runtime-user connection (one with a parent), the OAuth page the end user opens to authorize it
    * (`GET /connections/runtime_user_connections/:id/get_oauth_url`, 1 request/second); null for other connections,
@@ -4096,7 +4097,7 @@ export type ConnectionResolvers<ContextType = GatewayContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
-  pickList?: Resolver<Array<ResolversTypes['PickListItem']>, ParentType, ContextType, RequireFields<ConnectionPickListArgs, 'name'>>;
+  pickList?: Resolver<Maybe<Array<ResolversTypes['PickListItem']>>, ParentType, ContextType, RequireFields<ConnectionPickListArgs, 'name'>>;
   runtimeUserOauthUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
