@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { toGlobalId } from '../src/resolvers/relay.js';
+import { activationCodeOf, onPremStatusOf, pickListItems, unwrapList, unwrapSingle } from '../src/workato/inferred.js';
 import { startGateway } from '../src/server/gateway.js';
 import { createLogger } from '../src/server/logger.js';
 import { rest } from './support/rest.js';
@@ -268,5 +269,28 @@ describe('the activation code is a secret', () => {
     } finally {
       await cached.close();
     }
+  });
+});
+
+describe("reading Workato's on-prem answers leniently (src/workato/inferred.ts)", () => {
+  it('takes the object out of the one-element arrays older pages answered with, and reads both list envelopes', () => {
+    const group = { id: 16803, name: 'CRM server' };
+    expect(unwrapSingle([group])).toBe(group);
+    expect(unwrapSingle(group)).toBe(group);
+    expect(unwrapList({ data: [group] })).toEqual([group]);
+    expect(unwrapList({ result: [group] })).toEqual([group]);
+  });
+
+  it('reads statuses from `state`, `status` or `data`, lower-cased, and activation codes from either name', () => {
+    expect(onPremStatusOf({ state: 'ACTIVE', agents_count: 2 })).toEqual({ state: 'active', agents_count: 2 });
+    expect(onPremStatusOf({ data: { status: 'No_Response' } })).toEqual({ status: 'No_Response', state: 'no_response' });
+    expect(onPremStatusOf({})).toEqual({ state: null });
+    expect([activationCodeOf({ activation_code: 'A-1' }), activationCodeOf({ data: { code: 'B-2' } }), activationCodeOf({ code: '' })]).toEqual(['A-1', 'B-2', null]);
+  });
+
+  it('turns pick list tuples into label/value pairs, skipping malformed entries', () => {
+    expect(pickListItems({ data: [['Record ID', 'Id'], ['Status', 'Status__c', null, true], ['Amount', 12], ['lonely'], 'x'] })).toEqual([
+      { label: 'Record ID', value: 'Id' }, { label: 'Status', value: 'Status__c' }, { label: 'Amount', value: '12' },
+    ]);
   });
 });

@@ -6,6 +6,7 @@
 import type { Resolvers } from '../generated/graphql.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
+import type { WorkatoApi } from '../workato/http.js';
 import { objectWithId } from '../workato/inferred.js';
 import {
   createOnPremAgent,
@@ -17,7 +18,8 @@ import {
   updateOnPremGroup,
 } from '../workato/on-prem.js';
 import type { Workato } from '../workato/types.js';
-import { tag } from '../loaders/scope.js';
+import type { OnPremLoaders } from '../loaders/on-prem.js';
+import { tag, type Scoped } from '../loaders/scope.js';
 import { toWire } from './helpers.js';
 import { customerId } from './managed-user-mutations.js';
 import type { CustomerRef } from './managed-users.js';
@@ -73,80 +75,88 @@ function target(type: OnPremType, value: string) {
 
 const whitelist = (ips: readonly string[] | null | undefined) => (ips == null ? {} : { settings_attributes: { whitelisted_ips: [...ips] } });
 
+/** Which by-id loader of the request holds objects of one type. */
+type ByIdOf<T> = (loaders: OnPremLoaders) => { prime(id: number, value: Scoped<T>): unknown; load(id: number): Promise<Scoped<T>> };
+
+/** An update: refuse a blank name first, write, then read the object back (primed with Workato's answer when it is one). */
+async function updated<T extends { id: number }>(
+  ctx: GatewayContext, type: OnPremType, value: string, name: string | null | undefined,
+  run: (api: WorkatoApi, id: number) => Promise<unknown>, byId: ByIdOf<T>,
+): Promise<Outcome<Scoped<T>>> {
+  const { id, scope } = target(type, value);
+  const invalid = nameErrors(name, false);
+  if (invalid.length) return refused(invalid);
+  const { api, onPrem } = ctx.loaders.scope(scope);
+  const outcome = await write(() => run(api, id));
+  if (!outcome.ok) return outcome;
+  onPrem.forgetOnPrem();
+  const loader = byId(onPrem);
+  const answered = objectWithId<T>(outcome.value);
+  if (answered) loader.prime(id, tag([answered], scope)[0]!);
+  return { ok: true, value: await loader.load(id) };
+}
+
+/** A delete: the deleted object's global id, for clients to evict. */
+async function deleted(ctx: GatewayContext, type: OnPremType, value: string, run: (api: WorkatoApi, id: number) => Promise<unknown>): Promise<Outcome<string>> {
+  const { id, scope } = target(type, value);
+  const { api, onPrem } = ctx.loaders.scope(scope);
+  const outcome = await write(() => run(api, id));
+  if (!outcome.ok) return outcome;
+  onPrem.forgetOnPrem();
+  return { ok: true, value: toGlobalId(type, [id], scope) };
+}
+
+/** A create in the workspace `scope`: the new object, primed for later fields of the request. */
+async function created<T extends { id: number }>(
+  ctx: GatewayContext, scope: string | undefined, run: (api: WorkatoApi) => Promise<T>, byId: ByIdOf<T>, notFoundField?: string[],
+): Promise<Outcome<Scoped<T>>> {
+  const { api, onPrem } = ctx.loaders.scope(scope);
+  const outcome = await write(() => run(api), notFoundField);
+  if (!outcome.ok) return outcome;
+  onPrem.forgetOnPrem();
+  const value = tag([outcome.value], scope)[0]!;
+  byId(onPrem).prime(value.id, value);
+  return { ok: true, value };
+}
+
+const groups: ByIdOf<Workato.OnPremGroup> = (l) => l.onPremGroupById;
+const agents: ByIdOf<Workato.OnPremAgent> = (l) => l.onPremAgentById;
+const group = (outcome: Outcome<OnPremGroupMapper>) => payload<'onPremGroup', OnPremGroupMapper>('onPremGroup', outcome);
+const agent = (outcome: Outcome<OnPremAgentMapper>) => payload<'onPremAgent', OnPremAgentMapper>('onPremAgent', outcome);
+
 export const onPremMutationResolvers: Resolvers = {
   Mutation: {
     onPremGroupCreate: async (_root, { input }, ctx) => {
       const invalid = nameErrors(input.name, true);
-      if (invalid.length) return payload<'onPremGroup', OnPremGroupMapper>('onPremGroup', refused(invalid));
+      if (invalid.length) return group(refused(invalid));
       const scope = await scopeFor(ctx, undefined, input.managedUser);
-      if (!scope.ok) return payload<'onPremGroup', OnPremGroupMapper>('onPremGroup', scope);
-      const { api, onPrem: loaders } = ctx.loaders.scope(scope.value);
+      if (!scope.ok) return group(scope);
       const body = { name: input.name.trim(), ...given({ use_managed_connection: input.useManagedConnection }), ...whitelist(input.whitelistedIps) };
-      const outcome = await write(() => createOnPremGroup(api, body));
-      if (!outcome.ok) return payload<'onPremGroup', OnPremGroupMapper>('onPremGroup', outcome);
-      loaders.forgetOnPrem();
-      const group = tag([outcome.value], scope.value)[0]!;
-      loaders.onPremGroupById.prime(group.id, group);
-      return payload<'onPremGroup', OnPremGroupMapper>('onPremGroup', { ok: true, value: group });
+      return group(await created(ctx, scope.value, (api) => createOnPremGroup(api, body), groups));
     },
     onPremGroupUpdate: async (_root, { input }, ctx) => {
-      const { id, scope } = target('OnPremGroup', input.id);
-      const invalid = nameErrors(input.name, false);
-      if (invalid.length) return payload<'onPremGroup', OnPremGroupMapper>('onPremGroup', refused(invalid));
-      const { api, onPrem: loaders } = ctx.loaders.scope(scope);
       const body = { ...given({ name: input.name?.trim(), use_managed_connection: input.useManagedConnection }), ...whitelist(input.whitelistedIps) };
-      const outcome = await write(() => updateOnPremGroup(api, id, body));
-      if (!outcome.ok) return payload<'onPremGroup', OnPremGroupMapper>('onPremGroup', outcome);
-      loaders.forgetOnPrem();
-      const answered = objectWithId<Workato.OnPremGroup>(outcome.value);
-      if (answered) loaders.onPremGroupById.prime(id, tag([answered], scope)[0]!);
-      return payload<'onPremGroup', OnPremGroupMapper>('onPremGroup', { ok: true, value: await loaders.onPremGroupById.load(id) });
+      return group(await updated(ctx, 'OnPremGroup', input.id, input.name, (api, id) => updateOnPremGroup(api, id, body), groups));
     },
-    onPremGroupDelete: async (_root, { input }, ctx) => {
-      const { id, scope } = target('OnPremGroup', input.id);
-      const { api, onPrem: loaders } = ctx.loaders.scope(scope);
-      const outcome = await write(() => deleteOnPremGroup(api, id));
-      if (!outcome.ok) return payload<'deletedOnPremGroupId', string>('deletedOnPremGroupId', outcome);
-      loaders.forgetOnPrem();
-      return payload<'deletedOnPremGroupId', string>('deletedOnPremGroupId', { ok: true, value: toGlobalId('OnPremGroup', [id], scope) });
-    },
+    onPremGroupDelete: async (_root, { input }, ctx) =>
+      payload<'deletedOnPremGroupId', string>('deletedOnPremGroupId', await deleted(ctx, 'OnPremGroup', input.id, deleteOnPremGroup)),
     onPremAgentCreate: async (_root, { input }, ctx) => {
-      const group = workatoKey('OnPremGroup', input.groupId, 'input.groupId');
+      const groupKey = workatoKey('OnPremGroup', input.groupId, 'input.groupId');
       const invalid = nameErrors(input.name, true);
-      if (invalid.length) return payload<'onPremAgent', OnPremAgentMapper>('onPremAgent', refused(invalid));
-      const scope = await scopeFor(ctx, group.scope, input.managedUser);
-      if (!scope.ok) return payload<'onPremAgent', OnPremAgentMapper>('onPremAgent', scope);
-      const { api, onPrem: loaders } = ctx.loaders.scope(scope.value);
+      if (invalid.length) return agent(refused(invalid));
+      const scope = await scopeFor(ctx, groupKey.scope, input.managedUser);
+      if (!scope.ok) return agent(scope);
       const body: Workato.OnPremAgentWrite = {
-        name: input.name.trim(), os: toWire(input.os), on_prem_group_id: Number(group.key), ...given({ awaiting_setup: input.awaitingSetup }),
+        name: input.name.trim(), os: toWire(input.os), on_prem_group_id: Number(groupKey.key), ...given({ awaiting_setup: input.awaitingSetup }),
       };
-      const outcome = await write(() => createOnPremAgent(api, body), ['input', 'groupId']);
-      if (!outcome.ok) return payload<'onPremAgent', OnPremAgentMapper>('onPremAgent', outcome);
-      loaders.forgetOnPrem();
-      const agent = tag([outcome.value], scope.value)[0]!;
-      loaders.onPremAgentById.prime(agent.id, agent);
-      return payload<'onPremAgent', OnPremAgentMapper>('onPremAgent', { ok: true, value: agent });
+      return agent(await created(ctx, scope.value, (api) => createOnPremAgent(api, body), agents, ['input', 'groupId']));
     },
     onPremAgentUpdate: async (_root, { input }, ctx) => {
-      const { id, scope } = target('OnPremAgent', input.id);
-      const invalid = nameErrors(input.name, false);
-      if (invalid.length) return payload<'onPremAgent', OnPremAgentMapper>('onPremAgent', refused(invalid));
-      const { api, onPrem: loaders } = ctx.loaders.scope(scope);
-      const outcome = await write(() => updateOnPremAgent(api, id, given({ name: input.name?.trim(), enabled: input.enabled })));
-      if (!outcome.ok) return payload<'onPremAgent', OnPremAgentMapper>('onPremAgent', outcome);
-      loaders.forgetOnPrem();
-      const answered = objectWithId<Workato.OnPremAgent>(outcome.value);
-      if (answered) loaders.onPremAgentById.prime(id, tag([answered], scope)[0]!);
-      return payload<'onPremAgent', OnPremAgentMapper>('onPremAgent', { ok: true, value: await loaders.onPremAgentById.load(id) });
+      const body = given({ name: input.name?.trim(), enabled: input.enabled });
+      return agent(await updated(ctx, 'OnPremAgent', input.id, input.name, (api, id) => updateOnPremAgent(api, id, body), agents));
     },
-    onPremAgentDelete: async (_root, { input }, ctx) => {
-      const { id, scope } = target('OnPremAgent', input.id);
-      const { api, onPrem: loaders } = ctx.loaders.scope(scope);
-      const outcome = await write(() => deleteOnPremAgent(api, id));
-      if (!outcome.ok) return payload<'deletedOnPremAgentId', string>('deletedOnPremAgentId', outcome);
-      loaders.forgetOnPrem();
-      return payload<'deletedOnPremAgentId', string>('deletedOnPremAgentId', { ok: true, value: toGlobalId('OnPremAgent', [id], scope) });
-    },
+    onPremAgentDelete: async (_root, { input }, ctx) =>
+      payload<'deletedOnPremAgentId', string>('deletedOnPremAgentId', await deleted(ctx, 'OnPremAgent', input.id, deleteOnPremAgent)),
     onPremAgentActivationCodeReveal: async (_root, { input }, ctx) => {
       const { id, scope } = target('OnPremAgent', input.id);
       const { api, onPrem: loaders } = ctx.loaders.scope(scope);

@@ -4,11 +4,11 @@
  * (INFERRED_CONNECTION_EXTRAS).
  */
 import type { Workato } from '../../workato/types.js';
-import { badRequest, notFound, ok, pathInt, type RouteDef } from '../http-helpers.js';
+import { badRequest, notFound, ok, type RouteDef } from '../http-helpers.js';
 import { INFERRED_CONNECTION_EXTRAS as X } from '../inferred.js';
-import type { ConnectionRow, WorkspaceStore } from '../store.js';
 import { formatTime } from '../time.js';
 import { blank, bodyId, bodyOf, Validation } from '../writes.js';
+import { findConnection } from './connection-writes.js';
 
 type Pairs = Array<[string, string] | [string, string, null, boolean]>;
 interface PickList {
@@ -43,12 +43,6 @@ const PICK_LISTS: Record<string, Record<string, PickList>> = {
   },
 };
 const FALLBACK: Record<string, PickList> = { objects: { values: () => [['Records', 'records']] } };
-
-function findConnection(store: WorkspaceStore, raw: string | undefined): ConnectionRow {
-  const row = store.connections.get(pathInt(raw));
-  if (!row) throw notFound();
-  return row;
-}
 
 export const connectionExtraRoutes: RouteDef[] = [
   {
