@@ -65,6 +65,15 @@ describe('on-prem groups with their agents and status', () => {
     expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('resolves federation representations by workatoId through the same loaders', async () => {
+    stack.sim.resetCounts();
+    const { _entities } = await stack.gql(`{ _entities(representations: [
+      { __typename: "OnPremGroup", workatoId: "16801" }, { __typename: "OnPremAgent", id: "${toGlobalId('OnPremAgent', [29102])}" }
+    ]) { __typename ... on OnPremGroup { name } ... on OnPremAgent { name } } }`);
+    expect(_entities).toEqual([{ __typename: 'OnPremGroup', name: 'CRM server' }, { __typename: 'OnPremAgent', name: 'CRM server opa-02' }]);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/on_prem_groups/:id': 1, 'GET /api/on_prem_agents/:id': 1 });
+  });
+
   it('resolves groups and agents through node(id)', async () => {
     stack.sim.resetCounts();
     const { nodes } = await stack.gql(`{ nodes(ids: ["${toGlobalId('OnPremGroup', [16801])}", "${toGlobalId('OnPremAgent', [29103])}"]) {
@@ -225,8 +234,18 @@ describe('on-prem mutations', () => {
     expect(agent.onPremAgentCreate.onPremAgent).toMatchObject({ os: 'windows', group: { workatoId: created.workatoId } });
     const agents = await rest(stack.sim, '/v2/managed_users/19029/on_prem_agents');
     expect(agents.data.map((a: any) => a.name)).toContain('acme-opa');
-    const customer = await stack.gql(`{ managedUser(id: "19029") { onPremAgent(id: "${agent.onPremAgentCreate.onPremAgent.id}") { name } } }`);
-    expect(customer.managedUser.onPremAgent).toEqual({ name: 'acme-opa' });
+    const customer = await stack.gql(`{ managedUser(id: "19029") { onPremAgent(id: "${agent.onPremAgentCreate.onPremAgent.id}") { name commonName } } }`);
+    expect(customer.managedUser.onPremAgent).toMatchObject({ name: 'acme-opa' });
+    stack.sim.resetCounts();
+    const found = await stack.gql(`query($cn: String) { managedUser(id: "19029") { onPremAgents(commonName: $cn) { nodes { workatoId } } } }`, {
+      cn: customer.managedUser.onPremAgent.commonName,
+    });
+    expect(found.managedUser.onPremAgents.nodes).toEqual([{ workatoId: agent.onPremAgentCreate.onPremAgent.workatoId }]);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/managed_users/:id': 1, [`${V2}/on_prem_agents/search`]: 1 });
+    stack.sim.resetCounts();
+    const code = await stack.gql(REVEAL, { id: agent.onPremAgentCreate.onPremAgent.id });
+    expect(code.onPremAgentActivationCodeReveal).toMatchObject({ activationCode: expect.any(String), onPremAgent: { workatoId: agent.onPremAgentCreate.onPremAgent.workatoId } });
+    expect(stack.sim.counts()).toEqual({ [`${V2}/on_prem_agents/:id/activation_code`]: 1, [`${V2}/on_prem_agents/:id`]: 1 });
   });
 });
 
