@@ -132,7 +132,8 @@ export default [
           exceptions: {
             suffixes: ['Connection', 'Edge', 'Payload', 'Error'],
             types: ['PageInfo', 'RecipeConfigEntry', 'JobErrorParts', 'JobLine', 'ConnectorOperation', 'MemberRole',
-              'LookupTableColumn', 'JobActionResult', 'Asset', 'PackageRecipeStatus'],
+              'LookupTableColumn', 'JobActionResult', 'Asset', 'PackageRecipeStatus',
+              'OnPremGroupStatus', 'OnPremAgentStatus', 'PickListItem'],
           },
         },
       ],

@@ -33,6 +33,9 @@ const VALUE_TYPES: Record<string, string> = {
   LookupTableColumn: "one column of a lookup table's `schema`; part of the table, no id in Workato",
   Asset: 'a reference to a recipe, connection, … in a folder listing or a manifest; its `recipe`/`connection` is the Node',
   PackageRecipeStatus: 'what one import did to one recipe; part of the package (its `recipe` is the Node)',
+  OnPremGroupStatus: "a group's live status, read by the group's id; part of the group",
+  OnPremAgentStatus: "an agent's live status, read by the agent's id; part of the agent",
+  PickListItem: "one entry of a connector pick list ([label, value] in Workato); a value, not an object",
   _Service: 'Apollo Federation plumbing (`_service { sdl }`), not data',
 };
 
