@@ -83,6 +83,20 @@ describe('on-prem groups with their agents and status', () => {
   });
 });
 
+describe('refusals of on-prem reads', () => {
+  it('checks page arguments before calling Workato, and keeps 401 and 404 as coded errors', async () => {
+    stack.sim.resetCounts();
+    const big = await stack.request(`{ onPremGroups(first: 101) { totalCount } }`);
+    const cursor = await stack.request(`{ onPremAgents(after: "nope") { totalCount } }`);
+    expect([big.errors?.[0]?.extensions?.code, cursor.errors?.[0]?.extensions?.code]).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(stack.sim.counts()).toEqual({});
+    const anonymous = await stack.request(`{ onPremGroups { totalCount } onPremAgents { totalCount } }`, {}, { token: 'not-a-workato-token' });
+    expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    const agent = await stack.request(`{ onPremAgent(id: "99") { name } }`);
+    expect(agent).toMatchObject({ data: { onPremAgent: null }, errors: [{ path: ['onPremAgent'], extensions: { code: 'NOT_FOUND' } }] });
+  });
+});
+
 describe('on-prem agents', () => {
   it("filters one group's agents from the one list, and reads agents' groups with one group list", async () => {
     stack.sim.resetCounts();
@@ -246,6 +260,20 @@ describe('on-prem mutations', () => {
     const code = await stack.gql(REVEAL, { id: agent.onPremAgentCreate.onPremAgent.id });
     expect(code.onPremAgentActivationCodeReveal).toMatchObject({ activationCode: expect.any(String), onPremAgent: { workatoId: agent.onPremAgentCreate.onPremAgent.workatoId } });
     expect(stack.sim.counts()).toEqual({ [`${V2}/on_prem_agents/:id/activation_code`]: 1, [`${V2}/on_prem_agents/:id`]: 1 });
+    const agentId = agent.onPremAgentCreate.onPremAgent.id;
+    const renamed = await stack.gql(`mutation($id: ID!) { onPremAgentUpdate(input: { id: $id, name: "acme-opa-1" }) { onPremAgent { id name } userErrors { code } } }`, { id: agentId });
+    expect(renamed.onPremAgentUpdate).toEqual({ onPremAgent: { id: agentId, name: 'acme-opa-1' }, userErrors: [] });
+    const gone = await stack.gql(`mutation($a: ID!, $g: ID!) {
+      a: onPremAgentDelete(input: { id: $a }) { deletedOnPremAgentId userErrors { code } }
+      g: onPremGroupUpdate(input: { id: $g, whitelistedIps: [] }) { onPremGroup { whitelistedIps } userErrors { code } }
+      d: onPremGroupDelete(input: { id: $g }) { deletedOnPremGroupId userErrors { code } }
+    }`, { a: agentId, g: created.id });
+    expect(gone).toEqual({
+      a: { deletedOnPremAgentId: agentId, userErrors: [] },
+      g: { onPremGroup: { whitelistedIps: [] }, userErrors: [] },
+      d: { deletedOnPremGroupId: created.id, userErrors: [] },
+    });
+    expect((await rest(stack.sim, '/v2/managed_users/19029/on_prem_groups')).data.map((g: any) => String(g.id))).not.toContain(created.workatoId);
   });
 });
 

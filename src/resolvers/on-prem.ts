@@ -12,7 +12,7 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { flag, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { OnPremAgentMapper } from './mappers.js';
-import { globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
+import { decodeCursor, globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
 
 interface AgentPageArgs {
   first?: number | null;
@@ -20,14 +20,21 @@ interface AgentPageArgs {
   commonName?: string | null;
 }
 
+/** `first` and `after` are checked before any call: a bad one costs Workato nothing. */
+function pageArgs(args: { first?: number | null; after?: string | null }): number {
+  decodeCursor(args.after, 'id');
+  return pageSize(args.first);
+}
+
 async function groupPage(loaders: ScopedLoaders, args: { first?: number | null; after?: string | null }) {
+  const first = pageArgs(args);
   const all = await loaders.onPrem.onPremGroups();
-  return { ...pageOfList(all, pageSize(args.first), args.after), totalCount: all.length };
+  return { ...pageOfList(all, first, args.after), totalCount: all.length };
 }
 
 /** The whole agent list, or Workato's search by common name; `groupId` filters in memory (no filter is documented). */
 async function agentPage(loaders: ScopedLoaders, args: AgentPageArgs, groupId: number | undefined) {
-  const first = pageSize(args.first);
+  const first = pageArgs(args);
   if (args.commonName != null && args.commonName.trim() === '') throw badUserInput('`commonName` must not be empty.', 'commonName');
   let all = args.commonName != null ? await loaders.onPrem.onPremAgentsByCommonName.load(args.commonName.trim()) : await loaders.onPrem.onPremAgents();
   if (groupId !== undefined) all = all.filter((a) => a.on_prem_group_id === groupId);
