@@ -107,6 +107,18 @@ describe('Embedded customers (§17.8: /api/v2/managed_users/:id)', () => {
     expect((await api(sim, '/v2/managed_users/19029/on_prem_groups/16801', { token: 'tok-a' })).status).toBe(404);
     expect((await api(sim, '/managed_users/19029/on_prem_groups', { token: 'tok-a' })).status).toBe(404);
   });
+
+  it("answers a customer's statuses, search and activation codes, and keeps customers apart", async () => {
+    expect((await api(sim, '/v2/managed_users/19029/on_prem_groups/145801/status', { token: 'tok-a' })).body).toMatchObject({ id: 145801, state: expect.any(String) });
+    const agents = (await api(sim, '/v2/managed_users/19029/on_prem_agents', { token: 'tok-a' })).body.data;
+    const found = await api(sim, `/v2/managed_users/19029/on_prem_agents/search?cn=${agents[1].cn}`, { token: 'tok-a' });
+    expect(found.body).toEqual({ data: [agents[1]] });
+    expect((await api(sim, `/v2/managed_users/19030/on_prem_agents/${agents[1].id}`, { token: 'tok-a' })).status).toBe(404);
+    const created = await send('POST', '/v2/managed_users/19029/on_prem_agents', { name: 'acme-opa', os: 'windows', on_prem_group_id: 145802 });
+    expect(created.body).toMatchObject({ name: 'acme-opa', on_prem_group_id: 145802 });
+    expect((await api(sim, `/v2/managed_users/19029/on_prem_agents/${created.body.id}/activation_code`, { token: 'tok-a' })).body).toEqual({ activation_code: expect.any(String) });
+    expect((await api(sim, '/v2/managed_users/19029/on_prem_agents', { token: 'tok-b' })).status).toBe(403);
+  });
 });
 
 describe('connection pick lists (§12.6) and runtime-user connections (§12.7)', () => {
