@@ -136,6 +136,7 @@ export default [
               'LookupTableCell',
               'Privilege', 'MemberEnvironmentPrivileges', 'MemberProjectGrant', 'MemberProjectPrivileges', 'MemberInvitation',
               'AuditLogWorkspace', 'AuditLogUser', 'AuditLogRequest', 'AuditLogResource', 'CustomConnectorVersion', 'SchemaField',
+              'OnPremGroupStatus', 'OnPremAgentStatus', 'PickListItem',
             ],
           },
         },

@@ -45,6 +45,9 @@ const VALUE_TYPES: Record<string, string> = {
   AuditLogResource: 'the object as one audit log entry describes it (name at that time); its `object` is the Node',
   CustomConnectorVersion: "one released version of a custom connector; part of the connector, no id in Workato",
   SchemaField: 'one field of a generated schema; part of the mutation answer, no id in Workato',
+  OnPremGroupStatus: "a group's live status, read by the group's id; part of the group",
+  OnPremAgentStatus: "an agent's live status, read by the agent's id; part of the agent",
+  PickListItem: "one entry of a connector pick list ([label, value] in Workato); a value, not an object",
   _Service: 'Apollo Federation plumbing (`_service { sdl }`), not data',
 };
 

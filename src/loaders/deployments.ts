@@ -7,7 +7,7 @@ import { tag, type Scoped } from './scope.js';
 import { listLoader, toError } from './util.js';
 
 /** One GET per id, in parallel (Workato has no batch get); 404 → NotFoundError for that key only. */
-function byIdLoader<T extends object>(mode: LoaderMode, entity: string, scope: string | undefined, get: (id: number) => Promise<T>) {
+export function byIdLoader<T extends object>(mode: LoaderMode, entity: string, scope: string | undefined, get: (id: number) => Promise<T>) {
   return requestLoader<number, Scoped<T>>(mode, (ids) =>
     Promise.all(
       ids.map((id) =>

@@ -7,6 +7,7 @@ import type { WorkatoApi } from '../workato/http.js';
 import { createCollaboratorLoaders } from './collaborators.js';
 import { createApiPlatformLoaders } from './api-platform.js';
 import { createAuditLogLoaders } from './audit-log.js';
+import { createConnectionExtraLoaders } from './connection-extras.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
 import { createCustomConnectorLoaders } from './custom-connectors.js';
@@ -16,6 +17,7 @@ import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
 import { createLookupTableLoaders, createLookupTableRowLoaders } from './lookup-tables.js';
 import { createManagedUserLoaders, createMemberLoaders, type ManagedUserLoaders } from './managed-users.js';
+import { createOnPremLoaders } from './on-prem.js';
 import { createPackageLoaders } from './packages.js';
 import { BATCHED, READS_EVERYTHING, type LoaderMode, type ReadHints } from './options.js';
 import { createProjectLoaders } from './projects.js';
@@ -38,6 +40,8 @@ const FAMILY_LOADERS = {
   customConnectors: createCustomConnectorLoaders,
   properties: createPropertyLoaders,
   customOAuthProfiles: createCustomOAuthProfileLoaders,
+  onPrem: createOnPremLoaders,
+  connectionExtras: createConnectionExtraLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

@@ -11,6 +11,7 @@ import { auditLogEntryNode } from './audit-log.js';
 import { customConnectorNode } from './custom-connectors.js';
 import type { NodeValue } from './node.js';
 import { lookupTableRowNode } from './lookup-tables.js';
+import { onPremAgentNode, onPremGroupNode } from './on-prem.js';
 import type { GlobalId, NodeType } from './relay.js';
 import { tagNode } from './tags.js';
 import { customOAuthProfileNode } from './custom-oauth-profiles.js';
@@ -34,4 +35,5 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   CustomConnector: customConnectorNode,
   Property: propertyNode,
   CustomOAuthProfile: customOAuthProfileNode,
+  OnPremGroup: onPremGroupNode, OnPremAgent: onPremAgentNode,
 };

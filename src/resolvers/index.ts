@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { collaboratorResolvers } from './collaborators.js';
 import { apiPlatformResolvers } from './api-platform.js';
 import { auditLogResolvers } from './audit-log.js';
+import { connectionExtraResolvers } from './connection-extras.js';
 import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
@@ -18,6 +19,8 @@ import { managedUserMutationResolvers } from './managed-user-mutations.js';
 import { managedUserWorkspaceResolvers } from './managed-user-workspace.js';
 import { managedUserResolvers } from './managed-users.js';
 import { nodeResolvers } from './node.js';
+import { onPremMutationResolvers } from './on-prem-mutations.js';
+import { onPremResolvers } from './on-prem.js';
 import { packageMutationResolvers } from './package-mutations.js';
 import { packageStatusResolvers } from './package-status.js';
 import { packageResolvers } from './packages.js';
@@ -67,4 +70,6 @@ export const resolvers: Resolvers[] = [
   propertyResolvers,
   secretsManagementResolvers,
   customOAuthProfileResolvers,
+  onPremResolvers, onPremMutationResolvers,
+  connectionExtraResolvers,
 ];

@@ -140,5 +140,15 @@ export type CustomOAuthProfileMapper = Workato.CustomOAuthProfile;
 export type CustomOAuthProfileConnectionMapper = Page<CustomOAuthProfileMapper>;
 export type CustomOAuthProfileEdgeMapper = Edge<CustomOAuthProfileMapper>;
 
+/** On-prem (REFERENCE §24): groups and agents carry their scope; statuses are [inferred] shapes read leniently. */
+export type OnPremGroupMapper = Scoped<Workato.OnPremGroup>;
+export type OnPremGroupStatusMapper = Workato.OnPremGroupStatus;
+export type OnPremGroupConnectionMapper = Page<OnPremGroupMapper> & { totalCount: number };
+export type OnPremGroupEdgeMapper = Edge<OnPremGroupMapper>;
+export type OnPremAgentMapper = Scoped<Workato.OnPremAgent>;
+export type OnPremAgentStatusMapper = Workato.OnPremAgentStatus;
+export type OnPremAgentConnectionMapper = Page<OnPremAgentMapper> & { totalCount: number };
+export type OnPremAgentEdgeMapper = Edge<OnPremAgentMapper>;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -18,6 +18,7 @@ export const NODE_TYPES = [
   'ApiCollection', 'ApiEndpoint', 'ApiPlatformClient', 'ApiKey', 'ApiPortal',
   'AuditLogEntry', 'CustomConnector',
   'Property', 'CustomOAuthProfile',
+  'OnPremGroup', 'OnPremAgent',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -271,8 +271,36 @@ query EnvironmentProperties($prefix: String!) {
   variables: JSON.stringify({ prefix: 'salesforce_sync.' }, null, 2),
 };
 
+export const ON_PREM: GraphiQLExample = {
+  title: 'On-prem groups and agents',
+  query: /* GraphQL */ `# On-prem groups and the agents that serve them.
+# A group takes work while one of its agents is active.
+# All groups' agents come from one agent list; each
+# status is one call, batched by the gateway.
+${AUTH}
+query OnPremGroups {
+  onPremGroups(first: 10) {
+    totalCount
+    nodes {
+      id
+      name
+      inUse
+      whitelistedIps
+      status { state active activeAgentCount }
+      agents {
+        name
+        os
+        enabled
+        status { state lastSeenAt version }
+      }
+    }
+  }
+}
+`,
+};
+
 /** In tab order: the first one is what GraphiQL shows on a first visit. */
 export const GRAPHIQL_EXAMPLES: GraphiQLExample[] = [
   RECIPES_WITH_JOBS, CONNECTION_STATUS, MANAGED_USER_WORKSPACE, PACKAGE_EXPORT,
-  SET_ENVIRONMENT_PROPERTIES, INVITE_COLLABORATOR, RECIPE_AUDIT_LOG,
+  SET_ENVIRONMENT_PROPERTIES, INVITE_COLLABORATOR, RECIPE_AUDIT_LOG, ON_PREM,
 ];

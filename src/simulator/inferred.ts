@@ -359,3 +359,49 @@ export const INFERRED_CUSTOM_CONNECTORS = {
   emptyCsvMessage: 'sample must start with a header row',
   columnSeparators: { comma: ',', semicolon: ';', space: ' ', tab: '\t', colon: ':', pipe: '|' } as Record<string, string>,
 } as const;
+
+/**
+ * On-prem groups and agents (routes/on-prem.ts, §24) and connection pick lists / runtime-user connections
+ * (routes/connection-extras.ts, §12.6, §12.7):
+ *
+ * - §24 lists are unpaged bare arrays, id-ascending; an Embedded customer's (under /api/v2/managed_users/:id, §17.8)
+ *   come as `{"data": [...]}` as the Embedded docs' samples show. Single objects are never wrapped in arrays
+ *   (only older doc pages did; the gateway tolerates both). Group list items carry `whitelisted_ips`.
+ * - §24 group create/update: `name` required (blank → 400 validation shape), ≤ 255 chars; `use_managed_connection`
+ *   boolean; `settings_attributes[whitelisted_ips]` an array of IPv4 addresses or CIDR ranges (others → 400). A
+ *   taken name → 400 `has already been taken`. Delete of a group that still has agents → 400 `{"message"}`
+ *   (OnPrem.groupHasAgents); else `{"success": true}`. `in_use` stays as seeded (recipes are not tracked here).
+ * - §24 agent create: `name`, `os` (windows, linux, mac) and `on_prem_group_id` (an existing group) required;
+ *   `awaiting_setup` default true. New agents are `awaiting_setup`, `enabled: true`, `activated: false`, with a
+ *   40-hex `cn`. Update takes `name` and `enabled` (false → state `disabled`; true → back to its connection state).
+ *   List items and the get answer carry `on_prem_group_id`.
+ * - §24 status: agent `{"id", "state", "last_seen_at", "version"}`; group `{"id", "state": "active"|"inactive",
+ *   "agents_count", "active_agents_count"}` (active = at least one active agent, as the UI documents).
+ * - §24 search: `cn` (case-insensitive substring of the common name); missing `cn` → 400 `{"message"}`; answers
+ *   the list shape.
+ * - §24 activation code: `{"activation_code": "<code>"}`, a fresh code on every call (never on list/get answers);
+ *   for an agent no longer awaiting setup → 400 `{"message"}` (OnPrem.alreadyActivated).
+ * - §12.6 pick lists per connector (OnPrem.pickLists): an unknown `pick_list_name` → 400 `{"message"}`; a pick list
+ *   with a required parameter missing → 400; a connection that is not authorized → 400 `{"message"}`.
+ * - §12.7 runtime-user connections: `parent_id` must be an authorized (`success`), non-runtime connection, else 400;
+ *   `folder_id` an existing folder and `external_id` non-blank (400 validation shape); the child is a shell
+ *   connection of the parent's connector named `name` or `<parent name> (<external id>)`. OAuth URLs:
+ *   `https://oauth.workato.example/oauth/authorize?connection_id=<id>` (INFERRED_CONNECTION_EXTRAS.oauthUrl).
+ *   get_oauth_url for a connection that is not a runtime-user connection → 400 `{"message"}`.
+ */
+export const INFERRED_ON_PREM = {
+  maxNameLength: 255,
+  operatingSystems: ['windows', 'linux', 'mac'] as readonly string[],
+  groupHasAgents: 'On-prem group has agents; delete them first',
+  alreadyActivated: 'On-prem agent is already activated',
+  searchParamMissing: 'cn is required',
+} as const;
+
+export const INFERRED_CONNECTION_EXTRAS = {
+  unknownPickList: (name: string) => `Unknown pick list: ${name}`,
+  missingPickListParam: (param: string) => `Missing pick list parameter: ${param}`,
+  notAuthorized: 'Connection is not authorized',
+  parentNotEstablished: 'Parent connection must be an established OAuth connection',
+  notRuntimeUserConnection: 'Not a runtime user connection',
+  oauthUrl: (id: number) => `https://oauth.workato.example/oauth/authorize?connection_id=${id}`,
+} as const;

@@ -1,5 +1,5 @@
 import type { WorkatoApi } from './http.js';
-import { unwrapList, unwrapObject } from './inferred.js';
+import { pickListItems, unwrapList, unwrapObject } from './inferred.js';
 import type { Workato } from './types.js';
 
 export interface ListConnectionsParams {
@@ -49,4 +49,23 @@ export function disconnectConnection(api: WorkatoApi, id: number, force?: boolea
 /** DELETE /connections/:id — only a disconnected connection no active recipe uses (§12.5). */
 export function deleteConnection(api: WorkatoApi, id: number): Promise<Workato.SuccessResponse | undefined> {
   return api.send<Workato.SuccessResponse | undefined>('DELETE', `/connections/${id}`);
+}
+
+/** POST /connections/:id/pick_list (§12.6) → `[label, value]` pairs; 1 request/second like every connection endpoint (§5). */
+export async function getConnectionPickList(
+  api: WorkatoApi,
+  id: number,
+  body: { pick_list_name: string; pick_list_params?: Record<string, unknown> },
+): Promise<Array<{ label: string; value: string }>> {
+  return pickListItems(await api.send('POST', `/connections/${id}/pick_list`, { body }));
+}
+
+/** POST /connections/runtime_user_connections (§12.7) → the new child connection's id and the end user's OAuth URL. */
+export async function createRuntimeUserConnection(api: WorkatoApi, body: Workato.RuntimeUserConnectionWrite): Promise<{ id: number; url: string }> {
+  return (await api.send<Workato.RuntimeUserConnectionResponse>('POST', '/connections/runtime_user_connections', { body })).data;
+}
+
+/** GET /connections/runtime_user_connections/:id/get_oauth_url (§12.7) → the OAuth URL to (re)authorize it. */
+export async function getRuntimeUserConnectionOauthUrl(api: WorkatoApi, id: number): Promise<string> {
+  return (await api.get<Workato.OAuthUrlResponse>(`/connections/runtime_user_connections/${id}/get_oauth_url`)).data.url;
 }

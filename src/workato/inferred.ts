@@ -342,3 +342,39 @@ export function deleteAnswerOf(body: unknown): { success?: boolean; message?: st
 
 /** §19: the text of Workato's refusal of an upsert past 1,000 properties is not documented; matched loosely. */
 export const PROPERTY_LIMIT_TEXT = /too many|maximum is 1,?000|limit/i;
+
+/** §24: older on-prem pages wrapped even single objects in a one-element array; take the element when so. */
+export function unwrapSingle<T>(body: unknown): T {
+  return unwrapObject<T>(Array.isArray(body) && body.length === 1 ? body[0] : body);
+}
+
+/** §24 [inferred]: the query parameter of `GET /on_prem_agents/search` ("by common name"); agents carry it as `cn`. */
+export const ON_PREM_AGENT_SEARCH_PARAM = 'cn';
+
+/**
+ * §24 [inferred]: group and agent status bodies were not captured. Read `state`, `status` or `data.state`, lower-cased
+ * (agent states as the UI names them: `active`, `awaiting_setup`, `no_response`, `disabled`; groups `active`/`inactive`).
+ */
+export function onPremStatusOf<T extends { state?: string | null }>(body: unknown): T {
+  const b = (unwrapSingle<Record<string, unknown>>(body) ?? {}) as Record<string, unknown>;
+  const inner = b.data && typeof b.data === 'object' && !Array.isArray(b.data) ? (b.data as Record<string, unknown>) : b;
+  const state = inner.state ?? inner.status;
+  return { ...inner, state: typeof state === 'string' ? state.toLowerCase() : null } as T;
+}
+
+/** §24 [inferred]: the activation code answer was not captured: `activation_code`, `code`, or either inside `data`. */
+export function activationCodeOf(body: unknown): string | null {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const inner = b.data && typeof b.data === 'object' ? (b.data as Record<string, unknown>) : b;
+  const code = inner.activation_code ?? inner.code;
+  return typeof code === 'string' && code !== '' ? code : null;
+}
+
+/** §12.6 [spec]: pick list entries are `[label, value]`, sometimes `[label, value, null, bool]`; others are skipped. */
+export function pickListItems(body: unknown): Array<{ label: string; value: string }> {
+  const list = unwrapList<unknown>(body);
+  return list.flatMap((entry) => {
+    if (!Array.isArray(entry) || entry.length < 2 || entry[0] == null || entry[1] == null) return [];
+    return [{ label: String(entry[0]), value: typeof entry[1] === 'string' ? entry[1] : JSON.stringify(entry[1]) }];
+  });
+}

@@ -804,6 +804,97 @@ export namespace Workato {
     data?: { client_id?: string; client_secret?: string };
   }
 
+  // ---- §24 on-prem groups and agents; §12.6 pick lists, §12.7 runtime-user connections
+  /** §24 [doc]: older pages wrapped even single objects in a one-element array (read through inferred.ts). */
+  export interface OnPremGroup {
+    id: number;
+    name: string;
+    created_at?: DateTime | null;
+    in_use?: boolean | null;
+    use_managed_connection?: boolean | null;
+    config_version?: number | null;
+    logs_enabled?: boolean | null;
+    /** Absent from Embedded lists (docs sample); IPv4 addresses or CIDR ranges. */
+    whitelisted_ips?: string[] | null;
+  }
+
+  /** POST/PUT /on_prem_groups (§24): `settings_attributes[whitelisted_ips]` as a nested object. */
+  export interface OnPremGroupWrite {
+    name?: string;
+    use_managed_connection?: boolean;
+    settings_attributes?: { whitelisted_ips?: string[] };
+  }
+
+  /** §24 [doc] (Embedded list sample and create answer); `on_prem_group_id` in list items is [inferred]. */
+  export interface OnPremAgent {
+    id: number;
+    name: string;
+    os?: string | null;
+    installation_method?: string | null;
+    awaiting_setup?: boolean | null;
+    enabled?: boolean | null;
+    last_seen_version?: string | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+    /** `awaiting_setup`, `active`, `no_response`, `disabled` (the UI's four statuses, §24 docs). */
+    state?: string | null;
+    activated?: boolean | null;
+    /** The agent's certificate common name. */
+    cn?: string | null;
+    on_prem_group_id?: number | null;
+  }
+
+  /** POST /on_prem_agents (§24 [doc]): `name`, `os`, `on_prem_group_id` required. PUT takes `name`, `enabled` [inferred]. */
+  export interface OnPremAgentWrite {
+    name?: string;
+    os?: string;
+    on_prem_group_id?: number;
+    awaiting_setup?: boolean;
+    enabled?: boolean;
+  }
+
+  /** GET /on_prem_groups/:id/status [inferred]: not captured; read leniently (inferred.ts). */
+  export interface OnPremGroupStatus {
+    state?: string | null;
+    agents_count?: number | null;
+    active_agents_count?: number | null;
+  }
+
+  /** GET /on_prem_agents/:id/status [inferred]: not captured; read leniently (inferred.ts). */
+  export interface OnPremAgentStatus {
+    state?: string | null;
+    last_seen_at?: DateTime | null;
+    version?: string | null;
+  }
+
+  /** GET /on_prem_agents/:id/activation_code [inferred]: a SECRET, shown once; never logged or cached. */
+  export interface OnPremActivationCode {
+    activation_code?: string | null;
+  }
+
+  /** POST /connections/:id/pick_list → `{"data": [[label, value, ...], ...]}` (§12.6 [spec]). */
+  export interface PickListResponse {
+    data: unknown[][];
+  }
+
+  /** POST /connections/runtime_user_connections body (§12.7 [spec]). */
+  export interface RuntimeUserConnectionWrite {
+    parent_id: number;
+    folder_id: number;
+    external_id: string;
+    name?: string;
+    callback_url?: string;
+    redirect_url?: string;
+  }
+
+  /** §12.7 [spec]: `{"data": {"id", "url"}}`; get_oauth_url answers `{"data": {"url"}}`. */
+  export interface RuntimeUserConnectionResponse {
+    data: { id: number; url: string };
+  }
+  export interface OAuthUrlResponse {
+    data: { url: string };
+  }
+
   // ---------------------------------------------------------------- §6 envelopes
   export interface ItemsEnvelope<T> {
     items: T[];

@@ -10,7 +10,7 @@ import type { ConnectionRow, WorkspaceStore } from '../store.js';
 import { formatTime } from '../time.js';
 import { blank, bodyBool, bodyId, bodyOf, connectionsInUse, Validation } from '../writes.js';
 
-function findConnection(store: WorkspaceStore, raw: string | undefined): ConnectionRow {
+export function findConnection(store: WorkspaceStore, raw: string | undefined): ConnectionRow {
   const row = store.connections.get(pathInt(raw));
   if (!row) throw notFound();
   return row;

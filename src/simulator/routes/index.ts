@@ -3,6 +3,7 @@ import type { RouteDef } from '../http-helpers.js';
 import { collaboratorRoutes } from './collaborators.js';
 import { apiPlatformRoutes } from './api-platform.js';
 import { auditLogRoutes } from './audit-log.js';
+import { connectionExtraRoutes } from './connection-extras.js';
 import { connectionWriteRoutes } from './connection-writes.js';
 import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
@@ -16,6 +17,7 @@ import { jobActionRoutes } from './job-actions.js';
 import { jobRoutes } from './jobs.js';
 import { lookupTableRoutes } from './lookup-tables.js';
 import { managedUserRoutes } from './managed-users.js';
+import { onPremRoutes } from './on-prem.js';
 import { manifestRoutes } from './manifests.js';
 import { packageRoutes } from './packages.js';
 import { projectWriteRoutes } from './project-writes.js';
@@ -57,6 +59,8 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...propertyRoutes,
   ...secretsManagementRoutes,
   ...customOAuthProfileRoutes,
+  ...onPremRoutes,
+  ...connectionExtraRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

@@ -112,6 +112,8 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'LookupTableRow', id: string }
     | { __typename: 'ManagedUser', id: string }
     | { __typename: 'Member', id: string }
+    | { __typename: 'OnPremAgent', id: string }
+    | { __typename: 'OnPremGroup', id: string }
     | { __typename: 'Package', id: string }
     | { __typename: 'Project', id: string }
     | { __typename: 'ProjectBuild', id: string }
