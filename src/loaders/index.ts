@@ -7,6 +7,7 @@ import type { WorkatoApi } from '../workato/http.js';
 import { createConnectionLoaders } from './connections.js';
 import { createConnectorLoaders } from './connectors.js';
 import { createDeploymentLoaders } from './deployments.js';
+import { createDeveloperApiClientLoaders } from './developer-api-clients.js';
 import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
 import { createLookupTableLoaders } from './lookup-tables.js';
@@ -23,6 +24,7 @@ import { createWorkspaceLoaders } from './workspace.js';
  * loader, so adding families costs the requests that do not use them nothing.
  */
 const FAMILY_LOADERS = {
+  developerApiClients: createDeveloperApiClientLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

@@ -7,9 +7,12 @@
 import type { GatewayContext } from '../server/context.js';
 import type { NodeValue } from './node.js';
 import type { GlobalId, NodeType } from './relay.js';
+import { developerApiClientNode, developerApiClientRoleNode } from './developer-api-clients.js';
 
 /** `id()` is the global id as the caller gave it (for messages). */
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
 
 export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
+  DeveloperApiClient: developerApiClientNode,
+  DeveloperApiClientRole: developerApiClientRoleNode,
 };

@@ -4,6 +4,8 @@ import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
 import { deploymentResolvers } from './deployments.js';
+import { developerApiClientMutationResolvers } from './developer-api-client-mutations.js';
+import { developerApiClientResolvers } from './developer-api-clients.js';
 import { folderMutationResolvers } from './folder-mutations.js';
 import { folderResolvers } from './folders.js';
 import { jobMutationResolvers } from './job-mutations.js';
@@ -48,4 +50,5 @@ export const resolvers: Resolvers[] = [
   managedUserResolvers,
   managedUserWorkspaceResolvers,
   managedUserMutationResolvers,
+  developerApiClientResolvers, developerApiClientMutationResolvers,
 ];

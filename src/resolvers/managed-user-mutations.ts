@@ -42,7 +42,7 @@ function customerBody(input: object): Workato.ManagedUserWrite {
 }
 
 /** A write whose 2xx body may still be a refusal (§4.3). */
-async function write<T>(run: () => Promise<T>, notFoundField: string[]): Promise<Outcome<T>> {
+export async function write<T>(run: () => Promise<T>, notFoundField: string[]): Promise<Outcome<T>> {
   const outcome = await attempt(run, notFoundField);
   if (!outcome.ok) return outcome;
   const refusals = refusalErrors(outcome.value as Workato.SuccessResponse | undefined);
@@ -50,7 +50,7 @@ async function write<T>(run: () => Promise<T>, notFoundField: string[]): Promise
 }
 
 /** The customer's numeric id: given, or read by external id (a 404 is the caller's userError). */
-async function customerId(ctx: GatewayContext, ref: CustomerRef, argument: string): Promise<Outcome<number>> {
+export async function customerId(ctx: GatewayContext, ref: CustomerRef, argument: string): Promise<Outcome<number>> {
   const segment = customerSegment(ref, argument);
   if (/^\d+$/.test(segment)) return { ok: true, value: Number(segment) };
   try {

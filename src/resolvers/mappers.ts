@@ -69,5 +69,11 @@ export type LookupTableColumnMapper = { label: string; name?: string | null; typ
 export type LookupTableConnectionMapper = Page<LookupTableMapper>;
 export type LookupTableEdgeMapper = Edge<LookupTableMapper>;
 
+/** Developer API clients and roles (REFERENCE §21), tagged with their workspace scope; never holding a token value. */
+export type DeveloperApiClientMapper = Scoped<Workato.DeveloperApiClient>;
+export type DeveloperApiClientRoleMapper = Scoped<Workato.DeveloperApiClientRole>;
+export type DeveloperApiClientConnectionMapper = Page<DeveloperApiClientMapper> & { totalCount: number };
+export type DeveloperApiClientEdgeMapper = Edge<DeveloperApiClientMapper>;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -12,6 +12,7 @@ export const NODE_TYPES = [
   'Workspace', 'Recipe', 'RecipeVersion', 'Job', 'Connection', 'Connector', 'Folder', 'Project', 'ProjectBuild', 'Deployment',
   'ExportManifest', 'Package', 'ManagedUser', 'Member', 'LookupTable',
   // Families after the first six: one line each; they load through family-nodes.ts.
+  'DeveloperApiClient', 'DeveloperApiClientRole',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

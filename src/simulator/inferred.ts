@@ -41,6 +41,19 @@
  *   `env_roles` (array or one object); update sets roles; remove → `{"success": true}`. Customer 19029's
  *   connections keep the 2019 `provider` key instead of `application`.
  * - §18 lookup tables listed id-descending (as in fixtures/lookup-tables-list.json).
+ * - §21 developer API clients (routes/developer-api-clients.ts): listed id-ascending in `{"result": {"count",
+ *   "items"}}`, `count` = all clients; get, create, update and regenerate answer `{"result": client}` (the docs show a
+ *   `result` object for create). The token value (64 hex characters) only in the create and regenerate answers, as
+ *   `token: "<value>"`; list and get send `token: {"updated_at"}`. Create: blank `name` → "can't be blank"; missing or
+ *   unknown `api_privilege_group_id` → "is invalid"; `all_folders` not a boolean → "must be true or false";
+ *   `all_folders: false` without `folder_ids` → "can't be blank"; unknown folder ids → "is invalid"; an
+ *   `ip_allow_list` (comma-separated string) entry that is not an IPv4/IPv6 address or CIDR → "is invalid";
+ *   `environment_name` one of Development/Test/Production (default Development). Update changes the keys sent with
+ *   the same checks; `all_folders: true` clears `folder_ids`. Delete → `{"success": true}`. Regenerate replaces the
+ *   token and its `updated_at`. Tokens do not authenticate against the simulator (its workspace tokens are fixed).
+ *   Roles: unpaged `{"result": [...]}` in both scopes, id-ascending; `POST …/developer_api_client_roles/:id/copy`
+ *   only in a customer workspace (404 `API not found` elsewhere): the copy is named "<name> (copy)", answered as
+ *   `{"result": role}`.
  */
 export const INFERRED = {
   jobsDefaultPerPage: 25,
@@ -201,4 +214,13 @@ export const INFERRED_PACKAGES = {
     'workato_template', 'lcap_app', 'lcap_page', 'custom_adapter', 'topic', 'api_group', 'api_endpoint', 'agentic_genie',
     'agentic_skill', 'data_pipeline', 'decision_engine_model', 'agentic_knowledge_base', 'mcp_server',
   ] as readonly string[],
+} as const;
+
+/** §21 developer API clients and roles (routes/developer-api-clients.ts), see the list above. */
+export const INFERRED_API_CLIENTS = {
+  environments: ['Development', 'Test', 'Production'] as readonly string[],
+  defaultEnvironment: 'Development',
+  tokenLength: 64,
+  copySuffix: ' (copy)',
+  notBoolean: 'must be true or false',
 } as const;

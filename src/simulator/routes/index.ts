@@ -4,6 +4,7 @@ import { connectionWriteRoutes } from './connection-writes.js';
 import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
 import { deploymentRoutes } from './deployments.js';
+import { developerApiClientRoutes } from './developer-api-clients.js';
 import { embeddedRoutes } from './embedded.js';
 import { folderWriteRoutes } from './folder-writes.js';
 import { folderRoutes } from './folders.js';
@@ -41,6 +42,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...lookupTableRoutes,
   ...manifestRoutes,
   ...packageRoutes,
+  ...developerApiClientRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

@@ -77,6 +77,8 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'Connection', id: string }
     | { __typename: 'Connector', id: string }
     | { __typename: 'Deployment', id: string }
+    | { __typename: 'DeveloperApiClient', id: string }
+    | { __typename: 'DeveloperApiClientRole', id: string }
     | { __typename: 'ExportManifest', id: string }
     | { __typename: 'Folder', id: string }
     | { __typename: 'Job', id: string }

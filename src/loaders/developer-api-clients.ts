@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import type { WorkatoApi } from '../workato/http.js';
+import { getDeveloperApiClient, listDeveloperApiClientRoles, listDeveloperApiClients } from '../workato/developer-api-clients.js';
+import type { Workato } from '../workato/types.js';
+import { NotFoundError } from './errors.js';
+import { notFoundAs } from './managed-users.js';
+import { tag, type Scoped } from './scope.js';
+import { listLoader } from './util.js';
+
+/**
+ * Developer API clients and client roles of one workspace scope (REFERENCE §21; a customer's, §17.8). Lists prime
+ * the by-id loaders, so a client the list already brought costs no GET /developer_api_clients/:id.
+ */
+export function createDeveloperApiClientLoaders(api: WorkatoApi, scope: string | undefined) {
+  /** GET /developer_api_clients/:id per id (Workato has no batch get); 404 → NotFoundError for that key. */
+  const developerApiClientById = new DataLoader<number, Scoped<Workato.DeveloperApiClient>>((ids) =>
+    Promise.all(
+      ids.map((id) => getDeveloperApiClient(api, id).then((c) => tag([c], scope)[0]!, notFoundAs('DeveloperApiClient', String(id)))),
+    ),
+  );
+
+  /** One page of GET /developer_api_clients with Workato's `count`; every client primes developerApiClientById. */
+  const developerApiClientPage = listLoader(async (params: { page: number; per_page: number }) => {
+    const { count, items } = await listDeveloperApiClients(api, params);
+    const clients = tag(items, scope);
+    for (const c of clients) developerApiClientById.prime(c.id, c);
+    return { count: count ?? clients.length, items: clients };
+  });
+
+  /** The roles list is unpaged ([inferred]): read once per request and indexed. */
+  let roles: Promise<Scoped<Workato.DeveloperApiClientRole>[]> | undefined;
+  const developerApiClientRoles = () =>
+    (roles ??= listDeveloperApiClientRoles(api).then((list) => tag(list, scope).sort((a, b) => a.id - b.id)));
+  const developerApiClientRoleById = new DataLoader<number, Scoped<Workato.DeveloperApiClientRole>>(async (ids) => {
+    const byId = new Map((await developerApiClientRoles()).map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? new NotFoundError('DeveloperApiClientRole', String(id)));
+  });
+
+  /** After a write: the lists are stale, and so is the written client (`id`), or every role (`roles`). */
+  function forgetDeveloperApiClients(change: { id?: number; roles?: boolean }): void {
+    developerApiClientPage.clearAll();
+    if (change.id !== undefined) developerApiClientById.clear(change.id);
+    if (change.roles) {
+      roles = undefined;
+      developerApiClientRoleById.clearAll();
+    }
+  }
+
+  return { developerApiClientById, developerApiClientPage, developerApiClientRoles, developerApiClientRoleById, forgetDeveloperApiClients };
+}
+
+export type DeveloperApiClientLoaders = ReturnType<typeof createDeveloperApiClientLoaders>;
