@@ -12,20 +12,37 @@ import { listLoader } from './util.js';
  * the by-id loaders, so a client the list already brought costs no GET /developer_api_clients/:id.
  */
 export function createDeveloperApiClientLoaders(api: WorkatoApi, scope: string | undefined) {
-  /** GET /developer_api_clients/:id per id (Workato has no batch get); 404 → NotFoundError for that key. */
-  const developerApiClientById = new DataLoader<number, Scoped<Workato.DeveloperApiClient>>((ids) =>
-    Promise.all(
-      ids.map((id) => getDeveloperApiClient(api, id).then((c) => tag([c], scope)[0]!, notFoundAs('DeveloperApiClient', String(id)))),
-    ),
-  );
+  /** Lists of this request still in flight: a by-id batch waits for them, as they may answer it (§30). */
+  const inFlight = new Set<Promise<unknown>>();
+  const listed = new Map<number, Scoped<Workato.DeveloperApiClient>>();
+
+  /**
+   * GET /developer_api_clients/:id per id (Workato has no batch get), except for ids a list of this request already
+   * brought — including one still in flight when the batch starts; 404 → NotFoundError for that key.
+   */
+  const developerApiClientById = new DataLoader<number, Scoped<Workato.DeveloperApiClient>>(async (ids) => {
+    await Promise.allSettled([...inFlight]);
+    return Promise.all(
+      ids.map((id) => listed.get(id) ?? getDeveloperApiClient(api, id).then((c) => tag([c], scope)[0]!, notFoundAs('DeveloperApiClient', String(id)))),
+    );
+  });
 
   /** One page of GET /developer_api_clients with Workato's `count`; every client primes developerApiClientById. */
-  const developerApiClientPage = listLoader(async (params: { page: number; per_page: number }) => {
+  const pages = listLoader(async (params: { page: number; per_page: number }) => {
     const { count, items } = await listDeveloperApiClients(api, params);
     const clients = tag(items, scope);
-    for (const c of clients) developerApiClientById.prime(c.id, c);
+    for (const c of clients) {
+      listed.set(c.id, c);
+      developerApiClientById.prime(c.id, c);
+    }
     return { count: count ?? clients.length, items: clients };
   });
+  const developerApiClientPage = (params: { page: number; per_page: number }) => {
+    const page = pages.load(params);
+    inFlight.add(page);
+    void page.finally(() => inFlight.delete(page)).catch(() => undefined);
+    return page;
+  };
 
   /** The roles list is unpaged ([inferred]): read once per request and indexed. */
   let roles: Promise<Scoped<Workato.DeveloperApiClientRole>[]> | undefined;
@@ -38,8 +55,11 @@ export function createDeveloperApiClientLoaders(api: WorkatoApi, scope: string |
 
   /** After a write: the lists are stale, and so is the written client (`id`), or every role (`roles`). */
   function forgetDeveloperApiClients(change: { id?: number; roles?: boolean }): void {
-    developerApiClientPage.clearAll();
-    if (change.id !== undefined) developerApiClientById.clear(change.id);
+    pages.clearAll();
+    if (change.id !== undefined) {
+      listed.delete(change.id);
+      developerApiClientById.clear(change.id);
+    }
     if (change.roles) {
       roles = undefined;
       developerApiClientRoleById.clearAll();

@@ -20,7 +20,7 @@ import { globalIdOf, pageOfPagedList, pageSize, workatoIntId, type GlobalId } fr
 async function clientPage(loaders: ScopedLoaders, args: { first?: number | null; after?: string | null }): Promise<DeveloperApiClientConnectionMapper> {
   let totalCount = 0;
   const page = await pageOfPagedList(pageSize(args.first), args.after, async (page, per_page) => {
-    const answer = await loaders.developerApiClients.developerApiClientPage.load({ page, per_page });
+    const answer = await loaders.developerApiClients.developerApiClientPage({ page, per_page });
     totalCount = answer.count;
     return answer.items;
   });

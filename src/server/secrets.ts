@@ -8,7 +8,7 @@
 
 /** Wire (and GraphQL) field names that hold a secret, e.g. `auth_token`. `token` is redacted already. */
 export const SECRET_FIELD_NAMES: readonly string[] = [
-  'api_token', // §21 developer API client tokens (create/regenerate answers; their `token` key is covered already)
+  'token', 'api_token', // §21 developer API client tokens in create/regenerate answers, down to `*.*.token` (`{body: {result: {token}}}`)
 ];
 
 /** Schema coordinates whose presence in a query result keeps the result out of the response cache. */
