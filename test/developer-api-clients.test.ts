@@ -18,10 +18,10 @@ const CREATE = `mutation($input: DeveloperApiClientCreateInput!) { developerApiC
 const UPDATE = `mutation($input: DeveloperApiClientUpdateInput!) { developerApiClientUpdate(input: $input) {
   developerApiClient { ${CLIENT} } userErrors { message code field }
 } }`;
-const DELETE = `mutation($input: DeveloperApiClientRefInput!) { developerApiClientDelete(input: $input) {
+const DELETE = `mutation($input: DeveloperApiClientDeleteInput!) { developerApiClientDelete(input: $input) {
   deletedDeveloperApiClientId userErrors { message code field }
 } }`;
-const REGENERATE = `mutation($input: DeveloperApiClientRefInput!) { developerApiClientTokenRegenerate(input: $input) {
+const REGENERATE = `mutation($input: DeveloperApiClientTokenRegenerateInput!) { developerApiClientTokenRegenerate(input: $input) {
   developerApiClient { id tokenUpdatedAt } token userErrors { message code field }
 } }`;
 const COPY = `mutation($input: DeveloperApiClientRoleCopyInput!) { developerApiClientRoleCopy(input: $input) {

@@ -473,6 +473,14 @@ export type DeveloperApiClientCreatePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Which developer API client to delete. */
+export type DeveloperApiClientDeleteInput = {
+  /** The client's `id`, or its `workatoId` together with `managedUser` for a customer's client. */
+  id: Scalars['ID']['input'];
+  /** The Embedded customer of a client given by `workatoId`; not needed with a global `id`. */
+  managedUser?: InputMaybe<ManagedUserRefInput>;
+};
+
 /** The outcome of `developerApiClientDelete`. */
 export type DeveloperApiClientDeletePayload = {
   __typename?: 'DeveloperApiClientDeletePayload';
@@ -489,14 +497,6 @@ export type DeveloperApiClientEdge = {
   cursor: Scalars['String']['output'];
   /** The client. */
   node: DeveloperApiClient;
-};
-
-/** Which developer API client (to delete, or to issue a new token for). */
-export type DeveloperApiClientRefInput = {
-  /** The client's `id`, or its `workatoId` together with `managedUser` for a customer's client. */
-  id: Scalars['ID']['input'];
-  /** The Embedded customer of a client given by `workatoId`; not needed with a global `id`. */
-  managedUser?: InputMaybe<ManagedUserRefInput>;
 };
 
 /**
@@ -532,6 +532,14 @@ export type DeveloperApiClientRoleCopyPayload = {
   developerApiClientRole?: Maybe<DeveloperApiClientRole>;
   /** Why the copy was refused (`NOT_FOUND`, or `INVALID` for a role outside a customer workspace); empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** Which developer API client gets a new token. */
+export type DeveloperApiClientTokenRegenerateInput = {
+  /** The client's `id`, or its `workatoId` together with `managedUser` for a customer's client. */
+  id: Scalars['ID']['input'];
+  /** The Embedded customer of a client given by `workatoId`; not needed with a global `id`. */
+  managedUser?: InputMaybe<ManagedUserRefInput>;
 };
 
 /** The outcome of `developerApiClientTokenRegenerate`. */
@@ -1762,7 +1770,7 @@ export type MutationDeveloperApiClientCreateArgs = {
  * Mutations are named object first, then the verb (`recipeStart`), so each family groups together.
  */
 export type MutationDeveloperApiClientDeleteArgs = {
-  input: DeveloperApiClientRefInput;
+  input: DeveloperApiClientDeleteInput;
 };
 
 
@@ -1784,7 +1792,7 @@ export type MutationDeveloperApiClientRoleCopyArgs = {
  * Mutations are named object first, then the verb (`recipeStart`), so each family groups together.
  */
 export type MutationDeveloperApiClientTokenRegenerateArgs = {
-  input: DeveloperApiClientRefInput;
+  input: DeveloperApiClientTokenRegenerateInput;
 };
 
 
@@ -3466,12 +3474,13 @@ export type ResolversTypes = {
   DeveloperApiClientConnection: ResolverTypeWrapper<DeveloperApiClientConnectionMapper>;
   DeveloperApiClientCreateInput: DeveloperApiClientCreateInput;
   DeveloperApiClientCreatePayload: ResolverTypeWrapper<Omit<DeveloperApiClientCreatePayload, 'developerApiClient' | 'userErrors'> & { developerApiClient?: Maybe<ResolversTypes['DeveloperApiClient']>, userErrors: Array<ResolversTypes['UserError']> }>;
+  DeveloperApiClientDeleteInput: DeveloperApiClientDeleteInput;
   DeveloperApiClientDeletePayload: ResolverTypeWrapper<Omit<DeveloperApiClientDeletePayload, 'userErrors'> & { userErrors: Array<ResolversTypes['UserError']> }>;
   DeveloperApiClientEdge: ResolverTypeWrapper<DeveloperApiClientEdgeMapper>;
-  DeveloperApiClientRefInput: DeveloperApiClientRefInput;
   DeveloperApiClientRole: ResolverTypeWrapper<DeveloperApiClientRoleMapper>;
   DeveloperApiClientRoleCopyInput: DeveloperApiClientRoleCopyInput;
   DeveloperApiClientRoleCopyPayload: ResolverTypeWrapper<Omit<DeveloperApiClientRoleCopyPayload, 'developerApiClientRole' | 'userErrors'> & { developerApiClientRole?: Maybe<ResolversTypes['DeveloperApiClientRole']>, userErrors: Array<ResolversTypes['UserError']> }>;
+  DeveloperApiClientTokenRegenerateInput: DeveloperApiClientTokenRegenerateInput;
   DeveloperApiClientTokenRegeneratePayload: ResolverTypeWrapper<Omit<DeveloperApiClientTokenRegeneratePayload, 'developerApiClient' | 'userErrors'> & { developerApiClient?: Maybe<ResolversTypes['DeveloperApiClient']>, userErrors: Array<ResolversTypes['UserError']> }>;
   DeveloperApiClientUpdateInput: DeveloperApiClientUpdateInput;
   DeveloperApiClientUpdatePayload: ResolverTypeWrapper<Omit<DeveloperApiClientUpdatePayload, 'developerApiClient' | 'userErrors'> & { developerApiClient?: Maybe<ResolversTypes['DeveloperApiClient']>, userErrors: Array<ResolversTypes['UserError']> }>;
@@ -3631,12 +3640,13 @@ export type ResolversParentTypes = {
   DeveloperApiClientConnection: DeveloperApiClientConnectionMapper;
   DeveloperApiClientCreateInput: DeveloperApiClientCreateInput;
   DeveloperApiClientCreatePayload: Omit<DeveloperApiClientCreatePayload, 'developerApiClient' | 'userErrors'> & { developerApiClient?: Maybe<ResolversParentTypes['DeveloperApiClient']>, userErrors: Array<ResolversParentTypes['UserError']> };
+  DeveloperApiClientDeleteInput: DeveloperApiClientDeleteInput;
   DeveloperApiClientDeletePayload: Omit<DeveloperApiClientDeletePayload, 'userErrors'> & { userErrors: Array<ResolversParentTypes['UserError']> };
   DeveloperApiClientEdge: DeveloperApiClientEdgeMapper;
-  DeveloperApiClientRefInput: DeveloperApiClientRefInput;
   DeveloperApiClientRole: DeveloperApiClientRoleMapper;
   DeveloperApiClientRoleCopyInput: DeveloperApiClientRoleCopyInput;
   DeveloperApiClientRoleCopyPayload: Omit<DeveloperApiClientRoleCopyPayload, 'developerApiClientRole' | 'userErrors'> & { developerApiClientRole?: Maybe<ResolversParentTypes['DeveloperApiClientRole']>, userErrors: Array<ResolversParentTypes['UserError']> };
+  DeveloperApiClientTokenRegenerateInput: DeveloperApiClientTokenRegenerateInput;
   DeveloperApiClientTokenRegeneratePayload: Omit<DeveloperApiClientTokenRegeneratePayload, 'developerApiClient' | 'userErrors'> & { developerApiClient?: Maybe<ResolversParentTypes['DeveloperApiClient']>, userErrors: Array<ResolversParentTypes['UserError']> };
   DeveloperApiClientUpdateInput: DeveloperApiClientUpdateInput;
   DeveloperApiClientUpdatePayload: Omit<DeveloperApiClientUpdatePayload, 'developerApiClient' | 'userErrors'> & { developerApiClient?: Maybe<ResolversParentTypes['DeveloperApiClient']>, userErrors: Array<ResolversParentTypes['UserError']> };
