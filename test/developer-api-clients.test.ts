@@ -284,6 +284,31 @@ describe('developerApiClientUpdate / Delete / TokenRegenerate', () => {
   });
 });
 
+describe('a created client\'s token calls the gateway', () => {
+  it('works as a bearer token until it is regenerated', async () => {
+    const created = await create({ name: 'Gateway caller', roleId: '26779', allFolders: true });
+    const query = `{ developerApiClients(first: 100) { totalCount } }`;
+    const mine = await stack.request(query, {}, { token: created.token });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?.developerApiClients.totalCount).toBeGreaterThan(3);
+    const regenerated = (await stack.gql(REGENERATE, { input: { id: created.developerApiClient.id } })).developerApiClientTokenRegenerate;
+    const old = await stack.request(query, {}, { token: created.token });
+    expect(old.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await stack.request(query, {}, { token: regenerated.token })).errors).toBeUndefined();
+  });
+});
+
+describe('federation', () => {
+  it('resolves DeveloperApiClient and DeveloperApiClientRole representations by workatoId through the loaders', async () => {
+    stack.sim.resetCounts();
+    const data = await stack.gql(`query($reps: [_Any!]!) { _entities(representations: $reps) {
+      ... on DeveloperApiClient { name } ... on DeveloperApiClientRole { name }
+    } }`, { reps: [{ __typename: 'DeveloperApiClient', workatoId: '40948' }, { __typename: 'DeveloperApiClientRole', workatoId: '26781' }, { __typename: 'DeveloperApiClientRole', workatoId: '26779' }] });
+    expect(data._entities).toEqual([{ name: 'CI/CD deployer' }, { name: 'Read only' }, { name: 'API gateway' }]);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/developer_api_clients/:id': 1, 'GET /api/developer_api_client_roles': 1 });
+  });
+});
+
 describe('the token is a secret', () => {
   it('is redacted from logs under its wire names', () => {
     const lines: string[] = [];

@@ -50,7 +50,9 @@
  *   `ip_allow_list` (comma-separated string) entry that is not an IPv4/IPv6 address or CIDR → "is invalid";
  *   `environment_name` one of Development/Test/Production (default Development). Update changes the keys sent with
  *   the same checks; `all_folders: true` clears `folder_ids`. Delete → `{"success": true}`. Regenerate replaces the
- *   token and its `updated_at`. Tokens do not authenticate against the simulator (its workspace tokens are fixed).
+ *   token and its `updated_at`. A client's token authenticates as its workspace (the token workspace's or the
+ *   customer's, with every privilege: roles and folder scope are not enforced); a regenerated token replaces the
+ *   old one, a deleted client's token stops working (server.ts, `storeOfClientToken`).
  *   Roles: unpaged `{"result": [...]}` in both scopes, id-ascending; `POST …/developer_api_client_roles/:id/copy`
  *   only in a customer workspace (404 `API not found` elsewhere): the copy is named "<name> (copy)", answered as
  *   `{"result": role}`.

@@ -92,6 +92,29 @@ describe('writes (§21)', () => {
   });
 });
 
+describe('client tokens authenticate (§21)', () => {
+  it('opens the client\'s workspace with its token until it is regenerated or the client deleted', async () => {
+    const created = (await send('POST', '/developer_api_clients', { name: 'Caller', api_privilege_group_id: 26779, all_folders: true })).body.result;
+    const first = created.token as string;
+    const me = await send('GET', '/users/me', undefined, first);
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe((await send('GET', '/users/me')).body.id);
+    const second = (await send('POST', `/developer_api_clients/${created.id}/regenerate`)).body.result.token as string;
+    expect((await send('GET', '/users/me', undefined, first))).toEqual({ status: 401, body: { message: 'Unauthorized' } });
+    expect((await send('GET', '/developer_api_clients', undefined, second)).status).toBe(200);
+    await send('DELETE', `/developer_api_clients/${created.id}`, undefined, second);
+    expect((await send('GET', '/users/me', undefined, second)).status).toBe(401);
+  });
+
+  it('opens a customer workspace with a customer client\'s token', async () => {
+    const role = (await send('GET', '/v2/managed_users/19041/developer_api_client_roles')).body.result[0].id;
+    const token = (await send('POST', '/v2/managed_users/19041/developer_api_clients', { name: 'Initech bot', api_privilege_group_id: role, all_folders: true })).body.result.token;
+    const own = await send('GET', '/developer_api_clients', undefined, token);
+    expect(own.body.result.items.map((c: { name: string }) => c.name)).toContain('Initech bot');
+    expect((await send('GET', '/managed_users', undefined, token)).status).toBe(403);
+  });
+});
+
 describe('roles and the Embedded variant (§21, §17.8)', () => {
   it('lists roles unpaged in {"result"}', async () => {
     const roles = await send('GET', '/developer_api_client_roles');

@@ -186,6 +186,20 @@ const ROLES: CrudSpec<Workato.DeveloperApiClientRole> = {
   list: { order: (a, b) => a.id - b.id, paging: false, envelope: result },
 };
 
+/**
+ * The workspace a developer API client's token opens (§21: a client's token calls the API as its workspace): the
+ * token workspace's own clients, then its customers'. [inferred] Every privilege: roles and folder scope are not
+ * enforced. A regenerated token replaces the old one; a deleted client's stops working.
+ */
+export function storeOfClientToken(stores: Iterable<WorkspaceStore>, token: string): WorkspaceStore | undefined {
+  for (const partner of stores) {
+    for (const store of [partner, ...[...(partner.managedUsers?.values() ?? [])].map((customer) => customer.store)]) {
+      for (const row of rowsOf(store, CLIENT_TABLE).values()) if (row.token === token) return store;
+    }
+  }
+  return undefined;
+}
+
 /** Customer workspaces are seeded at index 100 and above (embedded.ts `addCustomer`); token workspaces below. */
 const isCustomerWorkspace = (store: WorkspaceStore) => store.index >= 100;
 
