@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { FIXTURE_ONLY } from './helpers.js';
+import { api, FIXTURE_ONLY } from './helpers.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -9,13 +9,8 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 async function send(method: string, path: string, body?: unknown, token = 'tok-nw') {
-  const res = await fetch(sim.url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const { status, body: answer } = await api(sim, path, { method, body, token });
+  return { status, body: answer };
 }
 
 const TOKEN = /^[0-9a-f]{64}$/;

@@ -10,12 +10,15 @@ export interface Answer<T = any> {
 export async function api<T = any>(
   sim: Simulator,
   path: string,
-  opts: { token?: string | null; method?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  opts: { token?: string | null; method?: string; headers?: Record<string, string>; signal?: AbortSignal; body?: unknown } = {},
 ): Promise<Answer<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   const token = opts.token === undefined ? sim.token : opts.token;
   if (token !== null) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(sim.url + path, { method: opts.method ?? 'GET', headers, signal: opts.signal });
+  // A JSON body, when given (write routes).
+  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(sim.url + path, { method: opts.method ?? 'GET', headers, signal: opts.signal, body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }
