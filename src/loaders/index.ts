@@ -13,6 +13,7 @@ import { createConnectorLoaders } from './connectors.js';
 import { createCustomConnectorLoaders } from './custom-connectors.js';
 import { createCustomOAuthProfileLoaders } from './custom-oauth-profiles.js';
 import { createDeploymentLoaders } from './deployments.js';
+import { createDeveloperApiClientLoaders } from './developer-api-clients.js';
 import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
 import { createLookupTableLoaders, createLookupTableRowLoaders } from './lookup-tables.js';
@@ -42,6 +43,7 @@ const FAMILY_LOADERS = {
   customOAuthProfiles: createCustomOAuthProfileLoaders,
   onPrem: createOnPremLoaders,
   connectionExtras: createConnectionExtraLoaders,
+  developerApiClients: createDeveloperApiClientLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

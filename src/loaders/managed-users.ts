@@ -7,7 +7,7 @@ import { NotFoundError } from './errors.js';
 import { tag, type Scoped } from './scope.js';
 import { listLoader, toError } from './util.js';
 
-const notFoundAs = (entity: string, key: string) => (e: unknown) =>
+export const notFoundAs = (entity: string, key: string) => (e: unknown) =>
   e instanceof WorkatoError && e.status === 404 ? new NotFoundError(entity, key) : toError(e);
 
 /**

@@ -16,6 +16,7 @@ import type { GlobalId, NodeType } from './relay.js';
 import { tagNode } from './tags.js';
 import { customOAuthProfileNode } from './custom-oauth-profiles.js';
 import { propertyNode } from './properties.js';
+import { developerApiClientNode, developerApiClientRoleNode } from './developer-api-clients.js';
 
 /** `id()` is the global id as the caller gave it (for messages). */
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
@@ -36,4 +37,6 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   Property: propertyNode,
   CustomOAuthProfile: customOAuthProfileNode,
   OnPremGroup: onPremGroupNode, OnPremAgent: onPremAgentNode,
+  DeveloperApiClient: developerApiClientNode,
+  DeveloperApiClientRole: developerApiClientRoleNode,
 };

@@ -10,6 +10,8 @@ import { connectorResolvers } from './connectors.js';
 import { customConnectorResolvers } from './custom-connectors.js';
 import { customOAuthProfileResolvers } from './custom-oauth-profiles.js';
 import { deploymentResolvers } from './deployments.js';
+import { developerApiClientMutationResolvers } from './developer-api-client-mutations.js';
+import { developerApiClientResolvers } from './developer-api-clients.js';
 import { folderMutationResolvers } from './folder-mutations.js';
 import { folderResolvers } from './folders.js';
 import { jobMutationResolvers } from './job-mutations.js';
@@ -72,4 +74,5 @@ export const resolvers: Resolvers[] = [
   customOAuthProfileResolvers,
   onPremResolvers, onPremMutationResolvers,
   connectionExtraResolvers,
+  developerApiClientResolvers, developerApiClientMutationResolvers,
 ];

@@ -150,5 +150,11 @@ export type OnPremAgentStatusMapper = Workato.OnPremAgentStatus;
 export type OnPremAgentConnectionMapper = Page<OnPremAgentMapper> & { totalCount: number };
 export type OnPremAgentEdgeMapper = Edge<OnPremAgentMapper>;
 
+/** Developer API clients and roles (REFERENCE §21), tagged with their workspace scope; never holding a token value. */
+export type DeveloperApiClientMapper = Scoped<Workato.DeveloperApiClient>;
+export type DeveloperApiClientRoleMapper = Scoped<Workato.DeveloperApiClientRole>;
+export type DeveloperApiClientConnectionMapper = Page<DeveloperApiClientMapper> & { totalCount: number };
+export type DeveloperApiClientEdgeMapper = Edge<DeveloperApiClientMapper>;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

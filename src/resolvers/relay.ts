@@ -19,6 +19,7 @@ export const NODE_TYPES = [
   'AuditLogEntry', 'CustomConnector',
   'Property', 'CustomOAuthProfile',
   'OnPremGroup', 'OnPremAgent',
+  'DeveloperApiClient', 'DeveloperApiClientRole',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -11,10 +11,12 @@ export const SECRET_FIELD_NAMES: readonly string[] = [
   'auth_token', 'authToken', 'api_token', 'jwt_secret', 'jwtSecret', // §22 API platform keys and clients
   'client_secret', 'clientSecret', // §28 custom OAuth profiles: the app's secret in create/update bodies and inputs
   'activation_code', 'activationCode', // §24 on-prem agent activation code
+  'token', 'api_token', // §21 developer API client tokens in create/regenerate answers, down to `*.*.token` (`{body: {result: {token}}}`)
 ];
 
 /** Schema coordinates whose presence in a query result keeps the result out of the response cache. */
 export const SECRET_SCHEMA_COORDINATES: readonly string[] = [
   'ApiKeyCreatePayload.authToken', 'ApiKeySecretRefreshPayload.authToken', // §22 API platform keys
   'OnPremAgentActivationCodeRevealPayload', 'OnPremAgentActivationCodeRevealPayload.activationCode', // §24
+  'DeveloperApiClientCreatePayload.token', 'DeveloperApiClientTokenRegeneratePayload.token', // §21
 ];

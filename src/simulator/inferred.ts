@@ -81,6 +81,21 @@
  *   body `{name, provider, data: {client_id, client_secret}}` (flat `client_id`/`client_secret` accepted); blank
  *   name, client id or secret → "can't be blank", a provider outside the list below → "is not included in the list".
  *   Update changes the fields sent (a blank secret is ignored). The secret is stored and never sent back.
+ * - §21 developer API clients (routes/developer-api-clients.ts): listed id-ascending in `{"result": {"count",
+ *   "items"}}`, `count` = all clients; get, create, update and regenerate answer `{"result": client}` (the docs show a
+ *   `result` object for create). The token value (64 hex characters) only in the create and regenerate answers, as
+ *   `token: "<value>"`; list and get send `token: {"updated_at"}`. Create: blank `name` → "can't be blank"; missing or
+ *   unknown `api_privilege_group_id` → "is invalid"; `all_folders` not a boolean → "must be true or false";
+ *   `all_folders: false` without `folder_ids` → "can't be blank"; unknown folder ids → "is invalid"; an
+ *   `ip_allow_list` (comma-separated string) entry that is not an IPv4/IPv6 address or CIDR → "is invalid";
+ *   `environment_name` one of Development/Test/Production (default Development). Update changes the keys sent with
+ *   the same checks; `all_folders: true` clears `folder_ids`. Delete → `{"success": true}`. Regenerate replaces the
+ *   token and its `updated_at`. A client's token authenticates as its workspace (the token workspace's or the
+ *   customer's, with every privilege: roles and folder scope are not enforced); a regenerated token replaces the
+ *   old one, a deleted client's token stops working (server.ts, `storeOfClientToken`).
+ *   Roles: unpaged `{"result": [...]}` in both scopes, id-ascending; `POST …/developer_api_client_roles/:id/copy`
+ *   only in a customer workspace (404 `API not found` elsewhere): the copy is named "<name> (copy)", answered as
+ *   `{"result": role}`.
  */
 export const INFERRED = {
   jobsDefaultPerPage: 25,
@@ -404,4 +419,13 @@ export const INFERRED_CONNECTION_EXTRAS = {
   parentNotEstablished: 'Parent connection must be an established OAuth connection',
   notRuntimeUserConnection: 'Not a runtime user connection',
   oauthUrl: (id: number) => `https://oauth.workato.example/oauth/authorize?connection_id=${id}`,
+} as const;
+
+/** §21 developer API clients and roles (routes/developer-api-clients.ts), see the list above. */
+export const INFERRED_API_CLIENTS = {
+  environments: ['Development', 'Test', 'Production'] as readonly string[],
+  defaultEnvironment: 'Development',
+  tokenLength: 64,
+  copySuffix: ' (copy)',
+  notBoolean: 'must be true or false',
 } as const;

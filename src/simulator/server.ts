@@ -11,6 +11,7 @@ import { deliver, encode, type Delivery } from './faults.js';
 import { RateLimits } from './rate-limits.js';
 import { Router } from './router.js';
 import { PackageStorage, STORAGE_PREFIX, STORAGE_ROUTE } from './storage.js';
+import { storeOfClientToken } from './routes/developer-api-clients.js';
 import { ALL_ROUTES } from './routes/index.js';
 import type { WorkspaceStore } from './store.js';
 
@@ -221,7 +222,7 @@ export class SimulatorServer {
         reply = { status: 404, body: { message: 'API not found' } }; // REFERENCE §4.2: unknown route or method
       } else {
         // REFERENCE §2.1/§2.2: bearer only; legacy X-USER-TOKEN / user_token without a bearer → 401.
-        const store = token === undefined ? undefined : this.workspaces.get(token);
+        const store = token === undefined ? undefined : (this.workspaces.get(token) ?? storeOfClientToken(this.workspaces.values(), token));
         const limited = store ? this.rateLimits?.take(token!, method, match.route.path) : undefined;
         if (!store) {
           reply = { status: 401, body: { message: 'Unauthorized' } };

@@ -378,3 +378,30 @@ export function pickListItems(body: unknown): Array<{ label: string; value: stri
     return [{ label: String(entry[0]), value: typeof entry[1] === 'string' ? entry[1] : JSON.stringify(entry[1]) }];
   });
 }
+
+/**
+ * §21: the token value is "only present in the create/regenerate responses" [inferred]; its key is not documented.
+ * Read `token` when it is a string (list and get send `token: {"updated_at"}` metadata there), else `api_token`
+ * or `token.value`; null when none is present.
+ */
+export function tokenValueOf(body: { token?: unknown; api_token?: unknown } | null | undefined): string | null {
+  const token = body?.token;
+  if (typeof token === 'string' && token !== '') return token;
+  if (typeof body?.api_token === 'string' && body.api_token !== '') return body.api_token;
+  const nested = token && typeof token === 'object' ? (token as { value?: unknown }).value : undefined;
+  return typeof nested === 'string' && nested !== '' ? nested : null;
+}
+
+/**
+ * §21/§6: the developer API clients list is `{"result": {"count", "items"}}`; a missing count reads as the page's
+ * length (and a bare list or `items` envelope is read too, as everywhere).
+ */
+export function resultCountedList<T>(body: unknown): { count: number; items: T[] } {
+  const items = unwrapList<T>(body);
+  const result = body && typeof body === 'object' ? (body as { result?: { count?: unknown } }).result : undefined;
+  const count = result && typeof result === 'object' && typeof result.count === 'number' ? result.count : items.length;
+  return { count, items };
+}
+
+/** §21: the IP allow list travels as one comma-separated string (as the list answer shows it) [inferred for writes]. */
+export const IP_ALLOW_LIST_SEPARATOR = ',';

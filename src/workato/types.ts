@@ -895,6 +895,52 @@ export namespace Workato {
     data: { url: string };
   }
 
+  // ---------------------------------------------------------------- §21 developer API clients
+  /**
+   * A developer API client (§21): list items and single answers. `token` is metadata (`{"updated_at"}`) on list and
+   * get; the create and regenerate answers carry the token value instead ([inferred], see inferred.ts `tokenValueOf`).
+   */
+  export interface DeveloperApiClient {
+    id: number;
+    name: string;
+    /** The client role's id. */
+    api_privilege_group_id?: number | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+    all_folders?: boolean | null;
+    folder_ids?: number[] | null;
+    environment_name?: string | null;
+    environment_id?: number | null;
+    /** Comma-separated addresses, e.g. `"192.0.2.10,198.51.100.5"`. */
+    ip_allow_list?: string | null;
+    token?: { updated_at?: DateTime | null } | string | null;
+    api_token?: string | null;
+  }
+
+  /** GET /developer_api_clients: `{"result": {"count", "items"}}` (§6). */
+  export interface DeveloperApiClientList {
+    count?: number | null;
+    items: DeveloperApiClient[];
+  }
+
+  /** POST/PUT /developer_api_clients bodies (§21); an update sends only the keys given. */
+  export interface DeveloperApiClientWrite {
+    name?: string;
+    api_privilege_group_id?: number;
+    all_folders?: boolean;
+    folder_ids?: number[];
+    environment_name?: string;
+    ip_allow_list?: string;
+  }
+
+  /** A client role (§21 #7; the Embedded copy answers `id`, `name`, `created_at`, `updated_at`). */
+  export interface DeveloperApiClientRole {
+    id: number;
+    name: string;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
   // ---------------------------------------------------------------- §6 envelopes
   export interface ItemsEnvelope<T> {
     items: T[];

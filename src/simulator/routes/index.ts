@@ -10,6 +10,7 @@ import { connectorRoutes } from './connectors.js';
 import { customConnectorRoutes } from './custom-connectors.js';
 import { customOAuthProfileRoutes } from './custom-oauth-profiles.js';
 import { deploymentRoutes } from './deployments.js';
+import { developerApiClientRoutes } from './developer-api-clients.js';
 import { embeddedRoutes } from './embedded.js';
 import { folderWriteRoutes } from './folder-writes.js';
 import { folderRoutes } from './folders.js';
@@ -61,6 +62,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...customOAuthProfileRoutes,
   ...onPremRoutes,
   ...connectionExtraRoutes,
+  ...developerApiClientRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

@@ -103,6 +103,8 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'CustomConnector', id: string }
     | { __typename: 'CustomOAuthProfile', id: string }
     | { __typename: 'Deployment', id: string }
+    | { __typename: 'DeveloperApiClient', id: string }
+    | { __typename: 'DeveloperApiClientRole', id: string }
     | { __typename: 'ExportManifest', id: string }
     | { __typename: 'Folder', id: string }
     | { __typename: 'IamUser', id: string }
