@@ -17,6 +17,21 @@ export const DATA_CENTERS = {
 
 export type DataCenter = keyof typeof DATA_CENTERS;
 
+/**
+ * The other Workato hosts of a data center, with the same token: data-table records (REFERENCE §25; Workato's
+ * data-tables page lists `data-tables.<dc>.workato.com`) and event-stream messages (§1, §26). Both end in `/api`
+ * like the Developer API root; paths (`/v1/tables/…`, `/v1/topics/…`) are appended.
+ */
+export const OTHER_HOSTS: Record<DataCenter, { dataTables: string; eventStreams: string }> = {
+  us: { dataTables: 'https://data-tables.workato.com/api', eventStreams: 'https://event-streams.workato.com/api' },
+  eu: { dataTables: 'https://data-tables.eu.workato.com/api', eventStreams: 'https://event-streams.eu.workato.com/api' },
+  jp: { dataTables: 'https://data-tables.jp.workato.com/api', eventStreams: 'https://event-streams.jp.workato.com/api' },
+  sg: { dataTables: 'https://data-tables.sg.workato.com/api', eventStreams: 'https://event-streams.sg.workato.com/api' },
+  au: { dataTables: 'https://data-tables.au.workato.com/api', eventStreams: 'https://event-streams.au.workato.com/api' },
+  il: { dataTables: 'https://data-tables.il.workato.com/api', eventStreams: 'https://event-streams.il.workato.com/api' },
+  trial: { dataTables: 'https://data-tables.trial.workato.com/api', eventStreams: 'https://event-streams.trial.workato.com/api' },
+};
+
 export interface Config {
   host: string;
   port: number;
@@ -88,6 +103,12 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Wrap operations and upstream calls in OpenTelemetry spans (needs @opentelemetry/api installed). */
   tracing: boolean;
+  /**
+   * API roots of the data-table records and event-stream message hosts (WORKATO_DATA_TABLES_URL,
+   * WORKATO_EVENT_STREAMS_URL). Undefined: the Developer API root itself (WORKATO_BASE_URL: a private instance or
+   * the simulator serves every host on one origin; demo mode: the simulator).
+   */
+  hosts: { dataTables?: string; eventStreams?: string };
   /** `extensions.workato` on every response: what the operation cost in Workato calls and quota (WORKATO_COST_REPORT). */
   costReport: boolean;
 }
@@ -130,23 +151,23 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-function apiRoot(env: Env): string | undefined {
-  const raw = env.WORKATO_BASE_URL?.trim();
+function apiRoot(env: Env, variable = 'WORKATO_BASE_URL'): string | undefined {
+  const raw = env[variable]?.trim();
   if (raw === undefined || raw === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('WORKATO_BASE_URL', `not a URL: "${raw}"`);
+    throw new ConfigError(variable, `not a URL: "${raw}"`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError('WORKATO_BASE_URL', `expected an http(s) URL, got "${raw}"`);
+    throw new ConfigError(variable, `expected an http(s) URL, got "${raw}"`);
   }
   const path = url.pathname.replace(/\/+$/, '');
   if (!path.endsWith('/api')) {
-    throw new ConfigError('WORKATO_BASE_URL', `expected the API root ending in /api (e.g. https://app.eu.workato.com/api), got "${raw}"`);
+    throw new ConfigError(variable, `expected the API root ending in /api (e.g. https://app.eu.workato.com/api), got "${raw}"`);
   }
-  if (url.search || url.hash) throw new ConfigError('WORKATO_BASE_URL', 'must not carry a query string or fragment');
+  if (url.search || url.hash) throw new ConfigError(variable, 'must not carry a query string or fragment');
   return `${url.origin}${path}`;
 }
 
@@ -183,6 +204,10 @@ export function loadConfig(env: Env = process.env): Config {
     packagePollMs: integer(env, 'PACKAGE_POLL_INTERVAL_MS', 2_000, 10, 60_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     benchDisableBatching: boolean(env, 'BENCH_DISABLE_BATCHING', false),
+    hosts: Object.freeze({
+      dataTables: apiRoot(env, 'WORKATO_DATA_TABLES_URL') ?? (explicitBase || demo ? undefined : OTHER_HOSTS[dataCenter].dataTables),
+      eventStreams: apiRoot(env, 'WORKATO_EVENT_STREAMS_URL') ?? (explicitBase || demo ? undefined : OTHER_HOSTS[dataCenter].eventStreams),
+    }),
     ...hardening(env, demo, serverToken, env.HOST?.trim() || (demo ? '127.0.0.1' : '0.0.0.0')),
   });
 }

@@ -31,6 +31,15 @@ export interface GatewayContext {
    * (`X-Workato-Trace: 1` or the `workatoTrace` request extension), or the plan without running it (`explain`).
    */
   report: ReportRequest;
+  /** API roots of Workato's other hosts (config `hosts`): use `ctx.api.onHost(ctx.hosts.eventStreams)`. */
+  hosts: WorkatoHosts;
+}
+
+export interface WorkatoHosts {
+  /** Data-table records (REFERENCE §25). */
+  dataTables: string;
+  /** Event-stream messages (REFERENCE §26). */
+  eventStreams: string;
 }
 
 export interface ReportRequest {
@@ -61,6 +70,8 @@ export interface ContextOptions {
    * plugins/client-auth.ts): it is never forwarded, and every call uses the server token.
    */
   authorizationIsGatewayCredential?: boolean;
+  /** Workato's other hosts; default: the Developer API root (`baseUrl`). */
+  hosts?: Partial<WorkatoHosts>;
 }
 
 /** What the caller presented: a bearer token, nothing, or something we refuse to forward. */
@@ -110,6 +121,7 @@ export function createContextFactory(options: ContextOptions) {
       packagePollMs: options.packagePollMs ?? 2_000,
       operation,
       report,
+      hosts: { dataTables: options.hosts?.dataTables ?? options.baseUrl, eventStreams: options.hosts?.eventStreams ?? options.baseUrl },
     };
   };
 }

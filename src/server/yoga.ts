@@ -52,12 +52,16 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
       packagePollMs: options.packagePollMs,
       loaderMode: options.loaderMode,
       authorizationIsGatewayCredential: options.authorizationIsGatewayCredential,
+      hosts: {
+        dataTables: options.config.hosts.dataTables ?? options.baseUrl,
+        eventStreams: options.config.hosts.eventStreams ?? options.baseUrl,
+      },
     }),
     // CORS headers for the allow-list; plugins/origin-check.ts refuses other browser origins outright.
     cors: options.config.corsOrigins.length
       ? {
           origin: options.config.corsOrigins.includes('*') ? '*' : [...options.config.corsOrigins],
-          allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-gateway-authorization', 'x-request-id'],
+          allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-gateway-authorization', 'x-request-id', 'x-workato-trace', 'x-workato-explain'],
           exposedHeaders: ['x-request-id', 'retry-after'],
           credentials: false,
           maxAge: 600,
