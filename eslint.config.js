@@ -131,7 +131,7 @@ export default [
         {
           exceptions: {
             suffixes: ['Connection', 'Edge', 'Payload', 'Error'],
-            types: ['PageInfo', 'RecipeConfigEntry', 'JobErrorParts', 'JobLine', 'ConnectorOperation', 'MemberRole',
+            types: ['PageInfo', 'RateLimitStatus', 'RateLimitFamily', 'RecipeConfigEntry', 'JobErrorParts', 'JobLine', 'ConnectorOperation', 'MemberRole',
               'LookupTableColumn', 'JobActionResult', 'Asset', 'PackageRecipeStatus',
               'LookupTableCell',
               'Privilege', 'MemberEnvironmentPrivileges', 'MemberProjectGrant', 'MemberProjectPrivileges', 'MemberInvitation',

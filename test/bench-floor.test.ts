@@ -40,16 +40,21 @@ afterAll(async () => {
 
 /** Upstream calls of one run of `op` through a gateway at `url`, checked for a correct answer. */
 async function gatewayCalls(op: Operation, url = stack.gateway.url): Promise<Record<string, number>> {
+  return (await gatewayRun(op, url)).counts;
+}
+
+/** One run: the simulator's counts and the gateway's own report of what it cost (extensions.workato). */
+async function gatewayRun(op: Operation, url = stack.gateway.url): Promise<{ counts: Record<string, number>; report: { calls: number; roundTrips: number; retries: number } }> {
   stack.sim.resetCounts();
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.sim.token}` },
     body: JSON.stringify({ query: op.query, variables: op.variables(fx, run++) }),
   });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  const body = (await response.json()) as { data?: unknown; errors?: unknown[]; extensions?: { workato: { calls: number; roundTrips: number; retries: number } } };
   expect(body.errors).toBeUndefined();
   expect(op.check(body.data)).toBeUndefined();
-  return stack.sim.counts();
+  return { counts: stack.sim.counts(), report: body.extensions!.workato };
 }
 
 async function floorCalls(op: Operation): Promise<{ counts: Record<string, number>; client: RestClient }> {
@@ -67,7 +72,10 @@ describe('benchmark operations cost the floor', () => {
     it(`${op.name} (${op.title}): the gateway makes the same calls as a careful REST client`, async () => {
       const floor = await floorCalls(op);
       expect(total(floor.counts)).toBe(floor.client.calls);
-      expect(await gatewayCalls(op)).toEqual(floor.counts);
+      const { counts, report } = await gatewayRun(op);
+      expect(counts).toEqual(floor.counts);
+      // The cost report says exactly that: the calls the simulator counted, on the REST plan's critical path.
+      expect(report).toEqual({ calls: total(counts), roundTrips: floor.client.criticalPath, retries: 0, cached: 0, quota: expect.any(Array) });
     });
   }
 

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
+import { familyOf } from '../src/workato/families.js';
 import { rest } from './support/rest.js';
 import { startStack, type Stack } from './support/stack.js';
 import type { IsolationShape } from './isolation/types.js';
@@ -52,6 +53,7 @@ describe('two users, interleaved and concurrent', () => {
 
     const failures: string[] = [];
     let next = 0;
+    stack.sim.resetCounts(); // the truths above were read straight from the simulator: only the gateway's calls from here
     const worker = async () => {
       while (next < jobs.length) {
         const { token, shape } = jobs[next++]!;
@@ -81,5 +83,24 @@ describe('two users, interleaved and concurrent', () => {
     await Promise.all(Array.from({ length: 24 }, worker));
     expect(failures).toEqual([]);
     expect(next).toBe(600);
+
+    // Each token's quota figures count its own calls only: per family, what the simulator saw from that token
+    // (capped at the family's limit, where the window is full).
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the simulator logs a request once its answer is out
+    const log = stack.sim.log();
+    for (const token of [DEMO_TOKEN, BOB]) {
+      const sent = new Map<string, number>();
+      for (const e of log) {
+        if (e.token !== token || !e.path.startsWith('/api/')) continue;
+        const family = familyOf(e.method, e.path.slice('/api'.length).split('?')[0]!).name;
+        sent.set(family, (sent.get(family) ?? 0) + 1);
+      }
+      const { workatoQuota } = await stack.gql(`{ workatoQuota { families { family limit used } } }`, {}, { token });
+      const used = Object.fromEntries(
+        (workatoQuota.families as Array<{ family: string; limit: number; used: number }>).filter((f) => f.used > 0).map((f) => [f.family, f.used]),
+      );
+      const limits = new Map((workatoQuota.families as Array<{ family: string; limit: number }>).map((f) => [f.family, f.limit]));
+      expect(used).toEqual(Object.fromEntries([...sent].map(([family, n]) => [family, Math.min(n, limits.get(family) ?? n)])));
+    }
   });
 });

@@ -24,6 +24,8 @@ import { startStack, type Stack } from './support/stack.js';
  */
 const VALUE_TYPES: Record<string, string> = {
   PageInfo: 'describes one page of one list, not an object',
+  RateLimitStatus: "the caller's quota windows right now, computed by the gateway; not a Workato object",
+  RateLimitFamily: "one family's quota window for the caller right now; part of RateLimitStatus",
   RecipeConfigEntry: "one line of a recipe's config; Workato gives it no id and it lives only inside its recipe",
   JobErrorParts: "the breakdown of one job's error; part of the job",
   JobLine: "one step of one job's run; Workato gives it no id",

@@ -5300,6 +5300,15 @@ export type Query = {
    * count.
    */
   tags?: Maybe<TagConnection>;
+  /**
+   * This token's standing in each of Workato's rate-limit families (REFERENCE §5), as the gateway counts it: what is
+   * used and left in the current window, when the next slot frees up, and how many calls wait for one. Costs no
+   * Workato call. The same figures come with every response under `extensions.workato.quota` (for the families that
+   * operation touched), and per family over all callers as Prometheus gauges (`workato_quota_*`). Counts are this
+   * gateway process's own: they include calls of other requests with the same token, corrected by Workato's own 429
+   * answers (`Retry-After`); calls made by other clients of the token are seen only through those 429s.
+   */
+  workatoQuota?: Maybe<RateLimitStatus>;
 };
 
 
@@ -5809,6 +5818,34 @@ export type QueryTagsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One endpoint family's quota window for the caller's token. */
+export type RateLimitFamily = {
+  __typename?: 'RateLimitFamily';
+  /** The endpoint family, e.g. `recipes`, `connections_list`, `jobs_repeat`, `embedded_jobs`. */
+  family: Scalars['String']['output'];
+  /** Workato's documented number of calls per window (the simulator's 60 per minute where Workato's is not captured). */
+  limit: Scalars['Int']['output'];
+  /** Calls waiting for a slot right now. */
+  queued: Scalars['Int']['output'];
+  /** Calls left in the current window; 0 while Workato's own `Retry-After` holds. */
+  remaining: Scalars['Int']['output'];
+  /** When the next slot frees up; null when nothing is counted in the window. */
+  resetAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Calls counted in the current window, queued ones included. */
+  used: Scalars['Int']['output'];
+  /** The window's length in seconds (60 for per-minute quotas, 1 for per-second ones). */
+  windowSeconds: Scalars['Int']['output'];
+};
+
+/** Where the caller's token stands in Workato's per-minute and per-second quotas. */
+export type RateLimitStatus = {
+  __typename?: 'RateLimitStatus';
+  /** True when the gateway holds calls back to stay inside the quotas (WORKATO_RATE_LIMIT on); false when it only counts. */
+  enforced: Scalars['Boolean']['output'];
+  /** One entry per endpoint family: every documented workspace family, plus any other this token has used. By name. */
+  families: Array<RateLimitFamily>;
 };
 
 /** A Workato recipe: an automation made of a trigger and actions, stored in a folder and using connections. */
@@ -6955,6 +6992,8 @@ export type ResolversTypes = {
   Property: ResolverTypeWrapper<PropertyMapper>;
   PropertyInput: PropertyInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateLimitFamily: ResolverTypeWrapper<RateLimitFamily>;
+  RateLimitStatus: ResolverTypeWrapper<RateLimitStatus>;
   Recipe: ResolverTypeWrapper<RecipeMapper>;
   RecipeConfigEntry: ResolverTypeWrapper<RecipeConfigEntryMapper>;
   RecipeConnection: ResolverTypeWrapper<RecipeConnectionMapper>;
@@ -7256,6 +7295,8 @@ export type ResolversParentTypes = {
   Property: PropertyMapper;
   PropertyInput: PropertyInput;
   Query: Record<PropertyKey, never>;
+  RateLimitFamily: RateLimitFamily;
+  RateLimitStatus: RateLimitStatus;
   Recipe: RecipeMapper;
   RecipeConfigEntry: RecipeConfigEntryMapper;
   RecipeConnection: RecipeConnectionMapper;
@@ -8724,6 +8765,22 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   recipes?: Resolver<Maybe<ResolversTypes['RecipeConnection']>, ParentType, ContextType, RequireFields<QueryRecipesArgs, 'first' | 'order'>>;
   tag?: Resolver<Maybe<ResolversTypes['Tag']>, ParentType, ContextType, RequireFields<QueryTagArgs, 'id'>>;
   tags?: Resolver<Maybe<ResolversTypes['TagConnection']>, ParentType, ContextType, RequireFields<QueryTagsArgs, 'first'>>;
+  workatoQuota?: Resolver<Maybe<ResolversTypes['RateLimitStatus']>, ParentType, ContextType>;
+};
+
+export type RateLimitFamilyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RateLimitFamily'] = ResolversParentTypes['RateLimitFamily']> = {
+  family?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resetAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RateLimitStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RateLimitStatus'] = ResolversParentTypes['RateLimitStatus']> = {
+  enforced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  families?: Resolver<Array<ResolversTypes['RateLimitFamily']>, ParentType, ContextType>;
 };
 
 export type RecipeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Recipe'] = ResolversParentTypes['Recipe']> = {
@@ -9154,6 +9211,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   PropertiesUpsertPayload?: PropertiesUpsertPayloadResolvers<ContextType>;
   Property?: PropertyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RateLimitFamily?: RateLimitFamilyResolvers<ContextType>;
+  RateLimitStatus?: RateLimitStatusResolvers<ContextType>;
   Recipe?: RecipeResolvers<ContextType>;
   RecipeConfigEntry?: RecipeConfigEntryResolvers<ContextType>;
   RecipeConnection?: RecipeConnectionResolvers<ContextType>;

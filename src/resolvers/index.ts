@@ -33,6 +33,7 @@ import { recipeMutationResolvers } from './recipe-mutations.js';
 import { recipeOperationResolvers } from './recipe-operations.js';
 import { recipeVersionResolvers } from './recipe-versions.js';
 import { recipeResolvers } from './recipes.js';
+import { quotaResolvers } from './quota.js';
 import { scalarResolvers } from './scalars.js';
 import { tagMutationResolvers } from './tag-mutations.js';
 import { tagResolvers } from './tags.js';
@@ -41,6 +42,7 @@ import { workspaceResolvers } from './workspace.js';
 
 export const resolvers: Resolvers[] = [
   scalarResolvers,
+  quotaResolvers,
   nodeResolvers,
   workspaceResolvers,
   recipeResolvers,

@@ -70,6 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     onRefused: (call) => metrics?.upstreamRefused(call),
   });
+  if (transport.limiter) metrics?.watchQuotas(transport.limiter);
   const cacheStore = await createCacheStore(config.cache, logger);
   const jwtSupport = await loadJwtSupport(config);
   let handler: ReturnType<typeof createHttpHandler> | undefined;

@@ -7,12 +7,15 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { BreakerState } from '../workato/circuit-breaker.js';
 import type { RefusedCall, UpstreamCall } from '../workato/http.js';
+import type { RateLimiter } from '../workato/rate-limiter.js';
 
 export interface GatewayMetrics {
   registry: Registry;
   upstreamCall(call: UpstreamCall): void;
   upstreamRefused(call: RefusedCall): void;
   breakerChanged(origin: string, state: BreakerState): void;
+  /** Quota gauges per family, read from the limiter at each scrape. */
+  watchQuotas(limiter: RateLimiter): void;
 }
 
 export function createMetrics(): GatewayMetrics {
@@ -37,8 +40,30 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['origin'] as const,
     registers: [registry],
   });
+  let limiter: RateLimiter | undefined;
+  // The same figures as extensions.workato.quota and Query.workatoQuota, per family over every caller: no caller
+  // or token in the labels. Read at scrape time.
+  const quotaGauge = (name: string, help: string, pick: (f: ReturnType<RateLimiter['families']> extends Map<string, infer V> ? V : never) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['family'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [family, f] of limiter?.families() ?? []) this.set({ family }, pick(f));
+      },
+    });
+  quotaGauge('workato_quota_limit', 'Documented calls per window of a Workato endpoint family (REFERENCE §5), as the gateway counts it.', (f) => f.limit);
+  quotaGauge('workato_quota_window_seconds', 'Length of the quota window of a family, in seconds.', (f) => f.windowMs / 1000);
+  quotaGauge('workato_quota_used', 'Calls counted in the current window, summed over every caller (queued ones included).', (f) => f.used);
+  quotaGauge('workato_quota_queued', 'Calls waiting for a quota slot right now, summed over every caller.', (f) => f.queued);
+  quotaGauge('workato_quota_remaining_min', 'The least any caller has left in the current window of a family (0: someone is at the limit).', (f) => f.minRemaining);
   return {
     registry,
+    watchQuotas(value) {
+      limiter = value;
+    },
     upstreamCall(call) {
       const status = call.outcome === 'timeout' || call.outcome === 'network' ? call.outcome : String(call.status);
       duration.observe({ family: call.family ?? 'other', method: call.method, status }, call.durationMs / 1000);

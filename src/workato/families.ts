@@ -97,3 +97,22 @@ export function familyOf(method: string, path: string): Family {
   if (first === 'agentic' && m === 'GET') return { name: 'agentic_reads', quota: perMinute(1000) };
   return { name: known ? root : 'other', quota: DEFAULT_QUOTA };
 }
+
+/**
+ * One call of each workspace-level family, so a quota listing can show families the caller has not used yet (with
+ * their whole quota left). Embedded families appear once used.
+ */
+const SAMPLE_CALLS: Array<[string, string]> = [
+  ['GET', '/users/me'], ['GET', '/recipes'], ['GET', '/recipes/1/jobs'], ['POST', '/recipes/1/repeat_jobs'],
+  ['POST', '/recipes/1/cancel_jobs'], ['GET', '/connections'], ['POST', '/connections'], ['GET', '/integrations'],
+  ['GET', '/folders'], ['GET', '/projects'], ['GET', '/deployments'], ['GET', '/packages/1'], ['GET', '/export_manifests/1'],
+  ['GET', '/managed_users'], ['GET', '/lookup_tables'], ['GET', '/properties'], ['GET', '/members'], ['GET', '/tags'],
+  ['GET', '/developer_api_clients'], ['GET', '/api_collections'], ['GET', '/on_prem_groups'], ['GET', '/data_tables'],
+  ['GET', '/event_streams/topics'], ['GET', '/activity_logs'], ['GET', '/custom_connectors'], ['GET', '/custom_oauth_profiles'],
+  ['GET', '/test_cases/run_requests/1'], ['GET', '/agentic/genies'], ['POST', '/agentic/genies/1/start'], ['GET', '/mcp/mcp_servers'],
+  ['POST', '/v1/topics/1/consume'], ['POST', '/v1/tables/1/query'],
+];
+
+export const DOCUMENTED_FAMILIES: readonly Family[] = [
+  ...new Map(SAMPLE_CALLS.map(([method, path]) => familyOf(method, path)).map((f) => [f.name, f])).values(),
+];

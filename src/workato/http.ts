@@ -5,7 +5,8 @@
  * GraphQL request, and retries of reads only (resilience.ts). Domain files hold one typed function per endpoint.
  */
 import { request, type Dispatcher } from 'undici';
-import { familyOf, type Family } from './families.js';
+import { DOCUMENTED_FAMILIES, familyOf, type Family } from './families.js';
+import type { QuotaUsage } from './rate-limiter.js';
 import { CallLedger } from './ledger.js';
 import { backoffMs, isConnectionReset, isRetryableMethod, RETRYABLE_STATUSES, Semaphore, sleep } from './resilience.js';
 import type { Transport } from './transport.js';
@@ -76,6 +77,21 @@ export class WorkatoApi {
   /** What this request has cost upstream so far (shared by every scope of the request). */
   get ledger(): CallLedger {
     return this.budget.ledger;
+  }
+
+  /**
+   * This caller's standing in every quota family: the documented ones (full when unused) and any other it has
+   * used, with whether the gateway holds calls back (WORKATO_RATE_LIMIT) or only counts them.
+   */
+  quotas(): { enforced: boolean; families: Array<{ family: Family; usage: QuotaUsage }> } {
+    const limiter = this.transport.limiter;
+    const used = new Map((limiter?.callerFamilies(this.budget.key) ?? []).map((f) => [f.family, f]));
+    const families = DOCUMENTED_FAMILIES.map((family) => ({
+      family,
+      usage: used.get(family.name)?.usage ?? { used: 0, remaining: family.quota.limit, resetAt: undefined, queued: 0 },
+    }));
+    for (const [name, f] of used) if (!DOCUMENTED_FAMILIES.some((d) => d.name === name)) families.push({ family: { name, quota: f.quota }, usage: f.usage });
+    return { enforced: limiter?.enforcing ?? false, families: families.sort((a, b) => a.family.name.localeCompare(b.family.name)) };
   }
 
   /** The quota window key of a family for this caller (rate-limiter.ts). */

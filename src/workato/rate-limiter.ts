@@ -16,6 +16,8 @@ interface Window {
   times: number[];
   head: number;
   windowMs: number;
+  /** The family's limit per window (for reports over every key). */
+  limit: number;
   /** Workato answered 429 with `Retry-After`: no slot before this time. */
   blockedUntil?: number;
 }
@@ -45,7 +47,7 @@ export class RateLimiter {
   private window(key: string, quota: Quota): Window {
     let w = this.windows.get(key);
     if (!w || w.windowMs !== quota.windowMs) {
-      w = { times: [], head: 0, windowMs: quota.windowMs };
+      w = { times: [], head: 0, windowMs: quota.windowMs, limit: quota.limit };
       this.windows.set(key, w);
     }
     return w;
@@ -119,6 +121,36 @@ export class RateLimiter {
     const remaining = blocked ? 0 : Math.max(0, quota.limit - used);
     const resetAt = blocked ? w.blockedUntil : used > 0 ? oldest + w.windowMs : undefined;
     return { used, remaining, resetAt, queued };
+  }
+
+  /** Every family `caller` has a window for (keys are `<caller>|<family>`), with its standing now. */
+  callerFamilies(caller: string): Array<{ family: string; quota: Quota; usage: QuotaUsage }> {
+    const prefix = `${caller}|`;
+    const out: Array<{ family: string; quota: Quota; usage: QuotaUsage }> = [];
+    for (const [key, w] of this.windows) {
+      if (!key.startsWith(prefix)) continue;
+      const quota = { limit: w.limit, windowMs: w.windowMs };
+      out.push({ family: key.slice(prefix.length), quota, usage: this.usage(key, quota) });
+    }
+    return out;
+  }
+
+  /**
+   * Per family over every caller, for the Prometheus gauges (no caller in the labels): calls counted in the window
+   * (summed), queued calls (summed), and the least any caller has left.
+   */
+  families(): Map<string, { limit: number; windowMs: number; used: number; queued: number; minRemaining: number }> {
+    const out = new Map<string, { limit: number; windowMs: number; used: number; queued: number; minRemaining: number }>();
+    for (const [key, w] of this.windows) {
+      const family = key.slice(key.lastIndexOf('|') + 1);
+      const usage = this.usage(key, { limit: w.limit, windowMs: w.windowMs });
+      const entry = out.get(family) ?? { limit: w.limit, windowMs: w.windowMs, used: 0, queued: 0, minRemaining: w.limit };
+      entry.used += usage.used;
+      entry.queued += usage.queued;
+      entry.minRemaining = Math.min(entry.minRemaining, usage.remaining);
+      out.set(family, entry);
+    }
+    return out;
   }
 
   /** Number of keys held (for tests: idle callers are forgotten). */

@@ -25,8 +25,12 @@ export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<str
     invalidateViaMutation: true,
     // An explain request runs nothing against Workato: it must neither be answered from the cache nor fill it.
     enabled: (request) => !explainRequests.has(request),
-    // A result holding a secret (secrets.ts) is never stored: ttl 0 for those coordinates.
-    ttlPerSchemaCoordinate: Object.fromEntries(SECRET_SCHEMA_COORDINATES.map((coordinate) => [coordinate, 0])),
+    // A result holding a secret (secrets.ts) is never stored, nor live quota figures: ttl 0 for those coordinates.
+    ttlPerSchemaCoordinate: {
+      ...Object.fromEntries(SECRET_SCHEMA_COORDINATES.map((coordinate) => [coordinate, 0])),
+      // Live figures, never a stored answer.
+      'Query.workatoQuota': 0,
+    },
     includeExtensionMetadata: !options.config.production,
   }) as unknown as Plugin<Record<string, unknown>>;
   return {
