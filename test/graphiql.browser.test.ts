@@ -18,6 +18,10 @@ const SCREENSHOTS = [
   new URL('./artifacts/graphiql.png', import.meta.url),
   ...(process.env.UPDATE_SCREENSHOT === '1' ? [new URL('../docs/graphiql.png', import.meta.url)] : []),
 ];
+const CALLS_SCREENSHOTS = [
+  new URL('./artifacts/graphiql-calls.png', import.meta.url),
+  ...(process.env.UPDATE_SCREENSHOT === '1' ? [new URL('../docs/graphiql-calls.png', import.meta.url)] : []),
+];
 const availability = browserAvailability();
 if (availability === 'skip') console.warn(`SKIPPED test/graphiql.browser.test.ts: ${CHROMIUM_MISSING}`);
 
@@ -91,6 +95,27 @@ describe.runIf(availability === 'present')('GraphiQL in a real browser', () => {
       mkdirSync(new URL('.', file), { recursive: true });
       await page.screenshot({ path: fileURLToPath(file), animations: 'disabled', caret: 'hide' });
     }
+  });
+
+  it("draws the last run's Workato calls as a waterfall, grouped by round trip, with the totals", async () => {
+    const toggle = page.locator('#workato-cost-toggle');
+    // The example: the workspace and a page of recipes go out first; the relations and jobs come after.
+    await expect.poll(() => toggle.innerText()).toMatch(/^Workato calls: \d+ · \d+ round trips$/);
+    const [, calls, trips] = /(\d+) · (\d+)/.exec(await toggle.innerText())!.map(Number);
+    expect(calls).toBeGreaterThan(3);
+    expect(trips).toBeGreaterThan(1);
+    await toggle.click();
+    const panel = page.locator('#workato-cost-panel');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await panel.locator('.bar').count()).toBe(calls);
+    expect(await panel.locator('.trip').allInnerTexts()).toEqual(Array.from({ length: trips! }, (_, i) => `Round trip ${i + 1}`));
+    expect(await panel.locator('.label').first().innerText()).toMatch(/^GET \/\S+ 200 [\d.]+ ms/);
+    expect(await panel.innerText()).toContain('quota left');
+    for (const file of CALLS_SCREENSHOTS) {
+      mkdirSync(new URL('.', file), { recursive: true });
+      await page.screenshot({ path: fileURLToPath(file), animations: 'disabled', caret: 'hide' });
+    }
+    await toggle.click();
   });
 
   it('runs a query typed into a new tab', async () => {

@@ -1,4 +1,5 @@
 import type { GraphiQLOptions } from 'graphql-yoga';
+import { costPanelMarkup } from './graphiql-cost-panel.js';
 import { GRAPHIQL_EXAMPLES } from './graphiql-examples.js';
 
 /** The query GraphiQL opens on (the first example tab). */
@@ -19,7 +20,11 @@ const MARK = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width=
  */
 export function createGraphiQLRenderer(): (options: GraphiQLOptions) => Promise<string> {
   let html: Promise<string> | undefined;
-  return (options) => (html ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) => renderGraphiQL(options)));
+  return (options) =>
+    (html ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) =>
+      // The "Workato calls" panel (graphiql-cost-panel.ts) goes at the end of the page.
+      renderGraphiQL(options).replace(/<\/body>(?![\s\S]*<\/body>)/, `${costPanelMarkup(options.endpoint ?? '/graphql')}</body>`),
+    ));
 }
 
 export const graphiqlOptions: GraphiQLOptions = {
