@@ -91,7 +91,7 @@ export class GraphQLClient {
     this.path = u.pathname;
   }
 
-  async post(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: Array<{ message: string }> }> {
+  async post(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: Array<{ message: string }>; extensions?: any }> {
     const response = await this.pool.request({ method: 'POST', path: this.path, headers: this.headers, body: JSON.stringify({ query, variables }) });
     const text = await response.body.text();
     if (response.statusCode !== 200) throw new Error(`gateway answered ${response.statusCode}: ${text.slice(0, 300)}`);

@@ -11,6 +11,8 @@ export interface Calls {
 export interface AtLatency {
   calls: { gateway: Calls; unbatched: Calls; rest: Calls };
   floor: { calls: number; criticalPath: number };
+  /** What the gateway's own cost report (extensions.workato) said of the counted run. */
+  report?: { calls: number; roundTrips: number };
   latency: Partial<Record<Variant, LatencyStats>>;
   load: Partial<Record<Variant, LoadResult>>;
   /** The same plan through the hop proxy (bench/hop-proxy.ts) and the direct call, taking turns. */
@@ -39,6 +41,8 @@ export interface Settings {
   cpus: string;
   /** The gateway's resident memory right after start-up (bytes). */
   gatewayIdleRss?: number;
+  /** The current user at 0 ms through the gateway with and without the cost report, taking turns (bench/run.ts). */
+  reportOverhead?: { on: LatencyStats; off: LatencyStats };
 }
 
 export interface Target {
@@ -66,6 +70,25 @@ export function evaluateTargets(results: OperationResult[], settings: Settings):
     pass: misses.length === 0 && available.length > 0,
     detail: misses.length ? misses.join('; ') : `${available.length} of ${results.length} operations measured, all on the floor`,
   });
+
+  const disagree = available.flatMap((r) =>
+    Object.entries(r.byLatency)
+      .filter(([, a]) => !a.report || a.report.calls !== a.calls.gateway.total || a.report.roundTrips !== a.floor.criticalPath)
+      .map(([l, a]) => `${r.name} @${l} ms: report ${a.report?.calls}/${a.report?.roundTrips} vs simulator ${a.calls.gateway.total} calls, floor ${a.floor.criticalPath} round trips`),
+  );
+  targets.push({
+    name: "the cost report (extensions.workato) agrees: calls = the simulator's count, round trips = the floor's critical path",
+    pass: disagree.length === 0 && available.length > 0,
+    detail: disagree.length ? disagree.join('; ') : `${available.length} operations, every latency`,
+  });
+  if (settings.reportOverhead) {
+    const { on, off } = settings.reportOverhead;
+    targets.push({
+      name: '0 ms upstream: the cost report adds under 0.1 ms p50 to the current-user query',
+      pass: on.p50 - off.p50 < 0.1,
+      detail: `report on ${ms(on.p50)} ms − off ${ms(off.p50)} ms = ${ms(on.p50 - off.p50)} ms (p99 ${ms(on.p99)} vs ${ms(off.p99)}; ${on.n} + ${off.n} runs, taking turns)`,
+    });
+  }
 
   if (settings.latencies.includes(20)) {
     const rows = available.map((r) => {
@@ -113,18 +136,19 @@ export function markdown(results: OperationResult[], targets: Target[], settings
     '',
     '### Upstream REST calls per operation',
     '',
-    '| operation | floor: calls | floor: round trips | gateway | batching off | calls by route (gateway) |',
-    '|---|---:|---:|---:|---:|---|',
+    '| operation | floor: calls | floor: round trips | gateway | gateway report: calls / round trips | batching off | calls by route (gateway) |',
+    '|---|---:|---:|---:|---:|---:|---|',
   );
   for (const r of results) {
     const first = Object.values(r.byLatency)[0];
     if (!r.available || !first) {
-      out.push(`| ${r.title} | – | – | not available yet | – | – |`);
+      out.push(`| ${r.title} | – | – | not available yet | – | – | – |`);
       continue;
     }
     const routes = Object.entries(first.calls.gateway.counts).map(([k, v]) => `${k} ×${v}`).join(', ');
     const mark = first.calls.gateway.total === first.floor.calls ? '' : ' ✗';
-    out.push(`| ${r.title} | ${first.floor.calls} | ${first.floor.criticalPath} | ${first.calls.gateway.total}${mark} | ${first.calls.unbatched.total} | ${routes} |`);
+    const report = first.report ? `${first.report.calls} / ${first.report.roundTrips}` : '–';
+    out.push(`| ${r.title} | ${first.floor.calls} | ${first.floor.criticalPath} | ${first.calls.gateway.total}${mark} | ${report} | ${first.calls.unbatched.total} | ${routes} |`);
   }
   for (const latency of settings.latencies) {
     out.push(

@@ -51,7 +51,7 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 let runNumber = 0;
 const nextRun = () => runNumber++;
 
-async function startStack(token: string): Promise<{ sim: Child; gateway: Child; unbatched: Child; proxy: Child }> {
+async function startStack(token: string): Promise<{ sim: Child; gateway: Child; unbatched: Child; proxy: Child; noReport: Child }> {
   const sim = await startChild('simulator', ['--import', 'tsx', 'src/simulator/main.ts'], {
     SIMULATOR_PORT: '0',
     SIMULATOR_TOKEN: token,
@@ -78,7 +78,10 @@ async function startStack(token: string): Promise<{ sim: Child; gateway: Child; 
     started.push(unbatched);
     // Same node flags as the gateway, so the two differ only by what they do per request.
     const proxy = await startChild('hop proxy', [...shippedNodeFlags(), '--import', 'tsx', 'bench/hop-proxy.ts'], { WORKATO_BASE_URL: sim.url }, /hop proxy at (http:\/\/\S+)/);
-    return { sim, gateway, unbatched, proxy };
+    started.push(proxy);
+    // The same gateway without extensions.workato: the report's own cost, measured against it on the current user.
+    const noReport = await startChild('gateway (no cost report)', [...entry], { ...gatewayEnv, WORKATO_COST_REPORT: 'false' }, ready);
+    return { sim, gateway, unbatched, proxy, noReport };
   } catch (error) {
     await Promise.all(started.map((child) => child.stop()));
     throw error;
@@ -109,7 +112,14 @@ async function measureOperation(
     if (problem && !problems.includes(problem)) problems.push(check ? `${label}: ${problem}` : problem);
   };
 
-  const gatewayCalls = await stack.sim.count(gql(clients.gateway, 'gateway', true));
+  let report: AtLatency['report'];
+  const gatewayCalls = await stack.sim.count(async () => {
+    const result = await clients.gateway.post(op.query, op.variables(fx, nextRun()));
+    const problem = result.errors?.length ? `gateway: ${result.errors[0]!.message}` : op.check(result.data);
+    if (problem) problems.push(`gateway: ${problem}`);
+    const workato = result.extensions?.workato;
+    report = workato ? { calls: workato.calls, roundTrips: workato.roundTrips } : undefined;
+  });
   const unbatchedCalls = await stack.sim.count(gql(clients.unbatched, 'batching off', true));
   const floorClient = clients.rest.fresh();
   const restCalls = await stack.sim.count(() => op.floor(floorClient, fx, nextRun()));
@@ -118,6 +128,7 @@ async function measureOperation(
   const result: AtLatency = {
     calls: { gateway: gatewayCalls, unbatched: unbatchedCalls, rest: restCalls },
     floor: { calls: floorClient.calls, criticalPath: floorClient.criticalPath },
+    report,
     latency: {},
     load: {},
     problems,
@@ -148,11 +159,11 @@ async function measureOperation(
 
 async function main(): Promise<void> {
   const token = randomBytes(32).toString('hex');
-  log(`starting the simulator (${settings.recipes} recipes), two gateways (${settings.gateway}) and the hop proxy`);
+  log(`starting the simulator (${settings.recipes} recipes), three gateways (${settings.gateway}: batched, batching off, cost report off) and the hop proxy`);
   const children = await startStack(token);
   // Resident memory of the gateway that has started and answered nothing yet: the floor under every load figure.
   settings.gatewayIdleRss = memoryOf(children.gateway.pid)?.rss;
-  const close = () => Promise.all([children.gateway.stop(), children.unbatched.stop(), children.proxy.stop(), children.sim.stop()]);
+  const close = () => Promise.all([children.gateway.stop(), children.unbatched.stop(), children.proxy.stop(), children.noReport.stop(), children.sim.stop()]);
   try {
     const simOrigin = new URL(children.sim.url).origin;
     const pool = restPool(simOrigin);
@@ -164,6 +175,7 @@ async function main(): Promise<void> {
       proxy: new HopClient(children.proxy.url, token),
       rest,
     };
+    const noReport = new GraphQLClient(children.noReport.url, headers);
     const sim = new SimulatorControl(simOrigin);
     const fx = await loadFixtures(rest.fresh(), 40);
     await clients.proxy.setFixtures(fx);
@@ -193,6 +205,15 @@ async function main(): Promise<void> {
         if (i % 2 === 0) await clients.proxy.run(op.name, nextRun());
       }
     }
+    const me = OPERATIONS.find((o) => o.name === 'me')!;
+    if (results.some((r) => r.name === 'me' && r.available)) {
+      // The cost report's price: the current user at 0 ms through the two gateways, taking turns, after a warm-up.
+      await sim.setLatency(0);
+      log('0 ms · me with the cost report on and off');
+      for (let i = 0; i < warmRuns && i < 2_000; i++) await noReport.post(me.query);
+      const both = await sampleLatency({ on: () => clients.gateway.post(me.query).then(() => undefined), off: () => noReport.post(me.query).then(() => undefined) }, sampling(50));
+      settings.reportOverhead = { on: both.on, off: both.off };
+    }
     for (const latency of settings.latencies) {
       await sim.setLatency(latency);
       for (const r of results) {
@@ -217,7 +238,7 @@ async function main(): Promise<void> {
         `and rerun it). Raw figures: bench/results/${stamp}.json (not committed).\n\n${table}\n`,
     );
     log(`raw figures: ${file}`);
-    await Promise.all([clients.gateway.close(), clients.unbatched.close(), clients.proxy.close(), pool.close()]);
+    await Promise.all([clients.gateway.close(), clients.unbatched.close(), clients.proxy.close(), noReport.close(), pool.close()]);
     // BENCH_STRICT=1: a missed target fails the run (for CI); by default the table is the result.
     if (env.BENCH_STRICT === '1' && !targets.every((t) => t.pass)) process.exitCode = 1;
   } finally {
