@@ -33,6 +33,34 @@ export interface QuotaUsage {
   queued: number;
 }
 
+/** A family's standing as reported to callers (extensions.workato.quota, Query.workatoQuota): wire-ready values. */
+export interface QuotaStanding {
+  /** Endpoint family (REFERENCE §5), e.g. `recipes`, `connections_list`. */
+  family: string;
+  /** Workato's documented limit, per `windowSeconds`. */
+  limit: number;
+  windowSeconds: number;
+  /** Calls counted in the current window (queued ones included). */
+  used: number;
+  remaining: number;
+  /** When the next slot frees up (ISO 8601); null when nothing is counted. */
+  resetAt: string | null;
+  /** Calls waiting for a slot right now. */
+  queued: number;
+}
+
+export function standing(family: string, quota: Quota, usage: QuotaUsage): QuotaStanding {
+  return {
+    family,
+    limit: quota.limit,
+    windowSeconds: quota.windowMs / 1000,
+    used: usage.used,
+    remaining: usage.remaining,
+    resetAt: usage.resetAt === undefined ? null : new Date(usage.resetAt).toISOString(),
+    queued: usage.queued,
+  };
+}
+
 export class RateLimiter {
   private readonly windows = new Map<string, Window>();
   private lastSweep = 0;

@@ -10,55 +10,29 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { CallLedger, TracedCall } from '../../workato/ledger.js';
-import type { RateLimiter } from '../../workato/rate-limiter.js';
+import { standing, type QuotaStanding, type RateLimiter } from '../../workato/rate-limiter.js';
 import { explainPlan, plannedFields, type ExplainPlan } from '../explain.js';
 import { reportRequestOf } from '../context.js';
 import { currentRequestScope } from '../request-scope.js';
 import type { YogaOptions } from '../yoga.js';
-
-export interface QuotaReport {
-  /** Endpoint family (REFERENCE §5), e.g. `recipes`, `connections_list`. */
-  family: string;
-  /** Workato's documented limit, per `windowSeconds`. */
-  limit: number;
-  windowSeconds: number;
-  /** Calls this token made in the current window, as the gateway counted them (queued ones included). */
-  used: number;
-  remaining: number;
-  /** When the next slot frees up (ISO 8601); null when nothing is counted. */
-  resetAt: string | null;
-  /** Calls waiting for a slot right now. */
-  queued: number;
-}
 
 export interface WorkatoReport {
   calls: number;
   cached: number;
   roundTrips: number;
   retries: number;
-  quota: QuotaReport[];
+  quota: QuotaStanding[];
   trace?: TracedCall[];
   explain?: ExplainPlan;
-}
-
-/** Where the caller stands in one family now (also `Query.workatoQuota` and the quota gauges). */
-export function quotaReport(limiter: RateLimiter | undefined, caller: string, family: { name: string; quota: { limit: number; windowMs: number } }): QuotaReport {
-  const usage = limiter?.usage(`${caller}|${family.name}`, family.quota) ?? { used: 0, remaining: family.quota.limit, resetAt: undefined, queued: 0 };
-  return {
-    family: family.name,
-    limit: family.quota.limit,
-    windowSeconds: family.quota.windowMs / 1000,
-    used: usage.used,
-    remaining: usage.remaining,
-    resetAt: usage.resetAt === undefined ? null : new Date(usage.resetAt).toISOString(),
-    queued: usage.queued,
-  };
 }
 
 /** The report of a ledger as it stands (a subscription reports per event, then starts counting again). */
 export function reportOf(ledger: CallLedger | undefined, limiter: RateLimiter | undefined): WorkatoReport {
   if (!ledger) return { calls: 0, cached: 0, roundTrips: 0, retries: 0, quota: [] };
-  const quota = [...ledger.families.values()].map((family) => quotaReport(limiter, ledger.caller ?? 'anonymous', family));
+  const caller = ledger.caller ?? 'anonymous';
+  const quota = [...ledger.families.values()].map(({ name, quota }) =>
+    standing(name, quota, limiter?.usage(`${caller}|${name}`, quota) ?? { used: 0, remaining: quota.limit, resetAt: undefined, queued: 0 }),
+  );
   const report: WorkatoReport = { calls: ledger.calls, cached: ledger.cached, roundTrips: ledger.roundTrips, retries: ledger.retries, quota };
   if (ledger.trace && !ledger.planning) report.trace = [...ledger.trace];
   return report;
