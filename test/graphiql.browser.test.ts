@@ -143,6 +143,41 @@ describe.runIf(availability === 'present')('GraphiQL in a real browser', () => {
     await expect.poll(() => docs.innerText()).toContain("Workato's numeric recipe id");
   });
 
+  it('is light: a first visit costs at most 2.5 MB over the wire, a repeat visit at most 50 kB', async () => {
+    const context = await session.browser.newContext();
+    try {
+      const fresh = await context.newPage();
+      const visit = async () => {
+        const sizes: Array<Promise<number>> = [];
+        const urls: string[] = [];
+        const onFinished = (request: import('playwright-core').Request) => {
+          urls.push(request.url());
+          // Transfer sizes: headers plus the (compressed) body; a file served from the browser's cache counts 0.
+          sizes.push(request.sizes().then((s) => Math.max(0, s.responseBodySize + s.responseHeadersSize)));
+        };
+        fresh.on('requestfinished', onFinished);
+        // GraphiQL has its schema (introspection, answered from its cached file) once the docs can open.
+        const schema = fresh.waitForEvent('requestfinished', { predicate: (r) => /\/graphql\/assets\/[\w-]+\.json$/.test(r.url()), timeout: 20_000 });
+        await fresh.goto(stack.gateway.url);
+        await fresh.getByRole('tab').first().waitFor();
+        await schema;
+        fresh.off('requestfinished', onFinished);
+        return { bytes: (await Promise.all(sizes)).reduce((a, b) => a + b, 0), urls };
+      };
+      const first = await visit();
+      const repeat = await visit();
+      console.log(`GraphiQL over the wire: first visit ${first.bytes} bytes (${first.urls.length} requests), repeat ${repeat.bytes} bytes (${repeat.urls.length})`);
+      expect(first.bytes).toBeLessThanOrEqual(2.5 * 1024 * 1024);
+      expect(repeat.bytes).toBeLessThanOrEqual(50 * 1024);
+      expect(first.urls.some((u) => u.includes('/graphql/assets/'))).toBe(true);
+      expect(offLoopback([...first.urls, ...repeat.urls].map((url) => ({ url, kind: 'request' })))).toEqual([]);
+      // A repeat visit still renders GraphiQL and runs a query.
+      await expect.poll(() => fresh.locator('.graphiql-query-editor').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('never sent a request past loopback, and the page threw no errors', () => {
     expect(session.requests.length).toBeGreaterThan(3);
     expect(offLoopback(session.requests)).toEqual([]);

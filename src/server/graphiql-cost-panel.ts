@@ -25,7 +25,7 @@ const STYLE = `
 `;
 
 /** The panel's script; a function so that it is type-checked, shipped as its source text. */
-function costPanel(graphqlPath: string): void {
+function costPanel(graphqlPath: string, schemaUrl: string | null): void {
   const toggle = document.createElement('button');
   toggle.id = 'workato-cost-toggle';
   toggle.type = 'button';
@@ -96,6 +96,10 @@ function costPanel(graphqlPath: string): void {
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url, location.href);
     const graphql = url.origin === location.origin && url.pathname === graphqlPath && (init?.method ?? 'GET').toUpperCase() === 'POST';
+    // GraphiQL's introspection: the same schema for everyone, served as a cached file (graphiql-page.ts).
+    if (graphql && schemaUrl && typeof init?.body === 'string' && init.body.includes('"operationName":"IntrospectionQuery"')) {
+      return original(schemaUrl);
+    }
     if (graphql) {
       const headers = new Headers(init?.headers);
       headers.set('x-workato-trace', '1');
@@ -113,8 +117,11 @@ function costPanel(graphqlPath: string): void {
   };
 }
 
-/** The `<style>` and `<script>` the GraphiQL page gets, for a GraphQL endpoint at `graphqlPath`. */
-export function costPanelMarkup(graphqlPath: string): string {
+/**
+ * The `<style>` and `<script>` the GraphiQL page gets, for a GraphQL endpoint at `graphqlPath`; with `schemaUrl`,
+ * GraphiQL's introspection request is answered from that file.
+ */
+export function costPanelMarkup(graphqlPath: string, schemaUrl?: string): string {
   // `__name`: the helper tsx/esbuild (npm run dev, tests) adds to keep function names; tsc's build has none.
-  return `<style>${STYLE}</style><script>(() => { const __name = (target) => target; (${costPanel.toString()})(${JSON.stringify(graphqlPath)}); })();</script>`;
+  return `<style>${STYLE}</style><script>(() => { const __name = (target) => target; (${costPanel.toString()})(${JSON.stringify(graphqlPath)}, ${JSON.stringify(schemaUrl ?? null)}); })();</script>`;
 }

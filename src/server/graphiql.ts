@@ -1,5 +1,4 @@
 import type { GraphiQLOptions } from 'graphql-yoga';
-import { costPanelMarkup } from './graphiql-cost-panel.js';
 import { GRAPHIQL_EXAMPLES } from './graphiql-examples.js';
 
 /** The query GraphiQL opens on (the first example tab). */
@@ -12,21 +11,10 @@ const MARK = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width=
 <circle cx="16" cy="22" r="3"/></g></svg>`;
 
 /**
- * GraphiQL served by the gateway itself, with every asset inlined by @graphql-yoga/render-graphiql: nothing is
- * fetched from a CDN (yoga's default page loads from unpkg, which fails offline and behind strict CSPs).
- * test/graphiql.browser.test.ts checks that in a real browser. The page is large (~9 MB) and its options never
- * change, so it is rendered once — and only when someone opens it: the renderer module holds the assets as strings
- * (~35 MB of heap), which a gateway that only answers API calls never needs (bench/RESULTS.md, memory).
+ * GraphiQL served by the gateway itself (plugins/graphiql-page.ts, graphiql-page.ts), every asset from the gateway:
+ * nothing is fetched from a CDN (yoga's default page loads from unpkg, which fails offline and behind strict CSPs).
+ * test/graphiql.browser.test.ts checks that in a real browser.
  */
-export function createGraphiQLRenderer(): (options: GraphiQLOptions) => Promise<string> {
-  let html: Promise<string> | undefined;
-  return (options) =>
-    (html ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) =>
-      // The "Workato calls" panel (graphiql-cost-panel.ts) goes at the end of the page.
-      renderGraphiQL(options).replace(/<\/body>(?![\s\S]*<\/body>)/, `${costPanelMarkup(options.endpoint ?? '/graphql')}</body>`),
-    ));
-}
-
 export const graphiqlOptions: GraphiQLOptions = {
   title: 'Workato GraphQL gateway',
   logo: MARK,

@@ -6,7 +6,6 @@ import type { Transport } from '../workato/http.js';
 import type { CacheStore } from './cache-store.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
-import { createGraphiQLRenderer, graphiqlOptions } from './graphiql.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { Tracing } from './tracing.js';
@@ -67,8 +66,8 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
           maxAge: 600,
         }
       : false,
-    graphiql: options.graphiql ? graphiqlOptions : false,
-    renderGraphiQL: createGraphiQLRenderer(),
+    // GraphiQL is served by plugins/graphiql-page.ts (a light page, cached assets, compression), not by yoga.
+    graphiql: false,
     landingPage: false,
     healthCheckEndpoint: '/healthz',
     // http-handler.ts enforces MAX_BODY_BYTES before yoga sees the body; yoga's own check would pipe every body

@@ -58,6 +58,8 @@ export function useClientAuth(options: YogaOptions): Plugin<Record<string, unkno
       if (open.has(url.pathname)) return;
       // The GraphiQL page itself is static; the queries it sends are checked like any other.
       if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html') && !url.search) return;
+      // Its scripts and styles (plugins/graphiql-page.ts) are the same public bundles for everyone.
+      if (request.method === 'GET' && url.pathname.startsWith(`${options.graphqlPath}/assets/`)) return;
       if (request.method === 'OPTIONS') return; // CORS preflight carries no credentials
       const key = request.headers.get('x-api-key');
       if (key !== null && apiKeys.length) {

@@ -6,6 +6,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import type { YogaOptions } from '../yoga.js';
 import { useClientAuth } from './client-auth.js';
+import { useCompression } from './compression.js';
+import { useGraphiQLPage } from './graphiql-page.js';
 import { useLimits } from './limits.js';
 import { useMetrics } from './metrics.js';
 import { useOperationReads } from './operation-reads.js';
@@ -24,6 +26,8 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     useOriginCheck(options),
     useClientAuth(options),
     useReadiness(options),
+    useGraphiQLPage(options),
+    useCompression(),
     useMetrics(options),
     options.tracing?.plugin ?? {},
     useRequestId(options),
