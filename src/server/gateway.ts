@@ -62,6 +62,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       },
     },
     concurrencyPerRequest: up.concurrencyPerRequest,
+    // The benchmark's N+1 reference stands for a client without any of the gateway's sharing.
+    shareReads: !config.benchDisableBatching,
     tokenHashKey: config.tokenHashKey,
     onCall: (call) => {
       metrics?.upstreamCall(call);

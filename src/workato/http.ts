@@ -129,6 +129,40 @@ export class WorkatoApi {
     const fullPath = this.scoped(path, options.embeddedV2);
     this.refuseWithoutToken(method, fullPath);
     const family = familyOf(method, fullPath);
+    const { ledger } = this.budget;
+    const inflight = this.transport.inflight;
+    if (method !== 'GET' || options.raw || ledger.planning || !inflight) return (await this.withRetries<T>(method, fullPath, family, options)).value;
+    // Identical reads of the same caller in flight share one Workato call (another request of the same token asked for
+    // the same path and query a moment ago): never across tokens (the key holds the keyed token hash), never for a
+    // write, never past the call's end. Each sharer parses the answer itself: loaders mark the objects they are given.
+    const search = queryString(options.query);
+    const key = `${this.budget.key} ${this.baseUrl}${fullPath}${search}`;
+    const pending = inflight.get(key) as Promise<Answer<T>> | undefined;
+    if (pending) {
+      const ticket = ledger.shared('GET', fullPath + search, family);
+      let status = 0;
+      try {
+        const { text } = await pending;
+        status = 200;
+        return (text.trim() === '' ? undefined : JSON.parse(text)) as T;
+      } catch (error) {
+        status = error instanceof WorkatoError ? error.status : 0;
+        throw error;
+      } finally {
+        ledger.end(ticket, status);
+      }
+    }
+    const call = this.withRetries<T>(method, fullPath, family, options);
+    inflight.set(key, call);
+    try {
+      return (await call).value;
+    } finally {
+      if (inflight.get(key) === call) inflight.delete(key);
+    }
+  }
+
+  /** One call with its retries (reads only, on 429/502/503/504 and broken connections). */
+  private async withRetries<T>(method: Dispatcher.HttpMethod, fullPath: string, family: Family, options: RequestOptions): Promise<Answer<T>> {
     const policy = this.transport.retry;
     const retryable = policy !== undefined && isRetryableMethod(method) && !options.raw;
     for (let attempt = 0; ; attempt++) {
@@ -143,7 +177,7 @@ export class WorkatoApi {
     }
   }
 
-  private async attempt<T>(method: string, fullPath: string, family: Family, options: RequestOptions, attempt: number, depth: number): Promise<T> {
+  private async attempt<T>(method: string, fullPath: string, family: Family, options: RequestOptions, attempt: number, depth: number): Promise<Answer<T>> {
     const search = queryString(options.query);
     const url = `${this.baseUrl}${fullPath}${search}`;
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
@@ -185,7 +219,7 @@ export class WorkatoApi {
       this.settle(method, fullPath, family, status, started, attempt, 'response');
       const parsed = parseJson(text);
       if (status >= 200 && status < 300) {
-        if (text.trim() === '') return undefined as T; // 204 / empty success bodies (REFERENCE §3)
+        if (text.trim() === '') return { value: undefined as T, text }; // 204 / empty success bodies (REFERENCE §3)
         if (parsed === NOT_JSON) {
           throw new WorkatoError({
             kind: 'protocol',
@@ -195,7 +229,7 @@ export class WorkatoApi {
             message: `Workato answered ${method} ${fullPath} with a body that is not JSON.`,
           });
         }
-        return parsed as T;
+        return { value: parsed as T, text };
       }
       const error = httpError(status, response.headers, parsed === NOT_JSON ? undefined : parsed, text, method, fullPath);
       // Workato's own 429 corrects our count: no call of this caller's family before its Retry-After.
@@ -334,6 +368,12 @@ export class WorkatoApi {
   }
 
   private originCache: string | undefined;
+}
+
+/** A successful answer: the parsed body for the caller that made the call, its text for any that shared it. */
+interface Answer<T> {
+  value: T;
+  text: string;
 }
 
 /** Failures worth another try of a read: the retryable statuses and broken connections, never timeouts. */

@@ -132,6 +132,21 @@ export class CallLedger {
     }
   }
 
+  /** A read answered by an identical call of the same token already in flight (http.ts): no call of this request. */
+  shared(method: string, path: string, family: Family): CallTicket {
+    if (!this.families.has(family.name)) this.families.set(family.name, family);
+    const started = performance.now();
+    const depth = this.completedDepth + 1;
+    if (!this.trace) return { depth, entry: undefined, started };
+    const who = currentAttribution();
+    const entry: TracedCall = {
+      method, path, family: family.name, status: 0, startMs: round(started - this.origin), durationMs: 0, roundTrip: depth, attempt: 0,
+      fieldPaths: who ? [...new Set(who.paths)] : [], batchedKeys: who?.keys ?? null, cached: true,
+    };
+    this.trace.push(entry);
+    return { depth, entry, started };
+  }
+
   /** Counts start again (a subscription reports per event). */
   reset(): void {
     this.calls = 0;

@@ -47,6 +47,11 @@ export interface Transport {
   /** Called after every upstream call, for metrics and benchmarks. */
   onCall?: (call: UpstreamCall) => void;
   onRefused?: (call: RefusedCall) => void;
+  /**
+   * Reads in flight by caller and URL (http.ts): an identical read of the same token shares the call. Undefined: every
+   * read is its own call.
+   */
+  inflight?: Map<string, Promise<unknown>>;
 }
 
 export interface TransportOptions {
@@ -57,6 +62,8 @@ export interface TransportOptions {
   rateLimit?: { maxWaitMs: number };
   breaker?: { threshold: number; cooldownMs: number; onChange?: (origin: string, state: BreakerState) => void };
   concurrencyPerRequest?: number;
+  /** Identical reads of one token in flight share a call (default true). */
+  shareReads?: boolean;
   /** Secret for the keyed token hash; a random one per process when absent. */
   tokenHashKey?: string;
   onCall?: (call: UpstreamCall) => void;
@@ -88,5 +95,6 @@ export function createTransport(opts: TransportOptions): Transport {
     keyOf: tokenKeyer(opts.tokenHashKey),
     onCall: opts.onCall,
     onRefused: opts.onRefused,
+    inflight: opts.shareReads === false ? undefined : new Map(),
   };
 }
