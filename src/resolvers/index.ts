@@ -36,6 +36,7 @@ import { recipeResolvers } from './recipes.js';
 import { scalarResolvers } from './scalars.js';
 import { tagMutationResolvers } from './tag-mutations.js';
 import { tagResolvers } from './tags.js';
+import { dataTableResolvers } from './data-table-mutations.js';
 import { secretsManagementResolvers } from './secrets-management.js';
 import { workspaceResolvers } from './workspace.js';
 
@@ -64,6 +65,7 @@ export const resolvers: Resolvers[] = [
   managedUserWorkspaceResolvers,
   managedUserMutationResolvers,
   tagResolvers, tagMutationResolvers,
+  dataTableResolvers,
   lookupTableResolvers,
   collaboratorResolvers,
   apiPlatformResolvers,
