@@ -27,21 +27,31 @@ export function createDataTableLoaders(api: WorkatoApi, scope: string | undefine
     return tables;
   });
 
-  /** GET /data_tables/:id per id not already listed; 404 → NotFoundError for that key. */
-  const dataTableById = requestLoader<string, Scoped<Workato.DataTable>>(BATCHED, (ids) =>
-    Promise.all(
+  /** Pages asked for in this request, also those still in flight when a by-id batch starts (a sibling field's list). */
+  let listed: Promise<Scoped<Workato.DataTable>[]>[] = [];
+  const listPage = (params: { page: number; per_page: number }) => {
+    const page = dataTablePage.load(params);
+    listed.push(page);
+    return page;
+  };
+
+  /** Answers from the pages this request lists, else GET /data_tables/:id per id; 404 → NotFoundError for that key. */
+  const dataTableById = requestLoader<string, Scoped<Workato.DataTable>>(BATCHED, async (ids) => {
+    const index = new Map((await Promise.all(listed.map((p) => p.catch(() => [])))).flat().map((t) => [t.id, t]));
+    return Promise.all(
       ids.map((id) =>
+        index.get(id) ??
         getDataTable(api, id).then(
           (t) => tag([t], scope)[0]!,
           (e: unknown) => (e instanceof WorkatoError && e.status === 404 ? new NotFoundError('DataTable', id) : toError(e)),
         ),
       ),
-    ),
-  );
+    );
+  });
 
   let all: Promise<Scoped<Workato.DataTable>[]> | undefined;
   /** Every table, in pages of 100, once per request (for `Folder.dataTables`). */
-  const allDataTables = () => (all ??= allPages((page, per_page) => dataTablePage.load({ page, per_page }), MAX_PER_PAGE));
+  const allDataTables = () => (all ??= allPages((page, per_page) => listPage({ page, per_page }), MAX_PER_PAGE));
 
   const recordQuery = listLoader((key: RecordQueryKey) => queryRecords(api.onHost(key.host), key.tableId, key.body));
 
@@ -51,9 +61,10 @@ export function createDataTableLoaders(api: WorkatoApi, scope: string | undefine
     dataTableById.clearAll();
     recordQuery.clearAll();
     all = undefined;
+    listed = [];
   }
 
-  return { dataTablePage, dataTableById, allDataTables, recordQuery, forgetDataTables };
+  return { listPage, dataTableById, allDataTables, recordQuery, forgetDataTables };
 }
 
 export type DataTableLoaders = ReturnType<typeof createDataTableLoaders>;

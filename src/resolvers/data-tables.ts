@@ -92,7 +92,7 @@ async function recordPage(ctx: GatewayContext, table: DataTableMapper, args: { w
 }
 
 const tablePage = (ctx: GatewayContext, scope: string | undefined, args: { first?: number | null; after?: string | null }) =>
-  pageOfPagedList(pageSize(args.first), args.after, (page, per_page) => dataTablesOf(ctx, scope).dataTablePage.load({ page, per_page }));
+  pageOfPagedList(pageSize(args.first), args.after, (page, per_page) => dataTablesOf(ctx, scope).listPage({ page, per_page }));
 
 /** A customer's table by global id (of this customer) or bare UUID. */
 function customerTableKey(value: string, customer: Pick<ManagedUserMapper, 'id'>): string {
