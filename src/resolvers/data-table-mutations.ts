@@ -66,12 +66,27 @@ function columnErrors(columns: readonly DataTableColumnInput[] | null | undefine
   });
 }
 
-function schemaOf(columns: readonly DataTableColumnInput[], i = 0): Workato.DataTableWrite['schema'] {
-  return columns.map((c) => ({
+function schemaOf(columns: readonly DataTableColumnInput[]): Workato.DataTableWrite['schema'] {
+  return columns.map((c, i) => ({
     name: c.name.trim(), type: toWire(c.type) as Workato.DataTableColumnType, optional: c.optional ?? true, multivalue: c.multivalue ?? false,
     ...given({ hint: c.hint, default_value: c.defaultValue, field_id: c.fieldId }),
-    relation: c.relation ? { table_id: dataTableKey(c.relation.tableId, `input.columns.${i++}.relation.tableId`).key, field_id: c.relation.columnId ?? null } : null,
+    relation: c.relation ? { table_id: dataTableKey(c.relation.tableId, `input.columns.${i}.relation.tableId`).key, field_id: c.relation.columnId ?? null } : null,
   }));
+}
+
+/** A call on one whole table (delete, truncate); this request's table reads are forgotten after it. */
+async function tableCall(
+  ctx: GatewayContext,
+  input: { id: string; managedUser?: ManagedUserRefInput | null },
+  run: (api: ScopedLoaders['api'], id: string) => Promise<Workato.SuccessResponse | undefined>,
+): Promise<Outcome<{ scope: string | undefined; id: string; loaders: ScopedLoaders }>> {
+  const target = await tableTarget(ctx, input.id, input.managedUser, 'input.id');
+  if (!target.ok) return target;
+  const loaders = ctx.loaders.scope(target.value.scope);
+  const outcome = await write(() => run(loaders.api, target.value.id), field('id'));
+  if (!outcome.ok) return outcome;
+  loaders.dataTables.forgetDataTables();
+  return { ok: true, value: { ...target.value, loaders } };
 }
 
 /** The table a write answered, primed into this request's loaders (lists read again). */
@@ -181,22 +196,14 @@ export const dataTableResolvers: Resolvers = {
       return payload('dataTable', { ok: true, value: answered(loaders, target.value.scope, outcome.value) });
     },
     dataTableDelete: async (_root, { input }, ctx) => {
-      const target = await tableTarget(ctx, input.id, input.managedUser, 'input.id');
-      if (!target.ok) return payload<'deletedDataTableId', string>('deletedDataTableId', target);
-      const loaders = ctx.loaders.scope(target.value.scope);
-      const outcome = await write(() => deleteDataTable(loaders.api, target.value.id), field('id'));
-      if (!outcome.ok) return payload<'deletedDataTableId', string>('deletedDataTableId', outcome);
-      loaders.dataTables.forgetDataTables();
-      return payload('deletedDataTableId', { ok: true, value: toGlobalId('DataTable', [target.value.id], target.value.scope) });
+      const done = await tableCall(ctx, input, deleteDataTable);
+      if (!done.ok) return payload<'deletedDataTableId', string>('deletedDataTableId', done);
+      return payload('deletedDataTableId', { ok: true, value: toGlobalId('DataTable', [done.value.id], done.value.scope) });
     },
     dataTableTruncate: async (_root, { input }, ctx) => {
-      const target = await tableTarget(ctx, input.id, input.managedUser, 'input.id');
-      if (!target.ok) return payload<'dataTable', DataTableMapper>('dataTable', target);
-      const loaders = ctx.loaders.scope(target.value.scope);
-      const outcome = await write(() => truncateDataTable(loaders.api, target.value.id), field('id'));
-      if (!outcome.ok) return payload<'dataTable', DataTableMapper>('dataTable', outcome);
-      loaders.dataTables.forgetDataTables();
-      return payload('dataTable', { ok: true, value: await loaders.dataTables.dataTableById.load(target.value.id) });
+      const done = await tableCall(ctx, input, truncateDataTable);
+      if (!done.ok) return payload<'dataTable', DataTableMapper>('dataTable', done);
+      return payload('dataTable', { ok: true, value: await done.value.loaders.dataTables.dataTableById.load(done.value.id) });
     },
     dataTableRecordCreate: async (_root, { input }, ctx) => {
       if (!isObject(input.values)) return recordPayload(refused([inputError('INVALID', '`values` must be an object of column name → value.', field('values'))]));
