@@ -100,6 +100,43 @@ describe('dataTableCreate / dataTableUpdate / dataTableDelete / dataTableTruncat
   });
 });
 
+describe('dataTableUpdate columns and a customer\'s tables', () => {
+  it('replaces the columns, keeping one by its fieldId, and reads the table back from the answer', async () => {
+    const made = (await stack.gql(CREATE, { input: { name: 'Reshape', folderId: FOLDER, columns: [{ name: 'a', type: 'STRING' }, { name: 'b', type: 'NUMBER' }] } })).dataTableCreate.dataTable;
+    const kept = (await send(stack.sim, 'GET', `/data_tables/${made.workatoId}`)).data.schema[0].field_id;
+    stack.sim.resetCounts();
+    const r = (await stack.gql(`mutation($input: DataTableUpdateInput!) { dataTableUpdate(input: $input) { dataTable { name columns { fieldId name type } } ${ERRORS} } }`, {
+      input: { id: made.id, columns: [{ name: 'a', type: 'STRING', fieldId: kept }, { name: 'when', type: 'DATE_TIME' }] },
+    })).dataTableUpdate;
+    expect(r.userErrors).toEqual([]);
+    expect(r.dataTable).toEqual({ name: 'Reshape', columns: [{ fieldId: kept, name: 'a', type: 'STRING' }, { fieldId: expect.any(String), name: 'when', type: 'DATE_TIME' }] });
+    expect(stack.sim.counts()).toEqual({ 'PUT /api/data_tables/:data_table_id': 1 });
+    const dup = (await stack.gql(UPDATE, { input: { id: made.id, columns: [{ name: 'x', type: 'STRING' }, { name: 'x', type: 'STRING' }] } })).dataTableUpdate;
+    expect(dup.userErrors).toEqual([{ message: 'column name "x" is used twice', code: 'INVALID', field: ['input', 'columns', '1', 'name'] }]);
+  });
+
+  it('renames and deletes a customer\'s table by its global id, under /v2/managed_users', async () => {
+    const table = await tableNamed('Vendors', stack.sim, '/v2/managed_users/19029');
+    const id = b64(`DataTable@19029:${table.id}`);
+    stack.sim.resetCounts();
+    const renamed = (await stack.gql(UPDATE, { input: { id, name: 'Suppliers' } })).dataTableUpdate;
+    expect(renamed).toMatchObject({ dataTable: { name: 'Suppliers' }, userErrors: [] });
+    const deleted = (await stack.gql(DELETE, { input: { id } })).dataTableDelete;
+    expect(deleted).toEqual({ deletedDataTableId: id, userErrors: [] });
+    expect(stack.sim.counts()).toEqual({
+      'PUT /api/v2/managed_users/:managed_user_id/data_tables/:data_table_id': 1,
+      'DELETE /api/v2/managed_users/:managed_user_id/data_tables/:data_table_id': 1,
+    });
+    expect(await tableNamed('Suppliers', stack.sim, '/v2/managed_users/19029')).toBeUndefined();
+    expect(await tableNamed('Vendors')).toBeDefined();
+  });
+
+  it('refuses a bare UUID with a managedUser that does not exist', async () => {
+    const r = (await stack.gql(DELETE, { input: { id: MISSING, managedUser: { externalId: 'NOPE-404' } } })).dataTableDelete;
+    expect(r.userErrors).toEqual([{ message: expect.stringContaining('no customer'), code: 'NOT_FOUND', field: ['input', 'managedUser'] }]);
+  });
+});
+
 describe('dataTableRecordCreate / dataTableRecordUpdate / dataTableRecordDelete', () => {
   it('creates, changes and deletes a record on the records host', async () => {
     const customers = await tableNamed('Customers');
