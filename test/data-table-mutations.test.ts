@@ -207,3 +207,24 @@ describe('dataTableRecordCreate / dataTableRecordUpdate / dataTableRecordDelete'
     expect((await recordsOf(table.id, '/v2/managed_users/19029')).some((r) => r.$record_id === created.record.workatoId)).toBe(false);
   });
 });
+
+describe('record writes and the response cache', () => {
+  it('drops cached reads of a table when a record write names the table, so the new record shows', async () => {
+    const cached = await startStack({ simulator: { workspaces: { 'tok-dtm-cache': FIXTURE_ONLY } }, env: { RESPONSE_CACHE: 'memory' } });
+    try {
+      const vendors = await tableNamed('Vendors', cached.sim);
+      const READ = `{ dataTable(id: "${vendors.id}") { id records(first: 100) { nodes { id value(column: "name") } } } }`;
+      await cached.gql(READ);
+      cached.sim.resetCounts();
+      expect((await cached.gql(READ)).dataTable.records.nodes).toEqual([]);
+      expect(cached.sim.total()).toBe(0);
+      const created = (await cached.gql(`mutation { dataTableRecordCreate(input: { tableId: "${vendors.id}", values: { name: "Ollivanders" } }) { record { id table { id } } userErrors { code } } }`)).dataTableRecordCreate;
+      expect(created.userErrors).toEqual([]);
+      cached.sim.resetCounts();
+      expect((await cached.gql(READ)).dataTable.records.nodes).toEqual([{ id: created.record.id, value: 'Ollivanders' }]);
+      expect(cached.sim.counts()).toEqual({ 'GET /api/data_tables/:data_table_id': 1, 'POST /api/v1/tables/:table_id/query': 1 });
+    } finally {
+      await cached.close();
+    }
+  });
+});
