@@ -1463,7 +1463,8 @@ export type DataTable = Node & {
   name: Scalars['String']['output'];
   /**
    * The table's records, oldest first, read from the data-tables host: one `POST /api/v1/tables/:id/query` per page
-   * (Workato pages by continuation token; the cursors carry it). Workato returns no count. Fails with
+   * (Workato pages by continuation token; the cursors carry it; a customer's table under
+   * `/api/v2/managed_users/:id/v1/tables/:id/query` [inferred]). Workato returns no count. Fails with
    * `UPSTREAM_NOT_FOUND` naming `WORKATO_DATA_TABLES_URL` when the records host answers 404.
    */
   records?: Maybe<DataTableRecordConnection>;

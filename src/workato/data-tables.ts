@@ -4,10 +4,11 @@
  * config WORKATO_DATA_TABLES_URL) under `/v1/tables/…`; their shapes are [inferred] (inferred.ts).
  */
 import type { WorkatoApi } from './http.js';
-import { dataObject, recordPageOf, unwrapList } from './inferred.js';
+import { dataObject, EMBEDDED_RECORDS_V2, recordPageOf, unwrapList } from './inferred.js';
 import type { Workato } from './types.js';
 
 const V2 = { embeddedV2: true } as const;
+const RECORDS_V2 = { embeddedV2: EMBEDDED_RECORDS_V2 };
 const table = (id: string) => `/data_tables/${encodeURIComponent(id)}`;
 const records = (id: string) => `/v1/tables/${encodeURIComponent(id)}`;
 
@@ -43,20 +44,20 @@ export function truncateDataTable(api: WorkatoApi, id: string): Promise<Workato.
 
 /** POST /v1/tables/:id/query on the records host → one page of records and the next page's token. */
 export async function queryRecords(api: WorkatoApi, id: string, body: Workato.DataTableQuery): Promise<{ records: Workato.DataTableRecord[]; next: string | null }> {
-  return recordPageOf(await api.send('POST', `${records(id)}/query`, { body, ...V2 }));
+  return recordPageOf(await api.send('POST', `${records(id)}/query`, { body, ...RECORDS_V2 }));
 }
 
 /** POST /v1/tables/:id/records `{"data": {column: value}}` → `{"data": record}`. */
 export async function createRecord(api: WorkatoApi, id: string, data: Record<string, unknown>): Promise<Workato.DataTableRecord> {
-  return dataObject<Workato.DataTableRecord>(await api.send('POST', `${records(id)}/records`, { body: { data }, ...V2 }));
+  return dataObject<Workato.DataTableRecord>(await api.send('POST', `${records(id)}/records`, { body: { data }, ...RECORDS_V2 }));
 }
 
 /** PUT /v1/tables/:id/records/:record_id with the columns to change → `{"data": record}`. */
 export async function updateRecord(api: WorkatoApi, id: string, recordId: string, data: Record<string, unknown>): Promise<Workato.DataTableRecord> {
-  return dataObject<Workato.DataTableRecord>(await api.send('PUT', `${records(id)}/records/${encodeURIComponent(recordId)}`, { body: { data }, ...V2 }));
+  return dataObject<Workato.DataTableRecord>(await api.send('PUT', `${records(id)}/records/${encodeURIComponent(recordId)}`, { body: { data }, ...RECORDS_V2 }));
 }
 
 /** DELETE /v1/tables/:id/records/:record_id. */
 export function deleteRecord(api: WorkatoApi, id: string, recordId: string): Promise<Workato.SuccessResponse | undefined> {
-  return api.send<Workato.SuccessResponse | undefined>('DELETE', `${records(id)}/records/${encodeURIComponent(recordId)}`, V2);
+  return api.send<Workato.SuccessResponse | undefined>('DELETE', `${records(id)}/records/${encodeURIComponent(recordId)}`, RECORDS_V2);
 }

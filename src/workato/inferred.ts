@@ -417,3 +417,10 @@ export function recordPageOf(body: unknown): { records: Workato.DataTableRecord[
 
 /** §25 [inferred]: the largest `limit` a record query takes (the gateway asks for at most first + skip ≤ 200). */
 export const DATA_TABLE_QUERY_MAX_LIMIT = 200;
+
+/**
+ * §25/§17.8 [inferred]: a customer's records are addressed on the records host under `/v2/managed_users/<id>/v1/tables/…`,
+ * as its tables are on the API host (the Embedded docs list only the table paths). `false` would send
+ * `/managed_users/<id>/v1/tables/…`.
+ */
+export const EMBEDDED_RECORDS_V2 = true;
