@@ -1607,7 +1607,7 @@ export type DataTableCreateInput = {
   folderId: Scalars['ID']['input'];
   /** The Embedded customer whose workspace gets the table; omit for the token's own workspace. */
   managedUser?: InputMaybe<ManagedUserRefInput>;
-  /** The table name (not blank, at most 255 characters). */
+  /** The table name (not blank; at most 255 characters, a limit [inferred] from Rails defaults). */
   name: Scalars['String']['input'];
 };
 
@@ -1786,7 +1786,7 @@ export type DataTableUpdateInput = {
   id: Scalars['ID']['input'];
   /** The Embedded customer the table belongs to, when `id` is a bare UUID; a global `id` already names it. */
   managedUser?: InputMaybe<ManagedUserRefInput>;
-  /** The new name (not blank, at most 255 characters). */
+  /** The new name (not blank; at most 255 characters [inferred]). */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
