@@ -50,6 +50,9 @@ const VALUE_TYPES: Record<string, string> = {
   OnPremGroupStatus: "a group's live status, read by the group's id; part of the group",
   OnPremAgentStatus: "an agent's live status, read by the agent's id; part of the agent",
   PickListItem: "one entry of a connector pick list ([label, value] in Workato); a value, not an object",
+  DataTableColumn: "a column of a table's schema; its field_id is unique only within the table, part of the table",
+  DataTableColumnRelation: "where a relation column points; part of the column",
+  DataTableCell: "one record's value in one column; part of the record",
   _Service: 'Apollo Federation plumbing (`_service { sdl }`), not data',
 };
 

@@ -14,6 +14,7 @@ import { createCustomConnectorLoaders } from './custom-connectors.js';
 import { createCustomOAuthProfileLoaders } from './custom-oauth-profiles.js';
 import { createDeploymentLoaders } from './deployments.js';
 import { createDeveloperApiClientLoaders } from './developer-api-clients.js';
+import { createDataTableLoaders } from './data-tables.js';
 import { createFolderLoaders } from './folders.js';
 import { createJobLoaders } from './jobs.js';
 import { createLookupTableLoaders, createLookupTableRowLoaders } from './lookup-tables.js';
@@ -44,6 +45,7 @@ const FAMILY_LOADERS = {
   onPrem: createOnPremLoaders,
   connectionExtras: createConnectionExtraLoaders,
   developerApiClients: createDeveloperApiClientLoaders,
+  dataTables: createDataTableLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

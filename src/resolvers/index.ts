@@ -37,6 +37,7 @@ import { quotaResolvers } from './quota.js';
 import { scalarResolvers } from './scalars.js';
 import { tagMutationResolvers } from './tag-mutations.js';
 import { tagResolvers } from './tags.js';
+import { dataTableResolvers } from './data-table-mutations.js';
 import { secretsManagementResolvers } from './secrets-management.js';
 import { workspaceResolvers } from './workspace.js';
 
@@ -66,6 +67,7 @@ export const resolvers: Resolvers[] = [
   managedUserWorkspaceResolvers,
   managedUserMutationResolvers,
   tagResolvers, tagMutationResolvers,
+  dataTableResolvers,
   lookupTableResolvers,
   collaboratorResolvers,
   apiPlatformResolvers,

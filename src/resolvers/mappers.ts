@@ -156,5 +156,16 @@ export type DeveloperApiClientRoleMapper = Scoped<Workato.DeveloperApiClientRole
 export type DeveloperApiClientConnectionMapper = Page<DeveloperApiClientMapper> & { totalCount: number };
 export type DeveloperApiClientEdgeMapper = Edge<DeveloperApiClientMapper>;
 
+/** Data tables (REFERENCE §25): columns, relations and records carry their table (and so its workspace scope). */
+export type DataTableMapper = Scoped<Workato.DataTable>;
+export type DataTableColumnMapper = { table: DataTableMapper; column: Workato.DataTableColumn };
+export type DataTableColumnRelationMapper = { table: DataTableMapper; relation: NonNullable<Workato.DataTableColumn['relation']> };
+export type DataTableRecordMapper = { table: DataTableMapper; record: Workato.DataTableRecord };
+export type DataTableCellMapper = { column: DataTableColumnMapper; value: unknown };
+export type DataTableConnectionMapper = Page<DataTableMapper>;
+export type DataTableEdgeMapper = Edge<DataTableMapper>;
+export type DataTableRecordConnectionMapper = Page<DataTableRecordMapper>;
+export type DataTableRecordEdgeMapper = Edge<DataTableRecordMapper>;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -16,6 +16,8 @@ export const ErrorCode = {
   UPSTREAM_ERROR: 'UPSTREAM_ERROR',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  // A second Workato host (data-table records, §25) answered 404: the configured host is not the workspace's.
+  UPSTREAM_NOT_FOUND: 'UPSTREAM_NOT_FOUND',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   // Request limits (src/server/plugins/limits.ts, http-handler.ts): the caller's to fix.
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',

@@ -40,6 +40,18 @@
  *   `{"success": true}`. Members: add needs `name` and one of `email`/`oauth_id`; roles from `role_name` (DEV) or
  *   `env_roles` (array or one object); update sets roles; remove → `{"success": true}`. Customer 19029's
  *   connections keep the 2019 `provider` key instead of `application`.
+ * - §25 data tables (routes/data-tables.ts): listed in creation order, page/per_page default/max 100, `{"data": [...]}`
+ *   (the Embedded variant under /api/v2/managed_users/:id keeps it); get/create/update answer `{"data": DataTable}`;
+ *   delete and truncate `{"success": true}`. Create needs a non-blank `name` (≤ 255), an existing `folder_id` and a
+ *   `schema` array of columns with unique non-blank names and a known `type`; a `relation` column needs
+ *   `relation.table_id` of an existing table. PUT changes the keys sent. Records (same origin, `/api/v1/tables/:id/…`):
+ *   values keyed by column name plus `$record_id`/`$created_at`/`$updated_at`; query body `{select, where, limit
+ *   (1–200, default 100), continuation_token}` → `{"data": [...], "continuation_token"?}` (token = opaque offset),
+ *   oldest first; `where` keys are column names or `$record_id`, a bare value means `$eq`, operators `$eq $ne $gt
+ *   $gte $lt $lte $in $starts_with`, and `$and`/`$or` arrays; an unknown column or operator → 400 `{"message"}`.
+ *   Record create/update body `{"data": {column: value}}` → `{"data": record}`; unknown columns, wrongly typed
+ *   values and (on create) missing required columns → 400 validation shape; delete → `{"success": true}`; an unknown
+ *   table or record → 404.
  * - §18 lookup tables listed id-descending (as in fixtures/lookup-tables-list.json).
  * - §23 tags (routes/tags.ts): listed in creation order (seed, then created), `q` a case-insensitive substring of the
  *   title, page/per_page default/max 100; create/update answer the bare Tag (with `created_at`/`updated_at`, extra
@@ -428,4 +440,12 @@ export const INFERRED_API_CLIENTS = {
   tokenLength: 64,
   copySuffix: ' (copy)',
   notBoolean: 'must be true or false',
+} as const;
+
+/** §25 data tables and their records ([inferred] where noted in the list above). */
+export const INFERRED_DATA_TABLES = {
+  maxName: 255,
+  queryDefaultLimit: 100,
+  queryMaxLimit: 200,
+  operators: ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$starts_with'] as readonly string[],
 } as const;

@@ -405,3 +405,22 @@ export function resultCountedList<T>(body: unknown): { count: number; items: T[]
 
 /** §21: the IP allow list travels as one comma-separated string (as the list answer shows it) [inferred for writes]. */
 export const IP_ALLOW_LIST_SEPARATOR = ',';
+
+/**
+ * §25 records host [inferred] (REFERENCE lists only the resource index): a query answers `{"data": [record],
+ * "continuation_token"?}` (no token on the last page); record writes answer `{"data": record}`.
+ */
+export function recordPageOf(body: unknown): { records: Workato.DataTableRecord[]; next: string | null } {
+  const b = (body ?? {}) as Workato.DataTableQueryAnswer;
+  return { records: unwrapList<Workato.DataTableRecord>(b), next: typeof b.continuation_token === 'string' && b.continuation_token ? b.continuation_token : null };
+}
+
+/** §25 [inferred]: the largest `limit` a record query takes (the gateway asks for at most first + skip ≤ 200). */
+export const DATA_TABLE_QUERY_MAX_LIMIT = 200;
+
+/**
+ * §25/§17.8 [inferred]: a customer's records are addressed on the records host under `/v2/managed_users/<id>/v1/tables/…`,
+ * as its tables are on the API host (the Embedded docs list only the table paths). `false` would send
+ * `/managed_users/<id>/v1/tables/…`.
+ */
+export const EMBEDDED_RECORDS_V2 = true;

@@ -941,6 +941,54 @@ export namespace Workato {
     updated_at?: DateTime | null;
   }
 
+  // ---------------------------------------------------------------- §25 data tables
+  /** `boolean|date|date_time|integer|number|string|file|relation` (§25 [spec]). */
+  export type DataTableColumnType = 'boolean' | 'date' | 'date_time' | 'integer' | 'number' | 'string' | 'file' | 'relation';
+  /** A column of a data table's `schema` (§25 [spec]); `relation` only for `relation` columns. */
+  export interface DataTableColumn {
+    type: DataTableColumnType;
+    name: string;
+    optional?: boolean | null;
+    field_id: string;
+    hint?: string | null;
+    default_value?: unknown;
+    metadata?: Record<string, unknown> | null;
+    multivalue?: boolean | null;
+    relation?: { table_id?: string | null; field_id?: string | null } | null;
+  }
+  /** A data table (§25 [doc][spec]): `id` a UUID string, `folder_id` an integer. */
+  export interface DataTable {
+    id: string;
+    name: string;
+    folder_id?: number | null;
+    created_at?: string | null;
+    updated_at?: string | null;
+    schema?: DataTableColumn[] | null;
+  }
+  /** POST/PUT /data_tables body (§25): `name`, `folder_id` and `schema` on create; PUT takes the same keys. */
+  export interface DataTableWrite {
+    name?: string;
+    folder_id?: number;
+    schema?: Array<Omit<DataTableColumn, 'field_id'> & { field_id?: string }>;
+  }
+  /**
+   * A record of the records host (`/api/v1/tables/...`, §25 [doc] resource index only): values keyed by column name,
+   * plus `$record_id`, `$created_at`, `$updated_at` [inferred].
+   */
+  export type DataTableRecord = { $record_id: string; $created_at?: string | null; $updated_at?: string | null } & Record<string, unknown>;
+  /** POST /v1/tables/:id/query body [inferred]: `where` uses `$eq`, `$ne`, `$gt`, `$gte`, `$lt`, `$lte`, `$in`, `$starts_with`, `$and`, `$or`. */
+  export interface DataTableQuery {
+    select?: string[];
+    where?: Record<string, unknown>;
+    limit?: number;
+    continuation_token?: string;
+  }
+  /** The query answer [inferred]: one page of records and the token of the next page (absent on the last page). */
+  export interface DataTableQueryAnswer {
+    data?: DataTableRecord[];
+    continuation_token?: string | null;
+  }
+
   // ---------------------------------------------------------------- §6 envelopes
   export interface ItemsEnvelope<T> {
     items: T[];

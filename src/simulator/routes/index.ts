@@ -9,6 +9,7 @@ import { connectionRoutes } from './connections.js';
 import { connectorRoutes } from './connectors.js';
 import { customConnectorRoutes } from './custom-connectors.js';
 import { customOAuthProfileRoutes } from './custom-oauth-profiles.js';
+import { dataTableRoutes } from './data-tables.js';
 import { deploymentRoutes } from './deployments.js';
 import { developerApiClientRoutes } from './developer-api-clients.js';
 import { embeddedRoutes } from './embedded.js';
@@ -53,6 +54,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...manifestRoutes,
   ...packageRoutes,
   ...tagRoutes,
+  ...dataTableRoutes,
   ...collaboratorRoutes,
   ...apiPlatformRoutes,
   ...auditLogRoutes,

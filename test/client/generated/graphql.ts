@@ -56,6 +56,8 @@ export type UserErrorCode =
   | 'RECIPE_STOPPED'
   /** A connector of the recipe has no working connection (Workato's `config_errors`). */
   | 'RECIPE_UNCONNECTED'
+  /** The records host answered 404: it is not this workspace's; set `WORKATO_DATA_TABLES_URL` to its data-tables API root. */
+  | 'RECORDS_HOST_NOT_FOUND'
   /** Workato refused the change for another reason; `message` says which. */
   | 'REFUSED'
   /** More job handles than Workato takes in one call (25). Split the list; Workato allows one such call per second. */
@@ -102,6 +104,8 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'Connector', id: string }
     | { __typename: 'CustomConnector', id: string }
     | { __typename: 'CustomOAuthProfile', id: string }
+    | { __typename: 'DataTable', id: string }
+    | { __typename: 'DataTableRecord', id: string }
     | { __typename: 'Deployment', id: string }
     | { __typename: 'DeveloperApiClient', id: string }
     | { __typename: 'DeveloperApiClientRole', id: string }
