@@ -405,3 +405,24 @@ export function resultCountedList<T>(body: unknown): { count: number; items: T[]
 
 /** §21: the IP allow list travels as one comma-separated string (as the list answer shows it) [inferred for writes]. */
 export const IP_ALLOW_LIST_SEPARATOR = ',';
+
+/**
+ * §28 test automation: run requests answer `{"data": {...}}` [doc]; the test case list is [inferred] to use the same
+ * `{"data": [...]}` envelope (any list envelope is read). Run statuses `running`/`completed` [doc], `failed`
+ * [inferred]; result statuses `succeeded` [doc, read by a real client], `failed`/`pending` [inferred]. Anything
+ * else reads as running / pending, so an unknown state never ends a subscription early.
+ */
+export function testRunStatusOf(status: string | null | undefined): 'running' | 'completed' | 'failed' {
+  return status === 'completed' || status === 'failed' ? status : 'running';
+}
+export function testResultStatusOf(status: string | null | undefined): 'succeeded' | 'failed' | 'pending' {
+  return status === 'succeeded' || status === 'failed' ? status : 'pending';
+}
+
+/**
+ * §10 #15–16 recipe health: shape not captured. [inferred] `{"data": {...}}` around the report (a bare object is read
+ * too); `pending` until analysed, then `completed`; a recipe never analysed answers 404.
+ */
+export function recipeHealthStatusOf(status: string | null | undefined): 'pending' | 'completed' {
+  return status === 'completed' ? 'completed' : 'pending';
+}
