@@ -38,6 +38,7 @@ import { tagMutationResolvers } from './tag-mutations.js';
 import { tagResolvers } from './tags.js';
 import { secretsManagementResolvers } from './secrets-management.js';
 import { workspaceResolvers } from './workspace.js';
+import { testAutomationMutationResolvers, testAutomationResolvers } from './test-automation-mutations.js';
 
 export const resolvers: Resolvers[] = [
   scalarResolvers,
@@ -75,4 +76,5 @@ export const resolvers: Resolvers[] = [
   onPremResolvers, onPremMutationResolvers,
   connectionExtraResolvers,
   developerApiClientResolvers, developerApiClientMutationResolvers,
+  testAutomationResolvers, testAutomationMutationResolvers,
 ];
