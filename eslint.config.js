@@ -137,6 +137,7 @@ export default [
               'Privilege', 'MemberEnvironmentPrivileges', 'MemberProjectGrant', 'MemberProjectPrivileges', 'MemberInvitation',
               'AuditLogWorkspace', 'AuditLogUser', 'AuditLogRequest', 'AuditLogResource', 'CustomConnectorVersion', 'SchemaField',
               'OnPremGroupStatus', 'OnPremAgentStatus', 'PickListItem',
+              'TestCaseResult', 'RecipeHealthReport', 'RecipeHealthFinding',
             ],
           },
         },

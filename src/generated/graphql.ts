@@ -5345,7 +5345,10 @@ export type Query = {
    * count.
    */
   tags?: Maybe<TagConnection>;
-  /** A run of test cases by its `id` or `workatoId` (`GET /api/test_cases/run_requests/:id`). Null when it does not exist. */
+  /**
+   * A run of test cases by its `id` or `workatoId` (`GET /api/test_cases/run_requests/:id`). Null when it does not
+   * exist. With the response cache on, a repeated query may be answered from it; follow a run with `testRunStatus`.
+   */
   testRun?: Maybe<TestRun>;
 };
 
