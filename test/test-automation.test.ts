@@ -91,6 +91,8 @@ describe('testCasesRun, testRun and testRunStatus', () => {
     const read = await stack.gql(`query($id: ID!) { a: testRun(id: $id) { status } b: testRun(id: $id) { workatoId } node(id: $id) { ... on TestRun { status } } }`, { id: testRun.id });
     expect(read).toEqual({ a: { status: 'RUNNING' }, b: { workatoId: testRun.workatoId }, node: { status: 'RUNNING' } });
     expect(stack.sim.counts()).toEqual({ 'GET /api/test_cases/run_requests/:id': 1 });
+    const entities = await stack.gql(`{ _entities(representations: [{ __typename: "TestRun", workatoId: "${testRun.workatoId}" }]) { ... on TestRun { id } } }`);
+    expect(entities._entities).toEqual([{ id: testRun.id }]);
   });
 
   it('runs chosen test cases, and refuses an empty list or another recipe\'s test case before calling Workato', async () => {
@@ -221,6 +223,10 @@ describe('Embedded customers (test automation under /api/managed_users/:id)', ()
     const read = await stack.gql(`query($id: ID!, $handle: ID!) { managedUser(id: "${CUSTOMER}") { testRun(id: $handle) { status } } testRun(id: $id) { workatoId } }`, { id: run.id, handle: run.workatoId });
     expect(read).toEqual({ managedUser: { testRun: { status: 'RUNNING' } }, testRun: { workatoId: run.workatoId } });
     expect(stack.sim.counts()).toEqual({ 'GET /api/managed_users/:id': 1, 'GET /api/managed_users/:managed_user_id/test_cases/run_requests/:id': 1 });
+    // Health is read in the customer's workspace too ([inferred] path).
+    stack.sim.resetCounts();
+    await stack.request(`{ managedUser(id: "${CUSTOMER}") { recipe(id: "${recipeId}") { health { status } } } }`);
+    expect(stack.sim.counts()).toMatchObject({ 'GET /api/managed_users/:managed_user_id/recipes/:recipe_id/health': 1 });
     // The customer's run is not the workspace's.
     const own = await stack.request(`{ testRun(id: "${run.workatoId}") { status } }`);
     expect(own.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
