@@ -48,6 +48,9 @@ const VALUE_TYPES: Record<string, string> = {
   OnPremGroupStatus: "a group's live status, read by the group's id; part of the group",
   OnPremAgentStatus: "an agent's live status, read by the agent's id; part of the agent",
   PickListItem: "one entry of a connector pick list ([label, value] in Workato); a value, not an object",
+  TestCaseResult: "one test case's outcome inside one run; part of the run (its `testCase` and `job` are the Nodes)",
+  RecipeHealthReport: "a recipe's latest health report; Workato gives it no id, it is part of its recipe (`Recipe.health`)",
+  RecipeHealthFinding: 'one finding of one health report; part of the report, no id',
   _Service: 'Apollo Federation plumbing (`_service { sdl }`), not data',
 };
 
