@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT, manifest } from './support/packages.js';
-import { subscribe } from './support/sse.js';
+import { expectPollingStopsOnDisconnect, subscribe } from './support/sse.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const FOLLOW = `subscription($id: ID!) { packageStatus(id: $id) {
@@ -79,21 +79,7 @@ describe('packageStatus when the client goes away', () => {
     const controller = new AbortController();
     const { events } = await subscribe(stack, FOLLOW, { id: packageExport.package.id }, { stopAfter: 1, signal: controller.signal });
     expect(events[0]!.data.data.packageStatus.status).toBe('IN_PROGRESS');
-    // Still polling while connected (no emission: the status does not change).
-    const polls = () => stack.sim.counts()['GET /api/packages/:id'] ?? 0;
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const seen = polls();
-    for (let i = 0; i < 50 && polls() <= seen; i++) await sleep(100);
-    expect(polls()).toBeGreaterThan(seen);
-    controller.abort();
-    // Once the disconnect has reached the gateway, the count stops moving for good.
-    let last = -1;
-    for (let i = 0; i < 50 && polls() !== last; i++) {
-      last = polls();
-      await sleep(100); // five poll intervals
-    }
-    const stopped = polls();
-    await sleep(300);
-    expect(polls()).toBe(stopped);
+    // Still polling while connected (no emission: the status does not change); stopped for good after the abort.
+    await expectPollingStopsOnDisconnect(() => stack.sim.counts()['GET /api/packages/:id'] ?? 0, controller);
   });
 });

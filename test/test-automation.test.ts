@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_ONLY } from './simulator/helpers.js';
 import { rest } from './support/rest.js';
-import { subscribe } from './support/sse.js';
+import { expectPollingStopsOnDisconnect, subscribe } from './support/sse.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -237,5 +237,21 @@ describe('Embedded customers (test automation under /api/managed_users/:id)', ()
   it("refuses a customer recipe's global id together with another managedUser", async () => {
     const r = await stack.request(RUN, { input: { recipeId: b64(`Recipe@${CUSTOMER}:1`), managedUser: { id: '19030' } } });
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('testRunStatus when the client goes away', () => {
+  let slow: Stack;
+  beforeAll(async () => {
+    slow = await startStack({ simulator: { asyncPolls: 1_000_000, workspaces: { 'tok-ta-slow': FIXTURE_ONLY } }, env: { PACKAGE_POLL_INTERVAL_MS: '20' } });
+  });
+  afterAll(() => slow.close());
+
+  it('stops polling Workato after the client disconnects', async () => {
+    const { testCasesRun } = await slow.gql(RUN, { input: { recipeId: String(WITH_CASES) } });
+    const controller = new AbortController();
+    const { events } = await subscribe(slow, `subscription($id: ID!) { testRunStatus(id: $id) { status } }`, { id: testCasesRun.testRun.id }, { stopAfter: 1, signal: controller.signal });
+    expect(events[0]!.data.data.testRunStatus.status).toBe('RUNNING');
+    await expectPollingStopsOnDisconnect(() => slow.sim.counts()['GET /api/test_cases/run_requests/:id'] ?? 0, controller);
   });
 });

@@ -32,3 +32,22 @@ export async function subscribe(stack: Stack, query: string, variables: Record<s
     }
   }
 }
+
+/** A subscription left open keeps polling (`polls` grows); after `controller.abort()` the count stops moving for good. */
+export async function expectPollingStopsOnDisconnect(polls: () => number, controller: AbortController): Promise<void> {
+  // Still polling while connected.
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const seen = polls();
+  for (let i = 0; i < 50 && polls() <= seen; i++) await sleep(100);
+  expect(polls()).toBeGreaterThan(seen);
+  controller.abort();
+  // Once the disconnect has reached the gateway, the count stops moving for good.
+  let last = -1;
+  for (let i = 0; i < 50 && polls() !== last; i++) {
+    last = polls();
+    await sleep(100); // five poll intervals
+  }
+  const stopped = polls();
+  await sleep(300);
+  expect(polls()).toBe(stopped);
+}
