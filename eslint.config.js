@@ -138,6 +138,7 @@ export default [
               'AuditLogWorkspace', 'AuditLogUser', 'AuditLogRequest', 'AuditLogResource', 'CustomConnectorVersion', 'SchemaField',
               'OnPremGroupStatus', 'OnPremAgentStatus', 'PickListItem',
               'DataTableColumn', 'DataTableColumnRelation', 'DataTableCell',
+              'TestCaseResult', 'RecipeHealthReport', 'RecipeHealthFinding',
             ],
           },
         },

@@ -53,6 +53,9 @@ const VALUE_TYPES: Record<string, string> = {
   DataTableColumn: "a column of a table's schema; its field_id is unique only within the table, part of the table",
   DataTableColumnRelation: "where a relation column points; part of the column",
   DataTableCell: "one record's value in one column; part of the record",
+  TestCaseResult: "one test case's outcome inside one run; part of the run (its `testCase` and `job` are the Nodes)",
+  RecipeHealthReport: "a recipe's latest health report; Workato gives it no id, it is part of its recipe (`Recipe.health`)",
+  RecipeHealthFinding: 'one finding of one health report; part of the report, no id',
   _Service: 'Apollo Federation plumbing (`_service { sdl }`), not data',
 };
 

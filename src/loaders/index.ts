@@ -26,6 +26,7 @@ import { createProjectLoaders } from './projects.js';
 import { createPropertyLoaders } from './properties.js';
 import { createRecipeLoaders } from './recipes.js';
 import { createTagLoaders } from './tags.js';
+import { createTestAutomationLoaders } from './test-automation.js';
 import { createWorkspaceLoaders } from './workspace.js';
 
 /**
@@ -46,6 +47,7 @@ const FAMILY_LOADERS = {
   connectionExtras: createConnectionExtraLoaders,
   developerApiClients: createDeveloperApiClientLoaders,
   dataTables: createDataTableLoaders,
+  testAutomation: createTestAutomationLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

@@ -15,6 +15,7 @@ import { onPremAgentNode, onPremGroupNode } from './on-prem.js';
 import type { GlobalId, NodeType } from './relay.js';
 import { tagNode } from './tags.js';
 import { dataTableNode, dataTableRecordNode } from './data-tables.js';
+import { testCaseNode, testRunNode } from './test-automation.js';
 import { customOAuthProfileNode } from './custom-oauth-profiles.js';
 import { propertyNode } from './properties.js';
 import { developerApiClientNode, developerApiClientRoleNode } from './developer-api-clients.js';
@@ -41,4 +42,5 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   DeveloperApiClient: developerApiClientNode,
   DeveloperApiClientRole: developerApiClientRoleNode,
   DataTable: dataTableNode, DataTableRecord: dataTableRecordNode,
+  TestCase: testCaseNode, TestRun: testRunNode,
 };

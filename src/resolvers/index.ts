@@ -40,6 +40,7 @@ import { tagResolvers } from './tags.js';
 import { dataTableResolvers } from './data-table-mutations.js';
 import { secretsManagementResolvers } from './secrets-management.js';
 import { workspaceResolvers } from './workspace.js';
+import { testAutomationMutationResolvers, testAutomationResolvers } from './test-automation-mutations.js';
 
 export const resolvers: Resolvers[] = [
   scalarResolvers,
@@ -79,4 +80,5 @@ export const resolvers: Resolvers[] = [
   onPremResolvers, onPremMutationResolvers,
   connectionExtraResolvers,
   developerApiClientResolvers, developerApiClientMutationResolvers,
+  testAutomationResolvers, testAutomationMutationResolvers,
 ];

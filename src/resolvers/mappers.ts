@@ -6,6 +6,7 @@ import type { TableRow } from '../loaders/lookup-tables.js';
 import type { ApiKeyOf } from '../loaders/api-platform.js';
 import type { PropertyValue } from '../loaders/properties.js';
 import type { Scoped } from '../loaders/scope.js';
+import type { TestCaseValue } from '../loaders/test-automation.js';
 import type { JobResult } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import type { Edge, Page } from './relay.js';
@@ -166,6 +167,18 @@ export type DataTableConnectionMapper = Page<DataTableMapper>;
 export type DataTableEdgeMapper = Edge<DataTableMapper>;
 export type DataTableRecordConnectionMapper = Page<DataTableRecordMapper>;
 export type DataTableRecordEdgeMapper = Edge<DataTableRecordMapper>;
+
+/** Test automation and recipe health (REFERENCE §28, §10 #15–16): test cases know their recipe; results their scope. */
+export type TestCaseMapper = TestCaseValue;
+export type TestCaseConnectionMapper = Page<TestCaseMapper>;
+export type TestCaseEdgeMapper = Edge<TestCaseMapper>;
+export type TestRunMapper = Scoped<Workato.TestRun>;
+export type TestCaseResultMapper = Workato.TestCaseRunResult & { scope: string | undefined };
+export type RecipeHealthReportMapper = Workato.RecipeHealth;
+export type RecipeHealthFindingMapper = Workato.RecipeHealthFinding;
+export type RecipeHealthCheckPayloadMapper =
+  | { ok: true; scope: string | undefined; recipeId: number; report: RecipeHealthReportMapper; userErrors: [] }
+  | { ok: false; userErrors: UserErrorValue[] };
 
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

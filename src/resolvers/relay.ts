@@ -21,6 +21,7 @@ export const NODE_TYPES = [
   'OnPremGroup', 'OnPremAgent',
   'DeveloperApiClient', 'DeveloperApiClientRole',
   'DataTable', 'DataTableRecord',
+  'TestCase', 'TestRun',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

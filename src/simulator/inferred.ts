@@ -10,6 +10,19 @@
  * - §11.1 `prev=true` returns the `per_page` jobs just newer than the offset, still newest first.
  * - §11.1 `job_count` = all jobs of the recipe (succeeded + failed + pending); `job_scope_count` = jobs matching the
  *   status/rerun filter, independent of the cursor.
+ * - §28 test automation (routes/test-automation.ts): the test case list answers `{"data": [TestCase]}` with `id`
+ *   (`citc-…`), `name`, `description`, `recipe_id`, `created_at`, `updated_at`, every case of the recipe (no
+ *   paging); an unknown recipe → 404. A run request takes `recipe_id` or `test_case_ids` (the simulator refuses
+ *   `manifest_id`/`project_id`/`folder_id` with 400); none → 400 validation on `base`; unknown test case ids → 400
+ *   validation on `test_case_ids`; a recipe without test cases → 400 validation on `recipe_id`. It starts one
+ *   pending test job per test case (`is_test_case_job`), answers `{"data": run}` with status `running` and results
+ *   `pending`, and on the `asyncPolls`-th GET by id finishes: each job and result `succeeded` or `failed`
+ *   (deterministic per test case), the run `completed`. `user.id` is the workspace id.
+ * - §10 #15–16 recipe health: `{"data": report}` with `recipe_id`, `status` (`pending` → `completed` on the
+ *   `asyncPolls`-th GET), `requested_at`, `completed_at`, `job_count`, `failed_job_count`, `success_rate` and
+ *   `findings` (`code`, `severity` high/medium/low, `message`, `step_number`), computed from the recipe's jobs and
+ *   test cases when the report completes. A recipe never analysed → 404; POST starts a new analysis (answering the
+ *   pending report) unless one is already pending, which it answers as is.
  * - §16.2 integrations/all `per_page` default 100 ([spec] says 1 — unverified). Sorted by connector name.
  * - §16.1 integrations without `applications` → `{"items": []}`; unknown names are absent; request order kept.
  * - §10.1 `running=false` / `active=false` → only stopped recipes; `running` wins over legacy `active`.
@@ -448,4 +461,24 @@ export const INFERRED_DATA_TABLES = {
   queryDefaultLimit: 100,
   queryMaxLimit: 200,
   operators: ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$starts_with'] as readonly string[],
+} as const;
+
+/** §28 test automation and §10 recipe health (routes/test-automation.ts), see the list above. */
+export const INFERRED_TEST_AUTOMATION = {
+  selectorRequired: 'recipe_id or test_case_ids is required',
+  unsupportedSelector: (key: string) => `${key} is not supported by the simulator; use recipe_id or test_case_ids`,
+  noTestCases: 'has no test cases',
+  unknownTestCase: (id: string) => `${id} not found`,
+  /** Share of seeded test cases that fail when run. */
+  failureRate: 0.25,
+  /** A failure rate above this is a `high_failure_rate` finding. */
+  highFailureRate: 0.1,
+  testCaseNames: [
+    'Creates a sales order for a won opportunity',
+    'Skips closed-lost opportunities',
+    'Handles a missing billing account',
+    'Maps every line item',
+    'Rejects an unknown currency',
+    'Retries after a NetSuite timeout',
+  ] as readonly string[],
 } as const;

@@ -37,6 +37,10 @@ export function limitFor(method: string, routePath: string): Limit {
   if (root === 'v1') return perMinute(segments[1] === 'tables' ? 'data table records' : 'event stream messages', 60);
   if (root === 'recipes' && method === 'POST' && segments[2] === 'repeat_jobs') return perSecond('repeat_jobs', 1);
   if (root === 'recipes' && method === 'POST' && segments[2] === 'cancel_jobs') return perSecond('cancel_jobs', 1);
+  // Workato's Test Automation page: a recipe's test cases count with the run requests (60 / min, both scopes); its
+  // Recipes page: starting a health analysis is 20 / min.
+  if (root === 'recipes' && segments[2] === 'test_cases') return perMinute(embedded ? 'embedded test_cases' : 'test_cases', 60);
+  if (!embedded && root === 'recipes' && method === 'POST' && segments[2] === 'health') return perMinute('recipe health check', 20);
   const jobs = (root === 'recipes' && segments[2] === 'jobs') || root === 'jobs' || root === 'job'; // POST /job/resume
   const connectionsList = root === 'connections' && method === 'GET' && segments.length === 1;
   if (embedded) {

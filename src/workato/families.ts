@@ -67,6 +67,10 @@ export function familyOf(method: string, path: string): Family {
   // REFERENCE §5: repeat and cancel jobs are 1 / second, in both scopes.
   if (first === 'recipes' && m === 'POST' && segments[2] === 'repeat_jobs') return { name: 'jobs_repeat', quota: perSecond(1) };
   if (first === 'recipes' && m === 'POST' && segments[2] === 'cancel_jobs') return { name: 'jobs_cancel', quota: perSecond(1) };
+  // Workato's Test Automation page: a recipe's test cases count with the run requests (60 / min, both scopes); its
+  // Recipes page: starting a health analysis is 20 / min.
+  if (first === 'recipes' && segments[2] === 'test_cases') return { name: embedded ? 'embedded_test_cases' : 'test_cases', quota: DEFAULT_QUOTA };
+  if (!embedded && first === 'recipes' && m === 'POST' && segments[2] === 'health') return { name: 'recipe_health_check', quota: perMinute(20) };
   const jobs = (first === 'recipes' && segments[2] === 'jobs') || first === 'jobs' || first === 'job'; // POST /job/resume
   const connectionsList = first === 'connections' && m === 'GET' && segments.length === 1;
   const root = ROOT_ALIASES[first] ?? first;

@@ -424,3 +424,24 @@ export const DATA_TABLE_QUERY_MAX_LIMIT = 200;
  * `/managed_users/<id>/v1/tables/…`.
  */
 export const EMBEDDED_RECORDS_V2 = true;
+
+/**
+ * §28 test automation: run requests answer `{"data": {...}}` [doc]; the test case list is [inferred] to use the same
+ * `{"data": [...]}` envelope (any list envelope is read). Run statuses `running`/`completed` [doc], `failed`
+ * [inferred]; result statuses `succeeded` [doc, read by a real client], `failed`/`pending` [inferred]. Anything
+ * else reads as running / pending, so an unknown state never ends a subscription early.
+ */
+export function testRunStatusOf(status: string | null | undefined): 'running' | 'completed' | 'failed' {
+  return status === 'completed' || status === 'failed' ? status : 'running';
+}
+export function testResultStatusOf(status: string | null | undefined): 'succeeded' | 'failed' | 'pending' {
+  return status === 'succeeded' || status === 'failed' ? status : 'pending';
+}
+
+/**
+ * §10 #15–16 recipe health: shape not captured. [inferred] `{"data": {...}}` around the report (a bare object is read
+ * too); `pending` until analysed, then `completed`; a recipe never analysed answers 404.
+ */
+export function recipeHealthStatusOf(status: string | null | undefined): 'pending' | 'completed' {
+  return status === 'completed' ? 'completed' : 'pending';
+}

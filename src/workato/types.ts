@@ -989,6 +989,72 @@ export namespace Workato {
     continuation_token?: string | null;
   }
 
+  // ---------------------------------------------------------------- §28 test automation and recipe health
+  /**
+   * A recipe's test case (GET /recipes/:recipe_id/test_cases, §28). The docs show `id` (`citc-…`) and `name`
+   * inside run results; the other fields are [inferred].
+   */
+  export interface TestCase {
+    id: string;
+    name?: string | null;
+    description?: string | null;
+    recipe_id?: number | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
+  /** One test case's outcome inside a run request [doc]: recipe, test case and job references, and a status. */
+  export interface TestCaseRunResult {
+    recipe?: { id: number; name?: string | null } | null;
+    test_case?: { id: string; name?: string | null } | null;
+    job?: { id: string } | null;
+    /** `succeeded` [doc, via a real client]; `failed`, `pending` [inferred]. */
+    status?: string | null;
+  }
+
+  /** A test case run request (POST /test_cases/run_requests, GET /test_cases/run_requests/:id), inside `{"data"}`. */
+  export interface TestRun {
+    id: string;
+    /** `running`, `completed` [doc]; `failed` [inferred]. */
+    status?: string | null;
+    user?: { id: number } | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+    results?: TestCaseRunResult[] | null;
+  }
+
+  /** POST /test_cases/run_requests body [doc]: one way of choosing the test cases. */
+  export interface TestRunRequest {
+    manifest_id?: number;
+    project_id?: number;
+    folder_id?: number;
+    recipe_id?: number;
+    test_case_ids?: string[];
+  }
+
+  /** One finding of a recipe health report [inferred]. */
+  export interface RecipeHealthFinding {
+    code?: string | null;
+    /** `high`, `medium`, `low` [inferred]. */
+    severity?: string | null;
+    message?: string | null;
+    step_number?: number | null;
+  }
+
+  /** GET/POST /recipes/:recipe_id/health (§10 #15–16, shape not captured): the whole shape is [inferred]. */
+  export interface RecipeHealth {
+    recipe_id?: number | null;
+    /** `pending` while Workato analyses, then `completed` [inferred]. */
+    status?: string | null;
+    requested_at?: DateTime | null;
+    completed_at?: DateTime | null;
+    job_count?: number | null;
+    failed_job_count?: number | null;
+    /** Succeeded ÷ (succeeded + failed) jobs, 0–1; null without finished jobs. */
+    success_rate?: number | null;
+    findings?: RecipeHealthFinding[] | null;
+  }
+
   // ---------------------------------------------------------------- §6 envelopes
   export interface ItemsEnvelope<T> {
     items: T[];

@@ -24,6 +24,10 @@ describe('documented rate limits (REFERENCE §5), switched on by an option', () 
     expect(limitFor('GET', '/api/recipes/:recipe_id/jobs')).toMatchObject({ family: 'jobs', limit: 60 });
     expect(limitFor('GET', '/api/integrations')).toMatchObject({ family: 'connectors', limit: 60 });
     expect(limitFor('GET', '/api/recipes/:id')).toMatchObject({ family: 'recipes', limit: 60 });
+    expect(limitFor('GET', '/api/recipes/:recipe_id/test_cases')).toMatchObject({ family: 'test_cases', limit: 60 });
+    expect(limitFor('POST', '/api/test_cases/run_requests')).toMatchObject({ family: 'test_cases', limit: 60 });
+    expect(limitFor('POST', '/api/recipes/:recipe_id/health')).toMatchObject({ family: 'recipe health check', limit: 20 });
+    expect(limitFor('GET', '/api/recipes/:recipe_id/health')).toMatchObject({ family: 'recipes', limit: 60 });
     expect(limitFor('POST', '/api/sdk/generate_schema/json')).toMatchObject({ family: 'custom_connectors', limit: 60 });
     expect(limitFor('GET', '/api/managed_users/:id/connections')).toMatchObject({ limit: 1000 });
   });

@@ -30,6 +30,7 @@ import { recipeOpRoutes } from './recipe-ops.js';
 import { recipeWriteRoutes } from './recipe-writes.js';
 import { recipeRoutes } from './recipes.js';
 import { tagRoutes } from './tags.js';
+import { testAutomationRoutes } from './test-automation.js';
 import { secretsManagementRoutes } from './secrets-management.js';
 import { userRoutes } from './users.js';
 
@@ -65,6 +66,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...onPremRoutes,
   ...connectionExtraRoutes,
   ...developerApiClientRoutes,
+  ...testAutomationRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

@@ -130,6 +130,8 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     )
     | { __typename: 'RecipeVersion', id: string }
     | { __typename: 'Tag', id: string }
+    | { __typename: 'TestCase', id: string }
+    | { __typename: 'TestRun', id: string }
     | { __typename: 'Workspace', id: string }
    | null };
 
