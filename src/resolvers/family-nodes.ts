@@ -17,6 +17,8 @@ import { tagNode } from './tags.js';
 import { customOAuthProfileNode } from './custom-oauth-profiles.js';
 import { propertyNode } from './properties.js';
 import { developerApiClientNode, developerApiClientRoleNode } from './developer-api-clients.js';
+import { genieNode, knowledgeBaseDataSourceNode, knowledgeBaseNode, skillNode } from './agent-studio.js';
+import { mcpServerNode, mcpToolNode } from './mcp-servers.js';
 
 /** `id()` is the global id as the caller gave it (for messages). */
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
@@ -39,4 +41,6 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   OnPremGroup: onPremGroupNode, OnPremAgent: onPremAgentNode,
   DeveloperApiClient: developerApiClientNode,
   DeveloperApiClientRole: developerApiClientRoleNode,
+  Genie: genieNode, Skill: skillNode, KnowledgeBase: knowledgeBaseNode, KnowledgeBaseDataSource: knowledgeBaseDataSourceNode,
+  McpServer: mcpServerNode, McpTool: mcpToolNode,
 };

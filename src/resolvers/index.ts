@@ -38,6 +38,8 @@ import { tagMutationResolvers } from './tag-mutations.js';
 import { tagResolvers } from './tags.js';
 import { secretsManagementResolvers } from './secrets-management.js';
 import { workspaceResolvers } from './workspace.js';
+import { agentStudioResolvers } from './agent-studio.js';
+import { mcpServerResolvers } from './mcp-servers.js';
 
 export const resolvers: Resolvers[] = [
   scalarResolvers,
@@ -75,4 +77,5 @@ export const resolvers: Resolvers[] = [
   onPremResolvers, onPremMutationResolvers,
   connectionExtraResolvers,
   developerApiClientResolvers, developerApiClientMutationResolvers,
+  agentStudioResolvers, mcpServerResolvers,
 ];

@@ -156,5 +156,25 @@ export type DeveloperApiClientRoleMapper = Scoped<Workato.DeveloperApiClientRole
 export type DeveloperApiClientConnectionMapper = Page<DeveloperApiClientMapper> & { totalCount: number };
 export type DeveloperApiClientEdgeMapper = Edge<DeveloperApiClientMapper>;
 
+/** Agent Studio (REFERENCE §28): wire objects of the caller's workspace; a data source travels with its knowledge base. */
+export type GenieMapper = Workato.Genie;
+export type GenieConnectionMapper = Page<GenieMapper>;
+export type GenieEdgeMapper = Edge<GenieMapper>;
+export type SkillMapper = Workato.Skill;
+export type SkillConnectionMapper = Page<SkillMapper>;
+export type SkillEdgeMapper = Edge<SkillMapper>;
+export type KnowledgeBaseMapper = Workato.KnowledgeBase;
+export type KnowledgeBaseConnectionMapper = Page<KnowledgeBaseMapper>;
+export type KnowledgeBaseEdgeMapper = Edge<KnowledgeBaseMapper>;
+export type KnowledgeBaseDataSourceMapper = { source: Workato.KnowledgeBaseDataSource; knowledgeBase: Workato.KnowledgeBase };
+
+/** MCP servers (REFERENCE §28); a tool travels with its server. */
+export type McpServerMapper = Workato.McpServer;
+export type McpServerConnectionMapper = Page<McpServerMapper> & { totalCount: number | null };
+export type McpServerEdgeMapper = Edge<McpServerMapper>;
+export type McpToolMapper = { tool: Workato.McpServerTool; server: Workato.McpServer };
+export type McpToolConnectionMapper = Page<McpToolMapper> & { totalCount: number | null };
+export type McpToolEdgeMapper = Edge<McpToolMapper>;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;
