@@ -84,6 +84,21 @@ describe('mcpServers / mcpServer (§28)', () => {
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('lists user groups, and resolves servers’ groups from that same list call (no get by id exists)', async () => {
+    const groups = (await rest(stack.sim, '/mcp/user_groups')).data as Array<{ id: string; name: string; users_count: number }>;
+    stack.sim.resetCounts();
+    const data = await stack.gql(`{
+      mcpUserGroups(first: 2) { pageInfo { hasNextPage } nodes { id workatoId name userCount createdAt updatedAt } }
+      mcpServers { nodes { workatoId userGroups { workatoId name } } }
+    }`);
+    expect(data.mcpUserGroups.pageInfo.hasNextPage).toBe(true);
+    expect(data.mcpUserGroups.nodes[0]).toMatchObject({ id: toGlobalId('McpUserGroup', [groups[0]!.id]), workatoId: groups[0]!.id, name: 'Engineering', userCount: groups[0]!.users_count });
+    expect(data.mcpServers.nodes.map((s: any) => s.userGroups.map((g: any) => g.name))).toEqual([[], ['Engineering', 'Finance']]);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/mcp/user_groups': 1, 'GET /api/mcp/mcp_servers': 1 });
+    const node = await stack.gql(`query($id: ID!) { node(id: $id) { __typename ... on McpUserGroup { name } } }`, { id: toGlobalId('McpUserGroup', [groups[2]!.id]) });
+    expect(node.node).toEqual({ __typename: 'McpUserGroup', name: 'Support' });
+  });
+
   it('strips a token from `mcpUrl` (legacy token servers carry it as `wkt_token`)', async () => {
     stack.sim.inject({
       route: 'GET /api/mcp/mcp_servers/:handle',

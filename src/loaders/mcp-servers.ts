@@ -1,7 +1,8 @@
 import type { WorkatoApi } from '../workato/http.js';
-import { getMcpServer, listMcpServers, listMcpServerTools } from '../workato/mcp-servers.js';
+import { getMcpServer, listMcpServers, listMcpServerTools, listMcpUserGroups } from '../workato/mcp-servers.js';
 import type { Workato } from '../workato/types.js';
-import { listedById, listLoader, type PageKey } from './util.js';
+import { NotFoundError } from './errors.js';
+import { allPages, listedById, listLoader, type PageKey } from './util.js';
 
 type Counted<T> = { data: T[]; count: number | null };
 
@@ -19,7 +20,24 @@ export function createMcpServerLoaders(api: WorkatoApi, _scope: string | undefin
   });
   /** One page of a server's tools (GET …/mcp_servers/:handle/tools), with the count. */
   const toolPage = listLoader((key: PageKey & { handle: string }) => listMcpServerTools(api, key.handle, { page: key.page, per_page: key.per_page }));
-  return { servers, toolPage };
+  /**
+   * GET /mcp/user_groups pages; no get by id exists, so a group no page of the request holds is looked for in every
+   * page of 100 (walked once per request, however many servers ask).
+   */
+  let allGroups: Promise<Workato.McpUserGroup[]> | undefined;
+  const userGroups: ReturnType<typeof listedById<Workato.McpUserGroup, string, Workato.McpUserGroup[]>> = listedById<Workato.McpUserGroup, string, Workato.McpUserGroup[]>({
+    entity: 'McpUserGroup',
+    idOf: (g) => String(g.id),
+    items: (page) => page,
+    list: (p) => listMcpUserGroups(api, p),
+    get: async (id): Promise<Workato.McpUserGroup> => {
+      allGroups ??= allPages((page, per_page): Promise<Workato.McpUserGroup[]> => userGroups.page.load({ page, per_page }));
+      const group: Workato.McpUserGroup | undefined = (await allGroups).find((g) => String(g.id) === id);
+      if (!group) throw new NotFoundError('McpUserGroup', id);
+      return group;
+    },
+  });
+  return { servers, toolPage, userGroups };
 }
 
 export type McpServerLoaders = ReturnType<typeof createMcpServerLoaders>;

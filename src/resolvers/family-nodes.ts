@@ -18,7 +18,7 @@ import { customOAuthProfileNode } from './custom-oauth-profiles.js';
 import { propertyNode } from './properties.js';
 import { developerApiClientNode, developerApiClientRoleNode } from './developer-api-clients.js';
 import { genieNode, knowledgeBaseDataSourceNode, knowledgeBaseNode, skillNode } from './agent-studio.js';
-import { mcpServerNode, mcpToolNode } from './mcp-servers.js';
+import { mcpServerNode, mcpToolNode, mcpUserGroupNode } from './mcp-servers.js';
 
 /** `id()` is the global id as the caller gave it (for messages). */
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
@@ -42,5 +42,5 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   DeveloperApiClient: developerApiClientNode,
   DeveloperApiClientRole: developerApiClientRoleNode,
   Genie: genieNode, Skill: skillNode, KnowledgeBase: knowledgeBaseNode, KnowledgeBaseDataSource: knowledgeBaseDataSourceNode,
-  McpServer: mcpServerNode, McpTool: mcpToolNode,
+  McpServer: mcpServerNode, McpTool: mcpToolNode, McpUserGroup: mcpUserGroupNode,
 };

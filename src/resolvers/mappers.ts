@@ -175,6 +175,9 @@ export type McpServerEdgeMapper = Edge<McpServerMapper>;
 export type McpToolMapper = { tool: Workato.McpServerTool; server: Workato.McpServer };
 export type McpToolConnectionMapper = Page<McpToolMapper> & { totalCount: number | null };
 export type McpToolEdgeMapper = Edge<McpToolMapper>;
+export type McpUserGroupMapper = Workato.McpUserGroup;
+export type McpUserGroupConnectionMapper = Page<McpUserGroupMapper>;
+export type McpUserGroupEdgeMapper = Edge<McpUserGroupMapper>;
 
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

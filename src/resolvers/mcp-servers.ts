@@ -8,7 +8,7 @@ import { mcpHandleOf } from '../loaders/mcp-servers.js';
 import type { GatewayContext } from '../server/context.js';
 import { MCP_URL_TOKEN_PARAMS } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
-import { agenticKey, folderOf, nodeKeys, projectOf, recipeOf } from './agent-studio.js';
+import { agenticKey, folderOf, found, nodeKeys, projectOf, recipeOf } from './agent-studio.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { prop, typed } from './helpers.js';
 import type { McpServerConnectionMapper, McpToolConnectionMapper, McpToolMapper } from './mappers.js';
@@ -54,6 +54,9 @@ export const mcpToolNode: FamilyNodeLoader = async (parsed, ctx, id) => {
   }
 };
 
+export const mcpUserGroupNode: FamilyNodeLoader = async (parsed, ctx, id) =>
+  typed(await mcp(ctx).userGroups.byId.load(nodeKeys(parsed, 1, id)[0]!), 'McpUserGroup');
+
 export const mcpServerResolvers: Resolvers = {
   Query: {
     mcpServers: async (_root, args, ctx): Promise<McpServerConnectionMapper> => {
@@ -66,6 +69,7 @@ export const mcpServerResolvers: Resolvers = {
       return { ...page, totalCount };
     },
     mcpServer: (_root, args, ctx) => mcp(ctx).servers.byId.load(agenticKey('McpServer', args.id, 'id')),
+    mcpUserGroups: (_root, args, ctx) => pageOfPagedList(pageSize(args.first), args.after, (page, per_page) => mcp(ctx).userGroups.page.load({ page, per_page })),
   },
   McpServer: {
     id: (s) => toGlobalId('McpServer', [mcpHandleOf(s)]),
@@ -78,6 +82,15 @@ export const mcpServerResolvers: Resolvers = {
     folder: folderOf,
     project: projectOf,
     tools: (s, args, ctx) => toolPage(s, args, ctx),
+    userGroups: async (s, _args, ctx) => found(await mcp(ctx).userGroups.byId.loadMany((s.idp_user_group_ids ?? []).map(String))),
+    createdAt: prop('created_at'),
+    updatedAt: prop('updated_at'),
+  },
+  McpUserGroup: {
+    id: (g) => toGlobalId('McpUserGroup', [g.id]),
+    workatoId: (g) => String(g.id),
+    name: (g) => g.name ?? '',
+    userCount: prop('users_count'),
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
   },

@@ -20,7 +20,7 @@ export const NODE_TYPES = [
   'Property', 'CustomOAuthProfile',
   'OnPremGroup', 'OnPremAgent',
   'DeveloperApiClient', 'DeveloperApiClientRole',
-  'Genie', 'Skill', 'KnowledgeBase', 'KnowledgeBaseDataSource', 'McpServer', 'McpTool',
+  'Genie', 'Skill', 'KnowledgeBase', 'KnowledgeBaseDataSource', 'McpServer', 'McpTool', 'McpUserGroup',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -107,6 +107,8 @@
  *   servers, per_page default 20 as [wk]'s recording, max 100); a server `{"data": …}`, addressed by its string id
  *   (`mcps-…`) as `:handle`; tools `{"items", "count", "page", "per_page"}` (default 100), one per recipe behind it
  *   (`flow_id`, `active` = the recipe runs). No server carries a token (`mcp_url` is tokenless; no `token_renew`).
+ *   `GET /api/mcp/user_groups`: `{"data": [...]}` page/per_page default/max 100, ids `group-…`; no get by id. The
+ *   identity-based (`workato_idp`) server names the first two groups in `idp_user_group_ids`, others none.
  */
 export const INFERRED = {
   jobsDefaultPerPage: 25,
@@ -467,4 +469,7 @@ export const INFERRED_MCP = {
     ['Operations MCP', 'hashed_token', 3],
     ['Directory MCP', 'workato_idp', 1],
   ] as ReadonlyArray<readonly [string, string, number]>,
+  /** The identity-based method whose servers name user groups (`idp_user_group_ids`). */
+  identityMethod: 'workato_idp',
+  seedUserGroups: ['Engineering', 'Finance', 'Support'] as readonly string[],
 } as const;

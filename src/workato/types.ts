@@ -1033,6 +1033,15 @@ export namespace Workato {
     incompatibility_reasons?: string[] | null;
   }
 
+  /** An identity-provider user group MCP servers grant access to (GET /mcp/user_groups) [wk]: string ids. */
+  export interface McpUserGroup {
+    id: string;
+    name?: string | null;
+    users_count?: number | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
   // ---------------------------------------------------------------- §6 envelopes
   export interface ItemsEnvelope<T> {
     items: T[];

@@ -100,4 +100,13 @@ describe('MCP servers (§28)', () => {
     expect(tools.body.items.map((t: any) => [t.id, t.flow_id, t.active])).toEqual([[7700, 3307712, true], [7701, 3307698, false], [7702, 3307650, false]]);
     expect((await get(`/mcp/mcp_servers/${server.id}/tools?per_page=2&page=2`)).body.items.map((t: any) => t.id)).toEqual([7702]);
   });
+
+  it('lists identity-provider user groups as {"data": [...]}, named by the identity-based server; no get by id', async () => {
+    const groups = await get('/mcp/user_groups');
+    expect(groups.body.data.map((g: any) => g.name)).toEqual(['Engineering', 'Finance', 'Support']);
+    expect(groups.body.data[0]).toMatchObject({ id: expect.stringMatching(/^group-A/), users_count: expect.any(Number) });
+    const [, identity] = (await get('/mcp/mcp_servers')).body.data;
+    expect(identity.idp_user_group_ids).toEqual(ids(groups.body.data.slice(0, 2)));
+    expect((await get(`/mcp/user_groups/${groups.body.data[0].id}`)).status).toBe(404);
+  });
 });

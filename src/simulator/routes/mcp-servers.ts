@@ -4,7 +4,7 @@
  * without one, and `token_renew` is not served.
  */
 import type { Workato } from '../../workato/types.js';
-import { crudRoutes, findRow, type CrudSpec } from '../crud.js';
+import { crudRoutes, findRow, rowsOf, type CrudSpec } from '../crud.js';
 import { ok, pageParams, paginate, type RouteDef } from '../http-helpers.js';
 import { INFERRED_MCP as INF } from '../inferred.js';
 import { handle, hash32, Rng } from '../random.js';
@@ -16,12 +16,26 @@ export interface McpServerRow {
   tools: Workato.McpServerTool[];
 }
 
+/** Identity-provider groups (GET /api/mcp/user_groups, [wk] shape); identity-based servers name some of them. */
+export const MCP_USER_GROUPS: TableSpec<Workato.McpUserGroup, string> = {
+  name: 'mcp_user_groups',
+  idOf: (g) => g.id,
+  seed: (store) => {
+    const rng = new Rng(hash32(store.index, 28, 5));
+    return INF.seedUserGroups.map((name, k) => {
+      const created = SIM_NOW - (300 - k * 50) * DAY;
+      return { id: handle('group', rng), name, users_count: rng.int(3, 80), created_at: formatTime(created), updated_at: formatTime(created + rng.int(1, 40) * DAY) };
+    });
+  },
+};
+
 export const MCP_SERVERS: TableSpec<McpServerRow, string> = {
   name: 'mcp_servers',
   idOf: (row) => row.server.id,
   seed: (store) => {
     const rng = new Rng(hash32(store.index, 28, 4));
     const recipes = store.recipesByIdDesc();
+    const groups = [...rowsOf(store, MCP_USER_GROUPS).keys()];
     return INF.seedServers.map(([name, method, toolCount], k) => {
       const id = handle('mcps', rng);
       const created = SIM_NOW - (150 - k * 40) * DAY;
@@ -36,6 +50,7 @@ export const MCP_SERVERS: TableSpec<McpServerRow, string> = {
           folder_id: mine[0]?.recipe.folder_id ?? null,
           project_id: store.projectsByIdDesc().find((p) => p.folder_id === mine[0]?.recipe.folder_id)?.id ?? null,
           tools_count: mine.length,
+          idp_user_group_ids: method === INF.identityMethod ? groups.slice(0, 2) : [],
           created_at: formatTime(created),
           updated_at: formatTime(created + rng.int(1, 30) * DAY),
         },
@@ -67,11 +82,21 @@ const spec: CrudSpec<McpServerRow, string> = {
     paging: { perPage: INF.perPage },
   },
   get: { envelope: (row) => ({ data: row }) },
-  wire: (row) => ({ ...row.server }),
+  wire: (row) => ({ ...row.server, idp_user_group_ids: [...(row.server.idp_user_group_ids ?? [])] }),
+};
+
+/** The group list only: Workato documents no get by id. */
+const groupSpec: CrudSpec<Workato.McpUserGroup, string> = {
+  table: MCP_USER_GROUPS,
+  path: '/api/mcp/user_groups',
+  param: 'id',
+  parseId: (raw) => raw,
+  list: { envelope: (rows) => ({ data: rows }) },
 };
 
 export const mcpServerRoutes: RouteDef[] = [
   ...crudRoutes(spec),
+  ...crudRoutes(groupSpec),
   {
     method: 'GET',
     path: '/api/mcp/mcp_servers/:handle/tools',

@@ -122,6 +122,7 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'ManagedUser', id: string }
     | { __typename: 'McpServer', id: string }
     | { __typename: 'McpTool', id: string }
+    | { __typename: 'McpUserGroup', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'OnPremAgent', id: string }
     | { __typename: 'OnPremGroup', id: string }
