@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/resolvers/relay.js';
+import { createLogger } from '../src/server/logger.js';
 import { rest } from './support/rest.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -108,6 +109,20 @@ describe('mcpServers / mcpServer (§28)', () => {
     });
     const data = await stack.gql(`{ mcpServer(id: "mcps-Alegacy0-000000") { mcpUrl authenticationMethod } }`);
     expect(data.mcpServer).toEqual({ mcpUrl: 'https://mcp.workato.example/servers/x?v=2', authenticationMethod: 'token' });
+  });
+
+  it('redacts a server’s raw `mcp_url` wherever it is logged (it may carry the token)', () => {
+    const lines: string[] = [];
+    const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
+    const url = 'https://mcp.workato.example/servers/x?wkt_token=s3cr3t-legacy-token';
+    logger.info({ body: { data: { id: 'mcps-x', mcp_url: url } } }, 'upstream answer');
+    logger.info({ mcp_url: url });
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).not.toContain('s3cr3t-legacy-token');
+      expect(line).toContain('[redacted]');
+    }
+    expect(lines[0]).toContain('mcps-x');
   });
 
   it('answers NOT_FOUND for an unknown handle, BAD_USER_INPUT for another type’s id, FORBIDDEN for a 403', async () => {
