@@ -66,6 +66,13 @@ describe('Agent Studio (§28)', () => {
     expect((await get(`/agentic/skills/${a.body.data[0].id}`, 'tok-b')).status).toBe(404);
   });
 
+  it('has no Embedded variant (§17.8 lists none): customer paths are unknown routes', async () => {
+    expect((await get('/managed_users/19029/recipes')).status).toBe(200);
+    for (const path of ['/managed_users/19029/agentic/genies', '/v2/managed_users/19029/agentic/skills', '/managed_users/19029/mcp/mcp_servers']) {
+      expect(await get(path)).toMatchObject({ status: 404, body: { message: 'API not found' } });
+    }
+  });
+
   it('counts lists and gets of genies, knowledge bases and skills at 1,000 / min, everything else at 60 / min (§5)', () => {
     expect(limitFor('GET', '/api/agentic/genies')).toMatchObject({ limit: 1000, windowMs: 60_000 });
     expect(limitFor('GET', '/api/agentic/knowledge_bases/:id')).toMatchObject({ limit: 1000 });
