@@ -6,6 +6,8 @@
 import type { WorkatoApi } from '../workato/http.js';
 import { createCollaboratorLoaders } from './collaborators.js';
 import { createApiPlatformLoaders } from './api-platform.js';
+import { createAgentStudioLoaders } from './agent-studio.js';
+import { createMcpServerLoaders } from './mcp-servers.js';
 import { createAuditLogLoaders } from './audit-log.js';
 import { createConnectionExtraLoaders } from './connection-extras.js';
 import { createConnectionLoaders } from './connections.js';
@@ -48,6 +50,7 @@ const FAMILY_LOADERS = {
   developerApiClients: createDeveloperApiClientLoaders,
   dataTables: createDataTableLoaders,
   testAutomation: createTestAutomationLoaders,
+  agentStudio: createAgentStudioLoaders, mcpServers: createMcpServerLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

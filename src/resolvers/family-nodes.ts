@@ -19,6 +19,8 @@ import { testCaseNode, testRunNode } from './test-automation.js';
 import { customOAuthProfileNode } from './custom-oauth-profiles.js';
 import { propertyNode } from './properties.js';
 import { developerApiClientNode, developerApiClientRoleNode } from './developer-api-clients.js';
+import { genieNode, knowledgeBaseDataSourceNode, knowledgeBaseNode, skillNode } from './agent-studio.js';
+import { mcpServerNode, mcpToolNode, mcpUserGroupNode } from './mcp-servers.js';
 
 /** `id()` is the global id as the caller gave it (for messages). */
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
@@ -43,4 +45,6 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   DeveloperApiClientRole: developerApiClientRoleNode,
   DataTable: dataTableNode, DataTableRecord: dataTableRecordNode,
   TestCase: testCaseNode, TestRun: testRunNode,
+  Genie: genieNode, Skill: skillNode, KnowledgeBase: knowledgeBaseNode, KnowledgeBaseDataSource: knowledgeBaseDataSourceNode,
+  McpServer: mcpServerNode, McpTool: mcpToolNode, McpUserGroup: mcpUserGroupNode,
 };

@@ -41,6 +41,8 @@ import { dataTableResolvers } from './data-table-mutations.js';
 import { secretsManagementResolvers } from './secrets-management.js';
 import { workspaceResolvers } from './workspace.js';
 import { testAutomationMutationResolvers, testAutomationResolvers } from './test-automation-mutations.js';
+import { agentStudioResolvers } from './agent-studio.js';
+import { mcpServerResolvers } from './mcp-servers.js';
 
 export const resolvers: Resolvers[] = [
   scalarResolvers,
@@ -81,4 +83,5 @@ export const resolvers: Resolvers[] = [
   connectionExtraResolvers,
   developerApiClientResolvers, developerApiClientMutationResolvers,
   testAutomationResolvers, testAutomationMutationResolvers,
+  agentStudioResolvers, mcpServerResolvers,
 ];

@@ -180,5 +180,28 @@ export type RecipeHealthCheckPayloadMapper =
   | { ok: true; scope: string | undefined; recipeId: number; report: RecipeHealthReportMapper; userErrors: [] }
   | { ok: false; userErrors: UserErrorValue[] };
 
+/** Agent Studio (REFERENCE §28): wire objects of the caller's workspace; a data source travels with its knowledge base. */
+export type GenieMapper = Workato.Genie;
+export type GenieConnectionMapper = Page<GenieMapper>;
+export type GenieEdgeMapper = Edge<GenieMapper>;
+export type SkillMapper = Workato.Skill;
+export type SkillConnectionMapper = Page<SkillMapper>;
+export type SkillEdgeMapper = Edge<SkillMapper>;
+export type KnowledgeBaseMapper = Workato.KnowledgeBase;
+export type KnowledgeBaseConnectionMapper = Page<KnowledgeBaseMapper>;
+export type KnowledgeBaseEdgeMapper = Edge<KnowledgeBaseMapper>;
+export type KnowledgeBaseDataSourceMapper = { source: Workato.KnowledgeBaseDataSource; knowledgeBase: Workato.KnowledgeBase };
+
+/** MCP servers (REFERENCE §28); a tool travels with its server. */
+export type McpServerMapper = Workato.McpServer;
+export type McpServerConnectionMapper = Page<McpServerMapper> & { totalCount: number | null };
+export type McpServerEdgeMapper = Edge<McpServerMapper>;
+export type McpToolMapper = { tool: Workato.McpServerTool; server: Workato.McpServer };
+export type McpToolConnectionMapper = Page<McpToolMapper> & { totalCount: number | null };
+export type McpToolEdgeMapper = Edge<McpToolMapper>;
+export type McpUserGroupMapper = Workato.McpUserGroup;
+export type McpUserGroupConnectionMapper = Page<McpUserGroupMapper>;
+export type McpUserGroupEdgeMapper = Edge<McpUserGroupMapper>;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -22,6 +22,7 @@ export const NODE_TYPES = [
   'DeveloperApiClient', 'DeveloperApiClientRole',
   'DataTable', 'DataTableRecord',
   'TestCase', 'TestRun',
+  'Genie', 'Skill', 'KnowledgeBase', 'KnowledgeBaseDataSource', 'McpServer', 'McpTool', 'McpUserGroup',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -12,6 +12,7 @@ export const SECRET_FIELD_NAMES: readonly string[] = [
   'client_secret', 'clientSecret', // §28 custom OAuth profiles: the app's secret in create/update bodies and inputs
   'activation_code', 'activationCode', // §24 on-prem agent activation code
   'token', 'api_token', // §21 developer API client tokens in create/regenerate answers, down to `*.*.token` (`{body: {result: {token}}}`)
+  'mcp_url', // §28 MCP servers: a legacy token server's URL carries its token (`wkt_token`); the gateway exposes it stripped
 ];
 
 /** Schema coordinates whose presence in a query result keeps the result out of the response cache. */

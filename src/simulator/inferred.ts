@@ -121,6 +121,19 @@
  *   Roles: unpaged `{"result": [...]}` in both scopes, id-ascending; `POST …/developer_api_client_roles/:id/copy`
  *   only in a customer workspace (404 `API not found` elsewhere): the copy is named "<name> (copy)", answered as
  *   `{"result": role}`.
+ * - §28 Agent Studio (routes/agent-studio.ts): genies, skills and knowledge bases list as `{"data": [...]}` in seed
+ *   order, page/per_page default/max 100 ([wk] shows `data` for skills); a single object is bare; ids are strings
+ *   (`gen-…`, `skl-…`, `kb-…`), an unknown one → 404. A genie carries `state` (`running`/`stopped`), `skill_ids` and
+ *   `knowledge_base_ids`; skills are the workspace's three newest recipes (`recipe_id`, `running` from the recipe).
+ *   `POST …/genies/:id/start` of a running genie, and `…/stop` of a stopped one → 400 `{"message"}` (below);
+ *   otherwise the state changes and the bare genie is the answer. `…/knowledge_bases/:id/data_sources` and
+ *   `…/recipes` answer everything at once as `{"data": [...]}`; recipes are `{id, name}` and a deleted recipe drops out.
+ * - §28 MCP servers (routes/mcp-servers.ts, [wk] shapes): `{"data", "count", "page", "per_page"}` (count = all
+ *   servers, per_page default 20 as [wk]'s recording, max 100); a server `{"data": …}`, addressed by its string id
+ *   (`mcps-…`) as `:handle`; tools `{"items", "count", "page", "per_page"}` (default 100), one per recipe behind it
+ *   (`flow_id`, `active` = the recipe runs). No server carries a token (`mcp_url` is tokenless; no `token_renew`).
+ *   `GET /api/mcp/user_groups`: `{"data": [...]}` page/per_page default/max 100, ids `group-…`; no get by id. The
+ *   identity-based (`workato_idp`) server names the first two groups in `idp_user_group_ids`, others none.
  */
 export const INFERRED = {
   jobsDefaultPerPage: 25,
@@ -481,4 +494,35 @@ export const INFERRED_TEST_AUTOMATION = {
     'Rejects an unknown currency',
     'Retries after a NetSuite timeout',
   ] as readonly string[],
+} as const;
+
+/** §28 Agent Studio (routes/agent-studio.ts), see the list above. */
+export const INFERRED_AGENT_STUDIO = {
+  seedSkills: 3,
+  skillDescription: 'Lets a genie run the recipe',
+  seedKnowledgeBases: [
+    ['HR policies', 'Handbook, leave and benefits policies', ['google_drive', 'upload']],
+    ['Product FAQ', 'Answers from the support knowledge centre', ['confluence']],
+  ] as ReadonlyArray<readonly [string, string, readonly string[]]>,
+  seedGenies: [
+    ['IT help desk genie', 'Resets passwords and answers IT questions', 'running'],
+    ['Sales assistant genie', 'Looks up accounts and drafts follow-ups', 'stopped'],
+  ] as ReadonlyArray<readonly [string, string, string]>,
+  aiProviders: ['workato', 'openai', 'anthropic'] as readonly string[],
+  alreadyRunning: 'Genie is already running',
+  alreadyStopped: 'Genie is already stopped',
+} as const;
+
+/** §28 MCP servers (routes/mcp-servers.ts), see the list above. */
+export const INFERRED_MCP = {
+  perPage: 20,
+  urlBase: 'https://mcp.workato.example/servers',
+  toolTrigger: 'workato_recipe_function',
+  seedServers: [
+    ['Operations MCP', 'hashed_token', 3],
+    ['Directory MCP', 'workato_idp', 1],
+  ] as ReadonlyArray<readonly [string, string, number]>,
+  /** The identity-based method whose servers name user groups (`idp_user_group_ids`). */
+  identityMethod: 'workato_idp',
+  seedUserGroups: ['Engineering', 'Finance', 'Support'] as readonly string[],
 } as const;

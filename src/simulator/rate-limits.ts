@@ -56,7 +56,11 @@ export function limitFor(method: string, routePath: string): Limit {
   if (connectionsList) return perMinute('connections list', 60);
   if (root === 'connections') return perSecond('connections', 1);
   if (root === 'integrations') return perMinute('connectors', 60);
-  if (root === 'agentic' && method === 'GET') return perMinute('agent studio reads', 1000);
+  // §5 Agent Studio: lists and gets of genies, knowledge bases and skills 1,000 / min; conversations 10 / s; else 60 / min.
+  if (root === 'agentic' && segments.includes('conversations')) return perSecond('agent studio conversations', 10);
+  if (root === 'agentic' && method === 'GET' && segments.length <= 3 && ['genies', 'knowledge_bases', 'skills'].includes(segments[1] ?? '')) {
+    return perMinute('agent studio reads', 1000);
+  }
   return perMinute(root, 60);
 }
 

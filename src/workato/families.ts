@@ -97,8 +97,12 @@ export function familyOf(method: string, path: string): Family {
   if (first === 'connections') return { name: 'connections', quota: perSecond(1) };
   if (first === 'integrations') return { name: 'connectors', quota: perMinute(60) };
   if (first === 'managed_users') return { name: 'managed_users', quota: DEFAULT_QUOTA };
-  // §5 Agent Studio: listing and reading genies, knowledge bases and skills 1,000 / min; the rest 60 / min.
-  if (first === 'agentic' && m === 'GET') return { name: 'agentic_reads', quota: perMinute(1000) };
+  // §5 Agent Studio: listing and reading genies, knowledge bases and skills 1,000 / min; genie conversations 10 / s;
+  // the rest (writes, and reads below an object such as a knowledge base's data sources) 60 / min.
+  if (first === 'agentic' && segments.includes('conversations')) return { name: 'agentic_conversations', quota: perSecond(10) };
+  if (first === 'agentic' && m === 'GET' && segments.length <= 3 && ['genies', 'knowledge_bases', 'skills'].includes(segments[1] ?? '')) {
+    return { name: 'agentic_reads', quota: perMinute(1000) };
+  }
   return { name: known ? root : 'other', quota: DEFAULT_QUOTA };
 }
 

@@ -445,3 +445,32 @@ export function testResultStatusOf(status: string | null | undefined): 'succeede
 export function recipeHealthStatusOf(status: string | null | undefined): 'pending' | 'completed' {
   return status === 'completed' ? 'completed' : 'pending';
 }
+
+/**
+ * §28 Agent Studio [wk]: lists are `{"data": [...]}` paged with page/per_page (read with unwrapList); a single skill
+ * is the bare object. Genies and knowledge bases are [inferred] to answer alike, and any `{"data": …}` wrapper of a
+ * single object is read too (dataObject). Ids are strings (`skl-…`, §7); the numeric ids of older answers [wk beta]
+ * are read as their decimal strings. A genie names its skills and knowledge bases as `skill_ids`/`knowledge_base_ids`
+ * or as `skills`/`knowledge_bases` objects with an `id` [inferred]; both are read.
+ */
+export function agenticIdsOf(ids: ReadonlyArray<string | number> | null | undefined, objects: ReadonlyArray<{ id: string | number }> | null | undefined): string[] {
+  return (ids ?? objects?.map((o) => o.id) ?? []).map(String);
+}
+
+/** §28 [inferred]: a genie runs when `state` is `running` (the documented start/stop pair implies two states). */
+export const genieRunning = (state: string | null | undefined): boolean => (state ?? '').toLowerCase() === 'running';
+
+/**
+ * §28 [inferred]: how Workato refuses a start of a running genie (or a stop of a stopped one) is not documented; a
+ * 400 `{"message"}` naming the state is expected (as recipes answer, §10.7) and matched loosely.
+ */
+export const GENIE_ALREADY_RUNNING = /already (running|started|active)|invalid state running/i;
+export const GENIE_ALREADY_STOPPED = /already (stopped|inactive)|not running|invalid state stopped/i;
+
+/**
+ * §28 MCP servers [wk]: the list is `{"data", "count", "page", "per_page"}` (countedList), a server `{"data": …}`
+ * (dataObject), its tools `{"items", "count", "page", "per_page"}`. The `:handle` path parameter takes the server's
+ * string `id` (`mcps-…`, [wk] calls it so); a `handle` field, when sent, wins. On legacy `token` servers `mcp_url` can
+ * carry the server's token as the `wkt_token` query parameter ([wk] token_renew answer): the gateway strips it.
+ */
+export const MCP_URL_TOKEN_PARAMS: readonly string[] = ['wkt_token', 'token'];

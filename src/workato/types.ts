@@ -1055,6 +1055,107 @@ export namespace Workato {
     findings?: RecipeHealthFinding[] | null;
   }
 
+  // ---- §28 Agent Studio (genies, skills, knowledge bases) and MCP servers: paths [doc], fields [wk] or [inferred]
+  /** A genie (AI agent) [inferred]: REFERENCE gives paths only; `state` is `running`/`stopped`. Ids are strings (§7). */
+  export interface Genie {
+    id: string;
+    name?: string | null;
+    description?: string | null;
+    state?: string | null;
+    ai_provider?: string | null;
+    folder_id?: number | null;
+    project_id?: number | null;
+    /** The assigned skills' and knowledge bases' ids [inferred]; `skills`/`knowledge_bases` objects are read too. */
+    skill_ids?: string[] | null;
+    knowledge_base_ids?: string[] | null;
+    skills?: Array<{ id: string }> | null;
+    knowledge_bases?: Array<{ id: string }> | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
+  /** A skill: a recipe a genie can call [wk]: `id`, `name`, `description`, `recipe_id`, `folder_id`, `project_id`, `running`. */
+  export interface Skill {
+    id: string;
+    name?: string | null;
+    description?: string | null;
+    recipe_id?: number | null;
+    folder_id?: number | null;
+    project_id?: number | null;
+    running?: boolean | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
+  /** A knowledge base [inferred]: ids strings like the genies'. */
+  export interface KnowledgeBase {
+    id: string;
+    name?: string | null;
+    description?: string | null;
+    folder_id?: number | null;
+    project_id?: number | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
+  /** One item of GET /agentic/knowledge_bases/:id/data_sources [inferred]. */
+  export interface KnowledgeBaseDataSource {
+    id: string | number;
+    name?: string | null;
+    source_type?: string | null;
+    status?: string | null;
+    documents_count?: number | null;
+    last_synced_at?: DateTime | null;
+  }
+
+  /** One item of GET /agentic/knowledge_bases/:id/recipes [inferred]: a recipe reference. */
+  export interface KnowledgeBaseRecipe {
+    id: number;
+    name?: string | null;
+  }
+
+  /** An MCP server [wk]: string id (`mcps-…`) that the `:handle` path parameter takes; answers wrap it in `data`. */
+  export interface McpServer {
+    id: string;
+    handle?: string | null;
+    name?: string | null;
+    description?: string | null;
+    /** The URL MCP clients connect to; on legacy `token` servers it may carry the token as `wkt_token` [wk]. */
+    mcp_url?: string | null;
+    auth_type?: string | null;
+    authentication_method?: string | null;
+    folder_id?: number | null;
+    project_id?: number | null;
+    tools_count?: number | null;
+    idp_user_group_ids?: string[] | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
+  /** A tool of an MCP server [wk]; `flow_id` is the recipe behind it. */
+  export interface McpServerTool {
+    id: number;
+    name?: string | null;
+    description?: string | null;
+    original_description?: string | null;
+    trigger_application?: string | null;
+    action_applications?: string[] | null;
+    flow_id?: number | null;
+    active?: boolean | null;
+    enabled?: boolean | null;
+    vua_required?: boolean | null;
+    incompatibility_reasons?: string[] | null;
+  }
+
+  /** An identity-provider user group MCP servers grant access to (GET /mcp/user_groups) [wk]: string ids. */
+  export interface McpUserGroup {
+    id: string;
+    name?: string | null;
+    users_count?: number | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+
   // ---------------------------------------------------------------- §6 envelopes
   export interface ItemsEnvelope<T> {
     items: T[];

@@ -2,6 +2,8 @@
 import type { RouteDef } from '../http-helpers.js';
 import { collaboratorRoutes } from './collaborators.js';
 import { apiPlatformRoutes } from './api-platform.js';
+import { agentStudioRoutes } from './agent-studio.js';
+import { mcpServerRoutes } from './mcp-servers.js';
 import { auditLogRoutes } from './audit-log.js';
 import { connectionExtraRoutes } from './connection-extras.js';
 import { connectionWriteRoutes } from './connection-writes.js';
@@ -67,6 +69,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...connectionExtraRoutes,
   ...developerApiClientRoutes,
   ...testAutomationRoutes,
+  ...agentStudioRoutes, ...mcpServerRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

@@ -27,6 +27,10 @@ export type UserErrorCode =
   | 'FOLDER_IS_PROJECT'
   /** The folder still holds recipes or connections; pass `force: true` to delete them with it. */
   | 'FOLDER_NOT_EMPTY'
+  /** The genie is already running: `genieStart` changes nothing. */
+  | 'GENIE_RUNNING'
+  /** The genie is already stopped: `genieStop` changes nothing. */
+  | 'GENIE_STOPPED'
   /** Workato rejected the input (its validation messages are in `message`). */
   | 'INVALID'
   /**
@@ -111,12 +115,18 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'DeveloperApiClientRole', id: string }
     | { __typename: 'ExportManifest', id: string }
     | { __typename: 'Folder', id: string }
+    | { __typename: 'Genie', id: string }
     | { __typename: 'IamUser', id: string }
     | { __typename: 'IamUserGroup', id: string }
     | { __typename: 'Job', id: string }
+    | { __typename: 'KnowledgeBase', id: string }
+    | { __typename: 'KnowledgeBaseDataSource', id: string }
     | { __typename: 'LookupTable', id: string }
     | { __typename: 'LookupTableRow', id: string }
     | { __typename: 'ManagedUser', id: string }
+    | { __typename: 'McpServer', id: string }
+    | { __typename: 'McpTool', id: string }
+    | { __typename: 'McpUserGroup', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'OnPremAgent', id: string }
     | { __typename: 'OnPremGroup', id: string }
@@ -129,6 +139,7 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
       & { ' $fragmentRefs'?: { 'RecipeSummaryFragment': RecipeSummaryFragment } }
     )
     | { __typename: 'RecipeVersion', id: string }
+    | { __typename: 'Skill', id: string }
     | { __typename: 'Tag', id: string }
     | { __typename: 'TestCase', id: string }
     | { __typename: 'TestRun', id: string }

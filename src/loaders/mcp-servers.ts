@@ -1,0 +1,43 @@
+import type { WorkatoApi } from '../workato/http.js';
+import { getMcpServer, listMcpServers, listMcpServerTools, listMcpUserGroups } from '../workato/mcp-servers.js';
+import type { Workato } from '../workato/types.js';
+import { NotFoundError } from './errors.js';
+import { allPages, listedById, listLoader, type PageKey } from './util.js';
+
+type Counted<T> = { data: T[]; count: number | null };
+
+/** Workato's handle of a server: `handle` when sent, else its string `id` ([wk], inferred.ts). */
+export const mcpHandleOf = (server: Workato.McpServer): string => server.handle ?? String(server.id);
+
+/** MCP servers of the caller's workspace (REFERENCE §28): a counted page/per_page list, a get by handle, tools per server. */
+export function createMcpServerLoaders(api: WorkatoApi, _scope: string | undefined) {
+  const servers = listedById<Workato.McpServer, string, Counted<Workato.McpServer>>({
+    entity: 'McpServer',
+    idOf: mcpHandleOf,
+    items: (page) => page.data,
+    list: (p) => listMcpServers(api, p),
+    get: (handle) => getMcpServer(api, handle),
+  });
+  /** One page of a server's tools (GET …/mcp_servers/:handle/tools), with the count. */
+  const toolPage = listLoader((key: PageKey & { handle: string }) => listMcpServerTools(api, key.handle, { page: key.page, per_page: key.per_page }));
+  /**
+   * GET /mcp/user_groups pages; no get by id exists, so a group no page of the request holds is looked for in every
+   * page of 100 (walked once per request, however many servers ask).
+   */
+  let allGroups: Promise<Workato.McpUserGroup[]> | undefined;
+  const userGroups: ReturnType<typeof listedById<Workato.McpUserGroup, string, Workato.McpUserGroup[]>> = listedById<Workato.McpUserGroup, string, Workato.McpUserGroup[]>({
+    entity: 'McpUserGroup',
+    idOf: (g) => String(g.id),
+    items: (page) => page,
+    list: (p) => listMcpUserGroups(api, p),
+    get: async (id): Promise<Workato.McpUserGroup> => {
+      allGroups ??= allPages((page, per_page): Promise<Workato.McpUserGroup[]> => userGroups.page.load({ page, per_page }));
+      const group: Workato.McpUserGroup | undefined = (await allGroups).find((g) => String(g.id) === id);
+      if (!group) throw new NotFoundError('McpUserGroup', id);
+      return group;
+    },
+  });
+  return { servers, toolPage, userGroups };
+}
+
+export type McpServerLoaders = ReturnType<typeof createMcpServerLoaders>;
