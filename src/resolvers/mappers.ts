@@ -156,5 +156,13 @@ export type DeveloperApiClientRoleMapper = Scoped<Workato.DeveloperApiClientRole
 export type DeveloperApiClientConnectionMapper = Page<DeveloperApiClientMapper> & { totalCount: number };
 export type DeveloperApiClientEdgeMapper = Edge<DeveloperApiClientMapper>;
 
+/** Event streams (REFERENCE §26): topics carry their scope; messages are the consume answer's items as sent. */
+export type EventTopicMapper = Scoped<Workato.EventTopic>;
+export type EventTopicConnectionMapper = Page<EventTopicMapper> & { totalCount: number };
+export type EventTopicEdgeMapper = Edge<EventTopicMapper>;
+export type EventMessageMapper = Workato.EventMessage;
+export type EventMessageConnectionMapper = Page<EventMessageMapper>;
+export type EventMessageEdgeMapper = Edge<EventMessageMapper>;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -20,6 +20,7 @@ export const NODE_TYPES = [
   'Property', 'CustomOAuthProfile',
   'OnPremGroup', 'OnPremAgent',
   'DeveloperApiClient', 'DeveloperApiClientRole',
+  'EventTopic',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -85,7 +86,8 @@ const CURSOR_VERSION = 'v1';
 export type Cursor =
   | { k: 'id'; id: number } // keyset on a numeric id (recipes `since_id`; in-memory id-sorted lists)
   | { k: 'job'; h: string } // jobs `offset_job_id`
-  | { k: 'off'; o: number }; // absolute offset for page-based lists
+  | { k: 'off'; o: number } // absolute offset for page-based lists
+  | { k: 'msg'; m: string }; // event-stream message id (`after_message_id`, §26)
 
 export function encodeCursor(cursor: Cursor): string {
   return b64(`${CURSOR_VERSION}:${JSON.stringify(cursor)}`);

@@ -26,6 +26,11 @@ export interface RequestOptions {
    * (REFERENCE §17.8: tags, on-prem, developer API clients). No effect in the caller's own workspace.
    */
   embeddedV2?: boolean;
+  /**
+   * Aborts the call when the caller no longer wants the answer (a subscriber gone during a long poll, §26). An abort
+   * is not a failure of the origin: the breaker does not count it.
+   */
+  signal?: AbortSignal;
 }
 
 /** What the APIs of one GraphQL request share: the caller's keyed token hash, the in-flight cap and the ledger. */
@@ -159,7 +164,7 @@ export class WorkatoApi {
         method: method as Dispatcher.HttpMethod,
         headers,
         body,
-        signal: deadline,
+        signal: options.signal && deadline ? AbortSignal.any([deadline, options.signal]) : (options.signal ?? deadline),
         dispatcher: this.transport.dispatcher,
         headersTimeout: this.transport.timeouts.headersMs,
         bodyTimeout: this.transport.timeouts.bodyMs,

@@ -12,6 +12,7 @@ import { customOAuthProfileRoutes } from './custom-oauth-profiles.js';
 import { deploymentRoutes } from './deployments.js';
 import { developerApiClientRoutes } from './developer-api-clients.js';
 import { embeddedRoutes } from './embedded.js';
+import { eventStreamRoutes } from './event-streams.js';
 import { folderWriteRoutes } from './folder-writes.js';
 import { folderRoutes } from './folders.js';
 import { jobActionRoutes } from './job-actions.js';
@@ -63,6 +64,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...onPremRoutes,
   ...connectionExtraRoutes,
   ...developerApiClientRoutes,
+  ...eventStreamRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */
