@@ -277,3 +277,55 @@ describe('topicMessages subscription (SSE)', () => {
     expect(polls()).toBe(stopped);
   });
 });
+
+describe('topicMessages when the client goes away during a long poll', () => {
+  it('aborts the consume call in flight at once instead of waiting for Workato to answer', async () => {
+    const slow = await startStack({ env: { EVENT_STREAM_POLL_SECONDS: '20' } });
+    try {
+      const { eventTopicCreate } = await slow.gql(CREATE, { input: { name: 'Held', schema: SCHEMA } });
+      const aborted = async () => {
+        const text = await (await fetch(`${slow.gateway.origin}/metrics`)).text();
+        return /workato_upstream_request_duration_seconds_count\{family="event_stream_messages",method="POST",status="network"\} 1/.test(text);
+      };
+      const controller = new AbortController();
+      const following = subscribe(slow, FOLLOW, { topicId: eventTopicCreate.eventTopic.id }, { signal: controller.signal }).catch(() => undefined);
+      for (let i = 0; i < 50 && (slow.sim.counts()[CONSUME] ?? 0) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(slow.sim.counts()[CONSUME]).toBe(1);
+      expect(await aborted()).toBe(false);
+      controller.abort();
+      await following;
+      let seen = false;
+      for (let i = 0; i < 50 && !seen; i++) {
+        seen = await aborted();
+        if (!seen) await new Promise((r) => setTimeout(r, 20));
+      }
+      // Held for 20 s by the simulator, the call ends (aborted) within a second of the disconnect.
+      expect(seen).toBe(true);
+      expect(slow.sim.counts()[CONSUME]).toBe(1);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('EventTopic.messages with the response cache on', () => {
+  it('is never served from the cache: each query reads the stream anew, while topics alone are cached', async () => {
+    const cached = await startStack({ env: { RESPONSE_CACHE: 'memory' } });
+    try {
+      const query = `{ eventTopic(id: "3802") { name messages { nodes { messageId } } } }`;
+      cached.sim.resetCounts();
+      const before = await cached.gql(query);
+      expect(before.eventTopic.messages.nodes).toEqual([]);
+      await cached.gql(PUBLISH, { input: { topicId: '3802', payload: { invoice_id: 'INV-1', amount_cents: 5 } } });
+      const after = await cached.gql(query);
+      expect(after.eventTopic.messages.nodes).toHaveLength(1);
+      expect(cached.sim.counts()[CONSUME]).toBe(2);
+      cached.sim.resetCounts();
+      await cached.gql(`{ eventTopics { nodes { name } } }`);
+      await cached.gql(`{ eventTopics { nodes { name } } }`);
+      expect(cached.sim.counts()).toEqual({ [LIST]: 1 });
+    } finally {
+      await cached.close();
+    }
+  });
+});
