@@ -304,8 +304,8 @@ export const EVENT_STREAM: GraphiQLExample = {
   query: /* GraphQL */ `# Follow an event topic as messages arrive.
 # Run Topics first, then FollowTopic with a topic's id
 # as \`topicId\` (Variables tab). The subscription
-# streams one event per message, oldest first, and keeps
-# going until you stop it; the gateway long-polls
+# streams one event per message, oldest first, and
+# keeps going until you stop it; the gateway long-polls
 # Workato (60 calls per minute per token).
 ${AUTH}
 query Topics {
