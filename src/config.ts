@@ -176,11 +176,15 @@ function apiRoot(env: Env, variable = 'WORKATO_BASE_URL'): string | undefined {
   return `${url.origin}${path}`;
 }
 
-/** EVENT_STREAM_POLL_SECONDS: 0–60 (Workato's cap), default 25, and shorter than WORKATO_TIMEOUT_MS. */
+/**
+ * EVENT_STREAM_POLL_SECONDS: 0–60 (Workato's cap) and at least 5 s under WORKATO_TIMEOUT_MS, so a quiet topic's long
+ * poll is never cut as a timeout; default 25, or less under a short timeout.
+ */
 function eventStreamPollSecs(env: Env): number {
-  const secs = integer(env, 'EVENT_STREAM_POLL_SECONDS', 25, 0, 60);
   const timeoutMs = integer(env, 'WORKATO_TIMEOUT_MS', 40_000, 1, 600_000);
-  if (secs * 1000 + 5_000 > timeoutMs) {
+  const fitting = Math.max(0, Math.floor((timeoutMs - 5_000) / 1000));
+  const secs = integer(env, 'EVENT_STREAM_POLL_SECONDS', Math.min(25, fitting), 0, 60);
+  if (secs > fitting) {
     throw new ConfigError('EVENT_STREAM_POLL_SECONDS', `must leave 5 s under WORKATO_TIMEOUT_MS (${timeoutMs} ms), got ${secs}`);
   }
   return secs;

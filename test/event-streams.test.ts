@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { toGlobalId } from '../src/resolvers/relay.js';
 import { rest } from './support/rest.js';
 import { subscribe } from './support/sse.js';
@@ -327,5 +328,20 @@ describe('EventTopic.messages with the response cache on', () => {
     } finally {
       await cached.close();
     }
+  });
+});
+
+describe('EVENT_STREAM_POLL_SECONDS', () => {
+  it('defaults to 25 s, or to 5 s under a shorter WORKATO_TIMEOUT_MS, and takes 0–60', () => {
+    expect(loadConfig({}).eventStreamPollSecs).toBe(25);
+    expect(loadConfig({ WORKATO_TIMEOUT_MS: '12000' }).eventStreamPollSecs).toBe(7);
+    expect(loadConfig({ EVENT_STREAM_POLL_SECONDS: '0' }).eventStreamPollSecs).toBe(0);
+    expect(loadConfig({ EVENT_STREAM_POLL_SECONDS: '60', WORKATO_TIMEOUT_MS: '65000' }).eventStreamPollSecs).toBe(60);
+  });
+
+  it.each([['61', undefined], ['40', '40000'], ['ten', undefined]])('refuses %s (WORKATO_TIMEOUT_MS %s), naming the variable', (secs, timeout) => {
+    const env = { EVENT_STREAM_POLL_SECONDS: secs, ...(timeout ? { WORKATO_TIMEOUT_MS: timeout } : {}) };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(/^EVENT_STREAM_POLL_SECONDS:/);
   });
 });
