@@ -108,6 +108,18 @@ describe('EventTopic.messages', () => {
     expect(stack.sim.counts()).toEqual({ 'GET /api/event_streams/topics/:topic_id': 3, [CONSUME]: 3 });
   });
 
+  it('gives each message a global id that node(id) reads back with one consume call, and its topic without one', async () => {
+    const { eventTopics } = await stack.gql(`{ eventTopics(first: 1) { nodes { messages(first: 3) { nodes { id messageId topic { workatoId } } } } } }`);
+    const [, second] = eventTopics.nodes[0].messages.nodes;
+    expect(second).toEqual({ id: expect.any(String), messageId: '1000002', topic: { workatoId: '3801' } });
+    stack.sim.resetCounts();
+    const { node } = await stack.gql(`query($id: ID!) { node(id: $id) { __typename id ... on EventMessage { messageId payload } } }`, { id: second.id });
+    expect(node).toEqual({ __typename: 'EventMessage', id: second.id, messageId: '1000002', payload: expect.objectContaining({ order_id: 'SO-10401' }) });
+    expect(stack.sim.counts()).toEqual({ [CONSUME]: 1 });
+    const gone = await stack.request(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId('EventMessage', [3801, '999', Date.parse('2025-06-12T00:00:00Z')]) });
+    expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('refuses first over 50 and after together with since before calling Workato', async () => {
     stack.sim.resetCounts();
     const big = await stack.request(`{ eventTopics { nodes { messages(first: 51) { nodes { messageId } } } } }`);

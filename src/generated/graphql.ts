@@ -1698,15 +1698,23 @@ export type EnvironmentType =
   /** The test environment. */
   | 'TEST';
 
-/** One message of an event topic. */
-export type EventMessage = {
+/**
+ * One message of an event topic. Workato reads messages by position only (after an id, or from a time): `node(id)` of a
+ * message reads its topic from the message's publishing time (one consume call) and answers NOT_FOUND once Workato no
+ * longer keeps it (the topic's retention).
+ */
+export type EventMessage = Node & {
   __typename?: 'EventMessage';
+  /** The global id of this message (it names its topic, its id and its publishing time). */
+  id: Scalars['ID']['output'];
   /** Workato's id of the message; messages after it are read with `after: <messageId>`. Ids grow in publishing order. */
   messageId: Scalars['ID']['output'];
   /** The message's payload, shaped by the topic's schema. */
   payload?: Maybe<Scalars['JSON']['output']>;
   /** When the message was published. */
   publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The topic the message was published to (free: the topic list of the request, or one topic read). */
+  topic?: Maybe<EventTopic>;
 };
 
 /** A batch of a topic's messages, oldest first. Workato returns no count. */
@@ -1860,6 +1868,12 @@ export type EventTopicCreatePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Which topic to delete. */
+export type EventTopicDeleteInput = {
+  /** The topic's `id` (a customer's topic: its global `id`), or its `workatoId` in the token's own workspace. */
+  id: Scalars['ID']['input'];
+};
+
 /** The outcome of `eventTopicDelete`. */
 export type EventTopicDeletePayload = {
   __typename?: 'EventTopicDeletePayload';
@@ -1878,6 +1892,12 @@ export type EventTopicEdge = {
   node: EventTopic;
 };
 
+/** Which topic to purge. */
+export type EventTopicPurgeInput = {
+  /** The topic's `id` (a customer's topic: its global `id`), or its `workatoId` in the token's own workspace. */
+  id: Scalars['ID']['input'];
+};
+
 /** The outcome of `eventTopicPurge`. */
 export type EventTopicPurgePayload = {
   __typename?: 'EventTopicPurgePayload';
@@ -1885,12 +1905,6 @@ export type EventTopicPurgePayload = {
   eventTopic?: Maybe<EventTopic>;
   /** Why the purge was refused (`NOT_FOUND`); empty on success. */
   userErrors: Array<UserError>;
-};
-
-/** Which topic to purge or delete. */
-export type EventTopicRefInput = {
-  /** The topic's `id` (a customer's topic: its global `id`), or its `workatoId` in the token's own workspace. */
-  id: Scalars['ID']['input'];
 };
 
 /** Changes to a topic. Fields not provided (omitted or null) keep their current value. */
@@ -4122,7 +4136,7 @@ export type MutationEventTopicCreateArgs = {
  * Mutations are named object first, then the verb (`recipeStart`), so each family groups together.
  */
 export type MutationEventTopicDeleteArgs = {
-  input: EventTopicRefInput;
+  input: EventTopicDeleteInput;
 };
 
 
@@ -4133,7 +4147,7 @@ export type MutationEventTopicDeleteArgs = {
  * Mutations are named object first, then the verb (`recipeStart`), so each family groups together.
  */
 export type MutationEventTopicPurgeArgs = {
-  input: EventTopicRefInput;
+  input: EventTopicPurgeInput;
 };
 
 
@@ -7051,6 +7065,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( DeploymentMapper & { __typename: 'Deployment' } )
     | ( DeveloperApiClientMapper & { __typename: 'DeveloperApiClient' } )
     | ( DeveloperApiClientRoleMapper & { __typename: 'DeveloperApiClientRole' } )
+    | ( EventMessageMapper & { __typename: 'EventMessage' } )
     | ( EventTopicMapper & { __typename: 'EventTopic' } )
     | ( ExportManifestMapper & { __typename: 'ExportManifest' } )
     | ( FolderMapper & { __typename: 'Folder' } )
@@ -7203,10 +7218,11 @@ export type ResolversTypes = {
   EventTopicConnection: ResolverTypeWrapper<EventTopicConnectionMapper>;
   EventTopicCreateInput: EventTopicCreateInput;
   EventTopicCreatePayload: ResolverTypeWrapper<Omit<EventTopicCreatePayload, 'eventTopic' | 'userErrors'> & { eventTopic?: Maybe<ResolversTypes['EventTopic']>, userErrors: Array<ResolversTypes['UserError']> }>;
+  EventTopicDeleteInput: EventTopicDeleteInput;
   EventTopicDeletePayload: ResolverTypeWrapper<Omit<EventTopicDeletePayload, 'userErrors'> & { userErrors: Array<ResolversTypes['UserError']> }>;
   EventTopicEdge: ResolverTypeWrapper<EventTopicEdgeMapper>;
+  EventTopicPurgeInput: EventTopicPurgeInput;
   EventTopicPurgePayload: ResolverTypeWrapper<Omit<EventTopicPurgePayload, 'eventTopic' | 'userErrors'> & { eventTopic?: Maybe<ResolversTypes['EventTopic']>, userErrors: Array<ResolversTypes['UserError']> }>;
-  EventTopicRefInput: EventTopicRefInput;
   EventTopicUpdateInput: EventTopicUpdateInput;
   EventTopicUpdatePayload: ResolverTypeWrapper<Omit<EventTopicUpdatePayload, 'eventTopic' | 'userErrors'> & { eventTopic?: Maybe<ResolversTypes['EventTopic']>, userErrors: Array<ResolversTypes['UserError']> }>;
   ExportManifest: ResolverTypeWrapper<ExportManifestMapper>;
@@ -7528,10 +7544,11 @@ export type ResolversParentTypes = {
   EventTopicConnection: EventTopicConnectionMapper;
   EventTopicCreateInput: EventTopicCreateInput;
   EventTopicCreatePayload: Omit<EventTopicCreatePayload, 'eventTopic' | 'userErrors'> & { eventTopic?: Maybe<ResolversParentTypes['EventTopic']>, userErrors: Array<ResolversParentTypes['UserError']> };
+  EventTopicDeleteInput: EventTopicDeleteInput;
   EventTopicDeletePayload: Omit<EventTopicDeletePayload, 'userErrors'> & { userErrors: Array<ResolversParentTypes['UserError']> };
   EventTopicEdge: EventTopicEdgeMapper;
+  EventTopicPurgeInput: EventTopicPurgeInput;
   EventTopicPurgePayload: Omit<EventTopicPurgePayload, 'eventTopic' | 'userErrors'> & { eventTopic?: Maybe<ResolversParentTypes['EventTopic']>, userErrors: Array<ResolversParentTypes['UserError']> };
-  EventTopicRefInput: EventTopicRefInput;
   EventTopicUpdateInput: EventTopicUpdateInput;
   EventTopicUpdatePayload: Omit<EventTopicUpdatePayload, 'eventTopic' | 'userErrors'> & { eventTopic?: Maybe<ResolversParentTypes['EventTopic']>, userErrors: Array<ResolversParentTypes['UserError']> };
   ExportManifest: ExportManifestMapper;
@@ -8315,9 +8332,12 @@ export type DeveloperApiClientUpdatePayloadResolvers<ContextType = GatewayContex
 };
 
 export type EventMessageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EventMessage'] = ResolversParentTypes['EventMessage']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payload?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['EventTopic']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type EventMessageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EventMessageConnection'] = ResolversParentTypes['EventMessageConnection']> = {
@@ -8931,7 +8951,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'ApiCollection' | 'ApiEndpoint' | 'ApiKey' | 'ApiPlatformClient' | 'ApiPortal' | 'AuditLogEntry' | 'CollaboratorRole' | 'Connection' | 'Connector' | 'CustomConnector' | 'CustomOAuthProfile' | 'Deployment' | 'DeveloperApiClient' | 'DeveloperApiClientRole' | 'EventTopic' | 'ExportManifest' | 'Folder' | 'IamUser' | 'IamUserGroup' | 'Job' | 'LookupTable' | 'LookupTableRow' | 'ManagedUser' | 'Member' | 'OnPremAgent' | 'OnPremGroup' | 'Package' | 'Project' | 'ProjectBuild' | 'Property' | 'Recipe' | 'RecipeVersion' | 'Tag' | 'Workspace', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiCollection' | 'ApiEndpoint' | 'ApiKey' | 'ApiPlatformClient' | 'ApiPortal' | 'AuditLogEntry' | 'CollaboratorRole' | 'Connection' | 'Connector' | 'CustomConnector' | 'CustomOAuthProfile' | 'Deployment' | 'DeveloperApiClient' | 'DeveloperApiClientRole' | 'EventMessage' | 'EventTopic' | 'ExportManifest' | 'Folder' | 'IamUser' | 'IamUserGroup' | 'Job' | 'LookupTable' | 'LookupTableRow' | 'ManagedUser' | 'Member' | 'OnPremAgent' | 'OnPremGroup' | 'Package' | 'Project' | 'ProjectBuild' | 'Property' | 'Recipe' | 'RecipeVersion' | 'Tag' | 'Workspace', ParentType, ContextType>;
 };
 
 export type OnPremAgentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OnPremAgent'] = ResolversParentTypes['OnPremAgent']> = {

@@ -6,6 +6,7 @@
 import { Repeater } from 'graphql-yoga';
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
+import { NotFoundError } from '../loaders/errors.js';
 import { scopeOf } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
@@ -16,9 +17,9 @@ import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
-import type { EventTopicMapper } from './mappers.js';
+import type { EventMessageMapper, EventTopicMapper } from './mappers.js';
 import { pause, retryAfterMs } from './package-status.js';
-import { decodeCursor, globalIdOf, makePage, pageOfList, pageSize, workatoKey } from './relay.js';
+import { decodeCursor, globalIdOf, toGlobalId, makePage, pageOfList, pageSize, workatoKey } from './relay.js';
 
 /** The topic list, filtered by name in memory as Workato does (a case-sensitive substring), paged by id. */
 async function topicPage(loaders: ScopedLoaders, args: { name?: string | null; first?: number | null; after?: string | null }) {
@@ -62,7 +63,7 @@ function offsetOf(after: string | null | undefined, since: string | null | undef
 }
 
 /** One emission of `topicMessages`: a message, or why a poll failed. */
-type TopicEvent = { message: Workato.EventMessage } | { error: unknown };
+type TopicEvent = { message: EventMessageMapper } | { error: unknown };
 
 /** Pause after a failed poll that is worth repeating (rate limit, Workato unavailable). */
 const RETRY_MS = 2_000;
@@ -92,7 +93,7 @@ function followTopic(ctx: GatewayContext, api: WorkatoApi, topicId: number, star
         const batch = await consumeEventMessages(api, topicId, body, controller.signal);
         for (const message of batch) {
           if (gone) break;
-          await push({ message });
+          await push({ message: { ...message, topicId } });
         }
         const last = batch.at(-1);
         if (last) offset = { after_message_id: String(last.message_id) };
@@ -109,6 +110,27 @@ function followTopic(ctx: GatewayContext, api: WorkatoApi, topicId: number, star
     stop();
   });
 }
+
+/** A message's publishing time in whole milliseconds (floored, so a read `since` it includes it); 0 when unknown. */
+function publishedMs(m: Workato.EventMessage): number {
+  const ms = m.time ? Date.parse(m.time) : Number.NaN;
+  return Number.isNaN(ms) ? 0 : Math.floor(ms);
+}
+
+/**
+ * node(id) of a message: Workato has no get-by-id, so read the topic from the message's publishing time (one consume,
+ * up to 50 messages published in that same millisecond or after) and pick it out; NOT_FOUND once it has expired.
+ */
+export const eventMessageNode: FamilyNodeLoader = async (parsed, ctx, id) => {
+  const [topic, messageId, ms] = parsed.keys;
+  const topicId = Number(topic);
+  if (!Number.isSafeInteger(topicId) || !messageId || !/^\d+$/.test(ms ?? '')) throw badUserInput(`"${id()}" is not an event message id this API issued.`, 'id');
+  const since = Number(ms) > 0 ? { since_time: new Date(Number(ms)).toISOString() } : {};
+  const batch = await consumeEventMessages(messagesApi(ctx, parsed.scope, 'id'), topicId, { ...since, batch_size: EVENT_STREAMS.maxConsumeBatch, timeout_secs: 0 });
+  const found = batch.find((m) => String(m.message_id) === messageId);
+  if (!found) throw new NotFoundError('EventMessage', messageId);
+  return typed({ ...found, topicId }, 'EventMessage');
+};
 
 export const eventTopicNode: FamilyNodeLoader = async (parsed, ctx, id) => {
   const key = Number(parsed.keys[0]);
@@ -153,13 +175,16 @@ export const eventStreamResolvers: Resolvers = {
     messages: async (t, args, ctx) => {
       const first = pageSize(args.first, EVENT_STREAMS.maxConsumeBatch, EVENT_STREAMS.maxConsumeBatch);
       const body = { ...offsetOf(args.after, args.since), batch_size: first, timeout_secs: 0 };
-      const batch = await consumeEventMessages(messagesApi(ctx, scopeOf(t), 'EventTopic.messages'), t.id, body);
+      const read = await consumeEventMessages(messagesApi(ctx, scopeOf(t), 'EventTopic.messages'), t.id, body);
+      const batch = read.map((m): EventMessageMapper => ({ ...m, topicId: t.id }));
       // Workato counts nothing: a full batch may be followed by more (the short-page rule, §6).
       return makePage(batch, (m) => ({ k: 'msg', m: String(m.message_id) }), batch.length === first, body.after_message_id !== undefined || body.since_time !== undefined);
     },
   },
   EventMessage: {
+    id: (m) => toGlobalId('EventMessage', [m.topicId, String(m.message_id), publishedMs(m)]),
     messageId: (m) => String(m.message_id),
+    topic: (m, _args, ctx) => ctx.loaders.scope().eventStreams.eventTopicById.load(m.topicId),
     payload: prop('payload'),
     publishedAt: prop('time'),
   },

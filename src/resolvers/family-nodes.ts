@@ -14,7 +14,7 @@ import { lookupTableRowNode } from './lookup-tables.js';
 import { onPremAgentNode, onPremGroupNode } from './on-prem.js';
 import type { GlobalId, NodeType } from './relay.js';
 import { tagNode } from './tags.js';
-import { eventTopicNode } from './event-streams.js';
+import { eventMessageNode, eventTopicNode } from './event-streams.js';
 import { customOAuthProfileNode } from './custom-oauth-profiles.js';
 import { propertyNode } from './properties.js';
 import { developerApiClientNode, developerApiClientRoleNode } from './developer-api-clients.js';
@@ -40,5 +40,5 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   OnPremGroup: onPremGroupNode, OnPremAgent: onPremAgentNode,
   DeveloperApiClient: developerApiClientNode,
   DeveloperApiClientRole: developerApiClientRoleNode,
-  EventTopic: eventTopicNode,
+  EventTopic: eventTopicNode, EventMessage: eventMessageNode,
 };

@@ -160,7 +160,8 @@ export type DeveloperApiClientEdgeMapper = Edge<DeveloperApiClientMapper>;
 export type EventTopicMapper = Scoped<Workato.EventTopic>;
 export type EventTopicConnectionMapper = Page<EventTopicMapper> & { totalCount: number };
 export type EventTopicEdgeMapper = Edge<EventTopicMapper>;
-export type EventMessageMapper = Workato.EventMessage;
+/** A message with the topic it was read from (its global id names the topic). */
+export type EventMessageMapper = Workato.EventMessage & { topicId: number };
 export type EventMessageConnectionMapper = Page<EventMessageMapper>;
 export type EventMessageEdgeMapper = Edge<EventMessageMapper>;
 

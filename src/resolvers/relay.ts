@@ -20,7 +20,7 @@ export const NODE_TYPES = [
   'Property', 'CustomOAuthProfile',
   'OnPremGroup', 'OnPremAgent',
   'DeveloperApiClient', 'DeveloperApiClientRole',
-  'EventTopic',
+  'EventTopic', 'EventMessage',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -109,6 +109,7 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'Deployment', id: string }
     | { __typename: 'DeveloperApiClient', id: string }
     | { __typename: 'DeveloperApiClientRole', id: string }
+    | { __typename: 'EventMessage', id: string }
     | { __typename: 'EventTopic', id: string }
     | { __typename: 'ExportManifest', id: string }
     | { __typename: 'Folder', id: string }
