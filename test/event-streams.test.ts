@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { toGlobalId } from '../src/resolvers/relay.js';
+import { startSimulator } from '../src/simulator/index.js';
 import { rest } from './support/rest.js';
 import { subscribe } from './support/sse.js';
 import { startStack, type Stack } from './support/stack.js';
@@ -355,5 +356,43 @@ describe('EVENT_STREAM_POLL_SECONDS', () => {
     const env = { EVENT_STREAM_POLL_SECONDS: secs, ...(timeout ? { WORKATO_TIMEOUT_MS: timeout } : {}) };
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(/^EVENT_STREAM_POLL_SECONDS:/);
+  });
+});
+
+describe('the event-streams host', () => {
+  it('sends message calls to WORKATO_EVENT_STREAMS_URL with the same token, and topic calls to the Developer API', async () => {
+    const workspaces = { 'tok-host': { recipes: 1 } };
+    const host = await startSimulator({ quiet: true, workspaces });
+    const split = await startStack({ simulator: { workspaces }, env: { WORKATO_EVENT_STREAMS_URL: host.url } });
+    try {
+      const { eventTopic } = await split.gql(`{ eventTopic(id: "3801") { name messages { nodes { messageId } } } }`);
+      expect(eventTopic.messages.nodes.map((m: any) => m.messageId)).toEqual(['1000001', '1000002', '1000003']);
+      const published = await split.gql(PUBLISH, { input: { topicId: '3801', payload: { order_id: 'SO-1' } } });
+      expect(published.eventMessagePublish.userErrors).toEqual([]);
+      expect(split.sim.counts()).toEqual({ 'GET /api/event_streams/topics/:topic_id': 1 });
+      expect(host.counts()).toEqual({ [CONSUME]: 1, 'POST /api/v1/topics/:topic_id/publish': 1 });
+    } finally {
+      await split.close();
+      await host.close();
+    }
+  });
+});
+
+describe("an Embedded customer's topics", () => {
+  it('are changed through their global ids, and their messages are refused with BAD_USER_INPUT', async () => {
+    const { managedUser } = await stack.gql(`{ managedUser(id: "19029") { eventTopics { nodes { id workatoId } } } }`);
+    const { id, workatoId } = managedUser.eventTopics.nodes[0];
+    stack.sim.resetCounts();
+    const { eventTopicUpdate } = await stack.gql(`mutation($id: ID!) { eventTopicUpdate(input: { id: $id, description: "Customer's" }) {
+      eventTopic { id description } userErrors { code } } }`, { id });
+    expect(eventTopicUpdate).toEqual({ eventTopic: { id, description: "Customer's" }, userErrors: [] });
+    expect(stack.sim.counts()).toEqual({ 'PUT /api/managed_users/:managed_user_id/event_streams/topics/:topic_id': 1 });
+    const truth = await rest(stack.sim, `/managed_users/19029/event_streams/topics/${workatoId}`);
+    expect(truth.data.description).toBe("Customer's");
+    const { events, ended } = await subscribe(stack, FOLLOW, { topicId: id });
+    expect(ended).toBe(true);
+    expect(events[0]!.data.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const publish = await stack.request(PUBLISH, { input: { topicId: id, payload: { a: 1 } } });
+    expect(publish.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
