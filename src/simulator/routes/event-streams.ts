@@ -10,7 +10,7 @@ import { badRequest, HttpError, ok, type RouteDef } from '../http-helpers.js';
 import { INFERRED_EVENT_STREAMS as ES } from '../inferred.js';
 import type { TableSpec, WorkspaceStore } from '../store.js';
 import { DAY, formatTime, HOUR, MINUTE, SIM_NOW } from '../time.js';
-import { blank, bodyOf, Validation } from '../writes.js';
+import { blank, bodyOf, checkName, Validation } from '../writes.js';
 
 /** A stored message: the wire fields, with the id as a number (ids grow per workspace, so order is id order). */
 export interface MessageRow {
@@ -82,11 +82,7 @@ function nextPublish(store: WorkspaceStore, ms: number): Promise<void> {
 
 function applyTopic(topic: Workato.EventTopic, body: Record<string, unknown>, store: WorkspaceStore, creating: boolean): void {
   const v = new Validation();
-  if (creating || 'name' in body) {
-    if (blank(body.name)) v.add('name', "can't be blank");
-    else if (String(body.name).length > ES.maxNameLength) v.add('name', `is too long (maximum is ${ES.maxNameLength} characters)`);
-    else if ([...rowsOf(store, EVENT_TOPICS).values()].some((t) => t.id !== topic.id && t.name === String(body.name).trim())) v.add('name', 'has already been taken');
-  }
+  checkName(v, body, creating, ES.maxNameLength, (name) => [...rowsOf(store, EVENT_TOPICS).values()].some((t) => t.id !== topic.id && t.name === name));
   if (creating || 'schema' in body) {
     const schema = body.schema;
     if (!Array.isArray(schema) || schema.length === 0) v.add('schema', "can't be blank");
