@@ -230,14 +230,26 @@ describe('publishing messages', () => {
     expect(stack.sim.counts()).toEqual({});
   });
 
-  it('answers an unknown topic with a NOT_FOUND userError, and a 5xx as a top-level error without retrying', async () => {
+  it('answers an unknown topic with a NOT_FOUND userError', async () => {
     const missing = await stack.gql(PUBLISH, { input: { topicId: '99', payload: { a: 1 } } });
     expect(missing.eventMessagePublish).toEqual({ messageId: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'topicId'], message: expect.any(String) }] });
-    stack.sim.inject({ route: 'POST /api/v1/topics/:topic_id/publish', status: 503, times: 1 });
-    stack.sim.resetCounts();
-    const failed = await stack.request(PUBLISH, { input: { topicId: '3802', payload: { invoice_id: 'x' } } });
-    expect(failed.errors?.[0]?.extensions?.code).toMatch(/UPSTREAM/);
-    expect(stack.sim.counts()).toEqual({ 'POST /api/v1/topics/:topic_id/publish': 1 });
+  });
+
+  it('never retries a publish after a 503 (a POST), while a consume, a read, is retried like a GET', async () => {
+    const retrying = await startStack({ env: { WORKATO_RETRIES: '2', WORKATO_RETRY_BASE_MS: '1' } });
+    try {
+      retrying.sim.inject({ route: 'POST /api/v1/topics/:topic_id/publish', status: 503, times: 1 });
+      const failed = await retrying.request(PUBLISH, { input: { topicId: '3802', payload: { invoice_id: 'x' } } });
+      expect(failed.errors?.[0]?.extensions?.code).toMatch(/UPSTREAM/);
+      expect(retrying.sim.counts()['POST /api/v1/topics/:topic_id/publish']).toBe(1);
+      retrying.sim.resetCounts();
+      retrying.sim.inject({ route: CONSUME, status: 503, times: 1 });
+      const { eventTopic } = await retrying.gql(`{ eventTopic(id: "3801") { messages(first: 1) { nodes { messageId } } } }`);
+      expect(eventTopic.messages.nodes).toEqual([{ messageId: '1000001' }]);
+      expect(retrying.sim.counts()[CONSUME]).toBe(2);
+    } finally {
+      await retrying.close();
+    }
   });
 });
 
@@ -272,13 +284,22 @@ describe('topicMessages subscription (SSE)', () => {
     expect(events[0]!.data.errors).toEqual([expect.objectContaining({ path: ['topicMessages'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
   });
 
+});
+
+describe('topicMessages pacing and failures (a stack of its own: no other subscription polls there)', () => {
+  let own: Stack;
+  beforeAll(async () => {
+    own = await startStack({ env: { EVENT_STREAM_POLL_SECONDS: '1' } });
+  });
+  afterAll(() => own.close());
+
   it('paces a quiet topic with the long poll, and stops polling once the client disconnects', async () => {
-    const topic = await newTopic('Quiet');
-    const polls = () => stack.sim.counts()[CONSUME] ?? 0;
+    const topic = (await own.gql(CREATE, { input: { name: 'Quiet', schema: SCHEMA } })).eventTopicCreate.eventTopic;
+    const polls = () => own.sim.counts()[CONSUME] ?? 0;
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    stack.sim.resetCounts();
+    own.sim.resetCounts();
     const controller = new AbortController();
-    const following = subscribe(stack, FOLLOW, { topicId: topic.id }, { signal: controller.signal }).catch(() => undefined);
+    const following = subscribe(own, FOLLOW, { topicId: topic.id }, { signal: controller.signal }).catch(() => undefined);
     await sleep(2_500);
     // One long poll of 1 s at a time: 2–3 calls in 2.5 s, not a spin.
     expect(polls()).toBeGreaterThanOrEqual(2);
@@ -289,6 +310,32 @@ describe('topicMessages subscription (SSE)', () => {
     const stopped = polls();
     await sleep(1_500);
     expect(polls()).toBe(stopped);
+  });
+
+  it('does not spin when the long poll is off (EVENT_STREAM_POLL_SECONDS=0): one empty consume per second at most', async () => {
+    const eager = await startStack({ env: { EVENT_STREAM_POLL_SECONDS: '0' } });
+    try {
+      const topic = (await eager.gql(CREATE, { input: { name: 'Quiet', schema: SCHEMA } })).eventTopicCreate.eventTopic;
+      eager.sim.resetCounts();
+      const controller = new AbortController();
+      const following = subscribe(eager, FOLLOW, { topicId: topic.id }, { signal: controller.signal }).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 2_200));
+      controller.abort();
+      await following;
+      expect(eager.sim.counts()[CONSUME]).toBeGreaterThanOrEqual(2);
+      expect(eager.sim.counts()[CONSUME]).toBeLessThanOrEqual(3);
+    } finally {
+      await eager.close();
+    }
+  });
+
+  it('keeps following through a temporary Workato failure, sending it as an error event', async () => {
+    own.sim.inject({ route: CONSUME, status: 503, times: 1 });
+    const controller = new AbortController();
+    const { events } = await subscribe(own, FOLLOW, { topicId: '3801', after: '1000001' }, { stopAfter: 3, signal: controller.signal });
+    controller.abort();
+    expect(events[0]!.data).toMatchObject({ errors: [{ extensions: { code: expect.stringMatching(/^UPSTREAM/) } }] });
+    expect(events.slice(1).map((e) => e.data.data.topicMessages.messageId)).toEqual(['1000002', '1000003']);
   });
 });
 

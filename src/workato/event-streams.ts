@@ -45,7 +45,8 @@ export function deleteEventTopic(api: WorkatoApi, id: number): Promise<Workato.S
  * with `timeout_secs` Workato holds the call until a message arrives or the time is up (then an empty list).
  */
 export async function consumeEventMessages(messages: WorkatoApi, topicId: number, body: Workato.EventConsumeBody, signal?: AbortSignal): Promise<Workato.EventMessage[]> {
-  return eventMessagesOf(await messages.send('POST', `/v1/topics/${topicId}/consume`, { body, signal }));
+  // A read, so retried after 429/502/503/504 like a GET (the offset makes a repeat harmless); publishing never is.
+  return eventMessagesOf(await messages.send('POST', `/v1/topics/${topicId}/consume`, { body, signal, idempotent: true }));
 }
 
 /** POST /v1/topics/:topic_id/publish: the body is the payload itself → its message id. */

@@ -31,6 +31,8 @@ export interface RequestOptions {
    * is not a failure of the origin: the breaker does not count it.
    */
   signal?: AbortSignal;
+  /** A POST that only reads (event-stream consume, §26): retried like a GET. Publishing never sets it. */
+  idempotent?: boolean;
 }
 
 /** What the APIs of one GraphQL request share: the caller's keyed token hash, the in-flight cap and the ledger. */
@@ -119,7 +121,7 @@ export class WorkatoApi {
     this.refuseWithoutToken(method, fullPath);
     const family = familyOf(method, fullPath);
     const policy = this.transport.retry;
-    const retryable = policy !== undefined && isRetryableMethod(method) && !options.raw;
+    const retryable = policy !== undefined && (isRetryableMethod(method) || options.idempotent === true) && !options.raw;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.attempt<T>(method, fullPath, family, options, attempt, this.budget.ledger.issue());
@@ -128,6 +130,7 @@ export class WorkatoApi {
         const wait = backoffMs(policy, attempt, error.status === 429 || error.status === 503 ? error.retryAfter : undefined);
         if (wait === undefined) throw error;
         await sleep(wait);
+        if (options.signal?.aborted) throw error; // the caller went away during the backoff
       }
     }
   }
