@@ -53,6 +53,11 @@ export interface Config {
   graphiql: boolean;
   /** How often the `packageStatus` subscription polls Workato (its CLI polls every 2–3 s, REFERENCE §15.5). */
   packagePollMs: number;
+  /**
+   * Seconds one long poll of the `topicMessages` subscription may be held open by Workato (`timeout_secs`, at most
+   * 60, REFERENCE §26); below the upstream timeout so a quiet topic never reads as a timeout.
+   */
+  eventStreamPollSecs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Benchmark only (BENCH_DISABLE_BATCHING): loaders neither batch nor cache, to measure the N+1 they remove. */
   benchDisableBatching: boolean;
@@ -171,6 +176,20 @@ function apiRoot(env: Env, variable = 'WORKATO_BASE_URL'): string | undefined {
   return `${url.origin}${path}`;
 }
 
+/**
+ * EVENT_STREAM_POLL_SECONDS: 0–60 (Workato's cap) and at least 5 s under WORKATO_TIMEOUT_MS, so a quiet topic's long
+ * poll is never cut as a timeout; default 25, or less under a short timeout.
+ */
+function eventStreamPollSecs(env: Env): number {
+  const timeoutMs = integer(env, 'WORKATO_TIMEOUT_MS', 40_000, 1, 600_000);
+  const fitting = Math.max(0, Math.floor((timeoutMs - 5_000) / 1000));
+  const secs = integer(env, 'EVENT_STREAM_POLL_SECONDS', Math.min(25, fitting), 0, 60);
+  if (secs > fitting) {
+    throw new ConfigError('EVENT_STREAM_POLL_SECONDS', `must leave 5 s under WORKATO_TIMEOUT_MS (${timeoutMs} ms), got ${secs}`);
+  }
+  return secs;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const explicitBase = apiRoot(env);
   const dataCenterSet = Boolean(env.WORKATO_DATA_CENTER?.trim());
@@ -202,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoLatencyMs: integer(env, 'DEMO_LATENCY_MS', 0, 0, 60_000),
     graphiql: boolean(env, 'GRAPHIQL', true),
     packagePollMs: integer(env, 'PACKAGE_POLL_INTERVAL_MS', 2_000, 10, 60_000),
+    eventStreamPollSecs: eventStreamPollSecs(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     benchDisableBatching: boolean(env, 'BENCH_DISABLE_BATCHING', false),
     hosts: Object.freeze({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_EXAMPLES } from '../src/server/graphiql-examples.js';
 import { graphiqlOptions } from '../src/server/graphiql.js';
 import { buildSchema } from '../src/server/schema.js';
+import { subscribe } from './support/sse.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const schema = buildSchema();
@@ -44,7 +45,7 @@ describe('GraphiQL example operations', () => {
           const earlier = name.endsWith('Id') ? findId(results, name.slice(0, -2)) : undefined;
           if (earlier) variables[name] = earlier;
         }
-        const result = await stack.request(print(operation), variables);
+        const result = operation.operation === 'subscription' ? await firstEvent(print(operation), variables) : await stack.request(print(operation), variables);
         expect(result.errors, operation.name?.value).toBeUndefined();
         expect(Object.values(result.data ?? {}).every((value) => value !== null)).toBe(true);
         expect(JSON.stringify(result.data)).not.toMatch(/"userErrors":\[\{/);
@@ -53,6 +54,17 @@ describe('GraphiQL example operations', () => {
     });
   });
 });
+
+/** A subscription runs over server-sent events until its first event; then the client goes away. */
+async function firstEvent(query: string, variables: Record<string, unknown>): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  const controller = new AbortController();
+  try {
+    const { events } = await subscribe(stack, query, variables, { stopAfter: 1, signal: controller.signal });
+    return events[0]!.data;
+  } finally {
+    controller.abort();
+  }
+}
 
 /** The `id` of the first object found under `key`, depth first. */
 function findId(value: unknown, key: string): string | undefined {

@@ -22,6 +22,7 @@ import { createJobLoaders } from './jobs.js';
 import { createLookupTableLoaders, createLookupTableRowLoaders } from './lookup-tables.js';
 import { createManagedUserLoaders, createMemberLoaders, type ManagedUserLoaders } from './managed-users.js';
 import { createOnPremLoaders } from './on-prem.js';
+import { createEventStreamLoaders } from './event-streams.js';
 import { createPackageLoaders } from './packages.js';
 import { BATCHED, READS_EVERYTHING, type LoaderMode, type ReadHints } from './options.js';
 import { createProjectLoaders } from './projects.js';
@@ -51,6 +52,7 @@ const FAMILY_LOADERS = {
   dataTables: createDataTableLoaders,
   testAutomation: createTestAutomationLoaders,
   agentStudio: createAgentStudioLoaders, mcpServers: createMcpServerLoaders,
+  eventStreams: createEventStreamLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

@@ -23,7 +23,7 @@ import { listLoader, toError } from './util.js';
  * A whole list read at most once per request, and a by-id loader that answers from it once it has been asked for in
  * this request (even in a parallel sibling field), else with one GET per id (404 → NotFoundError for that key).
  */
-function listAndById<T extends { id: number }>(entity: string, scope: string | undefined, list: () => Promise<T[]>, get: (id: number) => Promise<T>) {
+export function listAndById<T extends { id: number }>(entity: string, scope: string | undefined, list: () => Promise<T[]>, get: (id: number) => Promise<T>) {
   let listed: Promise<Scoped<T>[]> | undefined;
   const one = byIdLoader<T>(BATCHED, entity, scope, get);
   const byId = requestLoader<number, Scoped<T>>(BATCHED, async (ids) => {

@@ -16,6 +16,7 @@ import type { GlobalId, NodeType } from './relay.js';
 import { tagNode } from './tags.js';
 import { dataTableNode, dataTableRecordNode } from './data-tables.js';
 import { testCaseNode, testRunNode } from './test-automation.js';
+import { eventMessageNode, eventTopicNode } from './event-streams.js';
 import { customOAuthProfileNode } from './custom-oauth-profiles.js';
 import { propertyNode } from './properties.js';
 import { developerApiClientNode, developerApiClientRoleNode } from './developer-api-clients.js';
@@ -47,4 +48,5 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   TestCase: testCaseNode, TestRun: testRunNode,
   Genie: genieNode, Skill: skillNode, KnowledgeBase: knowledgeBaseNode, KnowledgeBaseDataSource: knowledgeBaseDataSourceNode,
   McpServer: mcpServerNode, McpTool: mcpToolNode, McpUserGroup: mcpUserGroupNode,
+  EventTopic: eventTopicNode, EventMessage: eventMessageNode,
 };

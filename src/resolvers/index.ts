@@ -23,6 +23,8 @@ import { managedUserResolvers } from './managed-users.js';
 import { nodeResolvers } from './node.js';
 import { onPremMutationResolvers } from './on-prem-mutations.js';
 import { onPremResolvers } from './on-prem.js';
+import { eventStreamMutationResolvers } from './event-stream-mutations.js';
+import { eventStreamResolvers } from './event-streams.js';
 import { packageMutationResolvers } from './package-mutations.js';
 import { packageStatusResolvers } from './package-status.js';
 import { packageResolvers } from './packages.js';
@@ -84,4 +86,5 @@ export const resolvers: Resolvers[] = [
   developerApiClientResolvers, developerApiClientMutationResolvers,
   testAutomationResolvers, testAutomationMutationResolvers,
   agentStudioResolvers, mcpServerResolvers,
+  eventStreamResolvers, eventStreamMutationResolvers,
 ];

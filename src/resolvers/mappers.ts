@@ -203,5 +203,14 @@ export type McpUserGroupMapper = Workato.McpUserGroup;
 export type McpUserGroupConnectionMapper = Page<McpUserGroupMapper>;
 export type McpUserGroupEdgeMapper = Edge<McpUserGroupMapper>;
 
+/** Event streams (REFERENCE §26): topics carry their scope; messages are the consume answer's items as sent. */
+export type EventTopicMapper = Scoped<Workato.EventTopic>;
+export type EventTopicConnectionMapper = Page<EventTopicMapper> & { totalCount: number };
+export type EventTopicEdgeMapper = Edge<EventTopicMapper>;
+/** A message with the topic it was read from (its global id names the topic). */
+export type EventMessageMapper = Workato.EventMessage & { topicId: number };
+export type EventMessageConnectionMapper = Page<EventMessageMapper>;
+export type EventMessageEdgeMapper = Edge<EventMessageMapper>;
+
 /** Every UserError implementation: built by payload.ts, tagged with its `__typename`. */
 export type UserErrorMapper = UserErrorValue;

@@ -11,7 +11,7 @@ import { WorkatoError } from '../workato/http.js';
 export type PollEvent<T> = { value: T } | { error: unknown };
 
 /** Failures worth another poll: Workato busy or unreachable. Anything else (404, 401, 403) ends the stream. */
-function retryAfterMs(error: unknown, pollMs: number): number | undefined {
+export function retryAfterMs(error: unknown, pollMs: number): number | undefined {
   if (!(error instanceof WorkatoError)) return undefined;
   if (error.status === 429) return Math.max(pollMs, (error.retryAfter ?? 0) * 1000);
   if (error.kind === 'timeout' || error.kind === 'network' || error.status >= 500) return pollMs;
@@ -19,7 +19,7 @@ function retryAfterMs(error: unknown, pollMs: number): number | undefined {
 }
 
 /** Resolves after `ms`, or at once when the subscriber has gone (the timer is cleared either way). */
-function pause(ms: number, stop: Promise<unknown>): Promise<void> {
+export function pause(ms: number, stop: Promise<unknown>): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     void stop.then(() => {

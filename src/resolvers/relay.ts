@@ -23,6 +23,7 @@ export const NODE_TYPES = [
   'DataTable', 'DataTableRecord',
   'TestCase', 'TestRun',
   'Genie', 'Skill', 'KnowledgeBase', 'KnowledgeBaseDataSource', 'McpServer', 'McpTool', 'McpUserGroup',
+  'EventTopic', 'EventMessage',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -89,7 +90,8 @@ export type Cursor =
   | { k: 'id'; id: number } // keyset on a numeric id (recipes `since_id`; in-memory id-sorted lists)
   | { k: 'job'; h: string } // jobs `offset_job_id`
   | { k: 'off'; o: number } // absolute offset for page-based lists
-  | { k: 'tok'; t: string | null; s: number }; // continuation token of a page, and how many of its items were seen
+  | { k: 'tok'; t: string | null; s: number } // continuation token of a page, and how many of its items were seen
+  | { k: 'msg'; m: string }; // event-stream message id (`after_message_id`, §26)
 
 export function encodeCursor(cursor: Cursor): string {
   return b64(`${CURSOR_VERSION}:${JSON.stringify(cursor)}`);

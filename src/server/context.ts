@@ -20,6 +20,8 @@ export interface GatewayContext {
   requestId: string;
   /** Milliseconds between two polls of a package in the `packageStatus` subscription. */
   packagePollMs: number;
+  /** Seconds Workato may hold one long poll of `topicMessages` (config `EVENT_STREAM_POLL_SECONDS`). */
+  eventStreamPollSecs: number;
   /**
    * What the executing operation reads, set by plugins/operation-reads.ts when execution starts (everything until
    * then). A holder object: yoga copies the context's fields into its own object, so only a shared object is seen
@@ -63,6 +65,8 @@ export interface ContextOptions {
   transport: Transport;
   /** Milliseconds between package status polls (config `PACKAGE_POLL_INTERVAL_MS`); default 2 s. */
   packagePollMs?: number;
+  /** Seconds of one `topicMessages` long poll (config `EVENT_STREAM_POLL_SECONDS`); default 25. */
+  eventStreamPollSecs?: number;
   /** Batched unless the benchmark switches batching off (config `BENCH_DISABLE_BATCHING`). */
   loaderMode?: LoaderMode;
   /**
@@ -119,6 +123,7 @@ export function createContextFactory(options: ContextOptions) {
       loaders: createLoaders(api, options.loaderMode, () => operation.reads),
       requestId: currentRequestId() ?? requestIdFrom(request.headers.get('x-request-id')),
       packagePollMs: options.packagePollMs ?? 2_000,
+      eventStreamPollSecs: options.eventStreamPollSecs ?? 25,
       operation,
       report,
       hosts: { dataTables: options.hosts?.dataTables ?? options.baseUrl, eventStreams: options.hosts?.eventStreams ?? options.baseUrl },

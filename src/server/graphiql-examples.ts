@@ -299,8 +299,41 @@ query OnPremGroups {
 `,
 };
 
+export const EVENT_STREAM: GraphiQLExample = {
+  title: 'Event stream subscription',
+  query: /* GraphQL */ `# Follow an event topic as messages arrive.
+# Run Topics first, then FollowTopic with a topic's id
+# as \`topicId\` (Variables tab). The subscription
+# streams one event per message, oldest first, and
+# keeps going until you stop it; the gateway long-polls
+# Workato (60 calls per minute per token).
+${AUTH}
+query Topics {
+  eventTopics(first: 5) {
+    edges {
+      topic: node {
+        id
+        name
+        schema { name type }
+        messages(first: 3) { nodes { messageId publishedAt } }
+      }
+    }
+  }
+}
+
+subscription FollowTopic($topicId: ID!) {
+  topicMessages(topicId: $topicId) {
+    messageId
+    publishedAt
+    payload
+  }
+}
+`,
+};
+
 /** In tab order: the first one is what GraphiQL shows on a first visit. */
 export const GRAPHIQL_EXAMPLES: GraphiQLExample[] = [
   RECIPES_WITH_JOBS, CONNECTION_STATUS, MANAGED_USER_WORKSPACE, PACKAGE_EXPORT,
   SET_ENVIRONMENT_PROPERTIES, INVITE_COLLABORATOR, RECIPE_AUDIT_LOG, ON_PREM,
+  EVENT_STREAM,
 ];

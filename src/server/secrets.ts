@@ -20,4 +20,5 @@ export const SECRET_SCHEMA_COORDINATES: readonly string[] = [
   'ApiKeyCreatePayload.authToken', 'ApiKeySecretRefreshPayload.authToken', // §22 API platform keys
   'OnPremAgentActivationCodeRevealPayload', 'OnPremAgentActivationCodeRevealPayload.activationCode', // §24
   'DeveloperApiClientCreatePayload.token', 'DeveloperApiClientTokenRegeneratePayload.token', // §21
+  'EventTopic.messages', // §26: no secret, but a live read of a moving stream: a stored batch would replay old messages
 ];

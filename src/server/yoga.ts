@@ -49,6 +49,7 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
       serverToken: options.serverToken,
       transport: options.transport,
       packagePollMs: options.packagePollMs,
+      eventStreamPollSecs: options.config.eventStreamPollSecs,
       loaderMode: options.loaderMode,
       authorizationIsGatewayCredential: options.authorizationIsGatewayCredential,
       hosts: {

@@ -526,3 +526,37 @@ export const INFERRED_MCP = {
   identityMethod: 'workato_idp',
   seedUserGroups: ['Engineering', 'Finance', 'Support'] as readonly string[],
 } as const;
+
+/**
+ * Event streams (routes/event-streams.ts, §26) [inferred] where the docs captured no envelope:
+ *
+ * - §26 topics: list `{"data": [...]}` (unpaged, id-ascending, `name` a case-sensitive substring filter; `schema`
+ *   only with `include_schema=true`); get, create and update `{"data": topic}` (create is documented as `data`);
+ *   purge and delete `{"success": true}`; unknown id → 404. Topic `{id, name, description, schema, retention
+ *   (seconds, default 604,800), created_at, updated_at}`. Create needs `name` (≤ 255, unique) and a non-empty
+ *   `schema` list of fields with names; `retention` 1–7,776,000 (90 days); a 21st topic → 400 (20 per workspace).
+ *   The Embedded variant lives under /api/managed_users/:id (OEM docs) with the same bodies.
+ * - §26 messages (event-streams host = the simulator's own origin): ids are decimal strings growing per workspace.
+ *   Consume answers `{"messages": [{message_id, payload, time}]}` oldest first; `batch_size` 1–50 (default 50),
+ *   `timeout_secs` 0–60 (default 0) else 400; both `after_message_id` and `since_time` → 400; a non-numeric
+ *   `after_message_id` → 400. With `timeout_secs` the request is held until a message of the topic is published
+ *   or the time passes. Publish answers `{"message_id"}`; a body that is not a JSON object → 400, over 1 MB → 413.
+ *   The payload keeps the schema's fields only (missing ones null). Batch `{"payloads": [...]}` (1–100, else 400;
+ *   any bad payload refuses the whole batch) answers `{"is_partial_error": false, "message_ids": {"0": {message_id,
+ *   result: "success"}, …}}`.
+ */
+export const INFERRED_EVENT_STREAMS = {
+  defaultRetention: 604_800,
+  maxRetention: 7_776_000,
+  maxTopics: 20,
+  maxNameLength: 255,
+  maxConsumeBatch: 50,
+  maxTimeoutSecs: 60,
+  maxBatch: 100,
+  maxPayloadBytes: 1_048_576,
+  afterAndSince: 'Use either after_message_id or since_time, not both',
+  badMessageId: 'Invalid after_message_id',
+  payloadNotObject: 'must be a JSON object',
+  payloadTooLarge: 'Payload exceeds the 1 MB limit',
+  payloadsMissing: 'payloads must be a non-empty list',
+} as const;

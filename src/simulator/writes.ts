@@ -27,6 +27,17 @@ export class Validation {
   }
 }
 
+/**
+ * The `name` of a create (required) or an update (when given), as Rails validates it: not blank, at most `max`
+ * characters, and not `taken` by another row (families whose names need not be unique omit `taken`).
+ */
+export function checkName(v: Validation, body: Record<string, unknown>, creating: boolean, max: number, taken?: (name: string) => boolean): void {
+  if (!creating && !('name' in body)) return;
+  if (blank(body.name)) v.add('name', "can't be blank");
+  else if (String(body.name).length > max) v.add('name', `is too long (maximum is ${max} characters)`);
+  else if (taken?.(String(body.name).trim())) v.add('name', 'has already been taken');
+}
+
 /** Ids in bodies may be integers or decimal strings ([spec] types folder `parent_id` as a string, §13.2). */
 export function bodyId(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;

@@ -27,6 +27,13 @@ export interface RequestOptions {
    * (REFERENCE §17.8: tags, on-prem, developer API clients). No effect in the caller's own workspace.
    */
   embeddedV2?: boolean;
+  /**
+   * Aborts the call when the caller no longer wants the answer (a subscriber gone during a long poll, §26). An abort
+   * is not a failure of the origin: the breaker does not count it.
+   */
+  signal?: AbortSignal;
+  /** A POST that only reads (event-stream consume, §26): retried like a GET. Publishing never sets it. */
+  idempotent?: boolean;
 }
 
 /** What the APIs of one GraphQL request share: the caller's keyed token hash, the in-flight cap and the ledger. */
@@ -164,7 +171,7 @@ export class WorkatoApi {
   /** One call with its retries (reads only, on 429/502/503/504 and broken connections). */
   private async withRetries<T>(method: Dispatcher.HttpMethod, fullPath: string, family: Family, options: RequestOptions): Promise<Answer<T>> {
     const policy = this.transport.retry;
-    const retryable = policy !== undefined && isRetryableMethod(method) && !options.raw;
+    const retryable = policy !== undefined && (isRetryableMethod(method) || options.idempotent === true) && !options.raw;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.attempt<T>(method, fullPath, family, options, attempt, this.budget.ledger.issue());
@@ -173,6 +180,7 @@ export class WorkatoApi {
         const wait = backoffMs(policy, attempt, error.status === 429 || error.status === 503 ? error.retryAfter : undefined);
         if (wait === undefined) throw error;
         await sleep(wait);
+        if (options.signal?.aborted) throw error; // the caller went away during the backoff
       }
     }
   }
@@ -209,7 +217,7 @@ export class WorkatoApi {
         method: method as Dispatcher.HttpMethod,
         headers,
         body,
-        signal: deadline,
+        signal: options.signal && deadline ? AbortSignal.any([deadline, options.signal]) : (options.signal ?? deadline),
         dispatcher: this.transport.dispatcher,
         headersTimeout: this.transport.timeouts.headersMs,
         bodyTimeout: this.transport.timeouts.bodyMs,

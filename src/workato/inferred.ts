@@ -474,3 +474,44 @@ export const GENIE_ALREADY_STOPPED = /already (stopped|inactive)|not running|inv
  * carry the server's token as the `wkt_token` query parameter ([wk] token_renew answer): the gateway strips it.
  */
 export const MCP_URL_TOKEN_PARAMS: readonly string[] = ['wkt_token', 'token'];
+
+/**
+ * §26: event-stream envelopes were not captured. Topics: a list as `{"data": [...]}` (or bare / `result`), one topic
+ * as `{"data": {...}}` (the create answer is documented as `data`) or bare. Consume: `{"messages": [...]}` per the
+ * public API page, or `{"data": {"messages"}}` (§6). Publish: `{"message_id"}`, maybe inside `data`. Purge and
+ * delete: `{"success": true}` or the topic. All [inferred] except the documented `messages` and `message_id`.
+ */
+export const EVENT_STREAMS = {
+  /** The list sends `schema` only when asked (`include_schema`); the gateway always asks, so list items are whole. */
+  listQuery: { include_schema: true },
+  /** §26 limits checked before a call: 1 MB per payload, 100 per batch, 50 per consume, 60 s of long poll. */
+  maxPayloadBytes: 1_048_576,
+  maxBatch: 100,
+  maxConsumeBatch: 50,
+  maxTimeoutSecs: 60,
+  /** Workato allows 20 topics per workspace and keeps messages at most 90 days (Event streams limits page). */
+  maxRetentionSecs: 90 * 24 * 3600,
+} as const;
+
+export function eventMessagesOf(body: unknown): Workato.EventMessage[] {
+  const inner = dataObject<unknown>(body);
+  const messages = inner && typeof inner === 'object' ? (inner as { messages?: unknown }).messages : undefined;
+  return Array.isArray(messages) ? (messages as Workato.EventMessage[]) : [];
+}
+
+export function eventMessageIdOf(body: unknown): string | null {
+  const inner = dataObject<{ message_id?: unknown } | undefined>(body);
+  const id = inner && typeof inner === 'object' ? inner.message_id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
+/** The batch answer's ids in the order of the payloads sent; null where Workato gave none (a partial error). */
+export function eventBatchIdsOf(body: unknown, sent: number): { ids: Array<string | null>; partial: boolean } {
+  const inner = dataObject<Workato.EventBatchPublishResult | undefined>(body) ?? {};
+  const byIndex = inner.message_ids ?? {};
+  const ids = Array.from({ length: sent }, (_v, i) => {
+    const id = byIndex[String(i)]?.message_id;
+    return typeof id === 'string' && id !== '' ? id : null;
+  });
+  return { ids, partial: inner.is_partial_error === true || ids.includes(null) };
+}

@@ -1156,6 +1156,49 @@ export namespace Workato {
     updated_at?: DateTime | null;
   }
 
+  // ---- §26 event streams
+  /**
+   * An event topic (`GET /api/event_streams/topics[/:topic_id]`). The docs list `name`, `description`, `schema` and
+   * `retention` (seconds, default 604,800 = 168 h) as create fields; the answer's other fields are [inferred].
+   */
+  export interface EventTopic {
+    id: number;
+    name: string;
+    description?: string | null;
+    /** A Workato schema: a list of fields (sent by the list only with `include_schema=true`). */
+    schema?: SchemaField[] | null;
+    /** Seconds a message is kept. */
+    retention?: number | null;
+    created_at?: DateTime | null;
+    updated_at?: DateTime | null;
+  }
+  /** POST (name and schema required) / PUT (all optional) `/api/event_streams/topics`. */
+  export interface EventTopicWrite {
+    name?: string;
+    description?: string | null;
+    schema?: unknown[];
+    retention?: number;
+  }
+  /** One message of `POST /api/v1/topics/:topic_id/consume`: its id is the next `after_message_id`. */
+  export interface EventMessage {
+    message_id: string;
+    payload?: unknown;
+    /** When it was published (RFC 3339). */
+    time?: DateTime | null;
+  }
+  /** The consume body: `after_message_id` or `since_time`, `batch_size` ≤ 50, `timeout_secs` ≤ 60 (long poll). */
+  export interface EventConsumeBody {
+    after_message_id?: string;
+    since_time?: DateTime;
+    batch_size?: number;
+    timeout_secs?: number;
+  }
+  /** `POST /api/v1/batch/topics/:topic_id/publish` answer: per position in `payloads`, its id or result [inferred]. */
+  export interface EventBatchPublishResult {
+    is_partial_error?: boolean | null;
+    message_ids?: Record<string, { message_id?: string | null; result?: string | null }> | null;
+  }
+
   // ---------------------------------------------------------------- §6 envelopes
   export interface ItemsEnvelope<T> {
     items: T[];

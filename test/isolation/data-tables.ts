@@ -23,7 +23,7 @@ const shapes: IsolationShape[] = [
     keys: (data) => data.dataTables.nodes.map((t: { workatoId: string }) => t.workatoId),
   },
   {
-    query: 'dataTables(first: 100) { nodes { records(first: 50) { nodes { workatoId } } } }',
+    query: 'dataTables(first: 10) { nodes { records(first: 20) { nodes { workatoId } } } }', // within the default query cost limit
     truth: recordIds,
     keys: (data) => data.dataTables.nodes.flatMap((t: { records: { nodes: Array<{ workatoId: string }> } }) => t.records.nodes.map((r) => r.workatoId)),
   },

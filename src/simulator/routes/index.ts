@@ -15,6 +15,7 @@ import { dataTableRoutes } from './data-tables.js';
 import { deploymentRoutes } from './deployments.js';
 import { developerApiClientRoutes } from './developer-api-clients.js';
 import { embeddedRoutes } from './embedded.js';
+import { eventStreamRoutes } from './event-streams.js';
 import { folderWriteRoutes } from './folder-writes.js';
 import { folderRoutes } from './folders.js';
 import { jobActionRoutes } from './job-actions.js';
@@ -70,6 +71,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...developerApiClientRoutes,
   ...testAutomationRoutes,
   ...agentStudioRoutes, ...mcpServerRoutes,
+  ...eventStreamRoutes,
 ];
 
 /** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */

@@ -10,7 +10,7 @@ import { badRequest, HttpError, ok, type RouteContext, type RouteDef } from '../
 import { INFERRED_ON_PREM } from '../inferred.js';
 import type { TableSpec, WorkspaceStore } from '../store.js';
 import { formatTime, DAY, SIM_NOW } from '../time.js';
-import { blank, bodyBool, bodyId, Validation } from '../writes.js';
+import { blank, bodyBool, bodyId, checkName, Validation } from '../writes.js';
 
 /** An agent as stored: the wire object plus what its status answers (never sent on list/get). */
 export interface AgentRow {
@@ -102,11 +102,7 @@ const IP = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/([12]
 /** The group fields of a create or update body (§24), checked like Rails: all errors at once. */
 function applyGroup(group: Workato.OnPremGroup, body: Record<string, unknown>, store: WorkspaceStore, creating: boolean): void {
   const v = new Validation();
-  if (creating || 'name' in body) {
-    if (blank(body.name)) v.add('name', "can't be blank");
-    else if (String(body.name).length > INFERRED_ON_PREM.maxNameLength) v.add('name', `is too long (maximum is ${INFERRED_ON_PREM.maxNameLength} characters)`);
-    else if ([...rowsOf(store, ON_PREM_GROUPS).values()].some((g) => g.id !== group.id && g.name === String(body.name).trim())) v.add('name', 'has already been taken');
-  }
+  checkName(v, body, creating, INFERRED_ON_PREM.maxNameLength, (name) => [...rowsOf(store, ON_PREM_GROUPS).values()].some((g) => g.id !== group.id && g.name === name));
   const managed = 'use_managed_connection' in body ? bodyBool(body.use_managed_connection) : undefined;
   if ('use_managed_connection' in body && managed === undefined) v.add('use_managed_connection', 'must be true or false');
   const settings = body.settings_attributes as { whitelisted_ips?: unknown } | undefined;
@@ -150,10 +146,7 @@ const GROUPS: CrudSpec<Workato.OnPremGroup> = {
 
 function applyAgent(row: AgentRow, body: Record<string, unknown>, store: WorkspaceStore, creating: boolean): void {
   const v = new Validation();
-  if (creating || 'name' in body) {
-    if (blank(body.name)) v.add('name', "can't be blank");
-    else if (String(body.name).length > INFERRED_ON_PREM.maxNameLength) v.add('name', `is too long (maximum is ${INFERRED_ON_PREM.maxNameLength} characters)`);
-  }
+  checkName(v, body, creating, INFERRED_ON_PREM.maxNameLength);
   if (creating) {
     if (blank(body.os)) v.add('os', "can't be blank");
     else if (!INFERRED_ON_PREM.operatingSystems.includes(String(body.os))) v.add('os', 'is not included in the list');

@@ -44,6 +44,8 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   /** Workato refused the uploaded file as a package (for example, it is not a zip). */
   | 'PACKAGE_INVALID'
+  /** A message payload is larger than Workato's 1 MB limit for event streams (measured as JSON, UTF-8). */
+  | 'PAYLOAD_TOO_LARGE'
   /** The upsert would take the environment or project past Workato's limit of 1,000 properties. */
   | 'PROPERTY_LIMIT_EXCEEDED'
   /** A property name is longer than Workato's limit of 100 characters. */
@@ -66,6 +68,8 @@ export type UserErrorCode =
   | 'REFUSED'
   /** More job handles than Workato takes in one call (25). Split the list; Workato allows one such call per second. */
   | 'TOO_MANY_JOBS'
+  /** More messages than Workato publishes in one batch (100). Split the list. */
+  | 'TOO_MANY_MESSAGES'
   /**
    * The recipe's trigger is in back-off after repeated errors and cannot poll now; `message` says until when.
    * Retrying sooner does not help.
@@ -113,6 +117,8 @@ export type RecipeDetailQuery = { __typename: 'Query', node:
     | { __typename: 'Deployment', id: string }
     | { __typename: 'DeveloperApiClient', id: string }
     | { __typename: 'DeveloperApiClientRole', id: string }
+    | { __typename: 'EventMessage', id: string }
+    | { __typename: 'EventTopic', id: string }
     | { __typename: 'ExportManifest', id: string }
     | { __typename: 'Folder', id: string }
     | { __typename: 'Genie', id: string }
