@@ -2727,7 +2727,10 @@ export type Job = Node & {
   error?: Maybe<Scalars['String']['output']>;
   /** A structured breakdown of the error of a failed job. */
   errorParts?: Maybe<JobErrorParts>;
-  /** Workato's numeric id of the run. */
+  /**
+   * Workato's numeric id of the run. Only Workato's job lists carry it: a job fetched alone (`job(id)`, `node`, a
+   * federation reference) has it when a list in the same request listed that job, and is null otherwise.
+   */
   flowRunId?: Maybe<Scalars['ID']['output']>;
   /** Workato's job id, a string handle such as `j-AXk9ZfQ2-pL7cW1`. */
   handle: Scalars['String']['output'];

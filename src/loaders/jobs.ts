@@ -12,9 +12,15 @@ export interface JobKey {
 }
 
 export function createJobLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode = BATCHED) {
+  /**
+   * Jobs a list of this request carried, by key: the single-job call has no `flow_run_id` (§8.4), so a job read
+   * alone after its list keeps what the list said, and a normalized client cache sees the same job twice alike.
+   */
+  const listed = new Map<string, Workato.Job>();
   /** One page of a recipe's jobs with its counters (REFERENCE §11.1). */
   const jobList = listLoader(async ({ recipeId, ...params }: ListJobsParams & { recipeId: number }) => {
     const list = await listJobs(api, recipeId, params);
+    for (const item of list.items) listed.set(`${recipeId}/${item.id}`, item);
     return { ...list, items: tag(list.items, scope) };
   }, mode);
 
@@ -25,7 +31,11 @@ export function createJobLoaders(api: WorkatoApi, scope: string | undefined, mod
       Promise.all(
         keys.map(({ recipeId, handle }) =>
           getJob(api, recipeId, handle).then(
-            (j) => tag([j], scope)[0]!,
+            (j) => {
+              const item = listed.get(`${recipeId}/${handle}`);
+              const job = item && j.flow_run_id == null && item.flow_run_id != null ? { ...j, flow_run_id: item.flow_run_id } : j;
+              return tag([job], scope)[0]!;
+            },
             (e: unknown) =>
               e instanceof WorkatoError && e.status === 404 ? new NotFoundError('Job', `${recipeId}/${handle}`) : toError(e),
           ),
