@@ -18,7 +18,7 @@ const transport = () => createTransport({ connections: 2, timeouts: { connectMs:
 it('a job fetched after its list keeps flow_run_id; fetched alone it has none, as Workato sends it', async () => {
   const api = new WorkatoApi(transport(), sim.url, sim.token);
   const loaders = createJobLoaders(api, undefined);
-  const page = await loaders.jobList.load({ recipeId: 3307712, per_page: 2 });
+  const page = await loaders.jobList.load({ recipeId: 3307712, perPage: 2 });
   const listedJob = page.items[0]!;
   expect(listedJob.flow_run_id).toEqual(expect.any(Number));
   const detail = await loaders.jobByKey.load({ recipeId: 3307712, handle: listedJob.id });
