@@ -138,7 +138,9 @@ export class WorkatoApi {
     const family = familyOf(method, fullPath);
     const { ledger } = this.budget;
     const inflight = this.transport.inflight;
-    if (method !== 'GET' || options.raw || ledger.planning || !inflight) return (await this.withRetries<T>(method, fullPath, family, options)).value;
+    // (Not with a caller's abort signal, which would end the call for every sharer; not without a keyed token hash.)
+    const shareable = method === 'GET' && !options.raw && !options.signal && !ledger.planning && inflight && this.transport.keyOf;
+    if (!shareable) return (await this.withRetries<T>(method, fullPath, family, options)).value;
     // Identical reads of the same caller in flight share one Workato call (another request of the same token asked for
     // the same path and query a moment ago): never across tokens (the key holds the keyed token hash), never for a
     // write, never past the call's end. Each sharer parses the answer itself: loaders mark the objects they are given.
