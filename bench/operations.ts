@@ -180,6 +180,23 @@ export const OPERATIONS: Operation[] = [
     check: (d) => expect(d?.recipe?.jobs?.nodes?.length === 50, 'expected 50 jobs'),
   },
   {
+    name: 'recipe-id-jobs',
+    title: "a recipe's last 25 jobs, by the id the caller has",
+    needs: 'recipe',
+    query: `query RecipeIdJobs($id: ID!) {
+      recipe(id: $id) {
+        id
+        jobs(first: 25) { nodes { id handle status startedAt completedAt } }
+      }
+    }`,
+    variables: (fx) => ({ id: String(fx.jobsRecipeId) }),
+    // Nothing asked of the recipe needs Workato's recipe: the jobs list alone.
+    floor: async (c, fx) => {
+      await c.get(`/recipes/${fx.jobsRecipeId}/jobs?per_page=25`);
+    },
+    check: (d) => expect(d?.recipe?.jobs?.nodes?.length === 25, 'expected 25 jobs'),
+  },
+  {
     name: 'customer-recipes',
     title: "a managed user's recipes with their jobs",
     needs: 'managedUser',

@@ -117,6 +117,23 @@ export function selectedFieldNames(info: GraphQLResolveInfo, field: string): Set
   return names;
 }
 
+/** The names of the fields selected on the current field's result itself (fragments and @skip/@include as above). */
+export function ownSelectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const collect = (selections: readonly SelectionNode[]): void => {
+    for (const selection of selections) {
+      if (!included(selection, info)) continue;
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+        if (fragment) collect(fragment.selectionSet.selections);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) if (node.selectionSet) collect(node.selectionSet.selections);
+  return names;
+}
+
 /** `applies` for any named type: on an interface or union, any condition may match at run time. */
 function mayApply(condition: string | undefined, type: GraphQLNamedType): boolean {
   return isObjectType(type) ? applies(condition, type) : true;

@@ -8,7 +8,7 @@ import { connectionIdOf } from '../workato/inferred.js';
 import type { ListRecipesParams } from '../workato/recipes.js';
 import { decodeJson, flag, list, prop, workatoId } from './helpers.js';
 import { jobPage, prefetchJobPage } from './jobs.js';
-import { selectedArgs, selectsPath } from './lookahead.js';
+import { ownSelectedFieldNames, selectedArgs, selectsPath } from './lookahead.js';
 import { HOME_LEVEL } from '../loaders/folders.js';
 import type { RecipeConfigEntryMapper, RecipeMapper } from './mappers.js';
 import { MAX_FIRST, decodeCursor, globalIdOf, makePage, pageOfPagedList, pageSize, workatoKey, type Page } from './relay.js';
@@ -100,6 +100,9 @@ export function recipePageArgs(
   };
 }
 
+/** Recipe fields whose value needs only the recipe's id (and scope): selected alone, they fetch no recipe. */
+const SETTLED_BY_ID = new Set(['__typename', 'id', 'workatoId', 'jobs']);
+
 export const recipeResolvers: Resolvers = {
   Query: {
     recipes: (_root, args, ctx, info) => {
@@ -122,6 +125,11 @@ export const recipeResolvers: Resolvers = {
       const loaders = ctx.loaders.scope(scope);
       // The jobs list needs only the recipe id: ask for it together with the recipe, one round trip instead of two.
       for (const jobArgs of selectedArgs(info, 'jobs')) prefetchJobPage(loaders, Number(key), jobArgs);
+      // Nothing selected needs the recipe itself (`recipe(id:) { id jobs { … } }`): no GET /recipes/:id at all. An id
+      // that does not exist then ends as NOT_FOUND from the jobs call, which finds out; without a jobs call (`{ id }`
+      // alone, an existence check) the recipe is read.
+      const selected = ownSelectedFieldNames(info);
+      if (selected.has('jobs') && [...selected].every((name) => SETTLED_BY_ID.has(name))) return tag([{ id: Number(key) } as RecipeMapper], scope)[0]!;
       return loaders.recipeById.load(Number(key));
     },
   },
