@@ -8,15 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function send(method: string, path: string, body?: unknown, token = 'tok-lt') {
-  const res = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const send = (method: string, path: string, body?: unknown, token = 'tok-lt') =>
+  api(sim, path, { method, body, token }).then(({ status, body: answer }) => ({ status, body: answer }));
 const get = (path: string, token = 'tok-lt') => api(sim, path, { token });
 const labels = (table: { schema: string }) => JSON.parse(table.schema).map((c: { label: string; name: string }) => `${c.name}:${c.label}`);
 

@@ -8,15 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function send(method: string, path: string, body?: unknown, token = 'tok-a') {
-  const res = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const send = (method: string, path: string, body?: unknown, token = 'tok-a') =>
+  api(sim, path, { method, body, token }).then(({ status, body: answer }) => ({ status, body: answer }));
 
 describe('on-prem groups (§24)', () => {
   it('lists groups as a bare array with the documented fields, different per workspace', async () => {
