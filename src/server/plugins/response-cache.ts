@@ -6,7 +6,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import { callerCredentials } from '../context.js';
-import { SECRET_SCHEMA_COORDINATES } from '../secrets.js';
+import { UNCACHED_SCHEMA_COORDINATES } from '../secrets.js';
 import { explainRequests } from './workato-report.js';
 import type { YogaOptions } from '../yoga.js';
 
@@ -25,12 +25,8 @@ export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<str
     invalidateViaMutation: true,
     // An explain request runs nothing against Workato: it must neither be answered from the cache nor fill it.
     enabled: (request) => !explainRequests.has(request),
-    // A result holding a secret (secrets.ts) is never stored, nor live quota figures: ttl 0 for those coordinates.
-    ttlPerSchemaCoordinate: {
-      ...Object.fromEntries(SECRET_SCHEMA_COORDINATES.map((coordinate) => [coordinate, 0])),
-      // Live figures, never a stored answer.
-      'Query.workatoQuota': 0,
-    },
+    // A result holding a secret or a live figure (secrets.ts) is never stored: ttl 0 for those coordinates.
+    ttlPerSchemaCoordinate: Object.fromEntries(UNCACHED_SCHEMA_COORDINATES.map((coordinate) => [coordinate, 0])),
     includeExtensionMetadata: !options.config.production,
   }) as unknown as Plugin<Record<string, unknown>>;
   return {
