@@ -49,13 +49,23 @@ export interface ReportRequest {
   explain: boolean;
 }
 
-/** The header (`1`/`true`) or the GraphQL request extension (`true`) that asks for a trace or an explanation. */
+const reportRequests = new WeakMap<Request, ReportRequest>();
+
+/**
+ * The header (`1`/`true`) or the GraphQL request extension (`true`) that asks for a trace or an explanation; worked
+ * out once per request (the cost report's plugin asks before the context is made, the context after).
+ */
 export function reportRequestOf(request: Request, extensions: Record<string, unknown> | undefined): ReportRequest {
-  const asked = (header: string, extension: string) => {
-    const value = request.headers.get(header)?.trim().toLowerCase();
-    return value === '1' || value === 'true' || extensions?.[extension] === true;
-  };
-  return { trace: asked('x-workato-trace', 'workatoTrace'), explain: asked('x-workato-explain', 'workatoExplain') };
+  let asked = reportRequests.get(request);
+  if (!asked) {
+    const flag = (header: string, extension: string) => {
+      const value = request.headers.get(header)?.trim().toLowerCase();
+      return value === '1' || value === 'true' || extensions?.[extension] === true;
+    };
+    asked = { trace: flag('x-workato-trace', 'workatoTrace'), explain: flag('x-workato-explain', 'workatoExplain') };
+    reportRequests.set(request, asked);
+  }
+  return asked;
 }
 
 export interface ContextOptions {

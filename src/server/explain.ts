@@ -1,9 +1,10 @@
 /**
  * `explain`: the plan of an operation without running it against Workato (as Hasura's explain does for SQL). The
  * operation executes with a ledger that records every Workato call and sends none (http.ts): what it records is the
- * first round trip exactly — the calls that need nothing but the arguments — and, for serial mutations, the calls
- * that follow one another regardless of data. Fields that would wait for those answers are listed with what they
- * cost, in words, where it is known only at run time: how many calls depends on what Workato answers.
+ * first round trip exactly — the calls that need nothing but the arguments. Fields that would wait for those answers
+ * are listed with what they cost, in words, where it is known only at run time: how many calls depends on what
+ * Workato answers. (A later mutation of a serial list runs only after the first has answered, so it is not planned;
+ * `laterRoundTrips` holds the rare call a resolver still makes after an earlier one failed.)
  */
 import {
   getNamedType,
@@ -51,7 +52,7 @@ export const FIELD_COSTS: Readonly<Record<string, string>> = {
 export interface ExplainPlan {
   /** The calls that go out first, all together: they need only the operation's arguments. */
   firstRoundTrip: PlannedCall[];
-  /** Calls known to follow regardless of what Workato answers (the next mutation of a serial list), by round trip. */
+  /** Calls a resolver made after an earlier planned call had answered (rare; usually empty), by round trip. */
   laterRoundTrips: PlannedCall[];
   /** Fields that wait for an answer of an earlier call, with what they will cost. */
   dependentFields: DependentField[];

@@ -1,6 +1,6 @@
 /**
  * What one GraphQL request cost upstream, kept as it runs: the calls sent to Workato (retries included, as Workato
- * counts them), the retries among them, results answered by a cache, the endpoint families touched, and the round
+ * counts them), the retries among them, the endpoint families touched, and the round
  * trips — the longest chain of calls that had to wait for each other. A call's round trip is one more than the
  * deepest call that had completed when it was issued: independent calls go out before any answer arrives and share
  * a round trip; a call made from an answer comes one later (bench/rest.ts counts the hand-written plan the same way).
@@ -61,8 +61,6 @@ export interface CallTicket {
 export class CallLedger {
   calls = 0;
   retries = 0;
-  /** Results served from a cache instead of Workato (parts of a result; a whole cached result is reported apart). */
-  cached = 0;
   roundTrips = 0;
   /** Families touched, by name, with their quotas (for the quota part of the report). */
   readonly families = new Map<string, Family>();
@@ -151,7 +149,6 @@ export class CallLedger {
   reset(): void {
     this.calls = 0;
     this.retries = 0;
-    this.cached = 0;
     this.roundTrips = 0;
     this.completedDepth = 0;
     this.families.clear();
