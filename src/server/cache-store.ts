@@ -7,6 +7,7 @@ import type { Cache, useResponseCache } from '@graphql-yoga/plugin-response-cach
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from './logger.js';
+import { closeRedis, connectRedis } from './redis.js';
 
 export interface CacheStore {
   cache: Cache;
@@ -33,30 +34,17 @@ export async function createCacheStore(config: Config['cache'], logger: Logger):
     const { cache, settled } = tolerant(createInMemoryCache({ max: 5_000 }), logger);
     return { cache, useResponseCache, settled, ready: () => true, close: async () => {} };
   }
-  const [{ Redis }, { createRedisCache }] = await Promise.all([import('ioredis'), import('@envelop/response-cache-redis')]);
-  const redis = new Redis(config.redisUrl!, {
-    // Fail fast instead of queueing: a slow or absent Redis must not slow every request down.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 1_000,
-    connectTimeout: 5_000,
-    lazyConnect: true,
-  });
-  redis.on('error', (error: Error) => logger.warn('Response cache: Redis error', { message: error.message }));
-  try {
-    await redis.connect();
-  } catch (error) {
-    logger.warn('Response cache: Redis is not reachable yet; serving without cache until it is', { message: (error as Error).message });
-  }
+  const [redis, { createRedisCache }] = await Promise.all([
+    connectRedis(config.redisUrl!, { purpose: 'Response cache', commandTimeoutMs: 1_000 }, logger),
+    import('@envelop/response-cache-redis'),
+  ]);
   const { cache, settled } = tolerant(createRedisCache({ redis: expiringSets(redis, config.ttlMs) as never }), logger);
   return {
     cache,
     useResponseCache,
     settled,
     ready: () => redis.status === 'ready',
-    async close() {
-      await redis.quit().catch(() => redis.disconnect());
-    },
+    close: () => closeRedis(redis),
   };
 }
 
