@@ -101,6 +101,17 @@ export interface Config {
     concurrencyPerRequest: number;
   };
   cache: { mode: 'off' | 'memory' | 'redis'; ttlMs: number; redisUrl?: string };
+  /**
+   * REDIS_URL: what replicas share — the quota windows always, the response cache with RESPONSE_CACHE=redis. A Redis
+   * fault never fails a request.
+   */
+  redisUrl?: string;
+  /**
+   * Quota windows in Redis (workato/shared-rate-limiter.ts): the longest one check may take before the replica keeps
+   * to its own share (QUOTA_REDIS_DEADLINE_MS), and the replicas assumed for that share before a heartbeat has
+   * counted them (QUOTA_FALLBACK_REPLICAS).
+   */
+  sharedQuotas: { deadlineMs: number; fallbackReplicas: number };
   /** Secret for the keyed token hash (cache scopes, quotas); random per process when unset. */
   tokenHashKey?: string;
   metrics: { enabled: boolean; path: string };
@@ -277,8 +288,11 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
   if (cacheMode === 'redis' && !redisUrl) throw new ConfigError('REDIS_URL', 'required with RESPONSE_CACHE=redis (e.g. redis://127.0.0.1:6379)');
   const tokenHashKey = env.TOKEN_HASH_KEY?.trim() || undefined;
   if (tokenHashKey !== undefined && tokenHashKey.length < 32) throw new ConfigError('TOKEN_HASH_KEY', 'must be at least 32 characters long');
-  if (cacheMode === 'redis' && !tokenHashKey) {
-    throw new ConfigError('TOKEN_HASH_KEY', 'required with RESPONSE_CACHE=redis, so that every replica scopes cache entries to the same callers');
+  if (redisUrl && !tokenHashKey) {
+    throw new ConfigError('TOKEN_HASH_KEY', 'required with REDIS_URL, so that every replica keys quotas and cache entries to the same callers');
+  }
+  if (redisUrl && cacheMode === 'memory') {
+    throw new ConfigError('RESPONSE_CACHE', 'memory keeps entries per replica, but REDIS_URL says replicas share state: a write through one would not evict what another cached. Use redis (or off)');
   }
   const corsOrigins = list(env, 'CORS_ORIGINS');
   for (const origin of corsOrigins) {
@@ -320,6 +334,11 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
       concurrencyPerRequest: integer(env, 'WORKATO_MAX_CONCURRENCY', 10, 1, 1_000),
     }),
     cache: Object.freeze({ mode: cacheMode, ttlMs: integer(env, 'RESPONSE_CACHE_TTL_MS', 30_000, 1, 86_400_000), redisUrl }),
+    redisUrl,
+    sharedQuotas: Object.freeze({
+      deadlineMs: integer(env, 'QUOTA_REDIS_DEADLINE_MS', 10, 1, 1_000),
+      fallbackReplicas: integer(env, 'QUOTA_FALLBACK_REPLICAS', 2, 1, 1_000),
+    }),
     tokenHashKey,
     metrics: Object.freeze({ enabled: boolean(env, 'METRICS', true), path: metricsPath }),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 20_000, 0, 600_000),

@@ -16,6 +16,12 @@ describe('configuration', () => {
     });
   });
 
+  it('shares quota windows through REDIS_URL, with a deadline of a few ms per check and a fallback share', () => {
+    expect(loadConfig({})).toMatchObject({ redisUrl: undefined, sharedQuotas: { deadlineMs: 10, fallbackReplicas: 2 } });
+    const shared = loadConfig({ REDIS_URL: 'redis://10.0.0.5:6379', TOKEN_HASH_KEY: 'k'.repeat(32), QUOTA_FALLBACK_REPLICAS: '3' });
+    expect(shared).toMatchObject({ redisUrl: 'redis://10.0.0.5:6379', cache: { mode: 'off' }, sharedQuotas: { fallbackReplicas: 3 } });
+  });
+
   it('accepts a private instance or simulator URL ending in /api', () => {
     expect(loadConfig({ WORKATO_BASE_URL: 'http://127.0.0.1:9999/api/' }).baseUrl).toBe('http://127.0.0.1:9999/api');
   });
@@ -30,6 +36,11 @@ describe('configuration', () => {
     [{ WORKATO_TIMEOUT_MS: '0' }, 'WORKATO_TIMEOUT_MS'],
     [{ GRAPHIQL: 'maybe' }, 'GRAPHIQL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    // Replicas sharing Redis must key callers alike, and cannot keep the response cache per process.
+    [{ REDIS_URL: 'redis://127.0.0.1:6379' }, 'TOKEN_HASH_KEY'],
+    [{ REDIS_URL: 'redis://127.0.0.1:6379', TOKEN_HASH_KEY: 'k'.repeat(32), RESPONSE_CACHE: 'memory' }, 'RESPONSE_CACHE'],
+    [{ QUOTA_REDIS_DEADLINE_MS: '0' }, 'QUOTA_REDIS_DEADLINE_MS'],
+    [{ QUOTA_FALLBACK_REPLICAS: 'many' }, 'QUOTA_FALLBACK_REPLICAS'],
   ])('names the bad variable: %j', (env, variable) => {
     let caught: unknown;
     try {

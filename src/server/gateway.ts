@@ -14,7 +14,9 @@ import { jwtHeader, loadJwtSupport } from './plugins/client-auth.js';
 import { createHttpHandler } from './http-handler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type GatewayMetrics } from './metrics.js';
+import { closeRedis, connectRedis } from './redis.js';
 import { loadTracing } from './tracing.js';
+import { SharedRateLimiter } from '../workato/shared-rate-limiter.js';
 import { buildSchema } from './schema.js';
 import { createGatewayYoga, type GatewayYoga } from './yoga.js';
 
@@ -48,11 +50,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const tracing = await loadTracing(config.tracing);
   const up = config.upstream;
+  const quotas = await createSharedQuotas(config, logger, metrics);
   const transport = createTransport({
     connections: config.upstreamConnections,
     timeouts: { ...config.timeouts, totalMs: config.timeouts.headersMs },
     retry: { retries: up.retries, baseDelayMs: up.retryBaseMs, maxDelayMs: up.retryMaxDelayMs },
     rateLimit: up.rateLimit ? { maxWaitMs: up.rateLimitMaxWaitMs } : undefined,
+    limiter: quotas?.limiter,
     breaker: {
       threshold: up.breakerThreshold,
       cooldownMs: up.breakerCooldownMs,
@@ -83,7 +87,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     cacheStore,
     jwtSupport,
     authorizationIsGatewayCredential: Boolean(config.clientAuth.jwt && options.serverToken && jwtHeader(options) === 'authorization'),
-    isReady: () => !handler?.draining() && (cacheStore?.ready() ?? true),
+    readiness: () => ({
+      ready: !handler?.draining(),
+      checks: {
+        ...(quotas ? { quotas: quotas.limiter.mode() } : {}),
+        ...(cacheStore ? { responseCache: cacheStore.ready() ? 'up' : 'down' } : {}),
+      },
+    }),
     schema: buildSchema(),
     transport,
     baseUrl: options.baseUrl,
@@ -125,6 +135,39 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // Finished requests left nothing in flight upstream; a forced close may have: destroy what is left.
       await (drained ? transport.dispatcher.close() : transport.dispatcher.destroy());
       await cacheStore?.close();
+      await quotas?.close();
+    },
+  };
+}
+
+/**
+ * With REDIS_URL, the quota windows every replica shares (workato/shared-rate-limiter.ts), on a connection of their
+ * own whose commands give up after QUOTA_REDIS_DEADLINE_MS: a slow Redis costs a call a few ms, never more.
+ */
+async function createSharedQuotas(config: Config, logger: Logger, metrics: GatewayMetrics | undefined) {
+  if (!config.redisUrl) return undefined;
+  const redis = await connectRedis(config.redisUrl, { purpose: 'Quotas', commandTimeoutMs: config.sharedQuotas.deadlineMs }, logger);
+  const limiter = new SharedRateLimiter({
+    redis,
+    maxWaitMs: config.upstream.rateLimitMaxWaitMs,
+    enforcing: config.upstream.rateLimit,
+    fallbackReplicas: config.sharedQuotas.fallbackReplicas,
+    onModeChange: (mode, { replicas, error }) => {
+      metrics?.quotaModeChanged(mode);
+      if (mode === 'fallback') {
+        logger.warn(`Quotas: Redis did not answer in ${config.sharedQuotas.deadlineMs} ms; this replica keeps to its share (1/${replicas}) of each quota until it does`, { message: error });
+      } else {
+        logger.info(`Quotas: shared through Redis again (${replicas} replica(s))`);
+      }
+    },
+  });
+  metrics?.quotaModeChanged('shared');
+  await limiter.start();
+  return {
+    limiter,
+    async close() {
+      await limiter.close();
+      await closeRedis(redis);
     },
   };
 }

@@ -7,7 +7,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { BreakerState } from '../workato/circuit-breaker.js';
 import type { RefusedCall, UpstreamCall } from '../workato/http.js';
-import type { RateLimiter } from '../workato/rate-limiter.js';
+import type { FamilyStanding, QuotaLimiter } from '../workato/rate-limiter.js';
 
 export interface GatewayMetrics {
   registry: Registry;
@@ -15,7 +15,9 @@ export interface GatewayMetrics {
   upstreamRefused(call: RefusedCall): void;
   breakerChanged(origin: string, state: BreakerState): void;
   /** Quota gauges per family, read from the limiter at each scrape. */
-  watchQuotas(limiter: RateLimiter): void;
+  watchQuotas(limiter: QuotaLimiter): void;
+  /** The replicas' shared quota windows (REDIS_URL): in use, or this replica on its own share. */
+  quotaModeChanged(mode: 'shared' | 'fallback'): void;
 }
 
 export function createMetrics(): GatewayMetrics {
@@ -40,10 +42,10 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['origin'] as const,
     registers: [registry],
   });
-  let limiter: RateLimiter | undefined;
+  let limiter: QuotaLimiter | undefined;
   // The same figures as extensions.workato.quota and Query.workatoQuota, per family over every caller: no caller
   // or token in the labels. Read at scrape time.
-  const quotaGauge = (name: string, help: string, pick: (f: ReturnType<RateLimiter['families']> extends Map<string, infer V> ? V : never) => number) =>
+  const quotaGauge = (name: string, help: string, pick: (f: FamilyStanding) => number) =>
     new Gauge({
       name,
       help,
@@ -59,8 +61,22 @@ export function createMetrics(): GatewayMetrics {
   quotaGauge('workato_quota_used', 'Calls counted in the current window, summed over every caller (queued ones included).', (f) => f.used);
   quotaGauge('workato_quota_queued', 'Calls waiting for a quota slot right now, summed over every caller.', (f) => f.queued);
   quotaGauge('workato_quota_remaining_min', 'The least any caller has left in the current window of a family (0: someone is at the limit).', (f) => f.minRemaining);
+  const quotaShared = new Gauge({
+    name: 'workato_quota_shared',
+    help: '1 while the quota windows are shared by the replicas through Redis; 0 while this replica keeps to its own share (Redis unreachable or slow). Absent without REDIS_URL.',
+    registers: [registry],
+  });
+  const quotaFallbacks = new Counter({
+    name: 'workato_quota_fallbacks_total',
+    help: 'Times this replica fell back to its own share of the quotas because Redis did not answer in time.',
+    registers: [registry],
+  });
   return {
     registry,
+    quotaModeChanged(mode) {
+      quotaShared.set(mode === 'shared' ? 1 : 0);
+      if (mode === 'fallback') quotaFallbacks.inc();
+    },
     watchQuotas(value) {
       limiter = value;
     },

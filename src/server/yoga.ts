@@ -11,6 +11,7 @@ import type { GatewayMetrics } from './metrics.js';
 import type { Tracing } from './tracing.js';
 import { gatewayPlugins } from './plugins/index.js';
 import type { JwtSupport } from './plugins/client-auth.js';
+import type { Readiness } from './plugins/readiness.js';
 
 export interface YogaOptions {
   schema: GraphQLSchema;
@@ -34,8 +35,8 @@ export interface YogaOptions {
   cacheStore?: CacheStore;
   /** The JWT plugin's module when GATEWAY_JWKS_URL is set (plugins/client-auth.ts loadJwtSupport). */
   jwtSupport?: JwtSupport;
-  /** For /readyz: false while draining or while a configured cache store is down. */
-  isReady?: () => boolean;
+  /** For /readyz (plugins/readiness.ts): not ready while draining; the state of Redis-backed parts as detail. */
+  readiness?: () => Readiness;
 }
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, GatewayContext>;

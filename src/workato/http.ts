@@ -101,6 +101,11 @@ export class WorkatoApi {
     return { enforced: limiter?.enforcing ?? false, families: families.sort((a, b) => a.family.name.localeCompare(b.family.name)) };
   }
 
+  /** Brings this caller's figures up to date where the quota windows are shared (Redis); a no-op in process. */
+  async refreshQuotas(): Promise<void> {
+    await this.transport.limiter?.refresh?.(this.budget.key, DOCUMENTED_FAMILIES.map((f) => ({ name: f.name, quota: f.quota })));
+  }
+
   /** The quota window key of a family for this caller (rate-limiter.ts). */
   quotaKey(family: string): string {
     return `${this.budget.key}|${family}`;

@@ -61,7 +61,56 @@ export function standing(family: string, quota: Quota, usage: QuotaUsage): Quota
   };
 }
 
-export class RateLimiter {
+/**
+ * What the Workato client needs of a quota limiter: this process's own (RateLimiter, below) or the one shared by
+ * every replica through Redis (shared-rate-limiter.ts). Standings are read synchronously (the cost report is built
+ * when a response is sent); a shared limiter answers them from what Redis last told this replica, and `refresh`
+ * asks Redis again when a fresh figure is worth a round trip (the `workatoQuota` query).
+ */
+export interface QuotaLimiter {
+  /** False: count calls (for the quota report) but never hold one back (WORKATO_RATE_LIMIT=off). */
+  readonly enforcing: boolean;
+  acquire(key: string, quota: Quota): Promise<Acquired>;
+  block(key: string, quota: Quota, untilMs: number): void;
+  usage(key: string, quota: Quota): QuotaUsage;
+  callerFamilies(caller: string): Array<{ family: string; quota: Quota; usage: QuotaUsage }>;
+  families(): Map<string, FamilyStanding>;
+  /** Brings `caller`'s standings up to date where they live elsewhere (Redis); resolves when done or given up. */
+  refresh?(caller: string, families: ReadonlyArray<{ name: string; quota: Quota }>): Promise<void>;
+}
+
+/** A family over every caller, for the Prometheus gauges. */
+export interface FamilyStanding {
+  limit: number;
+  windowMs: number;
+  used: number;
+  queued: number;
+  minRemaining: number;
+}
+
+/**
+ * Two calls sent exactly one window apart can arrive at Workato closer together than that: a slot opens one window
+ * after the call it replaces plus this margin.
+ */
+export function slotMarginMs(windowMs: number): number {
+  return Math.max(100, windowMs * 0.05);
+}
+
+/** Per family over every caller (keys are `<caller>|<family>`): calls and queued calls summed, the least left. */
+export function aggregateFamilies(windows: Iterable<{ key: string; quota: Quota; usage: QuotaUsage }>): Map<string, FamilyStanding> {
+  const out = new Map<string, FamilyStanding>();
+  for (const { key, quota, usage } of windows) {
+    const family = key.slice(key.lastIndexOf('|') + 1);
+    const entry = out.get(family) ?? { limit: quota.limit, windowMs: quota.windowMs, used: 0, queued: 0, minRemaining: quota.limit };
+    entry.used += usage.used;
+    entry.queued += usage.queued;
+    entry.minRemaining = Math.min(entry.minRemaining, usage.remaining);
+    out.set(family, entry);
+  }
+  return out;
+}
+
+export class RateLimiter implements QuotaLimiter {
   private readonly windows = new Map<string, Window>();
   private lastSweep = 0;
 
@@ -77,8 +126,38 @@ export class RateLimiter {
     if (!w || w.windowMs !== quota.windowMs) {
       w = { times: [], head: 0, windowMs: quota.windowMs, limit: quota.limit };
       this.windows.set(key, w);
+    } else if (w.limit !== quota.limit) {
+      // The limit changed (a replica's fallback share, shared-rate-limiter.ts): keep the newest `limit` calls, so
+      // the ring's oldest entry is again the one a new slot waits for.
+      const times = [...w.times.slice(w.head), ...w.times.slice(0, w.head)].slice(-quota.limit);
+      Object.assign(w, { times, head: 0, limit: quota.limit });
     }
     return w;
+  }
+
+  /** Counts a call sent at `at` without asking for a slot (a shared limiter's local shadow of its own calls). */
+  record(key: string, quota: Quota, at: number = this.now()): void {
+    this.push(this.window(key, quota), quota, at);
+  }
+
+  private push(w: Window, quota: Quota, at: number): void {
+    if (w.times.length < quota.limit) w.times.push(at);
+    else {
+      w.times[w.head] = at;
+      w.head = (w.head + 1) % w.times.length;
+    }
+  }
+
+  /** This key's calls counted in the window at or after `since` (epoch ms), oldest first. */
+  callsSince(key: string, since: number): number[] {
+    const w = this.windows.get(key);
+    if (!w) return [];
+    return [...w.times.slice(w.head), ...w.times.slice(0, w.head)].filter((t) => t >= since && t > this.now() - w.windowMs);
+  }
+
+  /** Every key held, with its quota (for replaying a fallback's calls into the shared windows). */
+  keys(): Array<{ key: string; quota: Quota }> {
+    return [...this.windows].map(([key, w]) => ({ key, quota: { limit: w.limit, windowMs: w.windowMs } }));
   }
 
   /** Reserves the next slot for `key` (FIFO by call order) and says how long to wait for it. */
@@ -87,11 +166,7 @@ export class RateLimiter {
     this.sweep(now);
     const w = this.window(key, quota);
     if (!this.enforcing) {
-      if (w.times.length < quota.limit) w.times.push(now);
-      else {
-        w.times[w.head] = now;
-        w.head = (w.head + 1) % w.times.length;
-      }
+      this.push(w, quota, now);
       return { ok: true, waitMs: 0 };
     }
     if (w.blockedUntil !== undefined && w.blockedUntil > now) {
@@ -105,9 +180,8 @@ export class RateLimiter {
       w.times.push(floor);
       return { ok: true, waitMs: floor - now };
     }
-    // Full: the next slot opens one window after the oldest of the last `limit` calls, plus a margin for the
-    // network: two calls sent exactly one window apart can arrive at Workato closer together than that.
-    const at = Math.max(floor, w.times[w.head]! + w.windowMs + Math.max(100, w.windowMs * 0.05));
+    // Full: the next slot opens one window after the oldest of the last `limit` calls, plus a margin for the network.
+    const at = Math.max(floor, w.times[w.head]! + w.windowMs + slotMarginMs(w.windowMs));
     const waitMs = at - now;
     if (waitMs > this.maxWaitMs) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
     w.times[w.head] = at;
@@ -167,18 +241,11 @@ export class RateLimiter {
    * Per family over every caller, for the Prometheus gauges (no caller in the labels): calls counted in the window
    * (summed), queued calls (summed), and the least any caller has left.
    */
-  families(): Map<string, { limit: number; windowMs: number; used: number; queued: number; minRemaining: number }> {
-    const out = new Map<string, { limit: number; windowMs: number; used: number; queued: number; minRemaining: number }>();
-    for (const [key, w] of this.windows) {
-      const family = key.slice(key.lastIndexOf('|') + 1);
-      const usage = this.usage(key, { limit: w.limit, windowMs: w.windowMs });
-      const entry = out.get(family) ?? { limit: w.limit, windowMs: w.windowMs, used: 0, queued: 0, minRemaining: w.limit };
-      entry.used += usage.used;
-      entry.queued += usage.queued;
-      entry.minRemaining = Math.min(entry.minRemaining, usage.remaining);
-      out.set(family, entry);
-    }
-    return out;
+  families(): Map<string, FamilyStanding> {
+    return aggregateFamilies([...this.windows].map(([key, w]) => {
+      const quota = { limit: w.limit, windowMs: w.windowMs };
+      return { key, quota, usage: this.usage(key, quota) };
+    }));
   }
 
   /** Number of keys held (for tests: idle callers are forgotten). */

@@ -5,7 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import { CircuitBreaker, type BreakerState } from './circuit-breaker.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter, type QuotaLimiter } from './rate-limiter.js';
 import type { RetryPolicy } from './resilience.js';
 
 export interface UpstreamCall {
@@ -38,7 +38,7 @@ export interface Transport {
    * Per-caller quota windows (REFERENCE §5). Always there, so the quota report has figures; it holds calls back only
    * when `enforcing` (WORKATO_RATE_LIMIT on). Undefined only in hand-made transports (tests).
    */
-  limiter?: RateLimiter;
+  limiter?: QuotaLimiter;
   breaker?: CircuitBreaker;
   /** Upstream calls in flight at once for one GraphQL request. */
   concurrencyPerRequest?: number;
@@ -60,6 +60,8 @@ export interface TransportOptions {
   retry?: RetryPolicy;
   /** Client-side quotas per (token, family), with the longest wait for a slot; undefined = off. */
   rateLimit?: { maxWaitMs: number };
+  /** A limiter made elsewhere (the replicas' shared one in Redis, shared-rate-limiter.ts) instead of one per process. */
+  limiter?: QuotaLimiter;
   breaker?: { threshold: number; cooldownMs: number; onChange?: (origin: string, state: BreakerState) => void };
   concurrencyPerRequest?: number;
   /** Identical reads of one token in flight share a call (default true). */
@@ -87,7 +89,7 @@ export function createTransport(opts: TransportOptions): Transport {
     dispatcher,
     timeouts: opts.timeouts,
     retry: opts.retry,
-    limiter: opts.rateLimit ? new RateLimiter(opts.rateLimit.maxWaitMs) : new RateLimiter(0, Date.now, false),
+    limiter: opts.limiter ?? (opts.rateLimit ? new RateLimiter(opts.rateLimit.maxWaitMs) : new RateLimiter(0, Date.now, false)),
     breaker: opts.breaker
       ? new CircuitBreaker(opts.breaker.threshold, opts.breaker.cooldownMs, Date.now, opts.breaker.onChange)
       : undefined,

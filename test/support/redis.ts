@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const REDIS_MISSING =
-  'redis-server is not installed: the Redis response-cache tests need it (Debian: apt-get install -y redis-server; .ci/run installs it).';
+  'redis-server is not installed: the tests of what replicas share in Redis need it (Debian: apt-get install -y redis-server; .ci/run installs it).';
 
 export function redisServerAvailable(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -29,11 +29,13 @@ function freePort(): Promise<number> {
 
 export interface RedisServer {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/** Starts one; with `port`, on that port (a Redis brought back after `stop()`, at the same URL). */
+export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
   const child: ChildProcess = spawn(
     'redis-server',
@@ -60,6 +62,7 @@ export async function startRedis(): Promise<RedisServer> {
   let stopped = false;
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -10,7 +10,7 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { CallLedger, TracedCall } from '../../workato/ledger.js';
-import { standing, type QuotaStanding, type RateLimiter } from '../../workato/rate-limiter.js';
+import { standing, type QuotaStanding, type QuotaLimiter } from '../../workato/rate-limiter.js';
 import { explainPlan, plannedFields, type ExplainPlan } from '../explain.js';
 import { reportRequestOf } from '../context.js';
 import { currentRequestScope } from '../request-scope.js';
@@ -27,7 +27,7 @@ export interface WorkatoReport {
 }
 
 /** The report of a ledger as it stands (a subscription reports per event, then starts counting again). */
-export function reportOf(ledger: CallLedger | undefined, limiter: RateLimiter | undefined): WorkatoReport {
+export function reportOf(ledger: CallLedger | undefined, limiter: QuotaLimiter | undefined): WorkatoReport {
   if (!ledger) return { calls: 0, cached: 0, roundTrips: 0, retries: 0, quota: [] };
   const caller = ledger.caller ?? 'anonymous';
   const quota = [...ledger.families.values()].map(({ name, quota }) =>

@@ -1,0 +1,388 @@
+/**
+ * The quota windows of REFERENCE §5 shared by every replica through Redis (REDIS_URL), so that three replicas on
+ * one token send what one would: at most `limit` calls in any window per token and family, and a 429's
+ * `Retry-After` seen by one replica holds back the others.
+ *
+ * Why a Lua script rather than a rate-limiting library: the gateway's limiter queues a call for the next free slot
+ * (up to WORKATO_RATE_LIMIT_MAX_WAIT_MS) instead of refusing it, and reserves that future slot in order. Libraries
+ * such as rate-limiter-flexible count or refuse atomically in Redis but queue in process memory, which is the very
+ * thing that must not be per process. One script does the same reservation as RateLimiter.reserve, atomically, on
+ * Redis's clock: a sorted set per key holds the start times of the last `limit` admitted calls (future times are
+ * queued calls), and a second key the Retry-After deadline. Keys are `wgw:q:{<keyed token hash>|<family>}`; the
+ * braces keep both keys of a window in one Redis Cluster slot. No token ever reaches Redis.
+ *
+ * When Redis is down or slower than the deadline (QUOTA_REDIS_DEADLINE_MS, a few ms), every replica limits itself
+ * to its share of each quota (limit ÷ the replicas it last saw through its heartbeat; QUOTA_FALLBACK_REPLICAS
+ * before it has seen any), counting its own calls of the window it was in — so together they stay inside the quota.
+ * A probe brings it back to the shared windows, which first learn the calls sent meanwhile. No call fails because
+ * Redis failed: the worst it costs is a slower pace.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Quota } from './families.js';
+import { aggregateFamilies, RateLimiter, slotMarginMs, type Acquired, type FamilyStanding, type QuotaLimiter, type QuotaUsage } from './rate-limiter.js';
+
+/** Where the limiter takes its figures from: the shared windows, or this replica's own share while Redis is away. */
+export type QuotaMode = 'shared' | 'fallback';
+
+export interface SharedRateLimiterOptions {
+  /** A connection whose commands fail after the quota deadline (src/server/redis.ts, QUOTA_REDIS_DEADLINE_MS). */
+  redis: Redis;
+  maxWaitMs: number;
+  /** False: count in the shared windows, never hold a call back (WORKATO_RATE_LIMIT=off). */
+  enforcing: boolean;
+  /** Replicas assumed for the fallback share until a heartbeat has counted them (QUOTA_FALLBACK_REPLICAS). */
+  fallbackReplicas: number;
+  /** How often a replica says it is alive (ms); it counts as gone after three missed beats. */
+  heartbeatMs?: number;
+  /** How often a replica in fallback asks whether Redis is back (ms). */
+  probeMs?: number;
+  /** Told once per change of mode, with the Redis failure that caused a fallback. */
+  onModeChange?: (mode: QuotaMode, detail: { replicas: number; error?: string }) => void;
+}
+
+// Shared Lua: the standing of one window at `now` → used, queued, ms until the next slot frees (-1: none counted),
+// ms left of a Retry-After block (0: none).
+const STANDING = `
+local function standing(key, blockedKey, window, now)
+  local used = redis.call('ZCOUNT', key, '(' .. (now - window), '+inf')
+  local queued = redis.call('ZCOUNT', key, '(' .. now, '+inf')
+  local blockedIn = math.max(0, tonumber(redis.call('GET', blockedKey) or '0') - now)
+  local resetIn = -1
+  if blockedIn > 0 then
+    resetIn = blockedIn
+  elseif used > 0 then
+    local oldest = redis.call('ZRANGEBYSCORE', key, '(' .. (now - window), '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+    resetIn = tonumber(oldest[2]) + window - now
+  end
+  return used, queued, resetIn, blockedIn
+end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+`;
+
+/**
+ * KEYS: window set, Retry-After key. ARGV: limit, windowMs, maxWaitMs, enforce (1/0), margin ms, member id.
+ * → { admitted 1/0, wait ms (admitted) or ms until a slot (refused), used, queued, resetIn, blockedIn, redis now }.
+ */
+const RESERVE = `${STANDING}
+local key, blockedKey = KEYS[1], KEYS[2]
+local limit, window, maxWait, enforce, margin, member = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4] == '1', tonumber(ARGV[5]), ARGV[6]
+local blocked = tonumber(redis.call('GET', blockedKey) or '0')
+local count = redis.call('ZCARD', key)
+local admitted, at = 1, now
+if enforce then
+  local floor = math.max(now, blocked)
+  if blocked > now and blocked - now > maxWait then
+    admitted, at = 0, blocked
+  elseif count < limit then
+    at = floor
+  else
+    local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+    at = math.max(floor, tonumber(oldest[2]) + window + margin)
+    if at - now > maxWait then admitted = 0 end
+  end
+end
+if admitted == 1 then
+  redis.call('ZADD', key, at, member)
+  if count + 1 > limit then redis.call('ZREMRANGEBYRANK', key, 0, count - limit) end
+end
+redis.call('PEXPIRE', key, 2 * window + maxWait + margin)
+local used, queued, resetIn, blockedIn = standing(key, blockedKey, window, now)
+return { admitted, at - now, used, queued, resetIn, blockedIn, now }
+`;
+
+/** KEYS: window set, Retry-After key. ARGV: retry-after ms. Keeps the later deadline. → redis now. */
+const BLOCK = `${STANDING}
+local until = now + tonumber(ARGV[1])
+local current = tonumber(redis.call('GET', KEYS[2]) or '0')
+if until > current then redis.call('SET', KEYS[2], until, 'PX', tonumber(ARGV[1]) + 1000) end
+return now
+`;
+
+/** KEYS: window set, Retry-After key. ARGV: windowMs. → { used, queued, resetIn, blockedIn, redis now }. */
+const READ = `${STANDING}
+local used, queued, resetIn, blockedIn = standing(KEYS[1], KEYS[2], tonumber(ARGV[1]), now)
+return { used, queued, resetIn, blockedIn, now }
+`;
+
+/**
+ * KEYS: window set. ARGV: limit, windowMs, then pairs of (redis time, member): calls a replica sent on its own
+ * share while Redis was away, so that the shared window counts them once it is back.
+ */
+const REPLAY = `
+local limit, window = tonumber(ARGV[1]), tonumber(ARGV[2])
+for i = 3, #ARGV, 2 do redis.call('ZADD', KEYS[1], tonumber(ARGV[i]), ARGV[i + 1]) end
+local count = redis.call('ZCARD', KEYS[1])
+if count > limit then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, count - limit - 1) end
+redis.call('PEXPIRE', KEYS[1], 3 * window)
+return count
+`;
+
+/**
+ * KEYS: replica set, epoch key. ARGV: replica id, ttl ms (0: leave), an epoch to set if there is none.
+ * → { replicas alive, epoch }. The epoch names this Redis's lifetime: a Redis restarted without its data has a new one.
+ */
+const HEARTBEAT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if tonumber(ARGV[2]) > 0 then redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1]) else redis.call('ZREM', KEYS[1], ARGV[1]) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local epoch = redis.call('GET', KEYS[2])
+if not epoch then
+  epoch = ARGV[3]
+  redis.call('SET', KEYS[2], epoch)
+end
+return { redis.call('ZCARD', KEYS[1]), epoch }
+`;
+
+interface Scripts {
+  wgwQuotaReserve(key: string, blockedKey: string, ...args: Array<string | number>): Promise<number[]>;
+  wgwQuotaBlock(key: string, blockedKey: string, retryAfterMs: number): Promise<number>;
+  wgwQuotaRead(key: string, blockedKey: string, windowMs: number): Promise<number[]>;
+  wgwQuotaReplay(key: string, ...args: Array<string | number>): Promise<number>;
+  wgwReplicas(key: string, epochKey: string, id: string, ttlMs: number, epoch: string): Promise<[number, string]>;
+}
+
+/** What Redis last said of one window, in this process's clock. */
+interface Seen {
+  quota: Quota;
+  usage: QuotaUsage;
+  /** When it was said (local epoch ms). */
+  at: number;
+}
+
+const PREFIX = 'wgw:';
+// One hash tag: both keys of the heartbeat script live in one Redis Cluster slot.
+const REPLICAS_KEY = `${PREFIX}{meta}:replicas`;
+const EPOCH_KEY = `${PREFIX}{meta}:epoch`;
+
+export class SharedRateLimiter implements QuotaLimiter {
+  readonly enforcing: boolean;
+  /** This replica's own calls per key at its fallback share; it holds calls back only in fallback. */
+  private readonly own: RateLimiter;
+  private readonly seen = new Map<string, Seen>();
+  private readonly redis: Redis & Scripts;
+  private readonly id = randomUUID();
+  private sequence = 0;
+  private modeNow: QuotaMode = 'shared';
+  private fallbackSince = 0;
+  private replicasSeen: number | undefined;
+  /** The lifetime of the Redis last seen (HEARTBEAT); `epochChanged` once a new one replaced it. */
+  private epoch: string | undefined;
+  private epochChanged = false;
+  /** Redis clock minus ours (ms), from the last answer: Redis times are converted with it. */
+  private offset = 0;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private probeTimer: NodeJS.Timeout | undefined;
+  private lastSweep = Date.now();
+
+  constructor(private readonly options: SharedRateLimiterOptions) {
+    this.enforcing = options.enforcing;
+    this.own = new RateLimiter(options.maxWaitMs, Date.now, options.enforcing);
+    const redis = options.redis as Redis & Scripts;
+    redis.defineCommand('wgwQuotaReserve', { numberOfKeys: 2, lua: RESERVE });
+    redis.defineCommand('wgwQuotaBlock', { numberOfKeys: 2, lua: BLOCK });
+    redis.defineCommand('wgwQuotaRead', { numberOfKeys: 2, lua: READ });
+    redis.defineCommand('wgwQuotaReplay', { numberOfKeys: 1, lua: REPLAY });
+    redis.defineCommand('wgwReplicas', { numberOfKeys: 2, lua: HEARTBEAT });
+    this.redis = redis;
+  }
+
+  /** Registers this replica and keeps its heartbeat going; resolves after the first beat (or its failure). */
+  async start(): Promise<void> {
+    const every = this.options.heartbeatMs ?? 5_000;
+    await this.heartbeat(every * 3);
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(every * 3), every);
+    this.heartbeatTimer.unref();
+  }
+
+  /** Leaves the replica set (so the others' shares grow at once) and stops the timers. */
+  async close(): Promise<void> {
+    clearInterval(this.heartbeatTimer);
+    clearInterval(this.probeTimer);
+    await this.redis.wgwReplicas(REPLICAS_KEY, EPOCH_KEY, this.id, 0, randomUUID()).catch(() => undefined);
+  }
+
+  /** `shared` while Redis answers in time; `fallback` while each replica keeps to its share. */
+  mode(): QuotaMode {
+    return this.modeNow;
+  }
+
+  /** Replicas counted by the last heartbeat; undefined before one succeeded. */
+  replicas(): number | undefined {
+    return this.replicasSeen;
+  }
+
+  async acquire(key: string, quota: Quota): Promise<Acquired> {
+    this.sweep();
+    if (this.modeNow === 'shared') {
+      try {
+        const [admitted, waitMs, used, queued, resetIn, blockedIn, redisNow] = await this.redis.wgwQuotaReserve(
+          windowKey(key),
+          blockedKey(key),
+          quota.limit,
+          quota.windowMs,
+          this.options.maxWaitMs,
+          this.enforcing ? 1 : 0,
+          slotMarginMs(quota.windowMs),
+          this.member(),
+        );
+        const now = Date.now();
+        this.offset = redisNow! - now;
+        this.remember(key, quota, now, used!, queued!, resetIn!, blockedIn!);
+        if (!admitted) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs! / 1000)) };
+        this.own.record(key, this.share(quota), now + waitMs!);
+        if (waitMs! > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+        return { ok: true, waitMs: waitMs! };
+      } catch (error) {
+        this.fallBack(error);
+      }
+    }
+    return this.own.acquire(key, this.share(quota));
+  }
+
+  block(key: string, quota: Quota, untilMs: number): void {
+    this.own.block(key, this.share(quota), untilMs);
+    if (this.modeNow !== 'shared') return;
+    // The other replicas learn it through Redis; if Redis cannot take it now, this replica still holds back.
+    this.redis.wgwQuotaBlock(windowKey(key), blockedKey(key), Math.max(0, untilMs - Date.now())).catch(() => undefined);
+  }
+
+  usage(key: string, quota: Quota): QuotaUsage {
+    if (this.modeNow === 'fallback') return this.own.usage(key, this.share(quota));
+    const seen = this.seen.get(key);
+    if (!seen || seen.quota.windowMs !== quota.windowMs || seen.at + quota.windowMs <= Date.now()) {
+      return { used: 0, remaining: quota.limit, resetAt: undefined, queued: 0 };
+    }
+    return seen.usage;
+  }
+
+  callerFamilies(caller: string): Array<{ family: string; quota: Quota; usage: QuotaUsage }> {
+    if (this.modeNow === 'fallback') return this.own.callerFamilies(caller);
+    const prefix = `${caller}|`;
+    const out: Array<{ family: string; quota: Quota; usage: QuotaUsage }> = [];
+    for (const [key, seen] of this.seen) {
+      if (key.startsWith(prefix)) out.push({ family: key.slice(prefix.length), quota: seen.quota, usage: this.usage(key, seen.quota) });
+    }
+    return out;
+  }
+
+  families(): Map<string, FamilyStanding> {
+    if (this.modeNow === 'fallback') return this.own.families();
+    return aggregateFamilies([...this.seen].map(([key, seen]) => ({ key, quota: seen.quota, usage: this.usage(key, seen.quota) })));
+  }
+
+  /** Asks Redis for the caller's windows in `families` (one pipeline); what it cannot answer keeps its last figure. */
+  async refresh(caller: string, families: ReadonlyArray<{ name: string; quota: Quota }>): Promise<void> {
+    if (this.modeNow !== 'shared' || families.length === 0) return;
+    const pipeline = this.redis.pipeline() as unknown as Scripts & { exec(): Promise<Array<[Error | null, unknown]> | null> };
+    for (const family of families) {
+      const key = `${caller}|${family.name}`;
+      void pipeline.wgwQuotaRead(windowKey(key), blockedKey(key), family.quota.windowMs);
+    }
+    const answers = await pipeline.exec().catch(() => null);
+    const now = Date.now();
+    answers?.forEach(([error, value], i) => {
+      if (error || !Array.isArray(value)) return;
+      const [used, queued, resetIn, blockedIn] = value as number[];
+      const family = families[i]!;
+      // An untouched window is left out, as the in-process limiter leaves out keys it never saw.
+      if (used! > 0 || resetIn! >= 0) this.remember(`${caller}|${family.name}`, family.quota, now, used!, queued!, resetIn!, blockedIn!);
+    });
+  }
+
+  /** The quota this replica keeps to on its own: an even part of the limit, at least one call. */
+  private share(quota: Quota): Quota {
+    const replicas = this.replicasSeen ?? this.options.fallbackReplicas;
+    return replicas <= 1 ? quota : { limit: Math.max(1, Math.floor(quota.limit / replicas)), windowMs: quota.windowMs };
+  }
+
+  private remember(key: string, quota: Quota, now: number, used: number, queued: number, resetIn: number, blockedIn: number): void {
+    this.seen.set(key, {
+      quota,
+      at: now,
+      usage: { used, queued, remaining: blockedIn > 0 ? 0 : Math.max(0, quota.limit - used), resetAt: resetIn >= 0 ? now + resetIn : undefined },
+    });
+  }
+
+  private member(): string {
+    return `${this.id}:${(this.sequence = (this.sequence + 1) % Number.MAX_SAFE_INTEGER)}`;
+  }
+
+  /** Says this replica is alive, counts the others, and learns Redis's epoch; false when Redis did not answer. */
+  private async heartbeat(ttlMs: number): Promise<boolean> {
+    try {
+      const [replicas, epoch] = await this.redis.wgwReplicas(REPLICAS_KEY, EPOCH_KEY, this.id, ttlMs, randomUUID());
+      this.replicasSeen = Math.max(1, replicas);
+      if (this.epoch !== epoch) {
+        this.epochChanged = this.epoch !== undefined;
+        this.epoch = epoch;
+      }
+      return true;
+    } catch (error) {
+      this.fallBack(error);
+      return false;
+    }
+  }
+
+  private fallBack(error: unknown): void {
+    if (this.modeNow === 'fallback') return;
+    this.modeNow = 'fallback';
+    this.fallbackSince = Date.now();
+    this.options.onModeChange?.('fallback', { replicas: this.replicasSeen ?? this.options.fallbackReplicas, error: (error as Error)?.message });
+    this.probeTimer = setInterval(() => void this.probe(), this.options.probeMs ?? 500);
+    this.probeTimer.unref();
+  }
+
+  /**
+   * Redis answers again: the shared windows first learn this replica's calls sent on its share since the fallback
+   * (or all its calls of the window, when Redis came back empty: a restart without persistence), then take over.
+   */
+  private async probe(): Promise<void> {
+    try {
+      if (!(await this.heartbeat(3 * (this.options.heartbeatMs ?? 5_000))) || this.modeNow !== 'fallback') return;
+      const since = this.epochChanged ? 0 : this.fallbackSince;
+      this.epochChanged = false;
+      const pipeline = this.redis.pipeline() as unknown as Scripts & { exec(): Promise<Array<[Error | null, unknown]> | null> };
+      let replayed = 0;
+      for (const { key, quota } of this.own.keys()) {
+        const calls = this.own.callsSince(key, since);
+        if (calls.length === 0) continue;
+        const full = this.fullQuota(key, quota);
+        void pipeline.wgwQuotaReplay(windowKey(key), full.limit, full.windowMs, ...calls.flatMap((t) => [t + this.offset, this.member()]));
+        replayed++;
+      }
+      if (replayed > 0) {
+        const answers = await pipeline.exec();
+        if (answers?.some(([error]) => error)) return; // try again at the next probe
+      }
+      clearInterval(this.probeTimer);
+      this.modeNow = 'shared';
+      this.options.onModeChange?.('shared', { replicas: this.replicasSeen ?? 1 });
+    } catch {
+      // Still away: stay on the share.
+    }
+  }
+
+  /** The documented quota of a key this replica counted at its share (the shared window keeps the full limit). */
+  private fullQuota(key: string, share: Quota): Quota {
+    return this.seen.get(key)?.quota ?? { limit: share.limit * (this.replicasSeen ?? this.options.fallbackReplicas), windowMs: share.windowMs };
+  }
+
+  /** Once a minute at most: forget what Redis said of windows long past. */
+  private sweep(): void {
+    const now = Date.now();
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [key, seen] of this.seen) if (seen.at + 2 * seen.quota.windowMs < now) this.seen.delete(key);
+  }
+}
+
+function windowKey(key: string): string {
+  return `${PREFIX}q:{${key}}`;
+}
+
+function blockedKey(key: string): string {
+  return `${PREFIX}q:{${key}}:b`;
+}
