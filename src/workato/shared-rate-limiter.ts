@@ -159,8 +159,10 @@ const EPOCH_KEY = `${PREFIX}{meta}:epoch`;
 
 export class SharedRateLimiter implements QuotaLimiter {
   readonly enforcing: boolean;
-  /** This replica's own calls per key at its fallback share; it holds calls back only in fallback. */
-  private readonly own: RateLimiter;
+  /** Every call this replica sent, per key, up to the full quota: what it gives back to a Redis that lost them. */
+  private readonly sent = new RateLimiter(0, Date.now, false);
+  /** While Redis is away: this replica's own limiter at its share, seeded per key with its calls of the window. */
+  private fallback: { limiter: RateLimiter; seeded: Set<string> } | undefined;
   private readonly seen = new Map<string, Seen>();
   private readonly redis: Redis & Scripts;
   private readonly id = randomUUID();
@@ -179,7 +181,6 @@ export class SharedRateLimiter implements QuotaLimiter {
 
   constructor(private readonly options: SharedRateLimiterOptions) {
     this.enforcing = options.enforcing;
-    this.own = new RateLimiter(options.maxWaitMs, Date.now, options.enforcing);
     const redis = options.redis as Redis & Scripts;
     redis.defineCommand('wgwQuotaReserve', { numberOfKeys: 2, lua: RESERVE });
     redis.defineCommand('wgwQuotaBlock', { numberOfKeys: 2, lua: BLOCK });
@@ -232,25 +233,40 @@ export class SharedRateLimiter implements QuotaLimiter {
         this.offset = redisNow! - now;
         this.remember(key, quota, now, used!, queued!, resetIn!, blockedIn!);
         if (!admitted) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs! / 1000)) };
-        this.own.record(key, this.share(quota), now + waitMs!);
+        this.sent.record(key, quota, now + waitMs!);
         if (waitMs! > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
         return { ok: true, waitMs: waitMs! };
       } catch (error) {
         this.fallBack(error);
       }
     }
-    return this.own.acquire(key, this.share(quota));
+    const slot = await this.onShare(key, quota).acquire(key, this.share(quota));
+    if (slot.ok) this.sent.record(key, quota);
+    return slot;
+  }
+
+  /** The fallback limiter, knowing this replica's calls of `key`'s current window before the fallback began. */
+  private onShare(key: string, quota: Quota): RateLimiter {
+    this.fallback ??= { limiter: new RateLimiter(this.options.maxWaitMs, Date.now, this.enforcing), seeded: new Set() };
+    const { limiter, seeded } = this.fallback;
+    if (!seeded.has(key)) {
+      seeded.add(key);
+      for (const at of this.sent.callsSince(key, 0)) limiter.record(key, this.share(quota), at);
+    }
+    return limiter;
   }
 
   block(key: string, quota: Quota, untilMs: number): void {
-    this.own.block(key, this.share(quota), untilMs);
-    if (this.modeNow !== 'shared') return;
+    if (this.modeNow !== 'shared') {
+      this.onShare(key, quota).block(key, this.share(quota), untilMs);
+      return;
+    }
     // The other replicas learn it through Redis; if Redis cannot take it now, this replica still holds back.
     this.redis.wgwQuotaBlock(windowKey(key), blockedKey(key), Math.max(0, untilMs - Date.now())).catch(() => undefined);
   }
 
   usage(key: string, quota: Quota): QuotaUsage {
-    if (this.modeNow === 'fallback') return this.own.usage(key, this.share(quota));
+    if (this.modeNow === 'fallback') return this.onShare(key, quota).usage(key, this.share(quota));
     const seen = this.seen.get(key);
     if (!seen || seen.quota.windowMs !== quota.windowMs || seen.at + quota.windowMs <= Date.now()) {
       return { used: 0, remaining: quota.limit, resetAt: undefined, queued: 0 };
@@ -259,7 +275,7 @@ export class SharedRateLimiter implements QuotaLimiter {
   }
 
   callerFamilies(caller: string): Array<{ family: string; quota: Quota; usage: QuotaUsage }> {
-    if (this.modeNow === 'fallback') return this.own.callerFamilies(caller);
+    if (this.modeNow === 'fallback') return this.fallback?.limiter.callerFamilies(caller) ?? [];
     const prefix = `${caller}|`;
     const out: Array<{ family: string; quota: Quota; usage: QuotaUsage }> = [];
     for (const [key, seen] of this.seen) {
@@ -269,7 +285,7 @@ export class SharedRateLimiter implements QuotaLimiter {
   }
 
   families(): Map<string, FamilyStanding> {
-    if (this.modeNow === 'fallback') return this.own.families();
+    if (this.modeNow === 'fallback') return this.fallback?.limiter.families() ?? new Map();
     return aggregateFamilies([...this.seen].map(([key, seen]) => ({ key, quota: seen.quota, usage: this.usage(key, seen.quota) })));
   }
 
@@ -318,6 +334,8 @@ export class SharedRateLimiter implements QuotaLimiter {
       if (this.epoch !== epoch) {
         this.epochChanged = this.epoch !== undefined;
         this.epoch = epoch;
+        // Redis restarted empty between two beats without this replica noticing: give it back this replica's calls.
+        if (this.epochChanged && this.modeNow === 'shared' && (await this.replay(0))) this.epochChanged = false;
       }
       return true;
     } catch (error) {
@@ -342,22 +360,10 @@ export class SharedRateLimiter implements QuotaLimiter {
   private async probe(): Promise<void> {
     try {
       if (!(await this.heartbeat(3 * (this.options.heartbeatMs ?? 5_000))) || this.modeNow !== 'fallback') return;
-      const since = this.epochChanged ? 0 : this.fallbackSince;
+      if (!(await this.replay(this.epochChanged ? 0 : this.fallbackSince))) return; // again at the next probe
       this.epochChanged = false;
-      const pipeline = this.redis.pipeline() as unknown as Scripts & { exec(): Promise<Array<[Error | null, unknown]> | null> };
-      let replayed = 0;
-      for (const { key, quota } of this.own.keys()) {
-        const calls = this.own.callsSince(key, since);
-        if (calls.length === 0) continue;
-        const full = this.fullQuota(key, quota);
-        void pipeline.wgwQuotaReplay(windowKey(key), full.limit, full.windowMs, ...calls.flatMap((t) => [t + this.offset, this.member()]));
-        replayed++;
-      }
-      if (replayed > 0) {
-        const answers = await pipeline.exec();
-        if (answers?.some(([error]) => error)) return; // try again at the next probe
-      }
       clearInterval(this.probeTimer);
+      this.fallback = undefined;
       this.modeNow = 'shared';
       this.options.onModeChange?.('shared', { replicas: this.replicasSeen ?? 1 });
     } catch {
@@ -365,9 +371,19 @@ export class SharedRateLimiter implements QuotaLimiter {
     }
   }
 
-  /** The documented quota of a key this replica counted at its share (the shared window keeps the full limit). */
-  private fullQuota(key: string, share: Quota): Quota {
-    return this.seen.get(key)?.quota ?? { limit: share.limit * (this.replicasSeen ?? this.options.fallbackReplicas), windowMs: share.windowMs };
+  /** Adds this replica's own calls of the current windows sent at or after `since` to the shared windows. */
+  private async replay(since: number): Promise<boolean> {
+    const pipeline = this.redis.pipeline() as unknown as Scripts & { exec(): Promise<Array<[Error | null, unknown]> | null> };
+    let keys = 0;
+    for (const { key, quota } of this.sent.keys()) {
+      const calls = this.sent.callsSince(key, since);
+      if (calls.length === 0) continue;
+      void pipeline.wgwQuotaReplay(windowKey(key), quota.limit, quota.windowMs, ...calls.flatMap((t) => [Math.round(t + this.offset), this.member()]));
+      keys++;
+    }
+    if (keys === 0) return true;
+    const answers = await pipeline.exec().catch(() => null);
+    return answers !== null && !answers.some(([error]) => error);
   }
 
   /** Once a minute at most: forget what Redis said of windows long past. */
