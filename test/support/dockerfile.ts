@@ -1,0 +1,18 @@
+/** The repository's Dockerfile as data: the runtime stage's CMD and the path its HEALTHCHECK requests. */
+import { readFileSync } from 'node:fs';
+
+const dockerfile = (): string => readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+
+/** The last `CMD [...]` (the runtime stage's), in exec form. */
+export function dockerfileCmd(): string[] {
+  const lines = dockerfile().split('\n').filter((l) => l.startsWith('CMD '));
+  return JSON.parse(lines.at(-1)!.slice(4)) as string[];
+}
+
+/** The path of the URL the HEALTHCHECK fetches. */
+export function dockerfileHealthcheckPath(): string {
+  const url = /HEALTHCHECK[\s\S]*?fetch\((.*)\)\.then/.exec(dockerfile())?.[1];
+  const path = url && /'(\/[^']*)'/.exec(url)?.[1];
+  if (!path) throw new Error('The Dockerfile has no HEALTHCHECK fetching a path');
+  return path;
+}
