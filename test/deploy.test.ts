@@ -272,4 +272,16 @@ describe.skipIf(!redisAvailable)(`a gateway started with the manifests' settings
     expect(refused.errors?.length).toBeGreaterThan(0);
     expect(sim.counts()).toEqual({ 'GET /api/users/me': 1 });
   });
+
+  it('carries a subscription through the router as server-sent events, with the caller forwarded', async () => {
+    const apiKey = targets.compose.GATEWAY_API_KEYS!.split(',')[0]!;
+    const response = await fetch(`${routerUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-api-key': apiKey },
+      body: JSON.stringify({ query: 'subscription { packageStatus(id: "1") { status } }' }),
+    });
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    // Package 1 does not exist: the gateway's own NOT_FOUND, read from Workato with the server token, is the event.
+    expect(await response.text()).toMatch(/event: next\ndata: .*"code":"NOT_FOUND"/);
+  });
 });
