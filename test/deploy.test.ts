@@ -1,9 +1,10 @@
 /**
  * The deployment manifests cannot drift from the gateway: every file under deploy/ parses, sets only variables
- * the configuration reads (and ones it accepts together), names only the gateway's port and paths it answers, runs
- * the Dockerfile's command, asks for at least the memory the benchmark measured, and gives the router a supergraph
- * composed from the current schema plus a config that carries the headers the gateway reads. Nothing here runs
- * Docker or Kubernetes: the probes are requested from a gateway started with the manifests' own settings.
+ * the configuration reads (a combination it accepts, over the image's own ENV), names only the gateway's port and
+ * paths it answers, runs the Dockerfile's command, asks for at least the memory the benchmark measured, and gives
+ * the router a supergraph composed from the current schema plus a config that carries the headers the gateway
+ * reads. Nothing here runs Docker or Kubernetes: the probes are requested from a gateway started with the
+ * manifests' own settings.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -17,7 +18,7 @@ import { CONFIG_VARIABLES, loadConfig } from '../src/config.js';
 import { startGateway, type Gateway } from '../src/server/gateway.js';
 import { CALLER_HEADERS } from '../src/server/yoga.js';
 import { startSimulator, type Simulator } from '../src/simulator/index.js';
-import { dockerfileCmd, dockerfileHealthcheckPath } from './support/dockerfile.js';
+import { dockerfileCmd, dockerfileEnv, dockerfileHealthcheckPath } from './support/dockerfile.js';
 import { REDIS_MISSING, redisServerAvailable, startRedis, type RedisServer } from './support/redis.js';
 
 const DEPLOY = new URL('../deploy/', import.meta.url);
@@ -78,7 +79,8 @@ function k8sEnv(): Record<string, string> {
   return Object.assign({}, ...fromRefs, ...direct);
 }
 
-const targets = { compose: composeEnv(), kubernetes: k8sEnv() };
+/** Each topology's gateway environment: the image's `ENV`, then what the manifests set over it. */
+const targets = { compose: { ...dockerfileEnv(), ...composeEnv() }, kubernetes: { ...dockerfileEnv(), ...k8sEnv() } };
 const fetchUrl = (command: string[]): URL => new URL(/fetch\('([^']+)'\)/.exec(command.join(' '))![1]!);
 const mebibytes = (quantity: string): number => {
   const [, n, unit] = /^(\d+)(Mi|Gi|M|G)$/.exec(quantity)!;
