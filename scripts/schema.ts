@@ -3,7 +3,7 @@
  * published/subgraph.graphql, for schema registries and composition.
  * `npm run schema:check` (part of `npm test`) compares the current SDL with that committed file and fails when they
  * differ, listing breaking changes first: a breaking change lands only together with the updated file, so it shows
- * up in review.
+ * up in review. `print` also rewrites the router's supergraph in deploy/ (scripts/supergraph.ts) from the new SDL.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import { subgraphSdl } from '../src/server/federation.js';
 import { readTypeDefs } from '../src/server/schema.js';
+import { composeDeploySupergraph, DEPLOY_SUPERGRAPH } from './supergraph.js';
 
 const PUBLISHED = fileURLToPath(new URL('../published/subgraph.graphql', import.meta.url));
 
@@ -28,6 +29,8 @@ const mode = process.argv[2];
 if (mode === 'print') {
   writeFileSync(PUBLISHED, current);
   console.log(`Wrote ${PUBLISHED}`);
+  writeFileSync(DEPLOY_SUPERGRAPH, composeDeploySupergraph(current));
+  console.log(`Wrote ${DEPLOY_SUPERGRAPH}`);
 } else if (mode === 'check') {
   let published = '';
   try {

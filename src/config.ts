@@ -139,9 +139,33 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
+/**
+ * Every environment variable loadConfig reads. The readers below take only these names (`ConfigEnv`), so the
+ * compiler refuses a read of a variable missing here; test/config.test.ts proves loadConfig reads each one, and
+ * test/deploy.test.ts that the deployment manifests set no other.
+ */
+export const CONFIG_VARIABLES = [
+  'PORT', 'HOST', 'GRAPHQL_PATH', 'NODE_ENV', 'LOG_LEVEL', 'GRAPHIQL',
+  'WORKATO_DATA_CENTER', 'WORKATO_BASE_URL', 'WORKATO_API_TOKEN', 'WORKATO_DEMO', 'DEMO_LATENCY_MS',
+  'WORKATO_DATA_TABLES_URL', 'WORKATO_EVENT_STREAMS_URL',
+  'WORKATO_TIMEOUT_MS', 'WORKATO_CONNECT_TIMEOUT_MS', 'WORKATO_CONNECTIONS',
+  'PACKAGE_POLL_INTERVAL_MS', 'EVENT_STREAM_POLL_SECONDS', 'BENCH_DISABLE_BATCHING',
+  'GATEWAY_API_KEYS', 'GATEWAY_JWKS_URL', 'GATEWAY_JWT_ISSUER', 'GATEWAY_JWT_AUDIENCE',
+  'DANGEROUSLY_ALLOW_OPEN_GATEWAY_WITH_SERVER_TOKEN',
+  'MAX_QUERY_DEPTH', 'MAX_QUERY_COST', 'MAX_ALIASES', 'MAX_DIRECTIVES', 'MAX_TOKENS', 'MAX_BODY_BYTES',
+  'FIELD_SUGGESTIONS', 'INTROSPECTION', 'CORS_ORIGINS', 'TRUSTED_DOCUMENTS', 'TRUSTED_DOCUMENTS_ONLY',
+  'WORKATO_RETRIES', 'WORKATO_RETRY_BASE_MS', 'WORKATO_RETRY_MAX_DELAY_MS',
+  'WORKATO_RATE_LIMIT', 'WORKATO_RATE_LIMIT_MAX_WAIT_MS',
+  'WORKATO_BREAKER_THRESHOLD', 'WORKATO_BREAKER_COOLDOWN_MS', 'WORKATO_MAX_CONCURRENCY',
+  'RESPONSE_CACHE', 'RESPONSE_CACHE_TTL_MS', 'REDIS_URL', 'TOKEN_HASH_KEY',
+  'METRICS', 'METRICS_PATH', 'SHUTDOWN_TIMEOUT_MS', 'OTEL_TRACING', 'WORKATO_COST_REPORT',
+] as const;
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
+
+type Env = Readonly<Partial<Record<ConfigVariable, string>>>;
+
+function integer(env: Env, name: ConfigVariable, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
@@ -150,7 +174,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function boolean(env: Env, name: string, fallback: boolean): boolean {
+function boolean(env: Env, name: ConfigVariable, fallback: boolean): boolean {
   const raw = env[name]?.trim().toLowerCase();
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
@@ -158,7 +182,7 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
 }
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(env: Env, name: ConfigVariable, allowed: readonly T[], fallback: T): T {
   const raw = env[name]?.trim().toLowerCase();
   if (raw === undefined || raw === '') return fallback;
   if (!(allowed as readonly string[]).includes(raw)) {
@@ -167,7 +191,7 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-function apiRoot(env: Env, variable = 'WORKATO_BASE_URL'): string | undefined {
+function apiRoot(env: Env, variable: ConfigVariable = 'WORKATO_BASE_URL'): string | undefined {
   const raw = env[variable]?.trim();
   if (raw === undefined || raw === '') return undefined;
   let url: URL;
@@ -201,7 +225,8 @@ function eventStreamPollSecs(env: Env): number {
   return secs;
 }
 
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(processEnv: Record<string, string | undefined> = process.env): Config {
+  const env: Env = processEnv;
   const explicitBase = apiRoot(env);
   const dataCenterSet = Boolean(env.WORKATO_DATA_CENTER?.trim());
   const dataCenter = oneOf(env, 'WORKATO_DATA_CENTER', Object.keys(DATA_CENTERS) as DataCenter[], 'us');
@@ -243,11 +268,11 @@ export function loadConfig(env: Env = process.env): Config {
   });
 }
 
-function list(env: Env, name: string): string[] {
+function list(env: Env, name: ConfigVariable): string[] {
   return (env[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 }
 
-function httpUrl(env: Env, name: string, protocols = ['http:', 'https:']): string | undefined {
+function httpUrl(env: Env, name: ConfigVariable, protocols = ['http:', 'https:']): string | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
   let url: URL;

@@ -1,5 +1,15 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../src/config.js';
+
+/** The names loadConfig looks up in `env`, recorded as it reads them. */
+function variablesRead(env: Record<string, string>): Set<string> {
+  const read = new Set<string>();
+  loadConfig(new Proxy(env, { get: (target, key) => (typeof key === 'string' && read.add(key), Reflect.get(target, key)) }));
+  return read;
+}
 
 describe('configuration', () => {
   it('starts in demo mode when no token and no base URL are set', () => {
@@ -51,5 +61,29 @@ describe('configuration', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).variable).toBe(variable);
     expect((caught as ConfigError).message.startsWith(`${variable}:`)).toBe(true);
+  });
+
+  it('CONFIG_VARIABLES is exactly what loadConfig reads, in every branch', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-test-'));
+    try {
+      const manifest = join(dir, 'persisted-documents.json');
+      writeFileSync(manifest, JSON.stringify({ a1: '{ me { name } }' }));
+      const read = new Set([
+        ...variablesRead({}),
+        // A server token with JWTs and a persisted-operations manifest: the issuer, audience and "only" settings
+        // are read only then.
+        ...variablesRead({ WORKATO_API_TOKEN: 't', GATEWAY_JWKS_URL: 'https://idp.example.com/jwks', TRUSTED_DOCUMENTS: manifest }),
+      ]);
+      expect([...read].sort()).toEqual([...CONFIG_VARIABLES].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("documents every variable in the README's configuration table", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('### ', readme.indexOf('## Configuration')));
+    const documented = new Set(table.split('\n').filter((l) => l.startsWith('| `')).flatMap((l) => [...l.split('|')[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1])));
+    expect(CONFIG_VARIABLES.filter((v) => !documented.has(v))).toEqual([]);
   });
 });

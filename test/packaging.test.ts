@@ -3,21 +3,15 @@
  * flags from package.json) run `node <flags> dist/main.js` with the same V8 heap settings (README "Memory").
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { shippedNodeFlags } from '../bench/processes.js';
-
-const root = new URL('..', import.meta.url);
-const dockerCmd = (): string[] => {
-  const lines = readFileSync(new URL('Dockerfile', root), 'utf8').split('\n').filter((l) => l.startsWith('CMD '));
-  return JSON.parse(lines.at(-1)!.slice(4)) as string[];
-};
+import { dockerfileCmd } from './support/dockerfile.js';
 
 describe('how the gateway is started', () => {
   it('npm start and the Dockerfile CMD run node with the same flags', () => {
     const flags = shippedNodeFlags();
     expect(flags).toContain('--max-semi-space-size=8');
-    expect(dockerCmd()).toEqual(['node', ...flags, 'dist/main.js']);
+    expect(dockerfileCmd()).toEqual(['node', ...flags, 'dist/main.js']);
   });
 
   it('this Node accepts those flags (an unknown one exits with "bad option")', () => {

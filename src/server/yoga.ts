@@ -13,6 +13,13 @@ import { gatewayPlugins } from './plugins/index.js';
 import type { JwtSupport } from './plugins/client-auth.js';
 import type { Readiness } from './plugins/readiness.js';
 
+/**
+ * Request headers a caller may send besides `content-type`: credentials, its request id, and the trace and explain
+ * switches. Browsers may send them cross-origin (CORS below); a router in front forwards them
+ * (deploy/router/gateway.config.ts, kept equal by test/deploy.test.ts).
+ */
+export const CALLER_HEADERS = ['authorization', 'x-api-key', 'x-gateway-authorization', 'x-request-id', 'x-workato-trace', 'x-workato-explain'] as const;
+
 export interface YogaOptions {
   schema: GraphQLSchema;
   transport: Transport;
@@ -62,7 +69,7 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
     cors: options.config.corsOrigins.length
       ? {
           origin: options.config.corsOrigins.includes('*') ? '*' : [...options.config.corsOrigins],
-          allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-gateway-authorization', 'x-request-id', 'x-workato-trace', 'x-workato-explain'],
+          allowedHeaders: ['content-type', ...CALLER_HEADERS],
           exposedHeaders: ['x-request-id', 'retry-after'],
           credentials: false,
           maxAge: 600,
