@@ -127,6 +127,11 @@ export interface Config {
   hosts: { dataTables?: string; eventStreams?: string };
   /** `extensions.workato` on every response: what the operation cost in Workato calls and quota (WORKATO_COST_REPORT). */
   costReport: boolean;
+  /**
+   * Where callers reach this gateway (PUBLIC_URL, no trailing slash), for the links it hands out (package
+   * downloads); undefined: the URL of the request itself. Behind a router or an ingress the two differ.
+   */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -158,7 +163,7 @@ export const CONFIG_VARIABLES = [
   'WORKATO_RATE_LIMIT', 'WORKATO_RATE_LIMIT_MAX_WAIT_MS',
   'WORKATO_BREAKER_THRESHOLD', 'WORKATO_BREAKER_COOLDOWN_MS', 'WORKATO_MAX_CONCURRENCY',
   'RESPONSE_CACHE', 'RESPONSE_CACHE_TTL_MS', 'REDIS_URL', 'TOKEN_HASH_KEY', 'QUOTA_REDIS_DEADLINE_MS', 'QUOTA_FALLBACK_REPLICAS',
-  'METRICS', 'METRICS_PATH', 'SHUTDOWN_TIMEOUT_MS', 'OTEL_TRACING', 'WORKATO_COST_REPORT',
+  'METRICS', 'METRICS_PATH', 'SHUTDOWN_TIMEOUT_MS', 'OTEL_TRACING', 'WORKATO_COST_REPORT', 'PUBLIC_URL',
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -369,6 +374,7 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 20_000, 0, 600_000),
     tracing: boolean(env, 'OTEL_TRACING', false),
     costReport: boolean(env, 'WORKATO_COST_REPORT', true),
+    publicUrl: httpUrl(env, 'PUBLIC_URL')?.replace(/\/+$/, ''),
   };
 }
 

@@ -83,3 +83,19 @@ describe('packageStatus when the client goes away', () => {
     await expectPollingStopsOnDisconnect(() => stack.sim.counts()['GET /api/packages/:id'] ?? 0, controller);
   });
 });
+
+describe('package download links behind a router (PUBLIC_URL)', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ simulator: { packages: { polls: 1 } }, env: { PUBLIC_URL: 'https://workato-gateway.example.com/gw/' } });
+  });
+  afterAll(() => stack.close());
+
+  it('point where callers reach the gateway, not at the URL the request came in on', async () => {
+    const manifestId = await manifest(stack, { name: 'Behind a router', folderId: '1201101', autoGenerateAssets: true });
+    const { packageExport } = await stack.gql(EXPORT, { manifestId });
+    const { events } = await subscribe(stack, `subscription($id: ID!) { packageStatus(id: $id) { status downloadUrl } }`, { id: packageExport.package.id });
+    const done = events.filter((e) => e.event === 'next').map((e) => e.data.data.packageStatus).find((p) => p.status === 'COMPLETED');
+    expect(done.downloadUrl).toBe(`https://workato-gateway.example.com/gw/packages/${packageExport.package.workatoId}/download`);
+  });
+});

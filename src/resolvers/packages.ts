@@ -123,10 +123,13 @@ export const packageResolvers: Resolvers = {
     },
     exportManifest: (p, _args, ctx) =>
       p.export_manifest_id == null ? null : ctx.loaders.scope().exportManifestById.load(p.export_manifest_id),
-    // The gateway's own route, not Workato's storage URL: see README "Package downloads".
+    // The gateway's own route, not Workato's storage URL: see README "Package downloads". Behind a router the
+    // request's URL is the router's view of this replica, so PUBLIC_URL says where callers reach it.
     downloadUrl: (p, _args, ctx) =>
       packageStatusOf(p.status) === 'completed' && downloadUrlOf(p.download_url)
-        ? new URL(packageDownloadPath(p.id), ctx.request.url).toString()
+        ? ctx.publicUrl
+          ? `${ctx.publicUrl}${packageDownloadPath(p.id)}`
+          : new URL(packageDownloadPath(p.id), ctx.request.url).toString()
         : null,
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),

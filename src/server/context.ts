@@ -35,6 +35,8 @@ export interface GatewayContext {
   report: ReportRequest;
   /** API roots of Workato's other hosts (config `hosts`): use `ctx.api.onHost(ctx.hosts.eventStreams)`. */
   hosts: WorkatoHosts;
+  /** Where callers reach the gateway (PUBLIC_URL, no trailing slash); undefined: the request's own URL. */
+  publicUrl: string | undefined;
 }
 
 export interface WorkatoHosts {
@@ -86,6 +88,8 @@ export interface ContextOptions {
   authorizationIsGatewayCredential?: boolean;
   /** Workato's other hosts; default: the Developer API root (`baseUrl`). */
   hosts?: Partial<WorkatoHosts>;
+  /** Where callers reach the gateway (config PUBLIC_URL), for links it hands out; default: the request's URL. */
+  publicUrl?: string;
 }
 
 /** What the caller presented: a bearer token, nothing, or something we refuse to forward. */
@@ -137,6 +141,7 @@ export function createContextFactory(options: ContextOptions) {
       operation,
       report,
       hosts: { dataTables: options.hosts?.dataTables ?? options.baseUrl, eventStreams: options.hosts?.eventStreams ?? options.baseUrl },
+      publicUrl: options.publicUrl,
     };
   };
 }

@@ -64,6 +64,7 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
         dataTables: options.config.hosts.dataTables ?? options.baseUrl,
         eventStreams: options.config.hosts.eventStreams ?? options.baseUrl,
       },
+      publicUrl: options.config.publicUrl,
     }),
     // CORS headers for the allow-list; plugins/origin-check.ts refuses other browser origins outright.
     cors: options.config.corsOrigins.length
