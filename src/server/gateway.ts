@@ -67,10 +67,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     tokenHashKey: config.tokenHashKey,
     onCall: (call) => {
       metrics?.upstreamCall(call);
-      tracing?.upstreamCall(call);
       options.onUpstreamCall?.(call);
     },
     onRefused: (call) => metrics?.upstreamRefused(call),
+    tracer: tracing?.calls,
   });
   if (transport.limiter) metrics?.watchQuotas(transport.limiter);
   const cacheStore = await createCacheStore(config.cache, logger);
