@@ -2,7 +2,7 @@
  * The gateway as one object: schema, shared upstream transport (quotas, breaker, retries), metrics, the optional
  * response cache store, yoga and the node HTTP server. main.ts starts it from the config; tests start it on port 0.
  * `close()` drains: /readyz turns 503, new requests are refused, in-flight ones finish (up to SHUTDOWN_TIMEOUT_MS),
- * then the connections, the undici pools and the cache store are closed.
+ * then the connections, the undici pools and the cache store are closed, and batched spans are sent (OTEL_TRACING).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -125,6 +125,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // Finished requests left nothing in flight upstream; a forced close may have: destroy what is left.
       await (drained ? transport.dispatcher.close() : transport.dispatcher.destroy());
       await cacheStore?.close();
+      await tracing?.flush();
     },
   };
 }

@@ -22,7 +22,11 @@ export interface Tracing {
   plugin: Plugin<Record<string, unknown>>;
   /** For the transport (workato/transport.ts `tracer`): a span per call sent to Workato. */
   calls: CallTracer;
+  /** Sends the spans the registered provider still holds (a batch exporter's), at most FLUSH_LIMIT_MS; never throws. */
+  flush(): Promise<void>;
 }
+
+const FLUSH_LIMIT_MS = 5_000;
 
 // The enums' values, not imports: the package is optional and loaded at run time only.
 const SPAN_KIND_SERVER = 1;
@@ -89,6 +93,15 @@ export async function loadTracing(enabled: boolean): Promise<Tracing | undefined
           },
         };
       },
+    },
+    async flush() {
+      // Behind the API's proxy sits the provider the preload registered; its batch would be lost at process exit.
+      const registered = api.trace.getTracerProvider() as Otel.TracerProvider & { getDelegate?(): Otel.TracerProvider };
+      const provider = (registered.getDelegate?.() ?? registered) as { forceFlush?(): Promise<void> };
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, FLUSH_LIMIT_MS).unref()));
+      await Promise.race([provider.forceFlush?.().catch(() => undefined), limit]);
+      clearTimeout(timer);
     },
   };
 }
