@@ -32,10 +32,10 @@ export function buildSchema(): GraphQLSchema {
 }
 
 /**
- * For a traced or explained request (plugins/workato-report.ts) and under OTEL_TRACING, every resolver that may call Workato runs with
- * its response path attributed (workato/ledger.ts), so each call names the fields it served; explain also notes
- * which fields ran. Resolvers that only read their parent (`parentOnly`) and default resolvers are left alone, and
- * any other request pays one property check per wrapped field.
+ * For a traced or explained request (plugins/workato-report.ts), and for every request under OTEL_TRACING, each
+ * resolver that may call Workato runs with its response path attributed (workato/ledger.ts), so each call names the
+ * fields it served; explain also notes which fields ran. Resolvers that only read their parent (`parentOnly`) and
+ * default resolvers are left alone, and any other request pays one property check per wrapped field.
  */
 function attributeCalls(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {

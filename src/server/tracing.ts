@@ -77,6 +77,7 @@ export async function loadTracing(enabled: boolean): Promise<Tracing | undefined
     calls: {
       start({ method, family, attempt }) {
         const attributes: Otel.Attributes = { 'http.request.method': method, 'workato.family': family, 'workato.retry.attempt': attempt };
+        if (attempt > 0) attributes['http.request.resend_count'] = attempt; // the semantic conventions' name for it
         const served = currentAttribution();
         if (served?.keys !== undefined) attributes['workato.batch.keys'] = served.keys;
         if (served?.paths.length) attributes['graphql.field.paths'] = withoutIndices(served.paths);
