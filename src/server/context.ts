@@ -119,8 +119,7 @@ export function createContextFactory(options: ContextOptions) {
   return ({ request, params }: YogaInitialContext): GatewayContext => {
     const credentials = callerCredentials(request.headers, options);
     const report = reportRequestOf(request, params?.extensions);
-    // Call spans name the fields they served and the keys they batched (OTEL_TRACING): attribute them.
-    const ledger = new CallLedger({ trace: report.trace, plan: report.explain, spans: options.transport.tracer !== undefined });
+    const ledger = new CallLedger({ trace: report.trace, plan: report.explain });
     const scope = currentRequestScope();
     if (scope) scope.ledger = ledger;
     const api =

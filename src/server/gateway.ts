@@ -92,7 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     graphiql: config.graphiql,
     logger,
     packagePollMs: config.packagePollMs,
-    loaderMode: config.benchDisableBatching ? UNBATCHED : BATCHED,
+    loaderMode: { ...(config.benchDisableBatching ? UNBATCHED : BATCHED), countKeys: tracing !== undefined },
   });
   handler = createHttpHandler(yoga, { maxBodyBytes: config.limits.maxBodyBytes, logger });
   const server = createServer(handler.listener);

@@ -32,10 +32,10 @@ export function buildSchema(): GraphQLSchema {
 }
 
 /**
- * For a traced or explained request (plugins/workato-report.ts), and for every request under OTEL_TRACING, each
- * resolver that may call Workato runs with its response path attributed (workato/ledger.ts), so each call names the
- * fields it served; explain also notes which fields ran. Resolvers that only read their parent (`parentOnly`) and
- * default resolvers are left alone, and any other request pays one property check per wrapped field.
+ * For a traced or explained request (plugins/workato-report.ts), every resolver that may call Workato runs with
+ * its response path attributed (workato/ledger.ts), so each call names the fields it served; explain also notes
+ * which fields ran. Resolvers that only read their parent (`parentOnly`) and default resolvers are left alone, and
+ * an untraced request pays one property check per wrapped field.
  */
 function attributeCalls(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -45,7 +45,7 @@ function attributeCalls(schema: GraphQLSchema): void {
       if (!resolve || resolve[PARENT_ONLY]) continue;
       field.resolve = (source, args, ctx: GatewayContext, info) => {
         const ledger = ctx.api?.ledger;
-        if (!ledger?.attributing) return resolve(source, args, ctx, info);
+        if (!ledger?.trace) return resolve(source, args, ctx, info);
         const parts: string[] = [];
         const indexed: Array<string | number> = [];
         for (let p: typeof info.path | undefined = info.path; p; p = p.prev) {

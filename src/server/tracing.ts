@@ -10,7 +10,9 @@
  *
  * No span per resolver: DataLoader batches the loads of many resolvers into one call, issued after all of them
  * have returned, so a resolver span would end before "its" call started and would own a call it shares with its
- * siblings. The call span names the fields it served (`graphql.field.paths`) and the keys it batched instead.
+ * siblings. The call span says how many keys it batched (`workato.batch.keys`) instead and, in a request that also
+ * asks for the cost report's trace (`X-Workato-Trace: 1`), which fields it served (`graphql.field.paths`): naming
+ * them costs an AsyncLocalStorage run per resolver, about a quarter more CPU on a 40-call request.
  */
 import type * as Otel from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';

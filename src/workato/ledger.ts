@@ -11,10 +11,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Family } from './families.js';
 
-/**
- * The GraphQL fields a call is made for, carried by AsyncLocalStorage while the request's calls are attributed (a
- * trace, a plan or OpenTelemetry spans: resolvers and loaders set it).
- */
+/** The GraphQL fields a call is made for, carried by AsyncLocalStorage while tracing (resolvers and loaders set it). */
 export interface Attribution {
   /** Response paths of the fields (`recipes.nodes.0.folder`). */
   paths: string[];
@@ -26,7 +23,7 @@ export interface Attribution {
 
 const attribution = new AsyncLocalStorage<Attribution>();
 
-/** Runs `fn` with calls it makes attributed to `who` (only while attributing: callers check `attributing` first). */
+/** Runs `fn` with calls it makes attributed to `who` (only while tracing: callers check `tracing` first). */
 export function runAttributed<T>(who: Attribution, fn: () => T): T {
   return attribution.run(who, fn);
 }
@@ -81,14 +78,14 @@ export class CallLedger {
   private completedDepth = 0;
   private readonly origin = performance.now();
 
-  /** Resolvers and loaders attribute their calls (`runAttributed`): for the trace, the plan or OpenTelemetry spans. */
-  readonly attributing: boolean;
-
-  constructor(options: { trace?: boolean; plan?: boolean; spans?: boolean } = {}) {
+  constructor(options: { trace?: boolean; plan?: boolean } = {}) {
     this.trace = options.trace || options.plan ? [] : undefined;
     this.planning = options.plan === true;
     this.resolvedPaths = options.plan ? new Set() : undefined;
-    this.attributing = this.trace !== undefined || options.spans === true;
+  }
+
+  get tracing(): boolean {
+    return this.trace !== undefined;
   }
 
   /** The round trip a call issued now belongs to (taken when the call is asked for, before any queueing). */
