@@ -98,7 +98,7 @@ class ReplicaSet {
   /** The answer of the first replica (ready ones first) that gives one; the supergraph's URL is rewritten anyway. */
   async first<T>(ask: (url: string) => Promise<T>): Promise<T> {
     let failure: unknown;
-    for (const url of [...this.urls].sort((a, b) => Number(this.isReady(b)) - Number(this.isReady(a)))) {
+    for (const url of [...this.urls.filter((_, i) => this.ready[i]), ...this.urls.filter((_, i) => !this.ready[i])]) {
       try {
         return await ask(url);
       } catch (error) {
@@ -106,10 +106,6 @@ class ReplicaSet {
       }
     }
     throw failure;
-  }
-
-  private isReady(url: string): boolean {
-    return this.ready[this.urls.indexOf(url)]!;
   }
 
   /**
@@ -122,6 +118,7 @@ class ReplicaSet {
     const ready = all.filter((i) => this.ready[i]);
     const pool = ready.length ? ready : all;
     const start = this.turn++ % pool.length;
+    let refusal: Response | undefined;
     let refused: unknown;
     for (let k = 0; k < pool.length; k++) {
       const i = pool[(start + k) % pool.length]!;
@@ -129,17 +126,15 @@ class ReplicaSet {
         const response = await call(this.urls[i]!);
         if (response.status !== 503 || !(await shuttingDown(response.clone()))) return response;
         this.ready[i] = false; // draining (http-handler.ts refused it before any work): the next one serves it
+        refusal = response;
       } catch (error) {
         if (!isConnectionRefused(error)) throw error;
         this.ready[i] = false;
         refused = error;
       }
     }
-    if (refused) throw refused;
-    return new Response(JSON.stringify({ errors: [{ message: 'Every replica is shutting down.', extensions: { code: 'SHUTTING_DOWN' } }] }), {
-      status: 503,
-      headers: { 'content-type': 'application/json' },
-    });
+    if (refusal) return refusal;
+    throw refused;
   }
 }
 
