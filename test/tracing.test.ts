@@ -64,7 +64,8 @@ describe('OpenTelemetry spans from the router to Workato', () => {
       expect(call.attributes['workato.family']).toBe(call.name.split(' ')[2]);
       expect(call.endTime >= call.startTime).toBe(true);
     }
-    // Each call carried its own span as the parent the simulator saw, with the caller's trace id and state.
+    expect(calls.every((c) => c.spanContext().traceState?.serialize() === 'router=on')).toBe(true);
+    // Each call carried its own span as the parent the simulator saw, with the caller's trace id.
     expect(sent.map((e) => e.traceparent?.split('-')[1])).toEqual(sent.map(() => traceId));
     expect(new Set(sent.map((e) => parentIdIn(e.traceparent)))).toEqual(new Set(calls.map((c) => c.spanContext().spanId)));
 
@@ -113,10 +114,13 @@ describe('OpenTelemetry spans from the router to Workato', () => {
     expect(stack.sim.log().map((e) => parentIdIn(e.traceparent))).toEqual(calls.map((c) => c.spanContext().spanId));
   });
 
-  it('starts a new trace for a request without a traceparent', async () => {
+  it.each([
+    ['without a traceparent', {}],
+    ['with a malformed traceparent', { traceparent: '00-not-a-trace-01' }],
+  ])('starts a new trace for a request %s', async (_, headers: Record<string, string>) => {
     const before = new Set(tracing.all().map((s) => s.spanContext().traceId));
     stack.sim.resetCounts();
-    await post(stack, 'query Me { me { name } }');
+    await post(stack, 'query Me { me { name } }', headers);
     const fresh = tracing.all().filter((s) => !before.has(s.spanContext().traceId));
     const [execution] = executionOf(fresh);
     expect(executionOf(fresh)).toHaveLength(1);
