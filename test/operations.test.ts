@@ -104,31 +104,7 @@ describe('operating the gateway', () => {
     }
   })();
 
-  it.skipIf(!otelInstalled)('with OTEL_TRACING=true, opens a span per execution and per Workato call', async () => {
-    const name = '@opentelemetry/api';
-    const api = (await import(name)) as { trace: { setGlobalTracerProvider(p: unknown): boolean; disable(): void } };
-    const spans: Array<{ name: string; attributes?: Record<string, unknown> }> = [];
-    const span = (record: { name: string; attributes?: Record<string, unknown> }) => ({
-      setAttribute: () => undefined, setStatus: () => undefined, end: () => void spans.push(record),
-      spanContext: () => ({ traceId: '0'.repeat(32), spanId: '0'.repeat(16), traceFlags: 0 }), isRecording: () => true,
-    });
-    api.trace.setGlobalTracerProvider({ getTracer: () => ({ startSpan: (n: string, o?: { attributes?: Record<string, unknown> }) => span({ name: n, attributes: o?.attributes }) }) });
-    try {
-      const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: sim.url, LOG_LEVEL: 'silent', OTEL_TRACING: 'true' });
-      const traced = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: undefined });
-      await fetch(traced.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
-        body: JSON.stringify({ query: 'query Me { me { name } }', operationName: 'Me' }),
-      });
-      await traced.close();
-      expect(spans.map((s) => s.name)).toEqual(['workato GET users', 'graphql.execute Me']);
-      expect(spans[0]!.attributes).toEqual({ 'http.request.method': 'GET', 'http.response.status_code': 200, 'workato.family': 'users' });
-    } finally {
-      api.trace.disable();
-    }
-  });
-
+  // With the package installed, test/tracing.test.ts follows the spans with the real SDK.
   it.skipIf(otelInstalled)('refuses OTEL_TRACING=true with a clear message while @opentelemetry/api is not installed', async () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: sim.url, LOG_LEVEL: 'silent', OTEL_TRACING: 'true' });
     await expect(startGateway({ config, baseUrl: config.baseUrl!, serverToken: undefined })).rejects.toMatchObject({

@@ -2,7 +2,7 @@
  * The gateway as one object: schema, shared upstream transport (quotas, breaker, retries), metrics, the optional
  * response cache store, yoga and the node HTTP server. main.ts starts it from the config; tests start it on port 0.
  * `close()` drains: /readyz turns 503, new requests are refused, in-flight ones finish (up to SHUTDOWN_TIMEOUT_MS),
- * then the connections, the undici pools and the cache store are closed.
+ * then the connections, the undici pools and the cache store are closed, and batched spans are sent (OTEL_TRACING).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,10 +71,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     tokenHashKey: config.tokenHashKey,
     onCall: (call) => {
       metrics?.upstreamCall(call);
-      tracing?.upstreamCall(call);
       options.onUpstreamCall?.(call);
     },
     onRefused: (call) => metrics?.upstreamRefused(call),
+    tracer: tracing?.calls,
   });
   if (transport.limiter) metrics?.watchQuotas(transport.limiter);
   const cacheStore = await createCacheStore(config.cache, logger);
@@ -102,7 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     graphiql: config.graphiql,
     logger,
     packagePollMs: config.packagePollMs,
-    loaderMode: config.benchDisableBatching ? UNBATCHED : BATCHED,
+    loaderMode: { ...(config.benchDisableBatching ? UNBATCHED : BATCHED), countKeys: tracing !== undefined },
   });
   handler = createHttpHandler(yoga, { maxBodyBytes: config.limits.maxBodyBytes, logger });
   const server = createServer(handler.listener);
@@ -136,6 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await (drained ? transport.dispatcher.close() : transport.dispatcher.destroy());
       await cacheStore?.close();
       await quotas?.close();
+      await tracing?.flush();
     },
   };
 }

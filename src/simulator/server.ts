@@ -34,6 +34,8 @@ export interface LogEntry {
   startedAt: number;
   endedAt: number;
   token: string;
+  /** The W3C `traceparent` the request carried (a traced gateway sends its call span's); undefined without one. */
+  traceparent?: string;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'; // REFERENCE §3
@@ -259,6 +261,7 @@ export class SimulatorServer {
     }
     this.entries.push({
       method, route: key, path: url.pathname + url.search, status: reply.status, startedAt, endedAt: Date.now(), token: token ?? '',
+      traceparent: req.headers.traceparent as string | undefined, // node joins a repeated header into one string
     });
   }
 

@@ -9,10 +9,10 @@ import { DOCUMENTED_FAMILIES, familyOf, type Family } from './families.js';
 import type { QuotaUsage } from './rate-limiter.js';
 import { CallLedger } from './ledger.js';
 import { backoffMs, isConnectionReset, isRetryableMethod, RETRYABLE_STATUSES, Semaphore, sleep } from './resilience.js';
-import type { Transport } from './transport.js';
+import type { CallOutcome, Transport } from './transport.js';
 import { httpError, networkError, WorkatoError } from './workato-error.js';
 
-export { createTransport, tokenKeyer, type RefusedCall, type Transport, type TransportOptions, type UpstreamCall } from './transport.js';
+export { createTransport, tokenKeyer, type CallOutcome, type CallSpan, type CallTracer, type RefusedCall, type Transport, type TransportOptions, type UpstreamCall } from './transport.js';
 export { httpError, networkError, parseRetryAfter, WorkatoError, type WorkatoErrorKind } from './workato-error.js';
 
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | null | undefined>;
@@ -217,8 +217,13 @@ export class WorkatoApi {
     const release = await this.admit(method, fullPath, family);
     const deadline = this.transport.timeouts.totalMs ? AbortSignal.timeout(this.transport.timeouts.totalMs) : undefined;
     const ticket = ledger.start(method, fullPath + search, family, depth, attempt);
+    // Started once admitted: a call refused for its quota or an open circuit never leaves, so it has no span (the
+    // GraphQL error says why). Each retry is its own attempt, so its own span.
+    const span = this.transport.tracer?.start({ method, family: family.name, attempt });
+    if (span) Object.assign(headers, span.headers);
     const started = performance.now();
     let status = 0;
+    let outcome: CallOutcome = 'response';
     try {
       const response = await request(url, {
         method: method as Dispatcher.HttpMethod,
@@ -255,9 +260,11 @@ export class WorkatoApi {
     } catch (cause) {
       if (cause instanceof WorkatoError) throw cause;
       const error = networkError(cause, method, fullPath, deadline?.aborted === true);
-      this.settle(method, fullPath, family, status, started, attempt, error.kind === 'timeout' ? 'timeout' : 'network', cause);
+      outcome = error.kind === 'timeout' ? 'timeout' : 'network';
+      this.settle(method, fullPath, family, status, started, attempt, outcome, cause);
       throw error;
     } finally {
+      span?.end(status, outcome);
       this.budget.ledger.end(ticket, status);
       release();
     }
@@ -272,24 +279,28 @@ export class WorkatoApi {
     const depth = this.budget.ledger.issue();
     (await this.admit('GET', fullPath, family))();
     const ticket = this.budget.ledger.start('GET', fullPath, family, depth, 0);
+    const span = this.transport.tracer?.start({ method: 'GET', family: family.name, attempt: 0 });
     const started = performance.now();
     let status = 0;
+    let outcome: CallOutcome = 'network';
     try {
       const response = await request(`${this.baseUrl}${fullPath}`, {
         method: 'GET',
-        headers: { authorization: `Bearer ${this.token}` },
+        headers: { authorization: `Bearer ${this.token}`, ...span?.headers },
         signal,
         dispatcher: this.transport.dispatcher,
         headersTimeout: this.transport.timeouts.headersMs,
         bodyTimeout: this.transport.timeouts.bodyMs,
       });
       status = response.statusCode;
+      outcome = 'response';
       this.settle('GET', fullPath, family, response.statusCode, started, 0, 'response');
       return response;
     } catch (cause) {
       this.settle('GET', fullPath, family, 0, started, 0, 'network', cause);
       throw networkError(cause, 'GET', fullPath);
     } finally {
+      span?.end(status, outcome); // at the headers: the body streams to the client afterwards
       this.budget.ledger.end(ticket, status);
     }
   }
@@ -363,7 +374,7 @@ export class WorkatoApi {
   }
 
   /** Feeds the breaker (5xx, timeouts and broken connections count as failures) and the metrics hook. */
-  private settle(method: string, path: string, family: Family, status: number, started: number, attempt: number, outcome: 'response' | 'timeout' | 'network', cause?: unknown): void {
+  private settle(method: string, path: string, family: Family, status: number, started: number, attempt: number, outcome: CallOutcome, cause?: unknown): void {
     const failed = outcome !== 'response' || status >= 500;
     if (outcome === 'network' && (cause as Error | undefined)?.name === 'AbortError' && status === 0) {
       // Aborted by our caller (a download cancelled), not a failure of the origin.

@@ -17,9 +17,27 @@ export interface UpstreamCall {
   /** Endpoint family (REFERENCE §5), a bounded label. */
   family?: string;
   /** `response` (any status), or why none arrived. */
-  outcome?: 'response' | 'timeout' | 'network';
+  outcome?: CallOutcome;
   /** 0 for the first try, 1… for retries. */
   attempt?: number;
+}
+
+/** `response` (any status), or why no answer arrived. */
+export type CallOutcome = 'response' | 'timeout' | 'network';
+
+/**
+ * Live tracing of the calls that leave for Workato (server/tracing.ts makes OpenTelemetry spans of them), so this
+ * folder needs no OpenTelemetry. `start` runs as the request is sent: the span is the active one's child, and
+ * `headers` (`traceparent`, `tracestate`) travel with the call. Never given a token, a path or an id.
+ */
+export interface CallTracer {
+  start(call: { method: string; family: string; attempt: number }): CallSpan;
+}
+
+export interface CallSpan {
+  headers: Record<string, string>;
+  /** The answer (status, or 0 with why none came) arrived. */
+  end(status: number, outcome: CallOutcome): void;
 }
 
 /** A call the gateway did not send: over the caller's quota, or the origin's circuit is open. */
@@ -47,6 +65,8 @@ export interface Transport {
   /** Called after every upstream call, for metrics and benchmarks. */
   onCall?: (call: UpstreamCall) => void;
   onRefused?: (call: RefusedCall) => void;
+  /** Undefined unless OTEL_TRACING: the call path then does no tracing work at all. */
+  tracer?: CallTracer;
   /**
    * Reads in flight by caller and URL (http.ts): an identical read of the same token shares the call. Undefined: every
    * read is its own call.
@@ -70,6 +90,7 @@ export interface TransportOptions {
   tokenHashKey?: string;
   onCall?: (call: UpstreamCall) => void;
   onRefused?: (call: RefusedCall) => void;
+  tracer?: CallTracer;
 }
 
 /** HMAC-SHA256 of the token under a secret, 32 hex characters: stable per secret, useless without it. */
@@ -97,6 +118,7 @@ export function createTransport(opts: TransportOptions): Transport {
     keyOf: tokenKeyer(opts.tokenHashKey),
     onCall: opts.onCall,
     onRefused: opts.onRefused,
+    tracer: opts.tracer,
     inflight: opts.shareReads === false ? undefined : new Map(),
   };
 }

@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeSupergraph } from '../../scripts/cluster/supergraph.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { startCompanySubgraph, type CompanySubgraph } from './company-subgraph.js';
 
@@ -26,16 +25,12 @@ beforeAll(async () => {
   // 250 recipes: the _entities batch below spans three pages of Workato's recipe list.
   stack = await startStack({ simulator: { workspaces: { 'federation-token': { recipes: 246 } } }, env: { LOG_LEVEL: process.env.DEBUG_FEDERATION ? 'error' : 'silent' } });
   company = await startCompanySubgraph();
-  const { data } = await stack.request<{ _service: { sdl: string } }>('{ _service { sdl } }');
-  const composed = composeServices([
-    { name: 'workato', typeDefs: parse(data!._service.sdl), url: stack.gateway.url },
-    { name: 'company', typeDefs: parse((await (await fetch(company.url, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }),
-    })).json() as any).data._service.sdl), url: company.url },
+  const supergraphSdl = await composeSupergraph([
+    { name: 'workato', url: stack.gateway.url, headers: { authorization: `Bearer ${stack.sim.token}` } },
+    { name: 'company', url: company.url },
   ]);
-  if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
   const gateway = createGatewayRuntime({
-    supergraph: composed.supergraphSdl,
+    supergraph: supergraphSdl,
     logging: process.env.DEBUG_FEDERATION ? 'debug' : false,
     // Each caller's Workato token travels to our subgraph; the company subgraph needs none.
     propagateHeaders: { fromClientToSubgraphs: ({ request, subgraphName }) =>
