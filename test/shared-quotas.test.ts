@@ -129,6 +129,21 @@ describe.skipIf(!available)(`shared quota windows in Redis${skipped}`, () => {
     await b.refresh('caller-5', [{ name: 'recipes', quota }]);
     expect(b.usage('caller-5|recipes', quota)).toMatchObject({ used: 10, remaining: 0 });
   });
+
+  it('a replica that sent less than its share does not add the difference to a window the other filled', async () => {
+    const [a, b] = limiters.slice(-2) as [SharedRateLimiter, SharedRateLimiter];
+    const quota = { limit: 10, windowMs: 60_000 };
+    for (let i = 0; i < 6; i++) expect((await a.acquire('caller-6|jobs', quota)).ok).toBe(true);
+    expect((await b.acquire('caller-6|jobs', quota)).ok).toBe(true); // b last heard: 7 of 10 used, 1 of them its own
+    await redis.stop();
+    const fallback = await Promise.all([a, b, a, b, a, b, a, b].map((l) => l.acquire('caller-6|jobs', quota)));
+    expect(a.mode()).toBe('fallback');
+    // Shares of 5 each: a has sent 6, and b knows the window holds 7 — neither may send more, so 7 + 0 ≤ 10.
+    // (Counting its own call alone, b would have sent 4 more: 11.)
+    expect(fallback.filter((r) => r.ok)).toHaveLength(0);
+    redis = await startRedis({ port: redis.port });
+    await until(() => a.mode() === 'shared' && b.mode() === 'shared');
+  });
 });
 
 describe.skipIf(!available)(`two gateways sharing a token and one Redis${skipped}`, () => {

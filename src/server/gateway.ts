@@ -148,6 +148,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 async function createSharedQuotas(config: Config, logger: Logger, metrics: GatewayMetrics | undefined) {
   if (!config.redisUrl) return undefined;
   const redis = await connectRedis(config.redisUrl, { purpose: 'Quotas', commandTimeoutMs: config.sharedQuotas.deadlineMs }, logger);
+  let lastLogged = 0;
+  let announced = false;
   const limiter = new SharedRateLimiter({
     redis,
     maxWaitMs: config.upstream.rateLimitMaxWaitMs,
@@ -155,9 +157,13 @@ async function createSharedQuotas(config: Config, logger: Logger, metrics: Gatew
     fallbackReplicas: config.sharedQuotas.fallbackReplicas,
     onModeChange: (mode, { replicas, error }) => {
       metrics?.quotaModeChanged(mode);
-      if (mode === 'fallback') {
+      // A loaded Redis can miss the deadline now and then: one line a minute at most, the metric counts them all.
+      if (mode === 'fallback' && Date.now() - lastLogged >= 60_000) {
+        lastLogged = Date.now();
+        announced = true;
         logger.warn(`Quotas: Redis did not answer in ${config.sharedQuotas.deadlineMs} ms; this replica keeps to its share (1/${replicas}) of each quota until it does`, { message: error });
-      } else {
+      } else if (mode === 'shared' && announced) {
+        announced = false;
         logger.info(`Quotas: shared through Redis again (${replicas} replica(s))`);
       }
     },

@@ -245,13 +245,27 @@ export class SharedRateLimiter implements QuotaLimiter {
     return slot;
   }
 
-  /** The fallback limiter, knowing this replica's calls of `key`'s current window before the fallback began. */
+  /**
+   * The fallback limiter, knowing what `key`'s current window already holds: this replica's own calls, and the
+   * other replicas' as Redis last counted them (placed at the moment it said so, the latest they can have been).
+   * Without the others' calls a replica that had sent less than its share would add the difference to a window the
+   * others had already filled; with them, each replica's fallback calls plus everything before stay inside the limit.
+   */
   private onShare(key: string, quota: Quota): RateLimiter {
     this.fallback ??= { limiter: new RateLimiter(this.options.maxWaitMs, Date.now, this.enforcing), seeded: new Set() };
     const { limiter, seeded } = this.fallback;
     if (!seeded.has(key)) {
       seeded.add(key);
-      for (const at of this.sent.callsSince(key, 0)) limiter.record(key, this.share(quota), at);
+      const share = this.share(quota);
+      const own = this.sent.callsSince(key, 0);
+      const seen = this.seen.get(key);
+      const times = [...own];
+      if (seen && seen.at + quota.windowMs > Date.now()) {
+        const others = Math.max(0, seen.usage.used - own.filter((t) => t <= seen.at).length);
+        for (let i = 0; i < Math.min(others, share.limit); i++) times.push(seen.at);
+      }
+      // In time order: the ring keeps the newest `share` calls, oldest first.
+      for (const at of times.sort((a, b) => a - b)) limiter.record(key, share, at);
     }
     return limiter;
   }
