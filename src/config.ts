@@ -101,6 +101,12 @@ export interface Config {
     concurrencyPerRequest: number;
   };
   cache: { mode: 'off' | 'memory' | 'redis'; ttlMs: number; redisUrl?: string };
+  /**
+   * Folder levels, connection lists and connector metadata kept per caller and scope across requests
+   * (REFERENCE_CACHE, REFERENCE_CACHE_TTL_MS): fresh for `ttlMs`, served stale and refreshed for as long again.
+   * In Redis when REDIS_URL is set (`cache.redisUrl`), else in process memory.
+   */
+  referenceCache: { enabled: boolean; ttlMs: number };
   /** Secret for the keyed token hash (cache scopes, quotas); random per process when unset. */
   tokenHashKey?: string;
   metrics: { enabled: boolean; path: string };
@@ -277,8 +283,8 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
   if (cacheMode === 'redis' && !redisUrl) throw new ConfigError('REDIS_URL', 'required with RESPONSE_CACHE=redis (e.g. redis://127.0.0.1:6379)');
   const tokenHashKey = env.TOKEN_HASH_KEY?.trim() || undefined;
   if (tokenHashKey !== undefined && tokenHashKey.length < 32) throw new ConfigError('TOKEN_HASH_KEY', 'must be at least 32 characters long');
-  if (cacheMode === 'redis' && !tokenHashKey) {
-    throw new ConfigError('TOKEN_HASH_KEY', 'required with RESPONSE_CACHE=redis, so that every replica scopes cache entries to the same callers');
+  if (redisUrl && !tokenHashKey) {
+    throw new ConfigError('TOKEN_HASH_KEY', 'required with REDIS_URL, so that every replica scopes cache entries to the same callers');
   }
   const corsOrigins = list(env, 'CORS_ORIGINS');
   for (const origin of corsOrigins) {
@@ -320,6 +326,10 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
       concurrencyPerRequest: integer(env, 'WORKATO_MAX_CONCURRENCY', 10, 1, 1_000),
     }),
     cache: Object.freeze({ mode: cacheMode, ttlMs: integer(env, 'RESPONSE_CACHE_TTL_MS', 30_000, 1, 86_400_000), redisUrl }),
+    referenceCache: Object.freeze({
+      enabled: oneOf(env, 'REFERENCE_CACHE', ['on', 'off'] as const, 'on') === 'on',
+      ttlMs: integer(env, 'REFERENCE_CACHE_TTL_MS', 30_000, 1, 3_600_000),
+    }),
     tokenHashKey,
     metrics: Object.freeze({ enabled: boolean(env, 'METRICS', true), path: metricsPath }),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 20_000, 0, 600_000),

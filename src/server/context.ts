@@ -1,11 +1,13 @@
 /**
  * The per-request context: a Workato client bound to this caller's token and a fresh set of loaders.
  * Nothing here outlives the request, so no cache or token can reach another caller. Shared state that must
- * outlive it (quotas, response cache) is keyed by `api.callerKey`, a keyed hash of the token, never the token.
+ * outlive it (quotas, response cache, reference cache) is keyed by `api.callerKey`, a keyed hash of the token, never
+ * the token.
  */
 import type { YogaInitialContext } from 'graphql-yoga';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import { READS_EVERYTHING, type LoaderMode, type OperationReads } from '../loaders/options.js';
+import type { ReferenceCache } from '../loaders/reference-cache.js';
 import { WorkatoApi, type Transport } from '../workato/http.js';
 import { CallLedger } from '../workato/ledger.js';
 import { currentRequestId, currentRequestScope, requestIdFrom } from './request-scope.js';
@@ -86,6 +88,8 @@ export interface ContextOptions {
   authorizationIsGatewayCredential?: boolean;
   /** Workato's other hosts; default: the Developer API root (`baseUrl`). */
   hosts?: Partial<WorkatoHosts>;
+  /** The process's reference cache (REFERENCE_CACHE), shared by every request; keyed by caller and scope. */
+  referenceCache?: ReferenceCache;
 }
 
 /** What the caller presented: a bearer token, nothing, or something we refuse to forward. */
@@ -130,7 +134,7 @@ export function createContextFactory(options: ContextOptions) {
     return {
       request,
       api,
-      loaders: createLoaders(api, options.loaderMode, () => operation.reads),
+      loaders: createLoaders(api, options.loaderMode, () => operation.reads, options.referenceCache),
       requestId: currentRequestId() ?? requestIdFrom(request.headers.get('x-request-id')),
       packagePollMs: options.packagePollMs ?? 2_000,
       eventStreamPollSecs: options.eventStreamPollSecs ?? 25,

@@ -112,6 +112,14 @@ export class WorkatoApi {
   }
 
   /**
+   * The same caller and scope with a ledger of its own: for a background refresh of the reference cache, which is no
+   * call of the request that started it (same quotas, breaker and in-flight sharing: they are keyed by the caller).
+   */
+  detached(): WorkatoApi {
+    return new WorkatoApi(this.transport, this.baseUrl, this.token, this.prefix, this.refusal, { ledger: new CallLedger() });
+  }
+
+  /**
    * The same caller and scope on another Workato host with the same token (§25 data-table records, §26 event-stream
    * messages): the same pool, timeouts, retries, quotas, breaker (per origin) and in-flight cap.
    */

@@ -33,8 +33,8 @@ export function reportOf(ledger: CallLedger | undefined, limiter: RateLimiter | 
   const quota = [...ledger.families.values()].map(({ name, quota }) =>
     standing(name, quota, limiter?.usage(`${caller}|${name}`, quota) ?? { used: 0, remaining: quota.limit, resetAt: undefined, queued: 0 }),
   );
-  // `cached` counts whole answers of the response cache, which never reach a ledger (onExecutionResult below).
-  const report: WorkatoReport = { calls: ledger.calls, cached: 0, roundTrips: ledger.roundTrips, retries: ledger.retries, quota };
+  // `cached`: reads the reference cache answered; a whole answer of the response cache counts 1 (onExecutionResult).
+  const report: WorkatoReport = { calls: ledger.calls, cached: ledger.cached, roundTrips: ledger.roundTrips, retries: ledger.retries, quota };
   if (ledger.trace && !ledger.planning) report.trace = [...ledger.trace];
   return report;
 }
