@@ -18,7 +18,8 @@ describe.skipIf(!available)(`Redis response cache shared by two replicas${availa
   let a: Stack;
   let b: Gateway;
   let client: Redis;
-  const env = (url: string) => ({ RESPONSE_CACHE: 'redis', REDIS_URL: url, TOKEN_HASH_KEY: 'x'.repeat(40), RESPONSE_CACHE_TTL_MS: '60000' });
+  // The response cache alone: test/reference-cache-redis.test.ts shares the reference cache through Redis.
+  const env = (url: string) => ({ RESPONSE_CACHE: 'redis', REDIS_URL: url, TOKEN_HASH_KEY: 'x'.repeat(40), RESPONSE_CACHE_TTL_MS: '60000', REFERENCE_CACHE: 'off' });
 
   beforeAll(async () => {
     redis = await startRedis();
