@@ -15,8 +15,8 @@ beforeAll(async () => {
   const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort();
   familyShapes = (await Promise.all(files.map(async (f) => ((await import(new URL(f, folder).href)) as { default: IsolationShape[] }).default))).flat();
   // The response cache and the reference cache are on: they must be scoped per token as strictly as the per-request
-  // loaders are. A reference TTL of 25 ms makes entries go stale and refresh in the background throughout the run.
-  stack = await startStack({ env: { RESPONSE_CACHE: 'memory', REFERENCE_CACHE: 'on', REFERENCE_CACHE_TTL_MS: '25' }, simulator: { workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 30 } } } });
+  // loaders are. A reference TTL of 300 ms makes entries go stale and refresh in the background during the run.
+  stack = await startStack({ env: { RESPONSE_CACHE: 'memory', REFERENCE_CACHE: 'on', REFERENCE_CACHE_TTL_MS: '300' }, simulator: { workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 30 } } } });
 });
 afterAll(() => stack.close());
 
@@ -52,13 +52,15 @@ describe('two users, interleaved and concurrent', () => {
     const own = (token: string) => [...truth[token].recipeIds];
     const other = (token: string) => (token === BOB ? DEMO_TOKEN : BOB);
 
+    let referenceReads = 0;
     const shapes = [
       () => `{ me { name } recipes(first: 5) { nodes { workatoId name } } }`,
       (t: string) => `{ me { name } recipe(id: "${own(t)[3]}") { workatoId name } }`,
       (t: string) => `{ me { name } mine: recipe(id: "${own(t)[1]}") { workatoId } theirs: recipe(id: "${own(other(t)).find((id) => !truth[t].recipeIds.has(id))}") { workatoId name } }`,
       () => `{ me { name } connections { nodes { name } } recipes(first: 2, running: true) { nodes { workatoId } } }`,
       // Reference data: each recipe's folder and connections, and the Home level, checked against the token's own.
-      () => `{ me { name } recipes(first: 10) { nodes { workatoId folder { fid: workatoId } connections { cid: workatoId } } } folders { nodes { fid: workatoId } } }`,
+      // A page size that changes defeats the response cache, so each of these reads the reference cache.
+      () => `{ me { name } recipes(first: ${1 + (referenceReads++ % 10)}) { nodes { workatoId folder { fid: workatoId } connections { cid: workatoId } } } folders { nodes { fid: workatoId } } }`,
     ];
     // The later families' shapes take turns after the core ones; each answer's keys must be the token's own.
     const familyTruth = await Promise.all(
