@@ -30,6 +30,10 @@ describe('configuration', () => {
     [{ WORKATO_TIMEOUT_MS: '0' }, 'WORKATO_TIMEOUT_MS'],
     [{ GRAPHIQL: 'maybe' }, 'GRAPHIQL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ REFERENCE_CACHE: 'maybe' }, 'REFERENCE_CACHE'],
+    [{ REFERENCE_CACHE_TTL_MS: '0' }, 'REFERENCE_CACHE_TTL_MS'],
+    [{ REFERENCE_CACHE_TTL_MS: '3600001' }, 'REFERENCE_CACHE_TTL_MS'],
+    [{ WORKATO_DATA_CENTER: 'eu', REDIS_URL: 'redis://127.0.0.1:6379' }, 'TOKEN_HASH_KEY'],
   ])('names the bad variable: %j', (env, variable) => {
     let caught: unknown;
     try {
@@ -40,5 +44,12 @@ describe('configuration', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).variable).toBe(variable);
     expect((caught as ConfigError).message.startsWith(`${variable}:`)).toBe(true);
+  });
+
+  it('keeps reference data 30 s by default, and reads REFERENCE_CACHE and REFERENCE_CACHE_TTL_MS', () => {
+    expect(loadConfig({}).referenceCache).toEqual({ enabled: true, ttlMs: 30_000 });
+    expect(loadConfig({ REFERENCE_CACHE: 'off', REFERENCE_CACHE_TTL_MS: '5000' }).referenceCache).toEqual({ enabled: false, ttlMs: 5_000 });
+    // Redis for the reference cache alone needs the shared hash key too: replicas must agree on the owners of entries.
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', TOKEN_HASH_KEY: 'k'.repeat(32) }).cache.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 });
