@@ -1,6 +1,6 @@
 /**
- * `extensions.workato` on every GraphQL response: what the operation cost upstream (REST calls, results served by
- * the response cache, round trips, retries) and where the caller stands in each Workato quota family it touched —
+ * `extensions.workato` on every GraphQL response: what the operation cost upstream (REST calls, reads answered by
+ * the reference cache or a whole result by the response cache, round trips, retries) and where the caller stands in each Workato quota family it touched —
  * as Shopify's `extensions.cost` does for its own backend. On request it adds every call (`trace`), or answers with
  * the plan instead of running the operation (`explain`). Off with WORKATO_COST_REPORT=false.
  *
