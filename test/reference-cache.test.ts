@@ -122,6 +122,25 @@ describe('writes through the gateway drop the caller\'s entries before they answ
     expect(await reread(live, 'GET /api/connections')).toMatchObject({ connected: false });
   });
 
+  it('never lets a read sent before a write answer the read-back after it, nor fill the cache with it', async () => {
+    const target = (await connections()).find((c) => !c.name.includes('renamed'))!;
+    // Any write that drops (a folder create reads no connection back), so that the list below is not cached.
+    await stack.gql(`mutation { folderCreate(input: { name: "Drop before the race", parentId: "1201101" }) { userErrors { message } } }`);
+    stack.sim.resetCounts();
+    // A list read that Workato answers before the rename, held 300 ms on its way back.
+    stack.sim.inject({ route: 'GET /api/connections', delayMs: 300, times: 1 });
+    const LIST = `{ connections(first: 100) { nodes { workatoId name } } }`;
+    const early = stack.gql(LIST);
+    for (let i = 0; i < 1_000 && !stack.sim.counts()['GET /api/connections']; i++) await new Promise((r) => setTimeout(r, 5));
+    const { connectionUpdate } = await stack.gql(`mutation($id: ID!) { connectionUpdate(input: { id: $id, name: "Renamed during a read" }) {
+      connection { name } userErrors { message } } }`, { id: target.workatoId });
+    expect(connectionUpdate).toEqual({ connection: { name: 'Renamed during a read' }, userErrors: [] });
+    const before = (await early).connections.nodes.find((c: { workatoId: string }) => c.workatoId === target.workatoId);
+    expect(before.name).toBe(target.name); // Workato answered it before the write: right for its time
+    const after = (await stack.gql(LIST)).connections.nodes.find((c: { workatoId: string }) => c.workatoId === target.workatoId);
+    expect(after.name).toBe('Renamed during a read');
+  });
+
   it('connectionRuntimeUserCreate', async () => {
     // 880102 stays connected (the test above disconnected 880101); a runtime-user parent must be an established OAuth connection.
     const parent = (await connections()).find((c) => c.connected && c.workatoId !== '880101');
@@ -152,13 +171,14 @@ describe('writes through the gateway drop the caller\'s entries before they answ
     const source = await exported(stack, await manifest(stack, { name: 'Cached import', folderId: '1201101', autoGenerateAssets: true }));
     const zip = new Blob([(await zipFromSimulator(stack, source.workatoId)) as Uint8Array<ArrayBuffer>]);
     const { folderCreate: { folder } } = await stack.gql(`mutation { folderCreate(input: { name: "Import target", parentId: "1201101" }) { folder { workatoId } } }`);
-    const inTarget = async () => (await connections()).filter((c) => c.name === 'Salesforce Prod').length;
-    const before = await warm(inTarget, 'GET /api/connections');
+    const inTarget = async () =>
+      (await stack.gql(`query($f: ID) { connections(first: 100, folderId: $f) { nodes { workatoId } } }`, { f: folder.workatoId })).connections.nodes.length;
+    expect(await warm(inTarget, 'GET /api/connections')).toBe(0);
     const started = await upload(stack, IMPORT, { input: { folderId: folder.workatoId, file: null } }, 'input.file', zip);
     expect(started.data.packageImport.userErrors).toEqual([]);
-    // Read while the import runs: the list is cached again, without what the import will make.
+    // Cached again while (or after) the import runs: only a read of the finished package drops it.
     await warm(inTarget, 'GET /api/connections');
     await settled(stack, started.data.packageImport.package.id, 'status');
-    expect(await reread(inTarget, 'GET /api/connections')).toBe(before + 1);
+    expect(await reread(inTarget, 'GET /api/connections')).toBeGreaterThan(0);
   });
 });

@@ -115,12 +115,13 @@ export class ReferenceCache {
         missing.push(i);
       }
     });
-    if (stale.length) {
+    if (stale.length && !api.ledger.planning) {
       // The caller's answer does not wait, and the refresh is not this request's call: a detached API (own ledger).
-      this.fill(api.detached(), owner, generation, resources, stale, fetch).catch(() => undefined);
+      // Explain sends nothing, not even a refresh.
+      this.fill(api.detached().exclusive(), owner, generation, resources, stale, fetch).catch(() => undefined);
     }
     if (missing.length) {
-      const fetched = await this.fill(api, owner, generation, resources, missing, fetch);
+      const fetched = await this.fill(api.exclusive(), owner, generation, resources, missing, fetch);
       missing.forEach((index, j) => (values[index] = fetched[j]!));
     }
     await Promise.all(joined);
