@@ -136,4 +136,24 @@ describe('ReferenceCache', () => {
     await reads.one('/folders', async () => ++calls);
     expect(calls).toBe(2);
   });
+
+  it('keeps memory bounded: least recently used owners go past the owner or the entry limit', async () => {
+    const put = async (store: ReferenceStore, owner: string, ...resources: string[]) => {
+      const { generation } = await store.get(owner, []);
+      await store.set(owner, generation, resources.map((r) => [r, { at: 0, text: '1' }] as const));
+    };
+    const held = async (store: ReferenceStore, owner: string, resource: string) => (await store.get(owner, [resource])).entries[0] !== undefined;
+    const owners = memoryReferenceStore(100, 2);
+    await put(owners, 'a', 'x');
+    await put(owners, 'b', 'x');
+    await owners.get('refused token', []); // a look-up alone makes an owner: the oldest, a, goes
+    expect(await held(owners, 'a', 'x')).toBe(false);
+    const entries = memoryReferenceStore(3, 100);
+    await put(entries, 'a', 'x');
+    await put(entries, 'b', 'x', 'y');
+    await put(entries, 'c', 'z'); // a fourth entry: the oldest owner, a, goes
+    expect(await held(entries, 'a', 'x')).toBe(false);
+    expect(await held(entries, 'b', 'y')).toBe(true);
+    expect(await held(entries, 'c', 'z')).toBe(true);
+  });
 });

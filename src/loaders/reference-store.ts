@@ -29,18 +29,25 @@ interface Bucket {
 }
 
 /**
- * Process memory, least recently used owners evicted past `maxEntries` entries in all. A new bucket takes a
- * generation never used before in this process, so a bucket evicted and made again does not match an old fill.
+ * Process memory, least recently used owners evicted past `maxEntries` entries or `maxOwners` owners in all (a look-up
+ * makes an owner, even for a token Workato then refuses). A new bucket takes a generation never used before in this
+ * process, so a bucket evicted and made again does not match an old fill.
  */
-export function memoryReferenceStore(maxEntries = 20_000): ReferenceStore {
+export function memoryReferenceStore(maxEntries = 20_000, maxOwners = 5_000): ReferenceStore {
   const buckets = new Map<string, Bucket>();
   let total = 0;
   let generations = 0;
+  const evictOldest = () => {
+    const [oldest, old] = buckets.entries().next().value!;
+    total -= old.entries.size;
+    buckets.delete(oldest);
+  };
   const bucket = (owner: string): Bucket => {
     let found = buckets.get(owner);
     if (found) buckets.delete(owner); // re-inserted below: Map order is recency
     else found = { generation: String(++generations), entries: new Map() };
     buckets.set(owner, found);
+    if (buckets.size > maxOwners) evictOldest();
     return found;
   };
   return {
@@ -55,11 +62,7 @@ export function memoryReferenceStore(maxEntries = 20_000): ReferenceStore {
         if (!b.entries.has(resource)) total++;
         b.entries.set(resource, entry);
       }
-      for (const [oldest, old] of buckets) {
-        if (total <= maxEntries || old === b) break;
-        total -= old.entries.size;
-        buckets.delete(oldest);
-      }
+      while (total > maxEntries && buckets.size > 1) evictOldest(); // `b` is the newest: it stays
     },
     async drop(owner) {
       const b = buckets.get(owner);
