@@ -2,15 +2,13 @@
  * The reference cache in Redis (REDIS_URL): two gateways on one real redis-server share entries, a write through one
  * drops the other's, Redis holds keyed token hashes only, and a Redis that goes away costs Workato calls, not errors.
  */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
-import { startGateway, type Gateway } from '../src/server/gateway.js';
 import type { Logger } from '../src/server/logger.js';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
 import { tokenKeyer } from '../src/workato/http.js';
-import { REDIS_MISSING, redisServerAvailable, startRedis, type RedisServer } from './support/redis.js';
-import { startStack, type Stack } from './support/stack.js';
+import { REDIS_MISSING, redisServerAvailable, startReplicas, type Replicas } from './support/redis.js';
+import type { Stack } from './support/stack.js';
 
 const available = redisServerAvailable();
 if (!available && process.env.CI === 'true') throw new Error(REDIS_MISSING);
@@ -20,37 +18,22 @@ const HASH_KEY = 'k'.repeat(40);
 const CONNECTIONS = `{ connections(first: 100) { nodes { workatoId name } } }`;
 
 describe.skipIf(!available)(`Reference cache in Redis, shared by two replicas${available ? '' : ` (skipped: ${REDIS_MISSING})`}`, () => {
-  let redis: RedisServer;
+  let replicas: Replicas;
   let a: Stack;
-  let b: Gateway;
   let client: Redis;
   const warnings: string[] = [];
   const logger: Logger = { debug() {}, info() {}, error() {}, warn: (message: unknown) => warnings.push(String(message)) };
-  const env = (url: string) => ({ REDIS_URL: url, TOKEN_HASH_KEY: HASH_KEY });
 
   beforeAll(async () => {
-    redis = await startRedis();
-    a = await startStack({ env: env(redis.url), simulator: { workspaces: { [DEMO_TOKEN]: {}, [OTHER]: { recipes: 5 } } } });
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: a.sim.url, LOG_LEVEL: 'silent', ...env(redis.url) });
-    b = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: undefined, logger });
-    client = new Redis(redis.url);
-    client.on('error', () => {}); // the last test stops Redis under it
-  });
-  afterAll(async () => {
-    client?.disconnect();
-    await b?.close();
-    await a?.close();
-    await redis?.stop();
-  });
-
-  const onB = async (query: string, token = DEMO_TOKEN) => {
-    const response = await fetch(b.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query }),
+    replicas = await startReplicas((url) => ({ REDIS_URL: url, TOKEN_HASH_KEY: HASH_KEY }), {
+      simulator: { workspaces: { [DEMO_TOKEN]: {}, [OTHER]: { recipes: 5 } } },
+      logger,
     });
-    return (await response.json()) as { data?: any; errors?: any[]; extensions?: any };
-  };
+    ({ a, client } = replicas);
+  });
+  afterAll(() => replicas?.close());
+
+  const onB = (query: string, token = DEMO_TOKEN) => replicas.onB(query, token);
   const names = (data: any): string[] => data.connections.nodes.map((c: { name: string }) => c.name);
 
   it('serves on one replica the connection list the other read, per token', async () => {
@@ -84,7 +67,7 @@ describe.skipIf(!available)(`Reference cache in Redis, shared by two replicas${a
 
   it('calls Workato when Redis is gone, and logs it once', async () => {
     warnings.length = 0;
-    await redis.stop();
+    await replicas.redis.stop();
     a.sim.resetCounts();
     for (let i = 0; i < 3; i++) expect(names((await onB(CONNECTIONS)).data).length).toBeGreaterThan(0);
     expect(a.sim.counts()).toEqual({ 'GET /api/connections': 3 });
