@@ -181,4 +181,14 @@ describe('writes through the gateway drop the caller\'s entries before they answ
     await settled(stack, started.data.packageImport.package.id, 'status');
     expect(await reread(inTarget, 'GET /api/connections')).toBeGreaterThan(0);
   });
+
+  it("managedUserDelete drops the customer workspace's entries", async () => {
+    const { managedUser } = await stack.gql(`{ managedUser(id: "19029") { connections(first: 1) { nodes { id } } } }`);
+    const NODE = `query($id: ID!) { node(id: $id) { ... on Connection { workatoId } } }`;
+    const read = () => stack.request(NODE, { id: managedUser.connections.nodes[0].id });
+    expect((await warm(read, 'GET /api/managed_users/:managed_user_id/connections')).data?.node).not.toBeNull();
+    const { managedUserDelete } = await stack.gql(`mutation { managedUserDelete(input: { managedUser: { id: "19029" } }) { userErrors { message } } }`);
+    expect(managedUserDelete.userErrors).toEqual([]);
+    expect((await reread(read, 'GET /api/managed_users/:managed_user_id/connections')).data?.node ?? null).toBeNull();
+  });
 });
