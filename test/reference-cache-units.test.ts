@@ -70,6 +70,21 @@ describe('ReferenceCache', () => {
     expect(a).not.toBe(b);
   });
 
+  it('fails every sharer of a failed fetch, stores nothing, and fetches again next time', async () => {
+    const { cache } = setUp();
+    const reads = cache.readsFor(apiOf('token-a'), undefined);
+    let calls = 0;
+    const failing = async () => {
+      calls++;
+      await new Promise((r) => setImmediate(r));
+      throw new Error('Workato said no');
+    };
+    const results = await Promise.allSettled([reads.one('/folders', failing), reads.one('/folders', failing)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(calls).toBe(1);
+    expect(await reads.one('/folders', async () => 'fine')).toBe('fine');
+  });
+
   it('keeps callers and scopes apart', async () => {
     const { cache, fetch, release, calls } = setUp();
     const keys = [cache.readsFor(apiOf('token-a'), undefined), cache.readsFor(apiOf('token-b'), undefined), cache.readsFor(apiOf('token-a'), '19029')];

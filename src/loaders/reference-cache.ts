@@ -121,9 +121,10 @@ export class ReferenceCache {
       this.fill(api.detached().exclusive(), owner, generation, resources, stale, fetch).catch(() => undefined);
     }
     if (missing.length) {
-      const fetched = await this.fill(api.exclusive(), owner, generation, resources, missing, fetch);
-      missing.forEach((index, j) => (values[index] = fetched[j]!));
+      const filled = this.fill(api.exclusive(), owner, generation, resources, missing, fetch);
+      joined.push(filled.then((fetched) => missing.forEach((index, j) => (values[index] = fetched[j]!))));
     }
+    // All awaited at once: a failed share must not go unhandled while a fill is still running.
     await Promise.all(joined);
     return values;
   }
