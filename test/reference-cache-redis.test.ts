@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../src/server/logger.js';
+import { SECRET_FIELD_NAMES } from '../src/server/secrets.js';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
 import { tokenKeyer } from '../src/workato/http.js';
 import { REDIS_MISSING, redisServerAvailable, startReplicas, type Replicas } from './support/redis.js';
@@ -62,6 +63,9 @@ describe.skipIf(!available)(`Reference cache in Redis, shared by two replicas${a
     const dump = JSON.stringify(keys) + JSON.stringify(await Promise.all(keys.map((k) => client.hgetall(k))));
     expect(dump).not.toContain(DEMO_TOKEN);
     expect(dump).not.toContain(OTHER);
+    // Connection lists carry no credentials (REFERENCE §8.5: no `input`), nor any field the gateway treats as secret.
+    expect(dump).toContain(`\\"authorization_status\\"`); // the same escaping finds a field that is there
+    for (const name of SECRET_FIELD_NAMES) expect(dump).not.toContain(`\\"${name}\\"`);
     expect((await Promise.all(keys.map((k) => client.pttl(k)))).every((t) => t > 0)).toBe(true);
   });
 
