@@ -112,6 +112,12 @@ export interface Config {
    * counted them (QUOTA_FALLBACK_REPLICAS).
    */
   sharedQuotas: { deadlineMs: number; fallbackReplicas: number };
+  /**
+   * Folder levels, connection lists and connector metadata kept per caller and scope across requests
+   * (REFERENCE_CACHE, REFERENCE_CACHE_TTL_MS): fresh for `ttlMs`, served stale and refreshed for as long again.
+   * In Redis when REDIS_URL is set (`cache.redisUrl`), else in process memory.
+   */
+  referenceCache: { enabled: boolean; ttlMs: number };
   /** Secret for the keyed token hash (cache scopes, quotas); random per process when unset. */
   tokenHashKey?: string;
   metrics: { enabled: boolean; path: string };
@@ -163,6 +169,7 @@ export const CONFIG_VARIABLES = [
   'WORKATO_RATE_LIMIT', 'WORKATO_RATE_LIMIT_MAX_WAIT_MS',
   'WORKATO_BREAKER_THRESHOLD', 'WORKATO_BREAKER_COOLDOWN_MS', 'WORKATO_MAX_CONCURRENCY',
   'RESPONSE_CACHE', 'RESPONSE_CACHE_TTL_MS', 'REDIS_URL', 'TOKEN_HASH_KEY', 'QUOTA_REDIS_DEADLINE_MS', 'QUOTA_FALLBACK_REPLICAS',
+  'REFERENCE_CACHE', 'REFERENCE_CACHE_TTL_MS',
   'METRICS', 'METRICS_PATH', 'SHUTDOWN_TIMEOUT_MS', 'OTEL_TRACING', 'WORKATO_COST_REPORT', 'PUBLIC_URL',
 ] as const;
 
@@ -368,6 +375,10 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
     sharedQuotas: Object.freeze({
       deadlineMs: integer(env, 'QUOTA_REDIS_DEADLINE_MS', 10, 1, 1_000),
       fallbackReplicas: integer(env, 'QUOTA_FALLBACK_REPLICAS', 2, 1, 1_000),
+    }),
+    referenceCache: Object.freeze({
+      enabled: oneOf(env, 'REFERENCE_CACHE', ['on', 'off'] as const, 'on') === 'on',
+      ttlMs: integer(env, 'REFERENCE_CACHE_TTL_MS', 30_000, 1, 3_600_000),
     }),
     tokenHashKey,
     metrics: Object.freeze({ enabled: boolean(env, 'METRICS', true), path: metricsPath }),

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rest } from './support/rest.js';
-import { startStack, type Stack } from './support/stack.js';
+import { EACH_REQUEST_CALLS_WORKATO, startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ env: EACH_REQUEST_CALLS_WORKATO });
 });
 afterAll(() => stack.close());
 

@@ -11,7 +11,7 @@ import { startChild } from '../bench/processes.js';
 import { RestClient, restPool } from '../bench/rest.js';
 import { loadConfig } from '../src/config.js';
 import { startGateway, type Gateway } from '../src/server/gateway.js';
-import { startStack, type Stack } from './support/stack.js';
+import { EACH_REQUEST_CALLS_WORKATO, startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
 let unbatched: Gateway;
@@ -24,7 +24,8 @@ beforeAll(async () => {
   // 300 recipes, as in the benchmark: the _entities batch spreads over three pages of the recipe list.
   // The gateway's own per-minute quotas (REFERENCE §5) are off, as in the benchmark: the N+1 reference exceeds them.
   const env = { WORKATO_RATE_LIMIT: 'off' };
-  stack = await startStack({ simulator: { workspaces: { 'bench-floor-token': { recipes: 296 } } }, env });
+  // The floor is a cold run: the reference cache is tested on a gateway of its own below.
+  stack = await startStack({ simulator: { workspaces: { 'bench-floor-token': { recipes: 296 } } }, env: { ...env, ...EACH_REQUEST_CALLS_WORKATO } });
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: stack.sim.url, LOG_LEVEL: 'silent', BENCH_DISABLE_BATCHING: '1', ...env });
   unbatched = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: undefined });
   pool = restPool(stack.sim.origin);
@@ -122,6 +123,28 @@ describe('benchmark operations cost the floor', () => {
     expect(result.data?.nodes).toEqual([{ workatoId: String(ids[0]) }, null, { workatoId: String(ids[2]) }]);
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 2, 'GET /api/recipes/:id': 1 });
+  });
+});
+
+describe('the reference cache (REFERENCE_CACHE=on, the default)', () => {
+  it('recipes-relations: cold on the floor; warm, one call in one round trip, the rest read from the cache', async () => {
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: stack.sim.url, LOG_LEVEL: 'silent', WORKATO_RATE_LIMIT: 'off' });
+    const cached = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: undefined });
+    try {
+      const op = byName('recipes-relations');
+      const floor = await floorCalls(op);
+      const cold = await gatewayRun(op, cached.url);
+      expect(cold.counts).toEqual(floor.counts);
+      expect(cold.report).toMatchObject({ calls: total(floor.counts), roundTrips: floor.client.criticalPath, cached: 0 });
+      const warm = await gatewayRun(op, cached.url);
+      expect(warm.counts).toEqual({ 'GET /api/recipes': 1 });
+      // Every folder level walked, the connection list, and one entry per trigger connector.
+      const { body } = await rest.fresh().get<{ items: Array<{ trigger_application?: string }> }>('/recipes?per_page=25');
+      const apps = new Set(body.items.map((r) => r.trigger_application).filter(Boolean)).size;
+      expect(warm.report).toMatchObject({ calls: 1, roundTrips: 1, retries: 0, cached: floor.counts['GET /api/folders']! + 1 + apps });
+    } finally {
+      await cached.close();
+    }
   });
 });
 

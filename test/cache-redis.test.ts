@@ -1,10 +1,9 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
-import { startGateway, type Gateway } from '../src/server/gateway.js';
+import type { Gateway } from '../src/server/gateway.js';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
-import { REDIS_MISSING, redisServerAvailable, startRedis, type RedisServer } from './support/redis.js';
-import { startStack, type Stack } from './support/stack.js';
+import { REDIS_MISSING, redisServerAvailable, startReplicas, type RedisServer, type Replicas } from './support/redis.js';
+import type { Stack } from './support/stack.js';
 
 const available = redisServerAvailable();
 if (!available && process.env.CI === 'true') throw new Error(REDIS_MISSING);
@@ -14,34 +13,21 @@ const RECIPE = `{ recipe(id: "3307712") { name running } }`;
 const STOP = `mutation { recipeStop(input: { id: "3307712" }) { recipe { running } userErrors { message } } }`;
 
 describe.skipIf(!available)(`Redis response cache shared by two replicas${available ? '' : ` (skipped: ${REDIS_MISSING})`}`, () => {
-  let redis: RedisServer;
+  let replicas: Replicas;
   let a: Stack;
   let b: Gateway;
   let client: Redis;
-  const env = (url: string) => ({ RESPONSE_CACHE: 'redis', REDIS_URL: url, TOKEN_HASH_KEY: 'x'.repeat(40), RESPONSE_CACHE_TTL_MS: '60000' });
+  let redis: RedisServer;
+  // The response cache alone: test/reference-cache-redis.test.ts shares the reference cache through Redis.
+  const env = (url: string) => ({ RESPONSE_CACHE: 'redis', REDIS_URL: url, TOKEN_HASH_KEY: 'x'.repeat(40), RESPONSE_CACHE_TTL_MS: '60000', REFERENCE_CACHE: 'off' });
 
   beforeAll(async () => {
-    redis = await startRedis();
-    a = await startStack({ env: env(redis.url), simulator: { workspaces: { [DEMO_TOKEN]: {}, [OTHER]: { recipes: 5 } } } });
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: a.sim.url, LOG_LEVEL: 'silent', ...env(redis.url) });
-    b = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: undefined });
-    client = new Redis(redis.url);
+    replicas = await startReplicas(env, { simulator: { workspaces: { [DEMO_TOKEN]: {}, [OTHER]: { recipes: 5 } } } });
+    ({ a, b, client, redis } = replicas);
   });
-  afterAll(async () => {
-    client?.disconnect();
-    await b?.close();
-    await a?.close();
-    await redis?.stop();
-  });
+  afterAll(() => replicas?.close());
 
-  const onB = async (query: string, token = DEMO_TOKEN) => {
-    const response = await fetch(b.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query }),
-    });
-    return (await response.json()) as { data?: any; errors?: any[] };
-  };
+  const onB = (query: string, token = DEMO_TOKEN) => replicas.onB(query, token);
 
   it('serves on one replica what the other cached, per token', async () => {
     a.sim.resetCounts();

@@ -51,6 +51,10 @@ describe('configuration', () => {
     [{ REDIS_URL: 'redis://127.0.0.1:6379', TOKEN_HASH_KEY: 'k'.repeat(32), RESPONSE_CACHE: 'memory' }, 'RESPONSE_CACHE'],
     [{ QUOTA_REDIS_DEADLINE_MS: '0' }, 'QUOTA_REDIS_DEADLINE_MS'],
     [{ QUOTA_FALLBACK_REPLICAS: 'many' }, 'QUOTA_FALLBACK_REPLICAS'],
+    [{ REFERENCE_CACHE: 'maybe' }, 'REFERENCE_CACHE'],
+    [{ REFERENCE_CACHE_TTL_MS: '0' }, 'REFERENCE_CACHE_TTL_MS'],
+    [{ REFERENCE_CACHE_TTL_MS: '3600001' }, 'REFERENCE_CACHE_TTL_MS'],
+    [{ WORKATO_DATA_CENTER: 'eu', REDIS_URL: 'redis://127.0.0.1:6379' }, 'TOKEN_HASH_KEY'],
   ])('names the bad variable: %j', (env, variable) => {
     let caught: unknown;
     try {
@@ -85,5 +89,12 @@ describe('configuration', () => {
     const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('### ', readme.indexOf('## Configuration')));
     const documented = new Set(table.split('\n').filter((l) => l.startsWith('| `')).flatMap((l) => [...l.split('|')[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1])));
     expect(CONFIG_VARIABLES.filter((v) => !documented.has(v))).toEqual([]);
+  });
+
+  it('keeps reference data 30 s by default, and reads REFERENCE_CACHE and REFERENCE_CACHE_TTL_MS', () => {
+    expect(loadConfig({}).referenceCache).toEqual({ enabled: true, ttlMs: 30_000 });
+    expect(loadConfig({ REFERENCE_CACHE: 'off', REFERENCE_CACHE_TTL_MS: '5000' }).referenceCache).toEqual({ enabled: false, ttlMs: 5_000 });
+    // Redis for the reference cache alone needs the shared hash key too: replicas must agree on the owners of entries.
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', TOKEN_HASH_KEY: 'k'.repeat(32) }).cache.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 });

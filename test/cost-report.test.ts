@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
-import { startStack, type Stack } from './support/stack.js';
+import { EACH_REQUEST_CALLS_WORKATO, startStack, type Stack } from './support/stack.js';
 
 const BOB = 'b0b'.padEnd(64, '1');
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ env: { RESPONSE_CACHE: 'memory' }, simulator: { workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 10 } } } });
+  stack = await startStack({ env: { RESPONSE_CACHE: 'memory', ...EACH_REQUEST_CALLS_WORKATO }, simulator: { workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 10 } } } });
 });
 afterAll(() => stack.close());
 

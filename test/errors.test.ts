@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './support/stack.js';
+import { EACH_REQUEST_CALLS_WORKATO, startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ env: { WORKATO_TIMEOUT_MS: '500' } });
+  stack = await startStack({ env: { WORKATO_TIMEOUT_MS: '500', ...EACH_REQUEST_CALLS_WORKATO } });
 });
 afterEach(() => stack.sim.clearFaults());
 afterAll(() => stack.close());

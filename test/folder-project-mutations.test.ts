@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_ONLY } from './simulator/helpers.js';
 import { rest } from './support/rest.js';
-import { startStack, type Stack } from './support/stack.js';
+import { EACH_REQUEST_CALLS_WORKATO, startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ simulator: { workspaces: { 'tok-folders': FIXTURE_ONLY } } });
+  stack = await startStack({ env: EACH_REQUEST_CALLS_WORKATO, simulator: { workspaces: { 'tok-folders': FIXTURE_ONLY } } });
 });
 afterAll(() => stack.close());
 

@@ -14,34 +14,53 @@ beforeAll(async () => {
   const folder = new URL('./isolation/', import.meta.url);
   const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort();
   familyShapes = (await Promise.all(files.map(async (f) => ((await import(new URL(f, folder).href)) as { default: IsolationShape[] }).default))).flat();
-  // The response cache is on: it must be scoped per token as strictly as the per-request loaders are.
-  stack = await startStack({ env: { RESPONSE_CACHE: 'memory' }, simulator: { workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 30 } } } });
+  // The response cache and the reference cache are on: they must be scoped per token as strictly as the per-request
+  // loaders are. A reference TTL of 300 ms makes entries go stale and refresh in the background during the run.
+  stack = await startStack({ env: { RESPONSE_CACHE: 'memory', REFERENCE_CACHE: 'on', REFERENCE_CACHE_TTL_MS: '300' }, simulator: { workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 30 } } } });
 });
 afterAll(() => stack.close());
 
 interface Truth {
   name: string;
   recipeIds: Set<string>;
+  /** Folders (every level) and connections: what the reference cache holds. */
+  folderIds: Set<string>;
+  connectionIds: Set<string>;
 }
 
 async function truthOf(token: string): Promise<Truth> {
   const me = await rest(stack.sim, '/users/me', token);
   const recipes = await rest(stack.sim, '/recipes?per_page=100', token);
-  return { name: me.name, recipeIds: new Set(recipes.items.map((r: { id: number }) => String(r.id))) };
+  const connections = await rest(stack.sim, '/connections', token);
+  const folderIds = new Set<string>([String(me.root_folder_id)]);
+  for (let level = await rest(stack.sim, '/folders?per_page=100', token); level.length; ) {
+    for (const f of level) folderIds.add(String(f.id));
+    level = (await Promise.all(level.map((f: { id: number }) => rest(stack.sim, `/folders?per_page=100&parent_id=${f.id}`, token)))).flat();
+  }
+  return {
+    name: me.name,
+    recipeIds: new Set(recipes.items.map((r: { id: number }) => String(r.id))),
+    folderIds,
+    connectionIds: new Set(connections.map((c: { id: number }) => String(c.id))),
+  };
 }
 
 describe('two users, interleaved and concurrent', () => {
-  it('never see each other\'s data: 300 queries each, with loaders and the response cache in play', async () => {
+  it('never see each other\'s data: 300 queries each, with loaders, the response cache and the reference cache in play', async () => {
     const truth = { [DEMO_TOKEN]: await truthOf(DEMO_TOKEN), [BOB]: await truthOf(BOB) };
     expect(truth[DEMO_TOKEN].name).not.toBe(truth[BOB].name);
     const own = (token: string) => [...truth[token].recipeIds];
     const other = (token: string) => (token === BOB ? DEMO_TOKEN : BOB);
 
+    let referenceReads = 0;
     const shapes = [
       () => `{ me { name } recipes(first: 5) { nodes { workatoId name } } }`,
       (t: string) => `{ me { name } recipe(id: "${own(t)[3]}") { workatoId name } }`,
       (t: string) => `{ me { name } mine: recipe(id: "${own(t)[1]}") { workatoId } theirs: recipe(id: "${own(other(t)).find((id) => !truth[t].recipeIds.has(id))}") { workatoId name } }`,
       () => `{ me { name } connections { nodes { name } } recipes(first: 2, running: true) { nodes { workatoId } } }`,
+      // Reference data: each recipe's folder and connections, and the Home level, checked against the token's own.
+      // A page size that changes defeats the response cache, so each of these reads the reference cache.
+      () => `{ me { name } recipes(first: ${1 + (referenceReads++ % 10)}) { nodes { workatoId folder { fid: workatoId } connections { cid: workatoId } } } folders { nodes { fid: workatoId } } }`,
     ];
     // The later families' shapes take turns after the core ones; each answer's keys must be the token's own.
     const familyTruth = await Promise.all(
@@ -75,6 +94,12 @@ describe('two users, interleaved and concurrent', () => {
           const id = m.replace(/\D/g, '');
           if (!t.recipeIds.has(id)) failures.push(`${token.slice(0, 4)} saw recipe ${id}`);
         }
+        for (const [field, own] of [['fid', t.folderIds], ['cid', t.connectionIds]] as const) {
+          for (const m of JSON.stringify(r.data).match(new RegExp(`"${field}":"(\\d+)"`, 'g')) ?? []) {
+            if (!own.has(m.replace(/\D/g, ''))) failures.push(`${token.slice(0, 4)} saw ${field} ${m}`);
+          }
+        }
+        if (shape === 4 && !/"fid"/.test(JSON.stringify(r.data))) failures.push(`${token.slice(0, 4)} read no folder: ${JSON.stringify(r.errors ?? r.data)}`);
         if (shape === 2 && (r.data?.theirs !== null || r.errors?.[0]?.extensions?.code !== 'NOT_FOUND')) {
           failures.push(`${token.slice(0, 4)} read the other user's recipe`);
         }

@@ -132,6 +132,7 @@ describe.skipIf(!available)(`shared quota windows in Redis${skipped}`, () => {
 
   it('a replica that sent less than its share does not add the difference to a window the other filled', async () => {
     const [a, b] = limiters.slice(-2) as [SharedRateLimiter, SharedRateLimiter];
+    await until(() => a.replicas() === 2 && b.replicas() === 2);
     const quota = { limit: 10, windowMs: 60_000 };
     for (let i = 0; i < 6; i++) expect((await a.acquire('caller-6|jobs', quota)).ok).toBe(true);
     expect((await b.acquire('caller-6|jobs', quota)).ok).toBe(true); // b last heard: 7 of 10 used, 1 of them its own

@@ -1,8 +1,9 @@
-import type { WorkatoApi } from '../workato/http.js';
+import { queryString, type WorkatoApi } from '../workato/http.js';
 import { listConnections, type ListConnectionsParams } from '../workato/connections.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, memo, READS_EVERYTHING, requestLoader, type LoaderMode, type ReadHints } from './options.js';
+import { directReads, type ReferenceReads } from './reference-cache.js';
 import { tag, type Scoped } from './scope.js';
 import { listLoader } from './util.js';
 
@@ -12,13 +13,13 @@ export function createConnectionLoaders(
   scope: string | undefined,
   mode: LoaderMode = BATCHED,
   reads: ReadHints = () => READS_EVERYTHING,
+  reference: ReferenceReads = directReads(api),
 ) {
-  /** GET /connections with filters; Workato sends the whole list at once (REFERENCE §12.1). */
-  const connectionList = listLoader(
-    async (params: ListConnectionsParams) =>
-      tag(await listConnections(api, { ...params, includes: reads().connectionTags ? ['tags'] : undefined }), scope),
-    mode,
-  );
+  /** GET /connections with filters; Workato sends the whole list at once (REFERENCE §12.1). Through `reference`. */
+  const connectionList = listLoader(async (filters: ListConnectionsParams) => {
+    const params = { ...filters, includes: reads().connectionTags ? ['tags'] : undefined };
+    return tag(await reference.one(`/connections${queryString({ ...params })}`, (caller) => listConnections(caller, params)), scope);
+  }, mode);
 
   /** No get-by-id exists: the unfiltered list, loaded once per request, indexed by id (§30). */
   const index = memo(mode, () =>

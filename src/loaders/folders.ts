@@ -4,6 +4,7 @@ import { HOME_FOLDER_NAME } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, requestLoader, type LoaderMode } from './options.js';
+import { directReads, type ReferenceReads } from './reference-cache.js';
 import { tag, type Scoped } from './scope.js';
 import { allPages, toError } from './util.js';
 
@@ -18,12 +19,14 @@ export const HOME_LEVEL = 0;
  * folders of a level fetched in parallel, and stops as soon as every wanted id of the batch is found.
  * The Home folder's id is learnt from its children's `parent_id`, or from `GET /users/me` when Home is empty.
  * An Embedded customer workspace has no `/users/me` (§17): there `rootFolderId` is undefined and `homeAmong` finds it.
+ * Levels come from `reference` (the reference cache, or Workato itself).
  */
 export function createFolderLoaders(
   api: WorkatoApi,
   scope: string | undefined,
   rootFolderId: (() => Promise<number>) | undefined,
   mode: LoaderMode = BATCHED,
+  reference: ReferenceReads = directReads(api),
 ) {
   const folderById = requestLoader<number, FolderRecord>(mode, async (ids) => {
     const wanted = new Set(ids);
@@ -40,14 +43,15 @@ export function createFolderLoaders(
     return ids.map((id) => found.get(id) ?? new NotFoundError('Folder', String(id)));
   });
 
+  // One level, all its pages, is one entry of the reference cache.
   const foldersByParentId = requestLoader<number, FolderRecord[]>(mode, (parentIds) =>
     Promise.all(
       parentIds.map(async (parentId) => {
         const parent_id = parentId === HOME_LEVEL ? undefined : parentId;
-        const folders = tag(
-          await allPages((page, per_page) => listFolders(api, { parent_id, page, per_page })),
-          scope,
-        ) as FolderRecord[];
+        const level = await reference.one(parent_id === undefined ? '/folders' : `/folders?parent_id=${parent_id}`, (caller) =>
+          allPages((page, per_page) => listFolders(caller, { parent_id, page, per_page })),
+        );
+        const folders = tag(level, scope) as FolderRecord[];
         for (const f of folders) folderById.prime(f.id, f);
         return folders;
       }).map((level) => level.catch(toError)),

@@ -1,7 +1,8 @@
 /**
  * Per-request, per-caller loaders. Created in the GraphQL context from a client bound to the caller's token,
  * so nothing cached here ever serves another request or another token (graphql/dataloader README,
- * "Creating a new DataLoader per request").
+ * "Creating a new DataLoader per request"). Folder levels, connection lists and connector metadata may come from the
+ * process's reference cache (reference-cache.ts), which keeps them per caller and scope across requests.
  */
 import type { WorkatoApi } from '../workato/http.js';
 import { createCollaboratorLoaders } from './collaborators.js';
@@ -26,6 +27,7 @@ import { createEventStreamLoaders } from './event-streams.js';
 import { createPackageLoaders } from './packages.js';
 import { BATCHED, READS_EVERYTHING, type LoaderMode, type ReadHints } from './options.js';
 import { createProjectLoaders } from './projects.js';
+import { directReads, type ReferenceCache, type ReferenceReads } from './reference-cache.js';
 import { createPropertyLoaders } from './properties.js';
 import { createRecipeLoaders } from './recipes.js';
 import { createTagLoaders } from './tags.js';
@@ -79,8 +81,9 @@ const FAMILY_PROTOTYPE: object = Object.create(
   ),
 );
 
-function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode, reads: ReadHints) {
+function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode, reads: ReadHints, cache: ReferenceCache | undefined) {
   const workspace = createWorkspaceLoaders(api, scope, mode);
+  const reference = referenceReads(api, scope, mode, cache);
   const loaders = {
     [SCOPE]: scope,
     [MADE]: {} as Record<string, object>,
@@ -88,7 +91,7 @@ function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: L
     ...workspace,
     ...createRecipeLoaders(api, scope, mode, reads),
     ...createJobLoaders(api, scope, mode),
-    ...createConnectionLoaders(api, scope, mode, reads),
+    ...createConnectionLoaders(api, scope, mode, reads, reference),
     ...createFolderLoaders(
       api,
       scope,
@@ -100,12 +103,18 @@ function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: L
             return me.root_folder_id;
           },
       mode,
+      reference,
     ),
     ...createProjectLoaders(api, scope, mode),
     ...createDeploymentLoaders(api, scope, mode),
     ...createMemberLoaders(api, scope),
     ...createLookupTableLoaders(api, scope),
-    ...createPackageLoaders(api),
+    ...createPackageLoaders(api, reference),
+    /**
+     * After a write through the gateway that can change this scope's folders, connections or connectors: drops the
+     * caller's reference-cache entries of the scope. Await it before the write's answer (and any read-back).
+     */
+    dropReferenceData: reference.drop,
   };
   return Object.setPrototypeOf(loaders, FAMILY_PROTOTYPE) as typeof loaders & FamilyLoaders;
 }
@@ -121,8 +130,21 @@ export interface Loaders {
   managedUsers: ManagedUserLoaders;
 }
 
-/** @param mode batched, except in the benchmark's N+1 reference (src/loaders/options.ts). */
-export function createLoaders(api: WorkatoApi, mode: LoaderMode = BATCHED, reads: ReadHints = () => READS_EVERYTHING): Loaders {
+/** The benchmark's N+1 reference (unbatched) stands for a client that keeps nothing: no reference cache either. */
+function referenceReads(api: WorkatoApi, scope: string | undefined, mode: LoaderMode, cache: ReferenceCache | undefined): ReferenceReads {
+  return cache && mode.batch ? cache.readsFor(api, scope) : directReads(api);
+}
+
+/**
+ * @param mode batched, except in the benchmark's N+1 reference (src/loaders/options.ts).
+ * @param cache the gateway's reference cache (one per process, REFERENCE_CACHE); undefined = every read calls Workato.
+ */
+export function createLoaders(
+  api: WorkatoApi,
+  mode: LoaderMode = BATCHED,
+  reads: ReadHints = () => READS_EVERYTHING,
+  cache?: ReferenceCache,
+): Loaders {
   // Made on first use: most requests touch one or two domains, and building every domain's loaders up front was a
   // measurable share of a small request's CPU (bench/README, profile).
   const scopes = new Map<string, ScopedLoaders>();
@@ -131,13 +153,13 @@ export function createLoaders(api: WorkatoApi, mode: LoaderMode = BATCHED, reads
   let managedUsers: ManagedUserLoaders | undefined;
   return {
     scope(scope?: string) {
-      if (scope === undefined) return (own ??= createScopedLoaders(api, undefined, mode, reads));
+      if (scope === undefined) return (own ??= createScopedLoaders(api, undefined, mode, reads, cache));
       let loaders = scopes.get(scope);
-      if (!loaders) scopes.set(scope, (loaders = createScopedLoaders(api.forManagedUser(scope), scope, mode, reads)));
+      if (!loaders) scopes.set(scope, (loaders = createScopedLoaders(api.forManagedUser(scope), scope, mode, reads, cache)));
       return loaders;
     },
     get connectors() {
-      return (connectors ??= createConnectorLoaders(api, mode));
+      return (connectors ??= createConnectorLoaders(api, mode, referenceReads(api, undefined, mode, cache)));
     },
     get managedUsers() {
       return (managedUsers ??= createManagedUserLoaders(api));

@@ -44,6 +44,7 @@ export const connectionExtraResolvers: Resolvers = {
       };
       const outcome = await attempt(() => createRuntimeUserConnection(loaders.api, body), ['input', 'parentId']);
       if (!outcome.ok) return refusal(outcome.userErrors);
+      await loaders.dropReferenceData();
       loaders.forgetConnections();
       // The new child is listed only with `include_runtime_connections` or its parent's filter (§12.1).
       const children = await loaders.connectionList.load({ parent_id: body.parent_id, include_runtime_connections: true });

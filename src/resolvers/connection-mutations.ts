@@ -1,6 +1,6 @@
 /**
  * Connection writes (REFERENCE §12.2–§12.5). Workato has no GET /connections/:id, so after a write the request's
- * connection lists are dropped. Create answers the whole new Connection, which primes the by-id loader (no extra
+ * connection lists are dropped, and so are the caller's reference-cache entries of the scope. Create answers the whole new Connection, which primes the by-id loader (no extra
  * call); update answers it without tags and disconnect answers only `{"success", "status"}`, so both are read back
  * through the list (one GET). Delete reads nothing back.
  */
@@ -77,6 +77,7 @@ async function settle(
   body: unknown,
   created: boolean,
 ): Promise<Outcome<ConnectionMapper>> {
+  await loaders.dropReferenceData();
   loaders.forgetConnections();
   const answered = objectWithId<Workato.Connection>(body);
   if (!answered || (!created && !Array.isArray(answered.tags))) return { ok: true, value: await loaders.connectionById.load(id) };
@@ -121,6 +122,7 @@ export const connectionMutationResolvers: Resolvers = {
       const refusals = outcome.ok ? refusalErrors(outcome.value) : outcome.userErrors;
       if (refusals.length) return payload<'connection', ConnectionMapper>('connection', refused(connectionErrors(refusals)));
       // §12.4 answers no connection: read it back (one list call) so `connected` is Workato's, not a guess.
+      await loaders.dropReferenceData();
       loaders.forgetConnections();
       return payload<'connection', ConnectionMapper>('connection', { ok: true, value: await loaders.connectionById.load(id) });
     },
@@ -129,6 +131,7 @@ export const connectionMutationResolvers: Resolvers = {
       const outcome = await attempt(() => deleteConnection(loaders.api, id));
       const refusals = outcome.ok ? refusalErrors(outcome.value) : outcome.userErrors;
       if (refusals.length) return payload<'deletedConnectionId', string>('deletedConnectionId', refused(connectionErrors(refusals)));
+      await loaders.dropReferenceData();
       loaders.forgetConnections();
       return payload<'deletedConnectionId', string>('deletedConnectionId', { ok: true, value: toGlobalId('Connection', [id], scope) });
     },

@@ -17,8 +17,12 @@ import { given } from './writes.js';
 const folderErrors = (errors: UserErrorValue[]): UserErrorValue[] =>
   errors.map((e) => (REFUSAL_PATTERNS.folderNotEmpty.test(e.message) ? inputError('FOLDER_NOT_EMPTY', e.message, ['input', 'force']) : e));
 
-/** Drops what this request knew about the tree and the projects, and about the assets a forced delete removes. */
-export function forgetTree(loaders: ScopedLoaders, contents: boolean): void {
+/**
+ * Drops what this request knew about the tree and the projects, and about the assets a forced delete removes; and the
+ * caller's reference-cache entries of the scope (folder levels, connections), before the write answers.
+ */
+export async function forgetTree(loaders: ScopedLoaders, contents: boolean): Promise<void> {
+  await loaders.dropReferenceData();
   loaders.forgetFolders();
   loaders.forgetProjects();
   if (!contents) return;
@@ -38,7 +42,7 @@ export const folderMutationResolvers: Resolvers = {
         ['input', 'parentId'],
       );
       if (!outcome.ok) return payload<'folder', FolderRecord>('folder', outcome);
-      forgetTree(loaders, false);
+      await forgetTree(loaders, false);
       const folder = tag([outcome.value], parent?.scope)[0]! as FolderRecord;
       loaders.folderById.prime(folder.id, folder);
       return payload<'folder', FolderRecord>('folder', { ok: true, value: folder });
@@ -53,7 +57,7 @@ export const folderMutationResolvers: Resolvers = {
       );
       if (!outcome.ok) return payload<'folder', FolderRecord>('folder', outcome);
       // A project's folder carries the project's name (§8.7), so a rename touches the project too.
-      forgetTree(loaders, false);
+      await forgetTree(loaders, false);
       const answered = objectWithId<Workato.Folder>(outcome.value);
       if (!answered) return payload<'folder', FolderRecord>('folder', { ok: true, value: await loaders.folderById.load(id) });
       const folder = tag([answered], scope)[0]! as FolderRecord;
@@ -76,7 +80,7 @@ export const folderMutationResolvers: Resolvers = {
       const outcome = await attempt(() => deleteFolder(loaders.api, id, input.force ? true : undefined));
       const refusals = outcome.ok ? refusalErrors(outcome.value) : outcome.userErrors;
       if (refusals.length) return payload<'deletedFolderId', string>('deletedFolderId', refused(folderErrors(refusals)));
-      forgetTree(loaders, true);
+      await forgetTree(loaders, true);
       return payload<'deletedFolderId', string>('deletedFolderId', { ok: true, value: toGlobalId('Folder', [id], scope) });
     },
   },

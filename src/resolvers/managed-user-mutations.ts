@@ -111,6 +111,8 @@ async function deleteCustomer(ctx: GatewayContext, ref: CustomerRef): Promise<Ou
   if (!id.ok) return id;
   const deleted = await write(() => deleteManagedUser(ctx.api, String(id.value)), ['input', 'managedUser']);
   ctx.loaders.managedUsers.forgetManagedUser();
+  // Its workspace is gone: its cached folders and connections must not answer for it any more.
+  if (deleted.ok) await ctx.loaders.scope(String(id.value)).dropReferenceData();
   return deleted.ok ? { ok: true, value: toGlobalId('ManagedUser', [id.value]) } : deleted;
 }
 

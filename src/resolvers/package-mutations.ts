@@ -125,6 +125,8 @@ export const packageMutationResolvers: Resolvers = {
         zip.body.destroy(); // a no-op once sent; frees the upload when Workato answered before reading it all
       }
       if (!outcome.ok) return payload('package', refused<Workato.Package>(asPackageErrors(outcome.userErrors)));
+      // An import makes folders and connections (§15.4): dropped now, and again when a read sees it finished (packages.ts).
+      await loaders.dropReferenceData();
       loaders.rememberPackage(outcome.value);
       return payload('package', outcome);
     },

@@ -52,7 +52,7 @@ export const projectMutationResolvers: Resolvers = {
       const outcome = await attempt(() => updateProject(loaders.api, id, given({ name: input.name, description: input.description })));
       if (!outcome.ok) return payload<'project', ProjectMapper>('project', outcome);
       // The project's folder carries its name (§8.7): forget both; prime the answer when it is the project.
-      forgetTree(loaders, false);
+      await forgetTree(loaders, false);
       const answered = objectWithId<Workato.Project>(outcome.value);
       if (answered) loaders.projectById.prime(answered.id, tag([answered], scope)[0]!);
       return payload<'project', ProjectMapper>('project', { ok: true, value: await loaders.projectById.load(id) });
@@ -65,7 +65,7 @@ export const projectMutationResolvers: Resolvers = {
       const outcome = await attempt(() => deleteProject(loaders.api, id));
       const refusals = outcome.ok ? refusalErrors(outcome.value) : outcome.userErrors;
       if (refusals.length) return payload<'deletedProjectId', string>('deletedProjectId', refused(refusals));
-      forgetTree(loaders, true);
+      await forgetTree(loaders, true);
       loaders.forgetDeployments();
       return payload<'deletedProjectId', string>('deletedProjectId', { ok: true, value: toGlobalId('Project', [id], scope) });
     },

@@ -132,8 +132,9 @@ export const tagMutationResolvers: Resolvers = {
       const loaders = ctx.loaders.scope(scope);
       const outcome = await write(() => deleteTag(loaders.api, handle!), ['input', 'id']);
       if (!outcome.ok) return payload<'deletedTagId', string>('deletedTagId', outcome);
-      // §23: Workato takes a deleted tag off every recipe and connection.
+      // §23: Workato takes a deleted tag off every recipe and connection (cached connection lists carry tags).
       forgetTagged(loaders, true);
+      await loaders.dropReferenceData();
       return payload('deletedTagId', { ok: true, value: toGlobalId('Tag', [handle!], scope) });
     },
     tagsAssign: async (_root, { input }, ctx): Promise<TagsAssignPayloadMapper> => {
@@ -153,6 +154,7 @@ export const tagMutationResolvers: Resolvers = {
       const outcome = await write(() => assignTags(loaders.api, given(body)), ['input']);
       if (!outcome.ok) return { ok: false, userErrors: assignFields(outcome.userErrors) };
       forgetTagged(loaders, true);
+      if (body.connection_ids.length) await loaders.dropReferenceData(); // cached connection lists carry tags
       return { ok: true, scope, recipeIds: body.recipe_ids, connectionIds: body.connection_ids, userErrors: [] };
     },
   },

@@ -1,11 +1,13 @@
 /**
  * The per-request context: a Workato client bound to this caller's token and a fresh set of loaders.
  * Nothing here outlives the request, so no cache or token can reach another caller. Shared state that must
- * outlive it (quotas, response cache) is keyed by `api.callerKey`, a keyed hash of the token, never the token.
+ * outlive it (quotas, response cache, reference cache) is keyed by `api.callerKey`, a keyed hash of the token, never
+ * the token.
  */
 import type { YogaInitialContext } from 'graphql-yoga';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import { READS_EVERYTHING, type LoaderMode, type OperationReads } from '../loaders/options.js';
+import type { ReferenceCache } from '../loaders/reference-cache.js';
 import { WorkatoApi, type Transport } from '../workato/http.js';
 import { CallLedger } from '../workato/ledger.js';
 import { currentRequestId, currentRequestScope, requestIdFrom } from './request-scope.js';
@@ -90,6 +92,8 @@ export interface ContextOptions {
   hosts?: Partial<WorkatoHosts>;
   /** Where callers reach the gateway (config PUBLIC_URL), for links it hands out; default: the request's URL. */
   publicUrl?: string;
+  /** The process's reference cache (REFERENCE_CACHE), shared by every request; keyed by caller and scope. */
+  referenceCache?: ReferenceCache;
 }
 
 /** What the caller presented: a bearer token, nothing, or something we refuse to forward. */
@@ -134,7 +138,7 @@ export function createContextFactory(options: ContextOptions) {
     return {
       request,
       api,
-      loaders: createLoaders(api, options.loaderMode, () => operation.reads),
+      loaders: createLoaders(api, options.loaderMode, () => operation.reads, options.referenceCache),
       requestId: currentRequestId() ?? requestIdFrom(request.headers.get('x-request-id')),
       packagePollMs: options.packagePollMs ?? 2_000,
       eventStreamPollSecs: options.eventStreamPollSecs ?? 25,

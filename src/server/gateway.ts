@@ -1,6 +1,6 @@
 /**
  * The gateway as one object: schema, shared upstream transport (quotas, breaker, retries), metrics, the optional
- * response cache store, yoga and the node HTTP server. main.ts starts it from the config; tests start it on port 0.
+ * response cache store, the reference cache, yoga and the node HTTP server. main.ts starts it from the config; tests start it on port 0.
  * `close()` drains: /readyz turns 503, new requests are refused, in-flight ones finish (up to SHUTDOWN_TIMEOUT_MS),
  * then the connections, the undici pools and the cache store are closed, and batched spans are sent (OTEL_TRACING).
  */
@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.js';
 import { createTransport, type Transport, type UpstreamCall } from '../workato/http.js';
 import { BATCHED, UNBATCHED } from '../loaders/options.js';
+import { ReferenceCache } from '../loaders/reference-cache.js';
+import { memoryReferenceStore, redisReferenceStore } from '../loaders/reference-store.js';
 import { createCacheStore } from './cache-store.js';
 import { jwtHeader, loadJwtSupport } from './plugins/client-auth.js';
 import { createHttpHandler } from './http-handler.js';
@@ -78,6 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   if (transport.limiter) metrics?.watchQuotas(transport.limiter);
   const cacheStore = await createCacheStore(config.cache, logger);
+  const referenceCache = await createReferenceCache(config, logger);
   const jwtSupport = await loadJwtSupport(config);
   let handler: ReturnType<typeof createHttpHandler> | undefined;
   const yoga = createGatewayYoga({
@@ -85,6 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
     tracing,
     cacheStore,
+    referenceCache,
     jwtSupport,
     authorizationIsGatewayCredential: Boolean(config.clientAuth.jwt && options.serverToken && jwtHeader(options) === 'authorization'),
     readiness: () => ({
@@ -136,6 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await (drained ? transport.dispatcher.close() : transport.dispatcher.destroy());
       await cacheStore?.close();
       await quotas?.close();
+      await referenceCache?.close();
       await tracing?.flush();
     },
   };
@@ -177,4 +182,21 @@ async function createSharedQuotas(config: Config, logger: Logger, metrics: Gatew
       await closeRedis(redis);
     },
   };
+}
+
+/**
+ * One reference cache per process (REFERENCE_CACHE): in Redis when REDIS_URL is set, so replicas share entries and
+ * drops, else in memory. Its Redis connection fails a command after 250 ms: a slow Redis costs a folder walk little
+ * more than calling Workato would.
+ */
+async function createReferenceCache(config: Config, logger: Logger): Promise<ReferenceCache | undefined> {
+  if (!config.referenceCache.enabled || config.benchDisableBatching) return undefined;
+  const { ttlMs } = config.referenceCache;
+  const onStoreFault = (message: string, error?: unknown) =>
+    error ? logger.warn(message, { message: (error as Error)?.message }) : logger.info(message);
+  if (!config.cache.redisUrl) return new ReferenceCache(memoryReferenceStore(), { ttlMs, onStoreFault });
+  const redis = await connectRedis(config.cache.redisUrl, { purpose: 'Reference cache', commandTimeoutMs: 250 }, logger);
+  // Kept well past the hard limit (2 × TTL): a generation must outlive any fill that read it (REFERENCE §5: 40 s).
+  const store = redisReferenceStore(redis, 2 * ttlMs + 10 * 60_000, () => closeRedis(redis));
+  return new ReferenceCache(store, { ttlMs, onStoreFault });
 }

@@ -74,7 +74,8 @@ function costPanel(graphqlPath: string, schemaUrl: string | null): void {
     const end = Math.max(...calls.map((c) => c.startMs + c.durationMs), 1);
     const trips = [...new Set(calls.map((c) => c.roundTrip))].sort((a, b) => a - b);
     for (const trip of trips) {
-      panel.append(el('div', 'trip', `Round trip ${trip}`));
+      // Round trip 0: reads the reference cache answered (ledger.ts `cachedRead`), before any call.
+      panel.append(el('div', 'trip', trip === 0 ? 'From the reference cache' : `Round trip ${trip}`));
       for (const call of calls.filter((c) => c.roundTrip === trip)) {
         const row = el('div', 'call');
         const keys = call.batchedKeys && call.batchedKeys > 1 ? ` · ${call.batchedKeys} keys` : '';

@@ -2,6 +2,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
 import type { LoaderMode } from '../loaders/options.js';
+import type { ReferenceCache } from '../loaders/reference-cache.js';
 import type { Transport } from '../workato/http.js';
 import type { CacheStore } from './cache-store.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -40,6 +41,8 @@ export interface YogaOptions {
   /** OpenTelemetry spans (OTEL_TRACING); undefined when off. */
   tracing?: Tracing;
   cacheStore?: CacheStore;
+  /** Folder levels, connection lists and connector metadata across requests (REFERENCE_CACHE); undefined when off. */
+  referenceCache?: ReferenceCache;
   /** The JWT plugin's module when GATEWAY_JWKS_URL is set (plugins/client-auth.ts loadJwtSupport). */
   jwtSupport?: JwtSupport;
   /** For /readyz (plugins/readiness.ts): not ready while draining; the state of Redis-backed parts as detail. */
@@ -59,6 +62,7 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
       packagePollMs: options.packagePollMs,
       eventStreamPollSecs: options.config.eventStreamPollSecs,
       loaderMode: options.loaderMode,
+      referenceCache: options.referenceCache,
       authorizationIsGatewayCredential: options.authorizationIsGatewayCredential,
       hosts: {
         dataTables: options.config.hosts.dataTables ?? options.baseUrl,

@@ -117,6 +117,26 @@ export class WorkatoApi {
   }
 
   /**
+   * The same caller and scope with a ledger of its own: for a background refresh of the reference cache, which is no
+   * call of the request that started it (same quotas, breaker and in-flight sharing: they are keyed by the caller).
+   */
+  detached(): WorkatoApi {
+    return new WorkatoApi(this.transport, this.baseUrl, this.token, this.prefix, this.refusal, { ledger: new CallLedger() });
+  }
+
+  /**
+   * The same caller, whose reads never join an identical read already in flight: the reference cache shares its own
+   * fills, per generation, and a read made after a write must not take the answer of one sent before it.
+   */
+  exclusive(): WorkatoApi {
+    const api = new WorkatoApi(this.transport, this.baseUrl, this.token, this.prefix, this.refusal, this.budget);
+    api.joinsReadsInFlight = false;
+    return api;
+  }
+
+  private joinsReadsInFlight = true;
+
+  /**
    * The same caller and scope on another Workato host with the same token (§25 data-table records, §26 event-stream
    * messages): the same pool, timeouts, retries, quotas, breaker (per origin) and in-flight cap.
    */
@@ -144,7 +164,7 @@ export class WorkatoApi {
     const { ledger } = this.budget;
     const inflight = this.transport.inflight;
     // (Not with a caller's abort signal, which would end the call for every sharer; not without a keyed token hash.)
-    const shareable = method === 'GET' && !options.raw && !options.signal && !ledger.planning && inflight && this.transport.keyOf;
+    const shareable = method === 'GET' && !options.raw && !options.signal && !ledger.planning && inflight && this.transport.keyOf && this.joinsReadsInFlight;
     if (!shareable) return (await this.withRetries<T>(method, fullPath, family, options)).value;
     // Identical reads of the same caller in flight share one Workato call (another request of the same token asked for
     // the same path and query a moment ago): never across tokens (the key holds the keyed token hash), never for a

@@ -9,7 +9,7 @@
  * many loader keys it answered). Nothing here holds a token: paths and query strings only.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Family } from './families.js';
+import { familyOf, type Family } from './families.js';
 
 /** The GraphQL fields a call is made for, carried by AsyncLocalStorage while tracing (resolvers and loaders set it). */
 export interface Attribution {
@@ -60,6 +60,8 @@ export interface CallTicket {
 
 export class CallLedger {
   calls = 0;
+  /** Reads answered by the reference cache (loaders/reference-cache.ts) instead of a Workato call. */
+  cached = 0;
   retries = 0;
   roundTrips = 0;
   /** Families touched, by name, with their quotas (for the quota part of the report). */
@@ -145,9 +147,21 @@ export class CallLedger {
     return { depth, entry, started };
   }
 
+  /** A read the reference cache answered: no call, no round trip; traced as `cached` with round trip 0. */
+  cachedRead(method: string, path: string): void {
+    this.cached++;
+    if (!this.trace) return;
+    const who = currentAttribution();
+    this.trace.push({
+      method, path, family: familyOf(method, path.split('?')[0]!).name, status: 200, startMs: round(performance.now() - this.origin), durationMs: 0, roundTrip: 0, attempt: 0,
+      fieldPaths: who ? [...new Set(who.paths)] : [], batchedKeys: who?.keys ?? null, cached: true,
+    });
+  }
+
   /** Counts start again (a subscription reports per event). */
   reset(): void {
     this.calls = 0;
+    this.cached = 0;
     this.retries = 0;
     this.roundTrips = 0;
     this.completedDepth = 0;

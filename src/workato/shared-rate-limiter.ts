@@ -170,6 +170,7 @@ export class SharedRateLimiter implements QuotaLimiter {
   private modeNow: QuotaMode = 'shared';
   private fallbackSince = 0;
   private replicasSeen: number | undefined;
+  private counts: Array<{ at: number; replicas: number }> = [];
   /** The lifetime of the Redis last seen (HEARTBEAT); `epochChanged` once a new one replaced it. */
   private epoch: string | undefined;
   private epochChanged = false;
@@ -344,7 +345,12 @@ export class SharedRateLimiter implements QuotaLimiter {
   private async heartbeat(ttlMs: number): Promise<boolean> {
     try {
       const [replicas, epoch] = await this.redis.wgwReplicas(REPLICAS_KEY, EPOCH_KEY, this.id, ttlMs, randomUUID());
-      this.replicasSeen = Math.max(1, replicas);
+      // The most replicas counted over the last three beats: right after a Redis restart the set fills up one beat at
+      // a time, and a share computed from a half-filled set would be too large.
+      const now = Date.now();
+      const every = this.options.heartbeatMs ?? 5_000;
+      this.counts = [...this.counts.filter((c) => c.at > now - 3 * every), { at: now, replicas: Math.max(1, replicas) }];
+      this.replicasSeen = Math.max(...this.counts.map((c) => c.replicas));
       if (this.epoch !== epoch) {
         this.epochChanged = this.epoch !== undefined;
         this.epoch = epoch;

@@ -28,6 +28,13 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/**
+ * For test files that count each request's Workato calls across several requests on one stack: the reference cache
+ * (on by default, as in production) would answer later requests' folder, connection and connector reads.
+ * test/reference-cache*.test.ts test the cache itself.
+ */
+export const EACH_REQUEST_CALLS_WORKATO = Object.freeze({ REFERENCE_CACHE: 'off' });
+
 export interface StackOptions {
   simulator?: SimulatorOptions;
   env?: Record<string, string>;

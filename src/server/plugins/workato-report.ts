@@ -1,6 +1,6 @@
 /**
- * `extensions.workato` on every GraphQL response: what the operation cost upstream (REST calls, results served by
- * the response cache, round trips, retries) and where the caller stands in each Workato quota family it touched —
+ * `extensions.workato` on every GraphQL response: what the operation cost upstream (REST calls, reads answered by
+ * the reference cache or a whole result by the response cache, round trips, retries) and where the caller stands in each Workato quota family it touched —
  * as Shopify's `extensions.cost` does for its own backend. On request it adds every call (`trace`), or answers with
  * the plan instead of running the operation (`explain`). Off with WORKATO_COST_REPORT=false.
  *
@@ -33,8 +33,8 @@ export function reportOf(ledger: CallLedger | undefined, limiter: QuotaLimiter |
   const quota = [...ledger.families.values()].map(({ name, quota }) =>
     standing(name, quota, limiter?.usage(`${caller}|${name}`, quota) ?? { used: 0, remaining: quota.limit, resetAt: undefined, queued: 0 }),
   );
-  // `cached` counts whole answers of the response cache, which never reach a ledger (onExecutionResult below).
-  const report: WorkatoReport = { calls: ledger.calls, cached: 0, roundTrips: ledger.roundTrips, retries: ledger.retries, quota };
+  // `cached`: reads the reference cache answered; a whole answer of the response cache counts 1 (onExecutionResult).
+  const report: WorkatoReport = { calls: ledger.calls, cached: ledger.cached, roundTrips: ledger.roundTrips, retries: ledger.retries, quota };
   if (ledger.trace && !ledger.planning) report.trace = [...ledger.trace];
   return report;
 }
