@@ -1,7 +1,8 @@
 /**
  * The cluster's federation router: Hive Gateway over the supergraph composed from the gateway's subgraph SDL, with
  * its OpenTelemetry plugin (its own spans, and `traceparent` on every subgraph request, once a global tracer provider
- * is registered, e.g. by scripts/otel-setup.mjs). Each caller's `Authorization` travels to the replica.
+ * is registered, e.g. by scripts/otel-setup.mjs). Each caller's `Authorization` travels to the replica, with the
+ * router's own `headers` (the replicas' API key when they hold a server token).
  *
  * In production a Kubernetes Service stands between the router and the replicas. On one machine this module stands
  * for it: subgraph requests go round-robin over `replicas`, a replica whose `/readyz` is not 200 (polled every
@@ -20,6 +21,8 @@ export interface RouterOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** Sent with every subgraph request, e.g. the replicas' `X-API-Key` when they hold a server token. */
+  headers?: Record<string, string>;
 }
 
 export interface Router {
@@ -34,14 +37,14 @@ export async function startRouter(options: RouterOptions): Promise<Router> {
   if (options.replicas.length === 0) throw new Error('startRouter needs at least one replica URL');
   const replicas = new ReplicaSet(options.replicas);
   await replicas.poll();
-  const supergraph = await replicas.first((url) => composeSupergraph([{ name: 'workato', url }]));
+  const supergraph = await replicas.first((url) => composeSupergraph([{ name: 'workato', url, headers: options.headers }]));
   const runtime = createGatewayRuntime({
     supergraph,
     logging: false,
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => {
         const authorization = request.headers.get('authorization');
-        return authorization ? { authorization } : {};
+        return { ...options.headers, ...(authorization ? { authorization } : {}) };
       },
     },
     plugins: (context) => [
