@@ -2,8 +2,8 @@
  * `npx tsx bench/otel-cost.ts`: what OTEL_TRACING=true costs a request. Two in-process stacks (test/support/stack.ts,
  * simulator at 0 ms), one with tracing on and an SDK registered (async-hooks context, W3C propagator, a batch
  * processor into memory), take turns in 4 rounds of N/4 sequential dashboard requests (25 recipes with folder and
- * jobs: 42 Workato calls) carrying a `traceparent`. Prints the medians over the rounds of the process CPU per request
- * (gateway and simulator together: the difference is tracing's) and of the rounds' p50 latency.
+ * jobs) carrying a `traceparent`. Prints the medians over the rounds of the process CPU per request (gateway and
+ * simulator together: the difference is tracing's), the rounds' p50 latency, and the Workato calls per request.
  */
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';

@@ -100,7 +100,7 @@ export interface Config {
     /** Upstream calls in flight at once for one GraphQL request. */
     concurrencyPerRequest: number;
   };
-  cache: { mode: 'off' | 'memory' | 'redis'; ttlMs: number; redisUrl?: string };
+  cache: { mode: 'off' | 'memory' | 'redis'; ttlMs: number };
   /**
    * REDIS_URL: what replicas share — the quota windows always, the response cache with RESPONSE_CACHE=redis. A Redis
    * fault never fails a request.
@@ -115,7 +115,7 @@ export interface Config {
   /**
    * Folder levels, connection lists and connector metadata kept per caller and scope across requests
    * (REFERENCE_CACHE, REFERENCE_CACHE_TTL_MS): fresh for `ttlMs`, served stale and refreshed for as long again.
-   * In Redis when REDIS_URL is set (`cache.redisUrl`), else in process memory.
+   * In Redis when REDIS_URL is set (`redisUrl`), else in process memory.
    */
   referenceCache: { enabled: boolean; ttlMs: number };
   /** Secret for the keyed token hash (cache scopes, quotas); random per process when unset. */
@@ -370,7 +370,7 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
       breakerCooldownMs: integer(env, 'WORKATO_BREAKER_COOLDOWN_MS', 30_000, 100, 600_000),
       concurrencyPerRequest: integer(env, 'WORKATO_MAX_CONCURRENCY', 10, 1, 1_000),
     }),
-    cache: Object.freeze({ mode: cacheMode, ttlMs: integer(env, 'RESPONSE_CACHE_TTL_MS', 30_000, 1, 86_400_000), redisUrl }),
+    cache: Object.freeze({ mode: cacheMode, ttlMs: integer(env, 'RESPONSE_CACHE_TTL_MS', 30_000, 1, 86_400_000) }),
     redisUrl,
     sharedQuotas: Object.freeze({
       deadlineMs: integer(env, 'QUOTA_REDIS_DEADLINE_MS', 10, 1, 1_000),

@@ -95,6 +95,6 @@ describe('configuration', () => {
     expect(loadConfig({}).referenceCache).toEqual({ enabled: true, ttlMs: 30_000 });
     expect(loadConfig({ REFERENCE_CACHE: 'off', REFERENCE_CACHE_TTL_MS: '5000' }).referenceCache).toEqual({ enabled: false, ttlMs: 5_000 });
     // Redis for the reference cache alone needs the shared hash key too: replicas must agree on the owners of entries.
-    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', TOKEN_HASH_KEY: 'k'.repeat(32) }).cache.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', TOKEN_HASH_KEY: 'k'.repeat(32) }).redisUrl).toBe('redis://127.0.0.1:6379');
   });
 });

@@ -1,29 +1,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
-import { traceparentOf } from './support/otel.js';
-
-/** An OTLP/HTTP collector on loopback that keeps the bodies posted to /v1/traces. */
-async function startCollector() {
-  const bodies: Buffer[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (req.url === '/v1/traces') bodies.push(Buffer.concat(chunks));
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies, close: () => new Promise((r) => server.close(r)) };
-}
+import { startOtlpCollector, traceparentOf } from './support/otel.js';
 
 it('the preload exports the gateway’s spans over OTLP/HTTP under OTEL_SERVICE_NAME, flushed at shutdown', async () => {
-  const collector = await startCollector();
+  const collector = await startOtlpCollector();
   const { WORKATO_API_TOKEN: _token, WORKATO_BASE_URL: _base, ...env } = process.env;
   // Demo mode (no token, no base URL): the gateway serves its built-in simulator. The batch delay is longer than the
   // test, so the spans can only arrive through the flush on SIGTERM.

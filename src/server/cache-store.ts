@@ -27,7 +27,7 @@ export interface CacheStore {
   close(): Promise<void>;
 }
 
-export async function createCacheStore(config: Config['cache'], logger: Logger): Promise<CacheStore | undefined> {
+export async function createCacheStore(config: Config['cache'], redisUrl: string | undefined, logger: Logger): Promise<CacheStore | undefined> {
   if (config.mode === 'off') return undefined;
   const { createInMemoryCache, useResponseCache } = await import('@graphql-yoga/plugin-response-cache');
   if (config.mode === 'memory') {
@@ -35,7 +35,7 @@ export async function createCacheStore(config: Config['cache'], logger: Logger):
     return { cache, useResponseCache, settled, ready: () => true, close: async () => {} };
   }
   const [redis, { createRedisCache }] = await Promise.all([
-    connectRedis(config.redisUrl!, { purpose: 'Response cache', commandTimeoutMs: 1_000 }, logger),
+    connectRedis(redisUrl!, { purpose: 'Response cache', commandTimeoutMs: 1_000 }, logger),
     import('@envelop/response-cache-redis'),
   ]);
   const { cache, settled } = tolerant(createRedisCache({ redis: expiringSets(redis, config.ttlMs) as never }), logger);

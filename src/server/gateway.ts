@@ -79,7 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     tracer: tracing?.calls,
   });
   if (transport.limiter) metrics?.watchQuotas(transport.limiter);
-  const cacheStore = await createCacheStore(config.cache, logger);
+  const cacheStore = await createCacheStore(config.cache, config.redisUrl, logger);
   const referenceCache = await createReferenceCache(config, logger);
   const jwtSupport = await loadJwtSupport(config);
   let handler: ReturnType<typeof createHttpHandler> | undefined;
@@ -194,8 +194,8 @@ async function createReferenceCache(config: Config, logger: Logger): Promise<Ref
   const { ttlMs } = config.referenceCache;
   const onStoreFault = (message: string, error?: unknown) =>
     error ? logger.warn(message, { message: (error as Error)?.message }) : logger.info(message);
-  if (!config.cache.redisUrl) return new ReferenceCache(memoryReferenceStore(), { ttlMs, onStoreFault });
-  const redis = await connectRedis(config.cache.redisUrl, { purpose: 'Reference cache', commandTimeoutMs: 250 }, logger);
+  if (!config.redisUrl) return new ReferenceCache(memoryReferenceStore(), { ttlMs, onStoreFault });
+  const redis = await connectRedis(config.redisUrl, { purpose: 'Reference cache', commandTimeoutMs: 250 }, logger);
   // Kept well past the hard limit (2 × TTL): a generation must outlive any fill that read it (REFERENCE §5: 40 s).
   const store = redisReferenceStore(redis, 2 * ttlMs + 10 * 60_000, () => closeRedis(redis));
   return new ReferenceCache(store, { ttlMs, onStoreFault });

@@ -6,7 +6,7 @@
  */
 import { request, type Dispatcher } from 'undici';
 import { DOCUMENTED_FAMILIES, familyOf, type Family } from './families.js';
-import type { QuotaUsage } from './rate-limiter.js';
+import { untouched, type QuotaUsage } from './rate-limiter.js';
 import { CallLedger } from './ledger.js';
 import { backoffMs, isConnectionReset, isRetryableMethod, RETRYABLE_STATUSES, Semaphore, sleep } from './resilience.js';
 import type { CallOutcome, Transport } from './transport.js';
@@ -95,7 +95,7 @@ export class WorkatoApi {
     const used = new Map((limiter?.callerFamilies(this.budget.key) ?? []).map((f) => [f.family, f]));
     const families = DOCUMENTED_FAMILIES.map((family) => ({
       family,
-      usage: used.get(family.name)?.usage ?? { used: 0, remaining: family.quota.limit, resetAt: undefined, queued: 0 },
+      usage: used.get(family.name)?.usage ?? untouched(family.quota),
     }));
     for (const [name, f] of used) if (!DOCUMENTED_FAMILIES.some((d) => d.name === name)) families.push({ family: { name, quota: f.quota }, usage: f.usage });
     return { enforced: limiter?.enforcing ?? false, families: families.sort((a, b) => a.family.name.localeCompare(b.family.name)) };

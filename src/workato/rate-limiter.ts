@@ -49,6 +49,11 @@ export interface QuotaStanding {
   queued: number;
 }
 
+/** A window with nothing counted: the whole quota left. */
+export function untouched(quota: Quota): QuotaUsage {
+  return { used: 0, remaining: quota.limit, resetAt: undefined, queued: 0 };
+}
+
 export function standing(family: string, quota: Quota, usage: QuotaUsage): QuotaStanding {
   return {
     family,
@@ -209,7 +214,7 @@ export class RateLimiter implements QuotaLimiter {
   usage(key: string, quota: Quota): QuotaUsage {
     const now = this.now();
     const w = this.windows.get(key);
-    if (!w || w.windowMs !== quota.windowMs) return { used: 0, remaining: quota.limit, resetAt: undefined, queued: 0 };
+    if (!w || w.windowMs !== quota.windowMs) return untouched(quota);
     let used = 0;
     let queued = 0;
     let oldest = Number.POSITIVE_INFINITY;

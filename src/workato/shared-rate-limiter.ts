@@ -20,7 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Quota } from './families.js';
-import { aggregateFamilies, RateLimiter, slotMarginMs, type Acquired, type FamilyStanding, type QuotaLimiter, type QuotaUsage } from './rate-limiter.js';
+import { aggregateFamilies, RateLimiter, slotMarginMs, untouched, type Acquired, type FamilyStanding, type QuotaLimiter, type QuotaUsage } from './rate-limiter.js';
 
 /** Where the limiter takes its figures from: the shared windows, or this replica's own share while Redis is away. */
 export type QuotaMode = 'shared' | 'fallback';
@@ -284,7 +284,7 @@ export class SharedRateLimiter implements QuotaLimiter {
     if (this.modeNow === 'fallback') return this.onShare(key, quota).usage(key, this.share(quota));
     const seen = this.seen.get(key);
     if (!seen || seen.quota.windowMs !== quota.windowMs || seen.at + quota.windowMs <= Date.now()) {
-      return { used: 0, remaining: quota.limit, resetAt: undefined, queued: 0 };
+      return untouched(quota);
     }
     return seen.usage;
   }
@@ -307,7 +307,7 @@ export class SharedRateLimiter implements QuotaLimiter {
   /** Asks Redis for the caller's windows in `families` (one pipeline); what it cannot answer keeps its last figure. */
   async refresh(caller: string, families: ReadonlyArray<{ name: string; quota: Quota }>): Promise<void> {
     if (this.modeNow !== 'shared' || families.length === 0) return;
-    const pipeline = this.redis.pipeline() as unknown as Scripts & { exec(): Promise<Array<[Error | null, unknown]> | null> };
+    const pipeline = this.pipeline();
     for (const family of families) {
       const key = `${caller}|${family.name}`;
       void pipeline.wgwQuotaRead(windowKey(key), blockedKey(key), family.quota.windowMs);
@@ -321,6 +321,11 @@ export class SharedRateLimiter implements QuotaLimiter {
       // An untouched window is left out, as the in-process limiter leaves out keys it never saw.
       if (used! > 0 || resetIn! >= 0) this.remember(`${caller}|${family.name}`, family.quota, now, used!, queued!, resetIn!, blockedIn!);
     });
+  }
+
+  /** A pipeline that knows the scripts (ioredis adds defined commands to pipelines too; its types do not say so). */
+  private pipeline(): Scripts & { exec(): Promise<Array<[Error | null, unknown]> | null> } {
+    return this.redis.pipeline() as unknown as Scripts & { exec(): Promise<Array<[Error | null, unknown]> | null> };
   }
 
   /** The quota this replica keeps to on its own: an even part of the limit, at least one call. */
@@ -393,7 +398,7 @@ export class SharedRateLimiter implements QuotaLimiter {
 
   /** Adds this replica's own calls of the current windows sent at or after `since` to the shared windows. */
   private async replay(since: number): Promise<boolean> {
-    const pipeline = this.redis.pipeline() as unknown as Scripts & { exec(): Promise<Array<[Error | null, unknown]> | null> };
+    const pipeline = this.pipeline();
     let keys = 0;
     for (const { key, quota } of this.sent.keys()) {
       const calls = this.sent.callsSince(key, since);

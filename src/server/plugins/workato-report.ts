@@ -10,7 +10,7 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { CallLedger, TracedCall } from '../../workato/ledger.js';
-import { standing, type QuotaStanding, type QuotaLimiter } from '../../workato/rate-limiter.js';
+import { standing, untouched, type QuotaStanding, type QuotaLimiter } from '../../workato/rate-limiter.js';
 import { explainPlan, plannedFields, type ExplainPlan } from '../explain.js';
 import { reportRequestOf } from '../context.js';
 import { currentRequestScope } from '../request-scope.js';
@@ -31,7 +31,7 @@ export function reportOf(ledger: CallLedger | undefined, limiter: QuotaLimiter |
   if (!ledger) return { calls: 0, cached: 0, roundTrips: 0, retries: 0, quota: [] };
   const caller = ledger.caller ?? 'anonymous';
   const quota = [...ledger.families.values()].map(({ name, quota }) =>
-    standing(name, quota, limiter?.usage(`${caller}|${name}`, quota) ?? { used: 0, remaining: quota.limit, resetAt: undefined, queued: 0 }),
+    standing(name, quota, limiter?.usage(`${caller}|${name}`, quota) ?? untouched(quota)),
   );
   // `cached`: reads the reference cache answered; a whole answer of the response cache counts 1 (onExecutionResult).
   const report: WorkatoReport = { calls: ledger.calls, cached: ledger.cached, roundTrips: ledger.roundTrips, retries: ledger.retries, quota };
