@@ -44,10 +44,10 @@ describe.skipIf(!available)(`shared quota windows in Redis${skipped}`, () => {
     connections.push(c);
     return c;
   };
-  const limiter = async (maxWaitMs: number) => {
+  const limiter = async (maxWaitMs: number, probeMs = 50) => {
     const c = connect();
     await until(() => c.status === 'ready');
-    const l = new SharedRateLimiter({ redis: c, maxWaitMs, enforcing: true, fallbackReplicas: 2, probeMs: 50, heartbeatMs: 200, onModeChange: (m) => modes.push(m) });
+    const l = new SharedRateLimiter({ redis: c, maxWaitMs, enforcing: true, fallbackReplicas: 2, probeMs, heartbeatMs: 200, onModeChange: (m) => modes.push(m) });
     await l.start();
     limiters.push(l);
     return l;
@@ -144,6 +144,34 @@ describe.skipIf(!available)(`shared quota windows in Redis${skipped}`, () => {
     expect(fallback.filter((r) => r.ok)).toHaveLength(0);
     redis = await startRedis({ port: redis.port });
     await until(() => a.mode() === 'shared' && b.mode() === 'shared');
+  });
+
+  it('calls one replica sends on its share while Redis is only slow still reach the shared window the others use', async () => {
+    for (const l of limiters) await l.close();
+    // a asks whether Redis is back only every 10 s: b's calls below come while a is still on its share.
+    const [a, b] = [await limiter(0, 10_000), await limiter(0)];
+    await until(() => a.replicas() === 2 && b.replicas() === 2);
+    const quota = { limit: 10, windowMs: 60_000 };
+    expect((await a.acquire('caller-7|jobs', quota)).ok).toBe(true);
+    expect((await a.acquire('caller-7|jobs', quota)).ok).toBe(true);
+    // Redis holds every command for longer than the limiters' deadline (200 ms): a falls back, and sends 3 more on
+    // its share of 5.
+    const admin = connect(2_000);
+    await until(() => admin.status === 'ready');
+    await admin.call('CLIENT', 'PAUSE', '600', 'ALL');
+    // The first call's check misses the deadline (its reservation reaches Redis late); the next two go straight to
+    // the share, and only their unawaited copies tell Redis.
+    const slow = [];
+    for (let i = 0; i < 3; i++) slow.push(await a.acquire('caller-7|jobs', quota));
+    expect(a.mode()).toBe('fallback');
+    expect(slow.filter((r) => r.ok)).toHaveLength(3);
+    await new Promise((r) => setTimeout(r, 700)); // the pause is over; a is still on its share
+    expect(a.mode()).toBe('fallback');
+    // b never left the shared window, and it counts a's 5 calls (the late reservation once more, on the safe side):
+    // at most 5 of 10 left for b, where counting only what a checked in Redis would have left it 7.
+    const fromB = await Promise.all(Array.from({ length: 10 }, () => b.acquire('caller-7|jobs', quota)));
+    expect(fromB.filter((r) => r.ok).length).toBeLessThanOrEqual(5);
+    expect(fromB.filter((r) => r.ok).length).toBeGreaterThanOrEqual(4);
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './support/stack.js';
+import { EACH_REQUEST_CALLS_WORKATO, startStack, type Stack } from './support/stack.js';
 import { parentIdIn, registerTestTracing, traceparentOf, type TestTracing } from './support/otel.js';
 
 const DASHBOARD = `query Dashboard { me { name } recipes(first: 3) { nodes { name folder { name } } } }`;
@@ -14,7 +14,8 @@ let stack: Stack;
 
 beforeAll(async () => {
   tracing = registerTestTracing();
-  stack = await startStack({ env: { OTEL_TRACING: 'true', WORKATO_RETRIES: '1', WORKATO_RETRY_BASE_MS: '1' } });
+  // Each test reads the spans of its own request's calls: none may come from the reference cache.
+  stack = await startStack({ env: { ...EACH_REQUEST_CALLS_WORKATO, OTEL_TRACING: 'true', WORKATO_RETRIES: '1', WORKATO_RETRY_BASE_MS: '1' } });
 });
 
 afterAll(async () => {

@@ -163,12 +163,13 @@ export class SharedRateLimiter implements QuotaLimiter {
   private readonly sent = new RateLimiter(0, Date.now, false);
   /** While Redis is away: this replica's own limiter at its share, seeded per key with its calls of the window. */
   private fallback: { limiter: RateLimiter; seeded: Set<string> } | undefined;
+  /** The calls sent on the share since the fallback began, per key, with the member ids they were sent to Redis as. */
+  private readonly offline = new Map<string, { quota: Quota; calls: Array<{ at: number; member: string }> }>();
   private readonly seen = new Map<string, Seen>();
   private readonly redis: Redis & Scripts;
   private readonly id = randomUUID();
   private sequence = 0;
   private modeNow: QuotaMode = 'shared';
-  private fallbackSince = 0;
   private replicasSeen: number | undefined;
   private counts: Array<{ at: number; replicas: number }> = [];
   /** The lifetime of the Redis last seen (HEARTBEAT); `epochChanged` once a new one replaced it. */
@@ -242,8 +243,22 @@ export class SharedRateLimiter implements QuotaLimiter {
       }
     }
     const slot = await this.onShare(key, quota).acquire(key, this.share(quota));
-    if (slot.ok) this.sent.record(key, quota);
+    if (slot.ok) this.sentOnShare(key, quota, Date.now());
     return slot;
+  }
+
+  /**
+   * A call sent on this replica's share. Redis may only be slow rather than gone (a missed deadline): the call is
+   * also sent there, unawaited, so the replicas still on the shared windows count it as soon as it arrives. Its
+   * member id is kept, so the replay on return adds it once whether or not that send arrived.
+   */
+  private sentOnShare(key: string, quota: Quota, at: number): void {
+    this.sent.record(key, quota, at);
+    const member = this.member();
+    const calls = this.offline.get(key) ?? { quota, calls: [] };
+    calls.calls.push({ at, member });
+    this.offline.set(key, calls);
+    this.redis.wgwQuotaReplay(windowKey(key), quota.limit, quota.windowMs, Math.round(at + this.offset), member).catch(() => undefined);
   }
 
   /**
@@ -360,7 +375,7 @@ export class SharedRateLimiter implements QuotaLimiter {
         this.epochChanged = this.epoch !== undefined;
         this.epoch = epoch;
         // Redis restarted empty between two beats without this replica noticing: give it back this replica's calls.
-        if (this.epochChanged && this.modeNow === 'shared' && (await this.replay(0))) this.epochChanged = false;
+        if (this.epochChanged && this.modeNow === 'shared' && (await this.replay(true))) this.epochChanged = false;
       }
       return true;
     } catch (error) {
@@ -372,7 +387,6 @@ export class SharedRateLimiter implements QuotaLimiter {
   private fallBack(error: unknown): void {
     if (this.modeNow === 'fallback') return;
     this.modeNow = 'fallback';
-    this.fallbackSince = Date.now();
     this.options.onModeChange?.('fallback', { replicas: this.replicasSeen ?? this.options.fallbackReplicas, error: (error as Error)?.message });
     this.probeTimer = setInterval(() => void this.probe(), this.options.probeMs ?? 500);
     this.probeTimer.unref();
@@ -385,10 +399,11 @@ export class SharedRateLimiter implements QuotaLimiter {
   private async probe(): Promise<void> {
     try {
       if (!(await this.heartbeat(3 * (this.options.heartbeatMs ?? 5_000))) || this.modeNow !== 'fallback') return;
-      if (!(await this.replay(this.epochChanged ? 0 : this.fallbackSince))) return; // again at the next probe
+      if (!(await this.replay(this.epochChanged))) return; // again at the next probe
       this.epochChanged = false;
       clearInterval(this.probeTimer);
       this.fallback = undefined;
+      this.offline.clear();
       this.modeNow = 'shared';
       this.options.onModeChange?.('shared', { replicas: this.replicasSeen ?? 1 });
     } catch {
@@ -396,14 +411,21 @@ export class SharedRateLimiter implements QuotaLimiter {
     }
   }
 
-  /** Adds this replica's own calls of the current windows sent at or after `since` to the shared windows. */
-  private async replay(since: number): Promise<boolean> {
+  /**
+   * Gives the shared windows this replica's calls of the current windows: those sent on its share (`everything`
+   * false; under the member ids they were first sent as, so none counts twice), or all it sent (a Redis that came
+   * back empty).
+   */
+  private async replay(everything: boolean): Promise<boolean> {
     const pipeline = this.pipeline();
+    const now = Date.now();
     let keys = 0;
-    for (const { key, quota } of this.sent.keys()) {
-      const calls = this.sent.callsSince(key, since);
+    const windows = everything
+      ? this.sent.keys().map(({ key, quota }) => ({ key, quota, calls: this.sent.callsSince(key, 0).map((at) => ({ at, member: this.member() })) }))
+      : [...this.offline].map(([key, { quota, calls }]) => ({ key, quota, calls: calls.filter((c) => c.at > now - quota.windowMs) }));
+    for (const { key, quota, calls } of windows) {
       if (calls.length === 0) continue;
-      void pipeline.wgwQuotaReplay(windowKey(key), quota.limit, quota.windowMs, ...calls.flatMap((t) => [Math.round(t + this.offset), this.member()]));
+      void pipeline.wgwQuotaReplay(windowKey(key), quota.limit, quota.windowMs, ...calls.flatMap((c) => [Math.round(c.at + this.offset), c.member]));
       keys++;
     }
     if (keys === 0) return true;
