@@ -6,7 +6,7 @@
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import type { Fixtures, Operation } from './operations.js';
-import { sampleMemory } from './processes.js';
+import { cpuMsOf, sampleMemory } from './processes.js';
 import type { RestClient } from './rest.js';
 
 export interface SampleOptions {
@@ -142,6 +142,8 @@ export interface LoadResult {
   errors: number;
   /** The gateway's highest resident memory during the run (bytes); undefined for the direct-REST client. */
   peakRss?: number;
+  /** The gateway process's CPU time per completed operation during the run (ms); undefined for the direct client. */
+  cpuMsPerOp?: number;
 }
 
 export interface LoadOptions {
@@ -164,6 +166,7 @@ export async function loadGateway(
   let bodyErrors = 0;
   const fixed = JSON.stringify({ query: op.query, variables: op.variables(fx, 0) });
   const memory = sampleMemory(pid);
+  const cpuBefore = cpuMsOf(pid);
   const result = await autocannon({
     url: client.url,
     connections: options.connections,
@@ -180,6 +183,8 @@ export async function loadGateway(
     ],
   });
   const peakRss = memory.stop();
+  const cpuAfter = cpuMsOf(pid);
+  const cpuMsPerOp = cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 100) / 100 : undefined;
   return {
     perSecond: round1(result.requests.mean),
     completed: result.requests.total,
@@ -187,6 +192,7 @@ export async function loadGateway(
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts + bodyErrors,
     peakRss,
+    cpuMsPerOp,
   };
 }
 

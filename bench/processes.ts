@@ -36,11 +36,12 @@ export interface Child {
 }
 
 /**
- * Starts `node args…` in the repository root and waits for a line matching `ready` (its first group is the URL).
- * The child's output is kept for the error message if it exits before that.
+ * Starts `node args…` in `cwd` (the repository root unless another checkout is measured) and waits for a line
+ * matching `ready` (its first group is the URL). The child's output is kept for the error message if it exits before
+ * that.
  */
-export function startChild(name: string, args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 60_000): Promise<Child> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(name: string, args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 60_000, cwd = ROOT): Promise<Child> {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let output = '';

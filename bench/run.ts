@@ -7,11 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { DEFAULT_BASELINE_REF, prepareBaseline, type Baseline } from './baseline.js';
 import { GraphQLClient, HopClient, loadGateway, loadRest, sampleLatency, type LatencyStats, type SampleOptions } from './measure.js';
 import { loadFixtures } from './fixtures.js';
 import { OPERATIONS, type Fixtures, type Operation } from './operations.js';
 import { cpuMsOf, memoryOf, ROOT, shippedNodeFlags, startChild, type Child } from './processes.js';
-import { evaluateTargets, markdown, type AtLatency, type OperationResult, type Settings } from './report.js';
+import { evaluateTargets, markdown, type AtLatency, type Calls, type OperationResult, type Settings } from './report.js';
 import { RestClient, restPool } from './rest.js';
 import { SimulatorControl } from './simulator.js';
 
@@ -51,7 +52,22 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 let runNumber = 0;
 const nextRun = () => runNumber++;
 
-async function startStack(token: string): Promise<{ sim: Child; gateway: Child; unbatched: Child; proxy: Child; reportOn: Child; reportOff: Child }> {
+interface Stack {
+  sim: Child;
+  gateway: Child;
+  unbatched: Child;
+  proxy: Child;
+  reportOn: Child;
+  reportOff: Child;
+  /** The baseline checkout's gateway (BENCH_BASELINE_REF); undefined with `none`. */
+  baseline?: Child;
+  /** Starts one more gateway like the main one (same flags, same env), fresh: for the cold and warm call counts. */
+  freshGateway(): Promise<Child>;
+}
+
+const READY = /GraphiQL at (http:\/\/\S+)/;
+
+async function startStack(token: string, baseline: Baseline | undefined): Promise<Stack> {
   const sim = await startChild('simulator', ['--import', 'tsx', 'src/simulator/main.ts'], {
     SIMULATOR_PORT: '0',
     SIMULATOR_TOKEN: token,
@@ -69,7 +85,7 @@ async function startStack(token: string): Promise<{ sim: Child; gateway: Child; 
     NODE_ENV: 'production',
     ...(env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_NODE_OPTIONS } : {}),
   };
-  const ready = /GraphiQL at (http:\/\/\S+)/;
+  const ready = READY;
   const started: Child[] = [sim];
   try {
     const gateway = await startChild('gateway', [...profile, ...entry], gatewayEnv, ready);
@@ -85,7 +101,11 @@ async function startStack(token: string): Promise<{ sim: Child; gateway: Child; 
     const reportOn = await startChild('gateway (cost report on)', [...entry], gatewayEnv, ready);
     started.push(reportOn);
     const reportOff = await startChild('gateway (cost report off)', [...entry], { ...gatewayEnv, WORKATO_COST_REPORT: 'false' }, ready);
-    return { sim, gateway, unbatched, proxy, reportOn, reportOff };
+    started.push(reportOff);
+    // The baseline runs in its own checkout (its schema/ and dist/), with the same node flags and environment.
+    const base = baseline ? await startChild(`baseline gateway (${baseline.ref})`, [...shippedNodeFlags(), baseline.entry], gatewayEnv, ready, 60_000, baseline.dir) : undefined;
+    const freshGateway = () => startChild('gateway (fresh, for cold calls)', [...entry], gatewayEnv, ready);
+    return { sim, gateway, unbatched, proxy, reportOn, reportOff, baseline: base, freshGateway };
   } catch (error) {
     await Promise.all(started.map((child) => child.stop()));
     throw error;
@@ -103,11 +123,19 @@ function withCpu(stats: LatencyStats, before: number | undefined, after: number 
   return stats;
 }
 
+interface Clients {
+  gateway: GraphQLClient;
+  unbatched: GraphQLClient;
+  rest: RestClient;
+  proxy: HopClient;
+  baseline?: GraphQLClient;
+}
+
 async function measureOperation(
   op: Operation,
   fx: Fixtures,
-  clients: { gateway: GraphQLClient; unbatched: GraphQLClient; rest: RestClient; proxy: HopClient },
-  stack: { sim: SimulatorControl; gatewayPid: number; unbatchedPid: number },
+  clients: Clients,
+  stack: { sim: SimulatorControl; gatewayPid: number; unbatchedPid: number; baselinePid?: number },
 ): Promise<AtLatency> {
   const problems: string[] = [];
   const gql = (client: GraphQLClient, label: string, check: boolean) => async () => {
@@ -125,30 +153,37 @@ async function measureOperation(
     report = workato ? { calls: workato.calls, roundTrips: workato.roundTrips } : undefined;
   });
   const unbatchedCalls = await stack.sim.count(gql(clients.unbatched, 'batching off', true));
+  const baselineCalls = clients.baseline ? await stack.sim.count(gql(clients.baseline, 'baseline', true)) : undefined;
   const floorClient = clients.rest.fresh();
   const restCalls = await stack.sim.count(() => op.floor(floorClient, fx, nextRun()));
   if (restCalls.total !== floorClient.calls) problems.push(`direct REST counted ${floorClient.calls} calls, the simulator ${restCalls.total}`);
 
   const result: AtLatency = {
-    calls: { gateway: gatewayCalls, unbatched: unbatchedCalls, rest: restCalls },
+    calls: { gateway: gatewayCalls, unbatched: unbatchedCalls, rest: restCalls, baseline: baselineCalls },
     floor: { calls: floorClient.calls, criticalPath: floorClient.criticalPath },
     report,
     latency: {},
     load: {},
     problems,
   };
-  // The gateway and the direct-REST client take turns (their difference is a target); batching off, far slower, alone.
-  let cpu = cpuMsOf(stack.gatewayPid);
-  const rest = () => op.floor(clients.rest.fresh(), fx, nextRun());
-  const paired = await sampleLatency({ gateway: gql(clients.gateway, 'gateway', false), rest }, sampling(20));
-  result.latency.gateway = withCpu(paired.gateway, cpu, cpuMsOf(stack.gatewayPid));
-  result.latency.rest = paired.rest;
-  // The same plan through the hop proxy (bench/hop-proxy.ts), taking turns with the direct call in the same way
-  // (a third turn-taker would leave each process idle longer, which costs here too).
-  result.hop = await sampleLatency({ proxy: () => clients.proxy.run(op.name, nextRun()), rest }, sampling(20));
-  cpu = cpuMsOf(stack.unbatchedPid);
+  // The gateway, the baseline gateway, the hop proxy and the direct-REST client take turns request by request: the
+  // targets compare the gateway with the hop proxy (latency) and with the baseline (CPU of the same runs), so each
+  // pair sees the same machine. Batching off, far slower, alone.
+  const cpu = { gateway: cpuMsOf(stack.gatewayPid), baseline: stack.baselinePid ? cpuMsOf(stack.baselinePid) : undefined };
+  const runs: Partial<Record<'gateway' | 'baseline' | 'proxy' | 'rest', () => Promise<void>>> = {
+    gateway: gql(clients.gateway, 'gateway', false),
+    ...(clients.baseline ? { baseline: gql(clients.baseline, 'baseline', false) } : {}),
+    proxy: () => clients.proxy.run(op.name, nextRun()),
+    rest: () => op.floor(clients.rest.fresh(), fx, nextRun()),
+  };
+  const turns: Partial<Record<keyof typeof runs, LatencyStats>> = await sampleLatency(runs as Record<keyof typeof runs, () => Promise<void>>, sampling(20));
+  result.latency.gateway = withCpu(turns.gateway!, cpu.gateway, cpuMsOf(stack.gatewayPid));
+  if (turns.baseline && stack.baselinePid) result.latency.baseline = withCpu(turns.baseline, cpu.baseline, cpuMsOf(stack.baselinePid));
+  result.latency.proxy = turns.proxy;
+  result.latency.rest = turns.rest;
+  const unbatchedCpu = cpuMsOf(stack.unbatchedPid);
   const alone = await sampleLatency({ unbatched: gql(clients.unbatched, 'batching off', false) }, sampling(5));
-  result.latency.unbatched = withCpu(alone.unbatched, cpu, cpuMsOf(stack.unbatchedPid));
+  result.latency.unbatched = withCpu(alone.unbatched, unbatchedCpu, cpuMsOf(stack.unbatchedPid));
   if (settings.durationS > 0) {
     const load = { connections: settings.connections, durationS: settings.durationS };
     result.load.gateway = await loadGateway(clients.gateway, op, fx, stack.gatewayPid, load, nextRun);
@@ -161,23 +196,62 @@ async function measureOperation(
   return result;
 }
 
+/**
+ * Upstream calls of each operation's first run on a fresh gateway process (cold: nothing cached, no warm-up) and of
+ * the run right after it (warm: what the process kept from the first run, e.g. reference data, is used). One fresh
+ * process per operation, so no operation warms another's caches.
+ */
+async function coldAndWarm(stack: Stack, ops: Operation[], fx: Fixtures, headers: Record<string, string>, sim: SimulatorControl): Promise<Map<string, { cold: Calls; warm: Calls }>> {
+  const counts = new Map<string, { cold: Calls; warm: Calls }>();
+  for (const op of ops) {
+    const fresh = await stack.freshGateway();
+    const client = new GraphQLClient(fresh.url, headers);
+    try {
+      const run = async () => {
+        const result = await client.post(op.query, op.variables(fx, nextRun()));
+        if (result.errors?.length) throw new Error(`${op.name} on a fresh gateway: ${result.errors[0]!.message}`);
+      };
+      counts.set(op.name, { cold: await sim.count(run), warm: await sim.count(run) });
+    } finally {
+      await client.close();
+      await fresh.stop();
+    }
+  }
+  return counts;
+}
+
 async function main(): Promise<void> {
   const token = randomBytes(32).toString('hex');
-  log(`starting the simulator (${settings.recipes} recipes), four gateways (${settings.gateway}: batched, batching off, and a pair with the cost report on and off) and the hop proxy`);
-  const children = await startStack(token);
+  const baseline = prepareBaseline(env.BENCH_BASELINE_REF?.trim() || DEFAULT_BASELINE_REF, log);
+  try {
+    await measureAll(token, baseline);
+  } finally {
+    baseline?.remove();
+  }
+}
+
+async function measureAll(token: string, baseline: Baseline | undefined): Promise<void> {
+  if (baseline) settings.baseline = baseline.commit.startsWith(baseline.ref) ? baseline.ref : `${baseline.ref} (${baseline.commit.slice(0, 7)})`;
+  log(
+    `starting the simulator (${settings.recipes} recipes), four gateways (${settings.gateway}: batched, batching off, and a pair with the cost report on and off)` +
+      `${baseline ? `, the baseline gateway (${settings.baseline})` : ''} and the hop proxy`,
+  );
+  const children = await startStack(token, baseline);
   // Resident memory of the gateway that has started and answered nothing yet: the floor under every load figure.
   settings.gatewayIdleRss = memoryOf(children.gateway.pid)?.rss;
-  const close = () => Promise.all([children.gateway.stop(), children.unbatched.stop(), children.proxy.stop(), children.reportOn.stop(), children.reportOff.stop(), children.sim.stop()]);
+  const close = () =>
+    Promise.all([children.gateway, children.unbatched, children.proxy, children.reportOn, children.reportOff, children.baseline, children.sim].map((child) => child?.stop()));
   try {
     const simOrigin = new URL(children.sim.url).origin;
     const pool = restPool(simOrigin);
     const rest = new RestClient(pool, new URL(children.sim.url).pathname, token);
     const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` };
-    const clients = {
+    const clients: Clients = {
       gateway: new GraphQLClient(children.gateway.url, headers),
       unbatched: new GraphQLClient(children.unbatched.url, headers),
       proxy: new HopClient(children.proxy.url, token),
       rest,
+      baseline: children.baseline ? new GraphQLClient(children.baseline.url, headers) : undefined,
     };
     const reportOn = new GraphQLClient(children.reportOn.url, headers);
     const reportOff = new GraphQLClient(children.reportOff.url, headers);
@@ -193,18 +267,25 @@ async function main(): Promise<void> {
       available: fields.has(op.needs) && (op.name !== 'customer-recipes' || fx.managedUserId > 0),
       byLatency: {},
     }));
+    const measured = OPERATIONS.filter((o) => results.some((r) => r.name === o.name && r.available));
+    await sim.setLatency(0);
+    log('cold and warm upstream calls: each operation twice on a fresh gateway');
+    const fresh = await coldAndWarm(children, measured, fx, headers, sim);
+    for (const r of results) r.fresh = fresh.get(r.name);
     // Every operation through every client before anything is measured (at 0 ms). A gateway serves steady traffic,
     // so its figures are for warm code: V8 keeps optimising the request path for thousands of requests (the current
     // user alone, back to back: p50 1.75 ms over requests 500-1,500, 0.74 ms over 5,500-6,500 on a 2-vCPU VM).
-    // The gateway and the direct REST client take turns for up to BENCH_STARTUP_WARMUP runs or BENCH_STARTUP_WARMUP_MS per
-    // operation; the batching-off gateway, a reference only, gets a tenth of the runs, the hop proxy half.
+    // The gateway, the baseline and the direct REST client take turns for up to BENCH_STARTUP_WARMUP runs or
+    // BENCH_STARTUP_WARMUP_MS per operation; the batching-off gateway, a reference only, gets a tenth of the runs,
+    // the hop proxy half.
     const warmRuns = int('BENCH_STARTUP_WARMUP', 2_000);
     const warmMs = int('BENCH_STARTUP_WARMUP_MS', 3_000);
-    log(`warming up (each operation up to ${warmRuns} runs or ${warmMs} ms through the gateway and the REST client, the hop proxy and the batching-off gateway less often)`);
-    for (const op of OPERATIONS.filter((o) => results.some((r) => r.name === o.name && r.available))) {
+    log(`warming up (each operation up to ${warmRuns} runs or ${warmMs} ms through the gateway, the baseline and the REST client, the hop proxy and the batching-off gateway less often)`);
+    for (const op of measured) {
       const until = performance.now() + warmMs;
       for (let i = 0; i < warmRuns && (i < 20 || performance.now() < until); i++) {
         await clients.gateway.post(op.query, op.variables(fx, nextRun()));
+        if (clients.baseline) await clients.baseline.post(op.query, op.variables(fx, nextRun()));
         await op.floor(rest.fresh(), fx, nextRun());
         if (i % 10 === 0) await clients.unbatched.post(op.query, op.variables(fx, nextRun()));
         if (i % 2 === 0) await clients.proxy.run(op.name, nextRun());
@@ -213,7 +294,6 @@ async function main(): Promise<void> {
     const me = OPERATIONS.find((o) => o.name === 'me')!;
     if (results.some((r) => r.name === 'me' && r.available)) {
       // The cost report's price: the current user at 0 ms through the two gateways, taking turns, after a warm-up.
-      await sim.setLatency(0);
       log('0 ms · me with the cost report on and off');
       for (let i = 0; i < warmRuns; i++) {
         await reportOn.post(me.query);
@@ -232,7 +312,12 @@ async function main(): Promise<void> {
         if (!r.available) continue;
         log(`${latency} ms · ${r.name}`);
         const op = OPERATIONS.find((o) => o.name === r.name)!;
-        r.byLatency[String(latency)] = await measureOperation(op, fx, clients, { sim, gatewayPid: children.gateway.pid, unbatchedPid: children.unbatched.pid });
+        r.byLatency[String(latency)] = await measureOperation(op, fx, clients, {
+          sim,
+          gatewayPid: children.gateway.pid,
+          unbatchedPid: children.unbatched.pid,
+          baselinePid: children.baseline?.pid,
+        });
       }
     }
     const memory = { gateway: memoryOf(children.gateway.pid), unbatched: memoryOf(children.unbatched.pid) };
@@ -250,7 +335,7 @@ async function main(): Promise<void> {
         `and rerun it). Raw figures: bench/results/${stamp}.json (not committed).\n\n${table}\n`,
     );
     log(`raw figures: ${file}`);
-    await Promise.all([clients.gateway.close(), clients.unbatched.close(), clients.proxy.close(), reportOn.close(), reportOff.close(), pool.close()]);
+    await Promise.all([clients.gateway.close(), clients.unbatched.close(), clients.proxy.close(), clients.baseline?.close(), reportOn.close(), reportOff.close(), pool.close()]);
     // BENCH_STRICT=1: a missed target fails the run (for CI); by default the table is the result.
     if (env.BENCH_STRICT === '1' && !targets.every((t) => t.pass)) process.exitCode = 1;
   } finally {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { familyOf } from '../src/workato/families.js';
 import { CircuitBreaker } from '../src/workato/circuit-breaker.js';
 import { RateLimiter } from '../src/workato/rate-limiter.js';
-import { backoffMs, isRetryableMethod, Semaphore } from '../src/workato/resilience.js';
+import { backoffMs, isRetryableMethod, Semaphore, sharedDeadlines } from '../src/workato/resilience.js';
 
 describe('endpoint families and their quotas (REFERENCE §5)', () => {
   it.each([
@@ -135,5 +135,23 @@ describe('retry policy', () => {
     first();
     await Promise.all(waiting);
     expect(order).toEqual([1, 2]);
+  });
+});
+
+describe('deadlines of whole calls', () => {
+  it('calls that start in the same slice share one deadline signal, a later slice gets its own', async () => {
+    const next = sharedDeadlines(60_000, 5);
+    const first = next();
+    expect(next()).toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const later = next();
+    expect(later).not.toBe(first);
+    expect(first.aborted || later.aborted).toBe(false);
+  });
+
+  it('a shared signal aborts with a timeout, as AbortSignal.timeout does for one call', async () => {
+    const signal = sharedDeadlines(1, 1)();
+    await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    expect((signal.reason as Error).name).toBe('TimeoutError');
   });
 });

@@ -8,7 +8,7 @@ import { request, type Dispatcher } from 'undici';
 import { DOCUMENTED_FAMILIES, familyOf, type Family } from './families.js';
 import { untouched, type QuotaUsage } from './rate-limiter.js';
 import { CallLedger } from './ledger.js';
-import { backoffMs, isConnectionReset, isRetryableMethod, RETRYABLE_STATUSES, Semaphore, sleep } from './resilience.js';
+import { backoffMs, isConnectionReset, isRetryableMethod, RETRYABLE_STATUSES, Semaphore, sharedDeadlines, sleep } from './resilience.js';
 import type { CallOutcome, Transport } from './transport.js';
 import { httpError, networkError, WorkatoError } from './workato-error.js';
 
@@ -235,7 +235,7 @@ export class WorkatoApi {
       throw new WorkatoError({ kind: 'unavailable', status: 0, method, path: fullPath, message: 'Not sent: this request asked for the plan only (explain).' });
     }
     const release = await this.admit(method, fullPath, family);
-    const deadline = this.transport.timeouts.totalMs ? AbortSignal.timeout(this.transport.timeouts.totalMs) : undefined;
+    const deadline = deadlineOf(this.transport);
     const ticket = ledger.start(method, fullPath + search, family, depth, attempt);
     // Started once admitted: a call refused for its quota or an open circuit never leaves, so it has no span (the
     // GraphQL error says why). Each retry is its own attempt, so its own span.
@@ -414,6 +414,16 @@ export class WorkatoApi {
   }
 
   private originCache: string | undefined;
+}
+
+/** The process's deadline signals for whole calls, one set per transport (timeouts.totalMs; none without it). */
+const deadlines = new WeakMap<Transport, () => AbortSignal>();
+function deadlineOf(transport: Transport): AbortSignal | undefined {
+  const totalMs = transport.timeouts.totalMs;
+  if (!totalMs) return undefined;
+  let next = deadlines.get(transport);
+  if (!next) deadlines.set(transport, (next = sharedDeadlines(totalMs)));
+  return next();
 }
 
 /** A successful answer: the parsed body for the caller that made the call, its text for any that shared it. */

@@ -12,20 +12,25 @@ const MIN_BYTES = 32 * 1024;
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
+/** `name` in Accept-Encoding, without `q=0`. */
+const acceptance = (name: string) => new RegExp(`(^|[,\\s])${name}(;q=(?!0(\\.0*)?\\b)[\\d.]+)?\\s*(,|$)`, 'i');
+const BR = acceptance('br');
+const GZIP = acceptance('gzip');
+
 function accepted(acceptEncoding: string | null): 'br' | 'gzip' | undefined {
   const header = acceptEncoding ?? '';
-  const has = (name: string) => new RegExp(`(^|[,\\s])${name}(;q=(?!0(\\.0*)?\\b)[\\d.]+)?\\s*(,|$)`, 'i').test(header);
-  return has('br') ? 'br' : has('gzip') ? 'gzip' : undefined;
+  return BR.test(header) ? 'br' : GZIP.test(header) ? 'gzip' : undefined;
 }
 
 export function useCompression(): Plugin<Record<string, unknown>> {
   return {
     async onResponse({ request, response, setResponse, fetchAPI }) {
+      // The common case first and cheapest: a small answer of known length goes out as it is.
+      const length = Number(response.headers.get('content-length') ?? NaN);
+      if (Number.isFinite(length) && length < MIN_BYTES) return;
       const encoding = accepted(request.headers.get('accept-encoding'));
       const type = response.headers.get('content-type') ?? '';
       if (!encoding || !type.includes('json') || response.headers.has('content-encoding') || !response.body) return;
-      const length = Number(response.headers.get('content-length') ?? NaN);
-      if (Number.isFinite(length) && length < MIN_BYTES) return;
       const body = Buffer.from(await response.arrayBuffer());
       const headers = new fetchAPI.Headers(response.headers);
       headers.append('vary', 'accept-encoding');
