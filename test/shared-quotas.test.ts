@@ -173,6 +173,29 @@ describe.skipIf(!available)(`shared quota windows in Redis${skipped}`, () => {
     expect(fromB.filter((r) => r.ok).length).toBeLessThanOrEqual(5);
     expect(fromB.filter((r) => r.ok).length).toBeGreaterThanOrEqual(4);
   });
+
+  it('back from a Redis that restarted empty, the first replica keeps to its share until the other gave back its calls', async () => {
+    for (const l of limiters) await l.close();
+    // b asks whether Redis is back only every 1.5 s: a is back long before b has given back its calls.
+    const [a, b] = [await limiter(0), await limiter(0, 1_500)];
+    await until(() => a.replicas() === 2 && b.replicas() === 2);
+    const quota = { limit: 10, windowMs: 60_000 };
+    for (let i = 0; i < 5; i++) expect((await a.acquire('caller-8|jobs', quota)).ok).toBe(true);
+    for (let i = 0; i < 5; i++) expect((await b.acquire('caller-8|jobs', quota)).ok).toBe(true);
+    await redis.stop();
+    await until(() => a.mode() === 'fallback' && b.mode() === 'fallback'); // their heartbeats fail
+    redis = await startRedis({ port: redis.port });
+    const c = connect();
+    await until(() => c.status === 'ready');
+    // a has given back its 5 calls; the window Redis holds has room for 5 more, which b already sent.
+    await until(async () => Number(await c.zcard('wgw:q:{caller-8|jobs}')) === 5);
+    expect(b.mode()).toBe('fallback');
+    expect(a.mode()).toBe('fallback');
+    expect(await a.acquire('caller-8|jobs', quota)).toEqual({ ok: false, retryAfterSeconds: expect.any(Number) });
+    await until(() => a.mode() === 'shared' && b.mode() === 'shared', 5_000);
+    expect(await a.acquire('caller-8|jobs', quota)).toEqual({ ok: false, retryAfterSeconds: expect.any(Number) });
+    expect(Number(await c.zcard('wgw:q:{caller-8|jobs}'))).toBe(10);
+  });
 });
 
 describe.skipIf(!available)(`two gateways sharing a token and one Redis${skipped}`, () => {

@@ -14,11 +14,14 @@
  * When Redis is down or slower than the deadline (QUOTA_REDIS_DEADLINE_MS, a few ms), every replica limits itself
  * to its share of each quota (limit ÷ the replicas it last saw through its heartbeat; QUOTA_FALLBACK_REPLICAS
  * before it has seen any), counting its own calls of the window it was in — so together they stay inside the quota.
- * A probe brings it back to the shared windows, which first learn the calls sent meanwhile. No call fails because
+ * A probe brings it back to the shared windows, which first learn the calls sent meanwhile. When Redis came back
+ * empty (a restart without persistence), each replica gives back every call of its windows, and stays on its share
+ * until all the replicas it shared with have done so (or three heartbeats passed): the first one back would
+ * otherwise find a window holding only its own calls and spend the others' part again. No call fails because
  * Redis failed: the worst it costs is a slower pace.
  */
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import type { Quota } from './families.js';
 import { aggregateFamilies, RateLimiter, slotMarginMs, untouched, type Acquired, type FamilyStanding, type QuotaLimiter, type QuotaUsage } from './rate-limiter.js';
 
@@ -171,6 +174,10 @@ export class SharedRateLimiter implements QuotaLimiter {
   private sequence = 0;
   private modeNow: QuotaMode = 'shared';
   private replicasSeen: number | undefined;
+  /** The replicas this one shared with when it fell back: its share never grows while Redis is away. */
+  private replicasAtFallback: number | undefined;
+  /** Back from a Redis that came back empty: on the share until `expected` replicas gave back their calls. */
+  private rejoin: { epoch: string; expected: number; until: number } | undefined;
   private counts: Array<{ at: number; replicas: number }> = [];
   /** The lifetime of the Redis last seen (HEARTBEAT); `epochChanged` once a new one replaced it. */
   private epoch: string | undefined;
@@ -339,13 +346,14 @@ export class SharedRateLimiter implements QuotaLimiter {
   }
 
   /** A pipeline that knows the scripts (ioredis adds defined commands to pipelines too; its types do not say so). */
-  private pipeline(): Scripts & { exec(): Promise<Array<[Error | null, unknown]> | null> } {
-    return this.redis.pipeline() as unknown as Scripts & { exec(): Promise<Array<[Error | null, unknown]> | null> };
+  private pipeline(): ChainableCommander & Scripts {
+    return this.redis.pipeline() as ChainableCommander & Scripts;
   }
 
   /** The quota this replica keeps to on its own: an even part of the limit, at least one call. */
   private share(quota: Quota): Quota {
-    const replicas = this.replicasSeen ?? this.options.fallbackReplicas;
+    // A heartbeat into a Redis that came back empty counts one replica: the share stays the one of the outage.
+    const replicas = Math.max(this.replicasSeen ?? this.options.fallbackReplicas, this.replicasAtFallback ?? 0);
     return replicas <= 1 ? quota : { limit: Math.max(1, Math.floor(quota.limit / replicas)), windowMs: quota.windowMs };
   }
 
@@ -363,6 +371,7 @@ export class SharedRateLimiter implements QuotaLimiter {
 
   /** Says this replica is alive, counts the others, and learns Redis's epoch; false when Redis did not answer. */
   private async heartbeat(ttlMs: number): Promise<boolean> {
+    const before = this.replicasSeen;
     try {
       const [replicas, epoch] = await this.redis.wgwReplicas(REPLICAS_KEY, EPOCH_KEY, this.id, ttlMs, randomUUID());
       // The most replicas counted over the last three beats: right after a Redis restart the set fills up one beat at
@@ -374,8 +383,9 @@ export class SharedRateLimiter implements QuotaLimiter {
       if (this.epoch !== epoch) {
         this.epochChanged = this.epoch !== undefined;
         this.epoch = epoch;
-        // Redis restarted empty between two beats without this replica noticing: give it back this replica's calls.
-        if (this.epochChanged && this.modeNow === 'shared' && (await this.replay(true))) this.epochChanged = false;
+        // Redis restarted empty between two beats without this replica noticing: to the share, and the probe gives
+        // back this replica's calls and waits for the others'.
+        if (this.epochChanged && this.modeNow === 'shared') this.fallBack(new Error('Redis came back empty'), before);
       }
       return true;
     } catch (error) {
@@ -384,9 +394,10 @@ export class SharedRateLimiter implements QuotaLimiter {
     }
   }
 
-  private fallBack(error: unknown): void {
+  private fallBack(error: unknown, replicas = this.replicasSeen): void {
     if (this.modeNow === 'fallback') return;
     this.modeNow = 'fallback';
+    this.replicasAtFallback = replicas ?? this.options.fallbackReplicas;
     this.options.onModeChange?.('fallback', { replicas: this.replicasSeen ?? this.options.fallbackReplicas, error: (error as Error)?.message });
     this.probeTimer = setInterval(() => void this.probe(), this.options.probeMs ?? 500);
     this.probeTimer.unref();
@@ -398,12 +409,25 @@ export class SharedRateLimiter implements QuotaLimiter {
    */
   private async probe(): Promise<void> {
     try {
-      if (!(await this.heartbeat(3 * (this.options.heartbeatMs ?? 5_000))) || this.modeNow !== 'fallback') return;
-      if (!(await this.replay(this.epochChanged))) return; // again at the next probe
-      this.epochChanged = false;
+      const every = this.options.heartbeatMs ?? 5_000;
+      if (!(await this.heartbeat(3 * every)) || this.modeNow !== 'fallback') return;
+      const emptied = this.epochChanged;
+      if (!(await this.replay(emptied))) return; // again at the next probe
+      // Replayed: what is sent from now on reaches Redis through its unawaited copy, or the next replay.
+      this.offline.clear();
+      if (emptied) {
+        this.epochChanged = false;
+        this.rejoin = { epoch: this.epoch!, expected: this.replicasAtFallback ?? 1, until: Date.now() + 3 * every };
+      }
+      if (this.rejoin) {
+        // A replica that stopped during the outage never gives back its calls: after three heartbeats it counts as gone.
+        const replayed = await this.redis.scard(replayedKey(this.rejoin.epoch));
+        if (replayed < this.rejoin.expected && Date.now() < this.rejoin.until) return;
+        this.rejoin = undefined;
+      }
       clearInterval(this.probeTimer);
       this.fallback = undefined;
-      this.offline.clear();
+      this.replicasAtFallback = undefined;
       this.modeNow = 'shared';
       this.options.onModeChange?.('shared', { replicas: this.replicasSeen ?? 1 });
     } catch {
@@ -414,7 +438,7 @@ export class SharedRateLimiter implements QuotaLimiter {
   /**
    * Gives the shared windows this replica's calls of the current windows: those sent on its share (`everything`
    * false; under the member ids they were first sent as, so none counts twice), or all it sent (a Redis that came
-   * back empty).
+   * back empty; this replica then also signs the epoch's list of replicas that gave theirs back).
    */
   private async replay(everything: boolean): Promise<boolean> {
     const pipeline = this.pipeline();
@@ -426,6 +450,11 @@ export class SharedRateLimiter implements QuotaLimiter {
     for (const { key, quota, calls } of windows) {
       if (calls.length === 0) continue;
       void pipeline.wgwQuotaReplay(windowKey(key), quota.limit, quota.windowMs, ...calls.flatMap((c) => [Math.round(c.at + this.offset), c.member]));
+      keys++;
+    }
+    if (everything && this.epoch) {
+      const signed = replayedKey(this.epoch);
+      pipeline.sadd(signed, this.id).pexpire(signed, 10 * 60_000);
       keys++;
     }
     if (keys === 0) return true;
@@ -444,6 +473,11 @@ export class SharedRateLimiter implements QuotaLimiter {
 
 function windowKey(key: string): string {
   return `${PREFIX}q:{${key}}`;
+}
+
+/** The replicas that gave back their calls to the Redis of `epoch` (HEARTBEAT), once it came back empty. */
+function replayedKey(epoch: string): string {
+  return `${PREFIX}{meta}:replayed:${epoch}`;
 }
 
 function blockedKey(key: string): string {
