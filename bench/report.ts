@@ -139,7 +139,8 @@ export function evaluateTargets(results: OperationResult[], settings: Settings):
         const now = a.latency.gateway?.serverCpuMs ?? NaN;
         const before = a.latency.baseline?.serverCpuMs ?? NaN;
         const ratio = now / before;
-        return { pass: ratio <= CPU_RATIO, text: `${r.name} @${l} ms ${ms(now)} / ${ms(before)} = ${ratio.toFixed(2)}` };
+        const hop = a.latency.proxy?.serverCpuMs;
+        return { pass: ratio <= CPU_RATIO, text: `${r.name} @${l} ms ${ms(now)} / ${ms(before)} = ${ratio.toFixed(2)}${hop !== undefined ? ` (hop proxy ${ms(hop)})` : ''}` };
       }),
     );
     targets.push({
@@ -195,17 +196,18 @@ export function markdown(results: OperationResult[], targets: Target[], settings
       'p50 / p99 in ms, one request at a time: the gateway, ' +
         (withBaseline ? 'the baseline gateway, ' : '') +
         'the hop proxy (bench/hop-proxy.ts: the direct-REST plan run by a bare node:http + undici server, no GraphQL — the floor for any gateway, one process away) ' +
-        'and the direct REST client take turns request by request; batching off runs alone. CPU per op: the process, over the same runs (warm-up rounds included). ' +
+        'and the direct REST client take turns request by request; batching off runs alone. CPU per op: the process, over the same runs (warm-up rounds included); ' +
+        'the hop proxy\'s is what one process on the path spends without any GraphQL. ' +
         'Throughput in operations per second under load, with the gateway\'s CPU per op during it; memory = gateway RSS peak during its load run.',
       '',
-      `| operation | gateway p50 / p99 |${withBaseline ? ' baseline p50 / p99 |' : ''} hop proxy p50 / p99 | direct REST p50 / p99 | batching off p50 / p99 | gateway CPU per op |` +
-        `${withBaseline ? ' baseline CPU per op | gateway / baseline CPU |' : ''} gateway /s (CPU per op) | direct REST /s | batching off /s | gateway peak RSS |`,
-      `|---|---:|${withBaseline ? '---:|' : ''}---:|---:|---:|---:|${withBaseline ? '---:|---:|' : ''}---:|---:|---:|---:|`,
+      `| operation | gateway p50 / p99 |${withBaseline ? ' baseline p50 / p99 |' : ''} hop proxy p50 / p99 | direct REST p50 / p99 | batching off p50 / p99 | gateway CPU per op |${withBaseline ? ' baseline CPU per op | gateway / baseline CPU |' : ''} hop proxy CPU per op |` +
+        ` gateway /s (CPU per op) | direct REST /s | batching off /s | gateway peak RSS |`,
+      `|---|---:|${withBaseline ? '---:|' : ''}---:|---:|---:|---:|${withBaseline ? '---:|---:|' : ''}---:|---:|---:|---:|---:|`,
     );
     for (const r of results) {
       const a = r.byLatency[String(latency)];
       if (!r.available || !a) {
-        out.push(`| ${r.title} | not available yet |${' |'.repeat(withBaseline ? 11 : 8)}`);
+        out.push(`| ${r.title} | not available yet |${' |'.repeat(withBaseline ? 12 : 9)}`);
         continue;
       }
       const now = a.latency.gateway?.serverCpuMs;
@@ -214,7 +216,7 @@ export function markdown(results: OperationResult[], targets: Target[], settings
       const loadCpu = a.load.gateway?.cpuMsPerOp !== undefined ? ` (${ms(a.load.gateway.cpuMsPerOp)})` : '';
       out.push(
         `| ${r.title} | ${pair(a.latency.gateway)} |${withBaseline ? ` ${pair(a.latency.baseline)} |` : ''} ${pair(a.latency.proxy)} | ${pair(a.latency.rest)} | ${pair(a.latency.unbatched)} | ${ms(now)} |` +
-          `${withBaseline ? ` ${ms(before)} | ${ratio} |` : ''} ${rate(a.load.gateway)}${loadCpu} | ${rate(a.load.rest)} | ${rate(a.load.unbatched)} | ${mb(a.load.gateway?.peakRss)} |`,
+          `${withBaseline ? ` ${ms(before)} | ${ratio} |` : ''} ${ms(a.latency.proxy?.serverCpuMs)} | ${rate(a.load.gateway)}${loadCpu} | ${rate(a.load.rest)} | ${rate(a.load.unbatched)} | ${mb(a.load.gateway?.peakRss)} |`,
       );
     }
   }

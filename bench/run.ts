@@ -135,7 +135,7 @@ async function measureOperation(
   op: Operation,
   fx: Fixtures,
   clients: Clients,
-  stack: { sim: SimulatorControl; gatewayPid: number; unbatchedPid: number; baselinePid?: number },
+  stack: { sim: SimulatorControl; gatewayPid: number; unbatchedPid: number; proxyPid: number; baselinePid?: number },
 ): Promise<AtLatency> {
   const problems: string[] = [];
   const gql = (client: GraphQLClient, label: string, check: boolean) => async () => {
@@ -169,7 +169,7 @@ async function measureOperation(
   // The gateway, the baseline gateway, the hop proxy and the direct-REST client take turns request by request: the
   // targets compare the gateway with the hop proxy (latency) and with the baseline (CPU of the same runs), so each
   // pair sees the same machine. Batching off, far slower, alone.
-  const cpu = { gateway: cpuMsOf(stack.gatewayPid), baseline: stack.baselinePid ? cpuMsOf(stack.baselinePid) : undefined };
+  const cpu = { gateway: cpuMsOf(stack.gatewayPid), baseline: stack.baselinePid ? cpuMsOf(stack.baselinePid) : undefined, proxy: cpuMsOf(stack.proxyPid) };
   const runs: Partial<Record<'gateway' | 'baseline' | 'proxy' | 'rest', () => Promise<void>>> = {
     gateway: gql(clients.gateway, 'gateway', false),
     ...(clients.baseline ? { baseline: gql(clients.baseline, 'baseline', false) } : {}),
@@ -179,7 +179,8 @@ async function measureOperation(
   const turns: Partial<Record<keyof typeof runs, LatencyStats>> = await sampleLatency(runs as Record<keyof typeof runs, () => Promise<void>>, sampling(20));
   result.latency.gateway = withCpu(turns.gateway!, cpu.gateway, cpuMsOf(stack.gatewayPid));
   if (turns.baseline && stack.baselinePid) result.latency.baseline = withCpu(turns.baseline, cpu.baseline, cpuMsOf(stack.baselinePid));
-  result.latency.proxy = turns.proxy;
+  // The hop proxy's CPU of the same turns: what one process on the path spends with no GraphQL at all.
+  result.latency.proxy = withCpu(turns.proxy!, cpu.proxy, cpuMsOf(stack.proxyPid));
   result.latency.rest = turns.rest;
   const unbatchedCpu = cpuMsOf(stack.unbatchedPid);
   const alone = await sampleLatency({ unbatched: gql(clients.unbatched, 'batching off', false) }, sampling(5));
@@ -316,6 +317,7 @@ async function measureAll(token: string, baseline: Baseline | undefined): Promis
           sim,
           gatewayPid: children.gateway.pid,
           unbatchedPid: children.unbatched.pid,
+          proxyPid: children.proxy.pid,
           baselinePid: children.baseline?.pid,
         });
       }
