@@ -1,0 +1,65 @@
+/**
+ * The gateway's own schema, context and loaders (dist/, as built) executed by graphql-js behind a bare node:http
+ * server: no yoga, no envelop, no plugins, no request scope, no error masking. Not a product: a reference point for
+ * `npm run bench:steady`, to show what GraphQL execution over the same loaders costs by itself, apart from the
+ * server around it. Prints `GraphiQL at <url>` like the gateway, so the benchmark starts it the same way.
+ */
+import { createServer } from 'node:http';
+import { execute, parse, validate } from 'graphql';
+import { createContextFactory } from '../dist/server/context.js';
+import { buildSchema } from '../dist/server/schema.js';
+import { BATCHED } from '../dist/loaders/options.js';
+import { ReferenceCache } from '../dist/loaders/reference-cache.js';
+import { memoryReferenceStore } from '../dist/loaders/reference-store.js';
+import { createTransport } from '../dist/workato/http.js';
+
+const schema = buildSchema();
+const transport = createTransport({
+  connections: 32,
+  timeouts: { connectMs: 10_000, headersMs: 40_000, bodyMs: 40_000, totalMs: 40_000 },
+  retry: { retries: 2, baseDelayMs: 100, maxDelayMs: 2_000 },
+  concurrencyPerRequest: 8,
+});
+const contextOf = createContextFactory({
+  baseUrl: process.env.WORKATO_BASE_URL,
+  serverToken: undefined,
+  transport,
+  loaderMode: BATCHED,
+  referenceCache: new ReferenceCache(memoryReferenceStore(), { ttlMs: 30_000, onStoreFault: () => {} }),
+});
+/** Parsed and validated documents by their text: what yoga's parser and validation cache does. */
+const documents = new Map();
+
+function documentOf(query) {
+  let document = documents.get(query);
+  if (!document) {
+    document = parse(query);
+    const errors = validate(schema, document);
+    if (errors.length) throw errors[0];
+    documents.set(query, document);
+  }
+  return document;
+}
+
+const server = createServer((req, res) => {
+  let text = '';
+  req.setEncoding('utf8');
+  req.on('data', (chunk) => (text += chunk));
+  req.on('end', async () => {
+    let body;
+    try {
+      const params = JSON.parse(text);
+      const contextValue = contextOf({ request: { headers: new Headers({ authorization: req.headers.authorization ?? '' }) }, params });
+      const result = await execute({ schema, document: documentOf(params.query), contextValue, variableValues: params.variables, operationName: params.operationName });
+      body = JSON.stringify(result);
+    } catch (error) {
+      body = JSON.stringify({ errors: [{ message: String(error) }] });
+    }
+    res.writeHead(200, { 'content-type': 'application/graphql-response+json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+});
+server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
+  console.log(`GraphiQL at http://127.0.0.1:${server.address().port}/graphql`);
+});
+process.once('SIGTERM', () => process.exit(0));
