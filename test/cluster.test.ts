@@ -23,6 +23,12 @@ describe.skipIf(!available)(`several replicas behind a router${available ? '' : 
   let otlp: Awaited<ReturnType<typeof startOtlpCollector>>;
   let routerTracing: TestTracing;
   let ids: string[];
+  /** What the replicas printed (LOG_LEVEL warn): a failure below quotes their errors. */
+  const printed: string[] = [];
+  const errorsPrinted = () => {
+    const errors = printed.filter((line) => /"level":(50|60)/.test(line));
+    return errors.length === 0 ? 'the replicas printed no error' : errors.slice(0, 5).join('\n');
+  };
 
   beforeAll(async () => {
     otlp = await startOtlpCollector();
@@ -33,6 +39,7 @@ describe.skipIf(!available)(`several replicas behind a router${available ? '' : 
       simulator: { workspaces: { [DEMO_TOKEN]: { recipes: RECIPES } } },
       // Spans leave the replicas at once, so the test need not wait for a batch.
       env: { OTEL_BSP_SCHEDULE_DELAY: '100' },
+      log: (line) => printed.push(line),
     });
     const listed = await routed(`{ recipes(first: 100) { nodes { workatoId } } }`);
     ids = listed.body.data.recipes.nodes.map((n: { workatoId: string }) => n.workatoId);
@@ -142,7 +149,10 @@ describe.skipIf(!available)(`several replicas behind a router${available ? '' : 
       await Promise.all([worker(), worker(), worker(), worker()]);
       expect(await events).toBe(0);
 
-      expect(outcomes.filter((o) => o.outcome === 'other' || o.outcome === 'lost')).toEqual([]);
+      expect(
+        outcomes.filter((o) => o.outcome === 'other' || o.outcome === 'lost').map((o) => ({ ...o, atMs: o.at - started })),
+        errorsPrinted(),
+      ).toEqual([]);
       expect(modes).toEqual(new Set(['fallback', 'after:shared']));
       const log = cluster.sim.log().filter((e) => e.route === 'GET /api/recipes/:id');
       // (When, counted from the start, so a failure says which phase sent them.)

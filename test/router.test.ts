@@ -44,6 +44,21 @@ async function startRefusingReplica(readyz: 200 | 503) {
   return replica;
 }
 
+/** A stand-in replica, ready, that drops the connection of every GraphQL request before answering (a replica
+ * closing its idle keep-alive connections as it stops, the moment the router sends on one). */
+async function startResettingReplica() {
+  const replica = { server: createServer(), url: '', graphqlRequests: 0 };
+  replica.server.on('request', (req, res) => {
+    if (req.url === '/readyz') return res.writeHead(200).end();
+    replica.graphqlRequests++;
+    req.socket.destroy();
+  });
+  replica.server.listen(0, '127.0.0.1');
+  await once(replica.server, 'listening');
+  replica.url = `http://127.0.0.1:${(replica.server.address() as AddressInfo).port}/graphql`;
+  return replica;
+}
+
 async function viaRouter(query: string, headers: Record<string, string> = {}) {
   const response = await fetch(router.url, {
     method: 'POST',
@@ -121,6 +136,33 @@ describe('the cluster router (Hive Gateway over the composed supergraph)', () =>
     } finally {
       await second.close();
       await new Promise((resolve) => draining.server.close(resolve));
+    }
+  });
+
+  it('moves a query whose connection was reset before any answer on to the next replica, but never a mutation', async () => {
+    const resetting = await startResettingReplica();
+    const post = (url: string, query: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.sim.token}` }, body: JSON.stringify({ query }) })
+        .then((r) => r.json() as Promise<{ data?: any; errors?: Array<{ message: string }> }>);
+    // A fresh router sends its first request to the first replica: the resetting one.
+    const forQuery = await startRouter({ replicas: [resetting.url, stack.gateway.url] });
+    const forMutation = await startRouter({ replicas: [resetting.url, stack.gateway.url] });
+    const before = resetting.graphqlRequests; // each router asked it for the SDL first
+    try {
+      const query = await post(forQuery.url, '{ me { name } }');
+      expect(query.errors).toBeUndefined();
+      expect(query.data.me.name).toBeTruthy();
+      expect(resetting.graphqlRequests).toBe(before + 1);
+      // A mutation may have run before its connection broke: the client hears of the failure, no replica runs it twice.
+      served.length = 0;
+      const mutation = await post(forMutation.url, 'mutation { recipeStart(input: { id: "1" }) { userErrors { message } } }');
+      expect(mutation.errors?.length).toBeGreaterThan(0);
+      expect(resetting.graphqlRequests).toBe(before + 2);
+      expect(served).toEqual([]);
+    } finally {
+      await forQuery.close();
+      await forMutation.close();
+      await new Promise((resolve) => resetting.server.close(resolve));
     }
   });
 

@@ -6,11 +6,16 @@
  *
  * In production a Kubernetes Service stands between the router and the replicas. On one machine this module stands
  * for it: subgraph requests go round-robin over `replicas`, a replica whose `/readyz` is not 200 (polled every
- * READINESS_POLL_MS) is skipped, and a refused connection moves the request on to the next replica.
+ * READINESS_POLL_MS) is skipped, and a refused connection moves the request on to the next replica — as does a
+ * connection reset before any answer, for a query (not a mutation, which may have run): a replica stopping closes
+ * its idle keep-alive connections, and a request sent on one at that moment is lost in the race (production routers
+ * have the same switch: Hive Gateway's `upstreamRetry`, Grafbase's `[gateway.retry]` with `retry_mutations = false`).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { Kind, parse } from 'graphql';
+import { isConnectionReset } from '../../src/workato/resilience.js';
 import { useOpenTelemetry } from '@graphql-hive/plugin-opentelemetry';
 import { composeSupergraph } from './supergraph.js';
 
@@ -51,7 +56,7 @@ export async function startRouter(options: RouterOptions): Promise<Router> {
       useOpenTelemetry({ ...context, traces: true }),
       {
         onFetch({ setFetchFn, fetchFn }) {
-          setFetchFn((_url, init, ...rest) => replicas.send(async (replica) => fetchFn(replica, init, ...rest)));
+          setFetchFn((_url, init, ...rest) => replicas.send(async (replica) => fetchFn(replica, init, ...rest), !isMutation(init?.body)));
         },
       },
     ],
@@ -113,10 +118,10 @@ class ReplicaSet {
 
   /**
    * Sends with the next ready replica in turn, moving on while connections are refused or a draining replica answers
-   * `SHUTTING_DOWN` (neither ran anything, so a mutation is not repeated). With none ready it tries them all: a probe
-   * may be a moment behind.
+   * `SHUTTING_DOWN` (neither ran anything, so a mutation is not repeated), and at a reset connection when `readOnly`.
+   * With none ready it tries them all: a probe may be a moment behind.
    */
-  async send(call: (replica: string) => Promise<Response>): Promise<Response> {
+  async send(call: (replica: string) => Promise<Response>, readOnly: boolean): Promise<Response> {
     const all = this.urls.map((_, i) => i);
     const ready = all.filter((i) => this.ready[i]);
     const pool = ready.length ? ready : all;
@@ -131,7 +136,7 @@ class ReplicaSet {
         this.ready[i] = false; // draining (http-handler.ts refused it before any work): the next one serves it
         refusal = response;
       } catch (error) {
-        if (!isConnectionRefused(error)) throw error;
+        if (!isConnectionRefused(error) && !(readOnly && causes(error).some(isConnectionReset))) throw error;
         this.ready[i] = false;
         refused = error;
       }
@@ -147,8 +152,22 @@ async function shuttingDown(response: Response): Promise<boolean> {
 }
 
 function isConnectionRefused(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === 'ECONNREFUSED' || (typeof e.message === 'string' && e.message.includes('ECONNREFUSED'))) return true;
+  return causes(error).some((e) => e.code === 'ECONNREFUSED' || (typeof e.message === 'string' && e.message.includes('ECONNREFUSED')));
+}
+
+/** The error and its chain of causes. */
+function causes(error: unknown): Array<{ code?: unknown; message?: unknown }> {
+  const out: Array<{ code?: unknown; message?: unknown; cause?: unknown }> = [];
+  for (let e = error as (typeof out)[number] | undefined; e && out.length < 10; e = e.cause as typeof e) out.push(e);
+  return out;
+}
+
+/** A subgraph request whose document holds a mutation (an unreadable body counts as one: never sent twice). */
+function isMutation(body: unknown): boolean {
+  try {
+    const { query } = JSON.parse(String(body)) as { query?: string };
+    return parse(query ?? '').definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation');
+  } catch {
+    return true;
   }
-  return false;
 }
