@@ -145,13 +145,18 @@ async function measureOperation(
   };
 
   let report: AtLatency['report'];
-  const gatewayCalls = await stack.sim.count(async () => {
-    const result = await clients.gateway.post(op.query, op.variables(fx, nextRun()));
-    const problem = result.errors?.length ? `gateway: ${result.errors[0]!.message}` : op.check(result.data);
-    if (problem) problems.push(`gateway: ${problem}`);
-    const workato = result.extensions?.workato;
-    report = workato ? { calls: workato.calls, roundTrips: workato.roundTrips } : undefined;
-  });
+  const countGateway = () =>
+    stack.sim.count(async () => {
+      const result = await clients.gateway.post(op.query, op.variables(fx, nextRun()));
+      const problem = result.errors?.length ? `gateway: ${result.errors[0]!.message}` : op.check(result.data);
+      if (problem) problems.push(`gateway: ${problem}`);
+      const workato = result.extensions?.workato;
+      report = workato ? { calls: workato.calls, roundTrips: workato.roundTrips } : undefined;
+    });
+  let gatewayCalls = await countGateway();
+  // Reference data past its TTL is served and refreshed in the background, once per REFERENCE_CACHE_TTL_MS: calls of
+  // no request, which the simulator counts when they fall in this window. The next run finds the data fresh.
+  for (let again = 0; again < 2 && report && gatewayCalls.total > report.calls; again++) gatewayCalls = await countGateway();
   const unbatchedCalls = await stack.sim.count(gql(clients.unbatched, 'batching off', true));
   const baselineCalls = clients.baseline ? await stack.sim.count(gql(clients.baseline, 'baseline', true)) : undefined;
   const floorClient = clients.rest.fresh();
