@@ -2,7 +2,7 @@
  * The gateway's own schema, context and loaders (dist/, as built) executed by graphql-js behind a bare node:http
  * server: no yoga, no envelop, no plugins, no request scope, no error masking. Not a product: a reference point for
  * `npm run bench:steady`, to show what GraphQL execution over the same loaders costs by itself, apart from the
- * server around it. Prints `GraphiQL at <url>` like the gateway, so the benchmark starts it the same way.
+ * server around it. Serves no GraphiQL: it prints `GraphQL at <url>` once listening.
  */
 import { createServer } from 'node:http';
 import { execute, parse, validate } from 'graphql';
@@ -60,6 +60,6 @@ const server = createServer((req, res) => {
   });
 });
 server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
-  console.log(`GraphiQL at http://127.0.0.1:${server.address().port}/graphql`);
+  console.log(`GraphQL at http://127.0.0.1:${server.address().port}/graphql`);
 });
 process.once('SIGTERM', () => process.exit(0));

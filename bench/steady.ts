@@ -30,6 +30,7 @@ const measureS = Number(env.BENCH_STEADY_S ?? 4);
 const names = env.BENCH_OPERATIONS ? env.BENCH_OPERATIONS.split(',').map((s) => s.trim()).filter(Boolean) : OPERATIONS.filter((o) => !o.mutation).map((o) => o.name);
 const log = (message: string) => console.error(`[bench:steady] ${message}`);
 const READY = /GraphiQL at (http:\/\/\S+)/;
+const LISTENING = /GraphQL at (http:\/\/\S+)/; // bench/graphql-alone.mjs
 
 interface Server {
   name: string;
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
       ...(baseline
         ? [{ name: `baseline (${baseline.ref})`, start: () => startChild('baseline', [...shippedNodeFlags(), baseline.entry], gatewayEnv, READY, 60_000, baseline.dir), client: graphql }]
         : []),
-      { name: 'graphql-js alone', start: () => startChild('graphql-js alone', [...shippedNodeFlags(), 'bench/graphql-alone.mjs'], gatewayEnv, READY), client: graphql },
+      { name: 'graphql-js alone', start: () => startChild('graphql-js alone', [...shippedNodeFlags(), 'bench/graphql-alone.mjs'], gatewayEnv, LISTENING), client: graphql },
       {
         name: 'hop proxy',
         start: () => startChild('hop proxy', [...shippedNodeFlags(), '--import', 'tsx', 'bench/hop-proxy.ts'], { WORKATO_BASE_URL: sim.url }, /hop proxy at (http:\/\/\S+)/),
