@@ -14,9 +14,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { useOpenTelemetry } from '@graphql-hive/plugin-opentelemetry';
 import { Kind, parse } from 'graphql';
 import { isConnectionReset } from '../../src/workato/resilience.js';
-import { useOpenTelemetry } from '@graphql-hive/plugin-opentelemetry';
 import { composeSupergraph } from './supergraph.js';
 
 export interface RouterOptions {
