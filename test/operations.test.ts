@@ -87,7 +87,10 @@ describe('operating the gateway', () => {
     });
     while (g.inFlight() === 0) await new Promise((r) => setTimeout(r, 5));
     const closing = g.close();
-    const answer = (await (await inFlight).json()) as any;
+    const response = await inFlight;
+    // Its connection closes with the answer: nothing more is sent on a connection about to be closed.
+    expect(response.headers.get('connection')).toBe('close');
+    const answer = (await response.json()) as any;
     expect(answer.data.me.name).toBeTruthy();
     await closing;
     await expect(fetch(`${g.origin}/healthz`)).rejects.toThrow();

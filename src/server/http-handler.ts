@@ -50,6 +50,8 @@ function declaredWithin(req: IncomingMessage, max: number): boolean {
 export function createHttpHandler(yoga: NodeHandler, options: { maxBodyBytes: number; logger: Logger }): HttpHandler {
   let active = 0;
   let draining = false;
+  /** Responses not yet finished: told to close their connection when the drain begins. */
+  const open = new Set<ServerResponse>();
   const idleWaiters = new Set<() => void>();
   const tooLarge = `The request body is larger than this gateway accepts (${options.maxBodyBytes} bytes, MAX_BODY_BYTES).`;
 
@@ -102,7 +104,8 @@ export function createHttpHandler(yoga: NodeHandler, options: { maxBodyBytes: nu
     req.once('error', () => res.destroy()); // the client went away mid-body: nothing to answer
   };
 
-  const done = (): void => {
+  const done = (res: ServerResponse): void => {
+    open.delete(res);
     active -= 1;
     if (active === 0) for (const wake of idleWaiters) wake();
   };
@@ -111,7 +114,8 @@ export function createHttpHandler(yoga: NodeHandler, options: { maxBodyBytes: nu
     listener(req, res) {
       const requestId = requestIdFrom(req.headers['x-request-id'] as string | undefined);
       active += 1;
-      res.once('close', done);
+      open.add(res);
+      res.once('close', () => done(res));
       res.setHeader('x-request-id', requestId);
       runInRequestScope({ requestId }, () => {
         if (draining) {
@@ -126,6 +130,9 @@ export function createHttpHandler(yoga: NodeHandler, options: { maxBodyBytes: nu
     inFlight: () => active,
     drain() {
       draining = true;
+      // Answers still to come end their connection: a router must not send its next request on one that is about to
+      // be closed (it would be reset), but open a new one, to a replica that is not stopping.
+      for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
     },
     draining: () => draining,
     idle(timeoutMs) {
