@@ -109,7 +109,7 @@ export class HopClient {
 
   constructor(
     readonly url: string,
-    private readonly token: string,
+    readonly token: string,
   ) {
     this.pool = new Pool(new URL(url).origin, { connections: 1 });
   }
@@ -155,29 +155,45 @@ export interface LoadOptions {
  * autocannon against the gateway, `connections` at once for `durationS`; memory of `pid` sampled meanwhile.
  * `nextRun` numbers runs across the whole benchmark, so operations that rotate over recipes never reuse one at once.
  */
-export async function loadGateway(
-  client: GraphQLClient,
-  op: Operation,
-  fx: Fixtures,
+export function loadGateway(client: GraphQLClient, op: Operation, fx: Fixtures, pid: number, options: LoadOptions, nextRun: () => number): Promise<LoadResult> {
+  const fixed = JSON.stringify({ query: op.query, variables: op.variables(fx, 0) });
+  return loadServer(pid, options, {
+    url: client.url,
+    headers: client.headers,
+    setupRequest: (req) => (op.mutation ? { ...req, body: JSON.stringify({ query: op.query, variables: op.variables(fx, nextRun()) }) } : { ...req, body: fixed }),
+    failed: (body) => body.includes('"errors":') || body.includes('"userErrors":[{'),
+  });
+}
+
+/** The same load on the hop proxy (bench/hop-proxy.ts): what a bare process on the path reaches, and spends. */
+export function loadProxy(proxy: HopClient, op: Operation, pid: number, options: LoadOptions, nextRun: () => number): Promise<LoadResult> {
+  return loadServer(pid, options, {
+    url: new URL(proxy.url).origin,
+    headers: { authorization: `Bearer ${proxy.token}` },
+    setupRequest: (req) => ({ ...req, path: `/${op.name}?run=${op.mutation ? nextRun() : 0}` }),
+  });
+}
+
+/** autocannon on one server process: its answers (a 200 whose body `failed` counts as an error), CPU and memory. */
+async function loadServer(
   pid: number,
   options: LoadOptions,
-  nextRun: () => number,
+  target: { url: string; headers: Record<string, string>; setupRequest: autocannon.Request['setupRequest']; failed?: (body: string) => boolean },
 ): Promise<LoadResult> {
   let bodyErrors = 0;
-  const fixed = JSON.stringify({ query: op.query, variables: op.variables(fx, 0) });
   const memory = sampleMemory(pid);
   const cpuBefore = cpuMsOf(pid);
   const result = await autocannon({
-    url: client.url,
+    url: target.url,
     connections: options.connections,
     duration: options.durationS,
-    headers: client.headers,
+    headers: target.headers,
     requests: [
       {
         method: 'POST',
-        setupRequest: (req) => (op.mutation ? { ...req, body: JSON.stringify({ query: op.query, variables: op.variables(fx, nextRun()) }) } : { ...req, body: fixed }),
+        setupRequest: target.setupRequest,
         onResponse: (_status, body) => {
-          if (body.includes('"errors":') || body.includes('"userErrors":[{')) bodyErrors++;
+          if (target.failed?.(body)) bodyErrors++;
         },
       },
     ],

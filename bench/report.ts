@@ -123,7 +123,8 @@ export function evaluateTargets(results: OperationResult[], settings: Settings):
     if (loaded.length) {
       const rows = loaded.map(({ name, a }) => {
         const ratio = a.load.gateway!.perSecond / a.load.rest!.perSecond;
-        return { pass: ratio >= THROUGHPUT_RATIO && !a.load.gateway!.errors, text: `${name} ${a.load.gateway!.perSecond} / ${a.load.rest!.perSecond} = ${ratio.toFixed(2)}` };
+        const hop = a.load.proxy ? ` (hop proxy ${a.load.proxy.perSecond})` : '';
+        return { pass: ratio >= THROUGHPUT_RATIO && !a.load.gateway!.errors, text: `${name} ${a.load.gateway!.perSecond} / ${a.load.rest!.perSecond} = ${ratio.toFixed(2)}${hop}` };
       });
       targets.push({
         name: `20 ms upstream, under load (${settings.connections} connections): gateway ops/s ≥ ${THROUGHPUT_RATIO}× direct REST on one-round-trip operations`,
@@ -198,25 +199,25 @@ export function markdown(results: OperationResult[], targets: Target[], settings
         'the hop proxy (bench/hop-proxy.ts: the direct-REST plan run by a bare node:http + undici server, no GraphQL — the floor for any gateway, one process away) ' +
         'and the direct REST client take turns request by request; batching off runs alone. CPU per op: the process, over the same runs (warm-up rounds included); ' +
         'the hop proxy\'s is what one process on the path spends without any GraphQL. ' +
-        'Throughput in operations per second under load, with the gateway\'s CPU per op during it; memory = gateway RSS peak during its load run.',
+        'Throughput in operations per second under load, with the gateway\'s and the hop proxy\'s CPU per op during it; memory = gateway RSS peak during its load run.',
       '',
       `| operation | gateway p50 / p99 |${withBaseline ? ' baseline p50 / p99 |' : ''} hop proxy p50 / p99 | direct REST p50 / p99 | batching off p50 / p99 | gateway CPU per op |${withBaseline ? ' baseline CPU per op | gateway / baseline CPU |' : ''} hop proxy CPU per op |` +
-        ` gateway /s (CPU per op) | direct REST /s | batching off /s | gateway peak RSS |`,
-      `|---|---:|${withBaseline ? '---:|' : ''}---:|---:|---:|---:|${withBaseline ? '---:|---:|' : ''}---:|---:|---:|---:|---:|`,
+        ` gateway /s (CPU per op) | hop proxy /s (CPU per op) | direct REST /s | batching off /s | gateway peak RSS |`,
+      `|---|---:|${withBaseline ? '---:|' : ''}---:|---:|---:|---:|${withBaseline ? '---:|---:|' : ''}---:|---:|---:|---:|---:|---:|`,
     );
     for (const r of results) {
       const a = r.byLatency[String(latency)];
       if (!r.available || !a) {
-        out.push(`| ${r.title} | not available yet |${' |'.repeat(withBaseline ? 12 : 9)}`);
+        out.push(`| ${r.title} | not available yet |${' |'.repeat(withBaseline ? 13 : 10)}`);
         continue;
       }
       const now = a.latency.gateway?.serverCpuMs;
       const before = a.latency.baseline?.serverCpuMs;
       const ratio = now !== undefined && before ? (now / before).toFixed(2) : '–';
-      const loadCpu = a.load.gateway?.cpuMsPerOp !== undefined ? ` (${ms(a.load.gateway.cpuMsPerOp)})` : '';
+      const withLoadCpu = (l: LoadResult | undefined) => `${rate(l)}${l?.cpuMsPerOp !== undefined ? ` (${ms(l.cpuMsPerOp)})` : ''}`;
       out.push(
         `| ${r.title} | ${pair(a.latency.gateway)} |${withBaseline ? ` ${pair(a.latency.baseline)} |` : ''} ${pair(a.latency.proxy)} | ${pair(a.latency.rest)} | ${pair(a.latency.unbatched)} | ${ms(now)} |` +
-          `${withBaseline ? ` ${ms(before)} | ${ratio} |` : ''} ${ms(a.latency.proxy?.serverCpuMs)} | ${rate(a.load.gateway)}${loadCpu} | ${rate(a.load.rest)} | ${rate(a.load.unbatched)} | ${mb(a.load.gateway?.peakRss)} |`,
+          `${withBaseline ? ` ${ms(before)} | ${ratio} |` : ''} ${ms(a.latency.proxy?.serverCpuMs)} | ${withLoadCpu(a.load.gateway)} | ${withLoadCpu(a.load.proxy)} | ${rate(a.load.rest)} | ${rate(a.load.unbatched)} | ${mb(a.load.gateway?.peakRss)} |`,
       );
     }
   }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { DEFAULT_BASELINE_REF, prepareBaseline, type Baseline } from './baseline.js';
-import { GraphQLClient, HopClient, loadGateway, loadRest, sampleLatency, type LatencyStats, type SampleOptions } from './measure.js';
+import { GraphQLClient, HopClient, loadGateway, loadProxy, loadRest, sampleLatency, type LatencyStats, type SampleOptions } from './measure.js';
 import { loadFixtures } from './fixtures.js';
 import { OPERATIONS, type Fixtures, type Operation } from './operations.js';
 import { cpuMsOf, memoryOf, ROOT, shippedNodeFlags, startChild, type Child } from './processes.js';
@@ -195,6 +195,8 @@ async function measureOperation(
     result.load.gateway = await loadGateway(clients.gateway, op, fx, stack.gatewayPid, load, nextRun);
     await stack.sim.quiet();
     result.load.rest = await loadRest(clients.rest, op, fx, load, nextRun);
+    await stack.sim.quiet();
+    result.load.proxy = await loadProxy(clients.proxy, op, stack.proxyPid, load, nextRun);
     await stack.sim.quiet();
     result.load.unbatched = await loadGateway(clients.unbatched, op, fx, stack.unbatchedPid, load, nextRun);
     await stack.sim.quiet();
