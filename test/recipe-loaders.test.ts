@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRecipeLoaders } from '../src/loaders/recipes.js';
 import { startSimulator, type Simulator } from '../src/simulator/index.js';
-import { createTransport, WorkatoApi } from '../src/workato/http.js';
+import { simulatorApi } from './support/rest.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -14,8 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const loaders = () =>
-  createRecipeLoaders(new WorkatoApi(createTransport({ connections: 2, timeouts: { connectMs: 1_000, headersMs: 5_000, bodyMs: 5_000 } }), sim.url, sim.token), undefined);
+const loaders = () => createRecipeLoaders(simulatorApi(sim), undefined);
 
 it('a batch of ids costs one list page and keeps only the recipes asked for; a listed page keeps them all', async () => {
   const listed = (await loaders().recipeList.load({ per_page: 100 })).map((r) => r.id);
