@@ -145,24 +145,42 @@ export function createLoaders(
   reads: ReadHints = () => READS_EVERYTHING,
   cache?: ReferenceCache,
 ): Loaders {
+  return new RequestLoaders(api, mode, reads, cache);
+}
+
+/**
+ * A class, not an object literal with getters. V8 (Node 20) gives each evaluation of an object literal with getters a
+ * hidden class of its own (its getters are new closures every time), and hidden classes live in the old generation:
+ * through it the closures, and everything the request loaded, survived every scavenge until a full collection
+ * (test/loader-memory.test.ts). A class's getters are on its prototype, one set for every request.
+ */
+class RequestLoaders implements Loaders {
   // Made on first use: most requests touch one or two domains, and building every domain's loaders up front was a
   // measurable share of a small request's CPU (bench/README, profile).
-  const scopes = new Map<string, ScopedLoaders>();
-  let own: ScopedLoaders | undefined;
-  let connectors: Loaders['connectors'] | undefined;
-  let managedUsers: ManagedUserLoaders | undefined;
-  return {
-    scope(scope?: string) {
-      if (scope === undefined) return (own ??= createScopedLoaders(api, undefined, mode, reads, cache));
-      let loaders = scopes.get(scope);
-      if (!loaders) scopes.set(scope, (loaders = createScopedLoaders(api.forManagedUser(scope), scope, mode, reads, cache)));
-      return loaders;
-    },
-    get connectors() {
-      return (connectors ??= createConnectorLoaders(api, mode, referenceReads(api, undefined, mode, cache)));
-    },
-    get managedUsers() {
-      return (managedUsers ??= createManagedUserLoaders(api));
-    },
-  };
+  private readonly scopes = new Map<string, ScopedLoaders>();
+  private own: ScopedLoaders | undefined;
+  private connectorLoaders: Loaders['connectors'] | undefined;
+  private managedUserLoaders: ManagedUserLoaders | undefined;
+
+  constructor(
+    private readonly api: WorkatoApi,
+    private readonly mode: LoaderMode,
+    private readonly reads: ReadHints,
+    private readonly cache: ReferenceCache | undefined,
+  ) {}
+
+  scope(scope?: string): ScopedLoaders {
+    if (scope === undefined) return (this.own ??= createScopedLoaders(this.api, undefined, this.mode, this.reads, this.cache));
+    let loaders = this.scopes.get(scope);
+    if (!loaders) this.scopes.set(scope, (loaders = createScopedLoaders(this.api.forManagedUser(scope), scope, this.mode, this.reads, this.cache)));
+    return loaders;
+  }
+
+  get connectors(): Loaders['connectors'] {
+    return (this.connectorLoaders ??= createConnectorLoaders(this.api, this.mode, referenceReads(this.api, undefined, this.mode, this.cache)));
+  }
+
+  get managedUsers(): ManagedUserLoaders {
+    return (this.managedUserLoaders ??= createManagedUserLoaders(this.api));
+  }
 }
