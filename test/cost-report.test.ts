@@ -108,6 +108,22 @@ describe('a trace on request', () => {
     expect(byExtension.extensions.workato.trace).toHaveLength(1);
   });
 
+  it('keeps naming the fields of traced requests that overlap, one ending while another runs', async () => {
+    // The attribution store is switched off when the last traced request is answered (workato/ledger.ts close):
+    // a request still running when another one ends keeps its attribution, and so does the next one.
+    // A document of its own each time: a whole answer from the response cache has no calls to trace.
+    let n = 0;
+    const traced = () => stack.request(DASHBOARD.replace('{ me', `{ run${++n}: __typename me`), {}, { headers: { 'x-workato-trace': '1' } });
+    const short = stack.request(`{ overlap: __typename me { name } }`, {}, { headers: { 'x-workato-trace': '1' } });
+    const [first, second] = await Promise.all([traced(), traced(), short]);
+    const later = await traced();
+    for (const r of [first!, second!, later]) {
+      const trace = r.extensions!.workato.trace as Array<{ family: string; fieldPaths: string[] }>;
+      expect(trace.find((c) => c.family === 'jobs')?.fieldPaths).toEqual(['recipes.nodes.0.jobs']);
+      expect(trace.every((c) => c.fieldPaths.length > 0)).toBe(true);
+    }
+  });
+
   it('is absent unless asked for', async () => {
     const r = await stack.request(`{ me { name } }`, {});
     expect(r.extensions!.workato.trace).toBeUndefined();

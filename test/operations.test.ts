@@ -65,13 +65,22 @@ describe('operating the gateway', () => {
 
   it('writes structured logs with the request id, and never a token', async () => {
     sim.inject({ route: 'GET /api/folders', status: 503 });
+    lines.length = 0;
     await post({ query: '{ folders { nodes { name } } }' }, { 'x-request-id': 'req-breaker-1' });
+    await post({ query: '{ me { nope } }' }, { 'x-request-id': 'req-mistake-1' });
     await post({ query: '{ me { name } }' }, { authorization: `Bearer ${'f'.repeat(64)}` });
     await post({ query: '{ me { name } }' }, { authorization: 'Bearer not-even-hex-but-secret', 'x-user-token': 'legacy-secret-token' });
     await new Promise((r) => setTimeout(r, 150)); // let the breaker's cooldown pass for the tests after this one
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const breaker = parsed.find((l) => String(l.msg).includes('Circuit breaker'));
     expect(breaker).toMatchObject({ level: 40, reqId: 'req-breaker-1' });
+    // The error the 503 became is logged too, with the request it belongs to (request-id plugin, not yoga).
+    const upstream = parsed.find((l) => String(l.msg).startsWith('UPSTREAM_ERROR'));
+    expect(upstream).toMatchObject({ level: 40, reqId: 'req-breaker-1' });
+    const mistake = parsed.find((l) => String(l.msg).startsWith('GRAPHQL_VALIDATION_FAILED') && String(l.msg).includes('nope'));
+    expect(mistake).toMatchObject({ level: 20, reqId: 'req-mistake-1' });
+    // Every line written while a request was served names it; yoga's own progress lines are not written.
+    expect(parsed.filter((l) => !l.reqId)).toEqual([]);
     const all = lines.join('\n');
     for (const secret of [DEMO_TOKEN, 'f'.repeat(64), 'not-even-hex-but-secret', 'legacy-secret-token']) expect(all).not.toContain(secret);
   });

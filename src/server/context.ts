@@ -10,7 +10,7 @@ import { READS_EVERYTHING, type LoaderMode, type OperationReads } from '../loade
 import type { ReferenceCache } from '../loaders/reference-cache.js';
 import { WorkatoApi, type Transport } from '../workato/http.js';
 import { CallLedger } from '../workato/ledger.js';
-import { currentRequestId, currentRequestScope, requestIdFrom } from './request-scope.js';
+import { bindRequestScope, requestIdFrom, requestScopeOf } from './request-scope.js';
 
 export interface GatewayContext {
   /** The incoming HTTP request (yoga's initial context). */
@@ -127,9 +127,10 @@ export function createContextFactory(options: ContextOptions) {
   return ({ request, params }: YogaInitialContext): GatewayContext => {
     const credentials = callerCredentials(request.headers, options);
     const report = reportRequestOf(request, params?.extensions);
-    const ledger = new CallLedger({ trace: report.trace, plan: report.explain });
-    const scope = currentRequestScope();
-    if (scope) scope.ledger = ledger;
+    // Bound by the request-id plugin; a request handed to yoga without it (a test's yoga.fetch) gets its own here.
+    const scope = requestScopeOf(request) ?? bindRequestScope(request, { requestId: requestIdFrom(request.headers.get('x-request-id')) });
+    const ledger = new CallLedger({ trace: report.trace, plan: report.explain, requestId: scope.requestId });
+    scope.ledger = ledger;
     const api =
       'token' in credentials
         ? new WorkatoApi(options.transport, options.baseUrl, credentials.token, '', undefined, { ledger })
@@ -139,7 +140,7 @@ export function createContextFactory(options: ContextOptions) {
       request,
       api,
       loaders: createLoaders(api, options.loaderMode, () => operation.reads, options.referenceCache),
-      requestId: currentRequestId() ?? requestIdFrom(request.headers.get('x-request-id')),
+      requestId: scope.requestId,
       packagePollMs: options.packagePollMs ?? 2_000,
       eventStreamPollSecs: options.eventStreamPollSecs ?? 25,
       operation,

@@ -106,11 +106,20 @@ export function fromWorkatoError(error: WorkatoError): GraphQLError {
   }
 }
 
+/** The faults behind the INTERNAL_SERVER_ERROR errors `maskError` made, until they are logged with their request. */
+const unexpectedCauses = new WeakMap<GraphQLError, unknown>();
+
+/** The fault an INTERNAL_SERVER_ERROR stands for (for the log, never the response); undefined for any other error. */
+export function unexpectedCauseOf(error: object): unknown {
+  return unexpectedCauses.get(error as GraphQLError);
+}
+
 /**
- * Yoga's `maskError`: known errors become coded GraphQL errors; anything else is an internal fault,
- * masked for the client (INTERNAL_SERVER_ERROR) and logged with its cause.
+ * Yoga's `maskError`: known errors become coded GraphQL errors; anything else is an internal fault, masked for the
+ * client (INTERNAL_SERVER_ERROR) with its cause kept aside (`unexpectedCauseOf`): yoga gives maskError no request, so
+ * the request-id plugin logs it, with the request's id, when the result goes out.
  */
-export function maskError(error: unknown, log: (message: string, cause: unknown) => void): GraphQLError {
+export function maskError(error: unknown): GraphQLError {
   const original = isGraphQLError(error) ? (error.originalError ?? error) : error;
   const located = isGraphQLError(error) ? error : undefined;
   const withLocation = (mapped: GraphQLError) =>
@@ -140,8 +149,9 @@ export function maskError(error: unknown, log: (message: string, cause: unknown)
       extensions: { code: codeForStatus(located.extensions?.http), ...located.extensions },
     });
   }
-  log('Unexpected error while executing a GraphQL request', original);
-  return withLocation(gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
+  const masked = withLocation(gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
+  unexpectedCauses.set(masked, original);
+  return masked;
 }
 
 /** Yoga and its plugins mark request-level errors with an HTTP status only; give them a code too. */

@@ -62,9 +62,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     breaker: {
       threshold: up.breakerThreshold,
       cooldownMs: up.breakerCooldownMs,
-      onChange: (origin, state) => {
+      onChange: (origin, state, reqId) => {
         metrics?.breakerChanged(origin, state);
-        logger.warn(`Circuit breaker for ${origin} is now ${state}`);
+        logger.warn(`Circuit breaker for ${origin} is now ${state}`, reqId ? { reqId } : undefined);
       },
     },
     concurrencyPerRequest: up.concurrencyPerRequest,

@@ -1,13 +1,13 @@
 /**
- * The node:http side in front of yoga: request id scope for logs, the request body size limit (an oversized body
- * never reaches a parser: a Content-Length over it is refused up front, a chunked body is counted here before yoga
- * sees a byte), in-flight accounting, and refusing new requests while draining for shutdown.
+ * The node:http side in front of yoga: the request's scope (its id, request-scope.ts), the request body size limit
+ * (an oversized body never reaches a parser: a Content-Length over it is refused up front, a chunked body is counted
+ * here before yoga sees a byte), in-flight accounting, and refusing new requests while draining for shutdown.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
-import { requestIdFrom, runInRequestScope } from './request-scope.js';
+import { bindRequestScope, requestIdFrom, type RequestScope } from './request-scope.js';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -55,7 +55,7 @@ export function createHttpHandler(yoga: NodeHandler, options: { maxBodyBytes: nu
   const idleWaiters = new Set<() => void>();
   const tooLarge = `The request body is larger than this gateway accepts (${options.maxBodyBytes} bytes, MAX_BODY_BYTES).`;
 
-  const pass = (req: IncomingMessage, res: ServerResponse, body?: Buffer): void => {
+  const pass = (req: IncomingMessage, res: ServerResponse, scope: RequestScope, body?: Buffer): void => {
     let request: IncomingMessage = req;
     if (body) {
       // yoga reads the body from the request stream: hand it one over the bytes already read (and counted).
@@ -68,14 +68,16 @@ export function createHttpHandler(yoga: NodeHandler, options: { maxBodyBytes: nu
         httpVersion: req.httpVersion,
       }) as unknown as IncomingMessage;
     }
+    bindRequestScope(request, scope);
     Promise.resolve(yoga(request, res)).catch((error: unknown) => {
-      options.logger.error('The GraphQL server failed to answer a request', error);
-      if (!res.headersSent) reply(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.', res.getHeader('x-request-id') as string);
+      options.logger.error('The GraphQL server failed to answer a request', error, { reqId: scope.requestId });
+      if (!res.headersSent) reply(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.', scope.requestId);
       else res.destroy();
     });
   };
 
-  const readBody = (req: IncomingMessage, res: ServerResponse, requestId: string): void => {
+  const readBody = (req: IncomingMessage, res: ServerResponse, scope: RequestScope): void => {
+    const { requestId } = scope;
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > options.maxBodyBytes && declared > DISCARD_LIMIT) {
       reply(res, 413, ErrorCode.REQUEST_TOO_LARGE, tooLarge, requestId, true);
@@ -98,8 +100,7 @@ export function createHttpHandler(yoga: NodeHandler, options: { maxBodyBytes: nu
     req.once('end', () => {
       // Read to the end before answering 413, so the client sees the answer rather than a reset while sending.
       if (over) reply(res, 413, ErrorCode.REQUEST_TOO_LARGE, tooLarge, requestId, true);
-      // Stream events run in the socket's async context, not the request's: enter the request scope again.
-      else runInRequestScope({ requestId }, () => pass(req, res, Buffer.concat(chunks)));
+      else pass(req, res, scope, Buffer.concat(chunks));
     });
     req.once('error', () => res.destroy()); // the client went away mid-body: nothing to answer
   };
@@ -117,15 +118,14 @@ export function createHttpHandler(yoga: NodeHandler, options: { maxBodyBytes: nu
       open.add(res);
       res.once('close', () => done(res));
       res.setHeader('x-request-id', requestId);
-      runInRequestScope({ requestId }, () => {
-        if (draining) {
-          reply(res, 503, ErrorCode.SHUTTING_DOWN, 'The gateway is shutting down; retry on another replica.', requestId, true);
-          return;
-        }
-        if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') pass(req, res);
-        else if (declaredWithin(req, options.maxBodyBytes)) pass(req, res);
-        else readBody(req, res, requestId);
-      });
+      if (draining) {
+        reply(res, 503, ErrorCode.SHUTTING_DOWN, 'The gateway is shutting down; retry on another replica.', requestId, true);
+        return;
+      }
+      const scope: RequestScope = { requestId };
+      if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') pass(req, res, scope);
+      else if (declaredWithin(req, options.maxBodyBytes)) pass(req, res, scope);
+      else readBody(req, res, scope);
     },
     inFlight: () => active,
     drain() {

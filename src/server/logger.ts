@@ -1,10 +1,10 @@
 /**
- * Structured logs (pino, one JSON object per line) with the request id of the request being served, and with
- * secrets taken out twice: known fields are redacted by path, and bearer tokens, API keys and token-shaped
- * strings are scrubbed from messages and error texts. Yoga's logger shape: debug/info/warn/error(...args).
+ * Structured logs (pino, one JSON object per line), with secrets taken out twice: known fields are redacted by
+ * path, and bearer tokens, API keys and token-shaped strings are scrubbed from messages and error texts. Yoga's logger
+ * shape: debug/info/warn/error(...args); an object argument adds its fields to the line. A line about a request
+ * carries its id as `{ reqId }` (request-scope.ts): the code that writes it knows the request.
  */
 import { pino, type DestinationStream } from 'pino';
-import { currentRequestId } from './request-scope.js';
 import { SECRET_FIELD_NAMES } from './secrets.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -57,10 +57,6 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       level,
       base: undefined,
       redact: { paths: REDACT_PATHS, censor: REDACTED },
-      mixin: () => {
-        const reqId = currentRequestId();
-        return reqId ? { reqId } : {};
-      },
     },
     destination,
   );

@@ -1,8 +1,12 @@
 /**
- * The request id, carried by AsyncLocalStorage from the moment the HTTP request arrives: every log line written
- * while serving it (ours, yoga's, a plugin's) carries it, and so do the response header and error extensions.
+ * The scope of one HTTP request: its id — in every log line about the request, the response header and error
+ * extensions — and, once its GraphQL context is made, its call ledger.
+ *
+ * Carried explicitly, not by AsyncLocalStorage: on Node 20 a store that is ever entered hooks every promise the
+ * process makes, which cost about a sixth of the CPU of the current-user query (bench/README, "CPU once warm").
+ * http-handler.ts opens the scope on the node request it hands yoga; the request-id plugin (the first) binds the same
+ * scope to yoga's `Request`, by which the context, the other plugins and their log lines find it.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { CallLedger } from '../workato/ledger.js';
 
@@ -12,22 +16,26 @@ export interface RequestScope {
   ledger?: CallLedger;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+/** Keyed by the request object (node's, then yoga's): gone with the request, never reachable from another. */
+const scopes = new WeakMap<object, RequestScope>();
 
 /** A caller's `x-request-id` is kept when it is a plain token (no spaces or control characters: no log forging). */
 export function requestIdFrom(header: string | null | undefined): string {
   return header && /^[A-Za-z0-9._:-]{1,128}$/.test(header) ? header : randomUUID();
 }
 
-export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
+/** Makes `scope` the scope of `request` (a node request, or yoga's Request for the same exchange). */
+export function bindRequestScope(request: object, scope: RequestScope): RequestScope {
+  scopes.set(request, scope);
+  return scope;
 }
 
-export function currentRequestId(): string | undefined {
-  return storage.getStore()?.requestId;
+/** The scope bound to a request object; undefined when none was (a request that did not come through yoga). */
+export function requestScopeOf(request: object | undefined): RequestScope | undefined {
+  return request ? scopes.get(request) : undefined;
 }
 
-/** The scope of the request being served (undefined outside one). */
-export function currentRequestScope(): RequestScope | undefined {
-  return storage.getStore();
+/** The request id of a yoga Request (bound by the request-id plugin before any other plugin runs). */
+export function requestIdOf(request: Request): string | undefined {
+  return scopes.get(request)?.requestId;
 }

@@ -87,29 +87,25 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
     // http-handler.ts enforces MAX_BODY_BYTES before yoga sees the body; yoga's own check would pipe every body
     // through a TransformStream again (about a tenth of a trivial request's CPU, bench/RESULTS.md).
     maxRequestBodySize: false,
-    logging: expectedErrorsQuiet(options.logger),
+    logging: withoutRequestLines(options.logger),
     plugins: gatewayPlugins(options),
-    maskedErrors: {
-      maskError: (error) => maskError(error, (message, cause) => options.logger.error(message, cause)),
-    },
+    maskedErrors: { maskError: (error) => maskError(error) },
   });
 }
 
 /**
- * Yoga logs at `error` every error that `maskError` rewrites, which is every expected one (a 404 from Workato, a bad
- * id). Those are the caller's or Workato's, not ours: log upstream trouble as `warn`, caller mistakes as `debug`, and
- * leave unexpected faults to `maskError`, which already logged them with their cause.
+ * Yoga's own lines about a request carry no request id (yoga hands its logger none): its progress lines at `debug`
+ * are dropped, and so is its `error` line for every error `maskError` rewrote — the request-id plugin logs each error
+ * of a result (upstream trouble at `warn`, unexpected faults at `error` with their cause, caller mistakes at `debug`)
+ * with the request's id. Anything else yoga says passes through.
  */
-function expectedErrorsQuiet(logger: Logger): Logger {
+function withoutRequestLines(logger: Logger): Logger {
   return {
     ...logger,
+    debug() {},
     error(...args: unknown[]) {
-      const [first] = args;
-      if (args.length !== 1 || !(first instanceof Error)) return logger.error(...args);
-      const code = maskError(first, () => {}).extensions?.code;
-      if (code === 'INTERNAL_SERVER_ERROR') return;
-      if (typeof code === 'string' && (code.startsWith('UPSTREAM') || code === 'RATE_LIMITED')) logger.warn(`${code}: ${first.message}`);
-      else logger.debug(`${String(code)}: ${first.message}`);
+      if (args.length === 1 && args[0] instanceof Error) return;
+      logger.error(...args);
     },
   };
 }

@@ -21,17 +21,17 @@ export class CircuitBreaker {
     private readonly threshold: number,
     private readonly cooldownMs: number,
     private readonly now: () => number = Date.now,
-    /** Told about every state change (metrics, logs). */
-    private readonly onChange?: (origin: string, state: BreakerState) => void,
+    /** Told about every state change (metrics, logs), with the id of the request whose call changed it, if any. */
+    private readonly onChange?: (origin: string, state: BreakerState, requestId: string | undefined) => void,
   ) {}
 
   /** Whether a call may go out now; when not, how many seconds until the next probe. */
-  allow(origin: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  allow(origin: string, requestId?: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
     if (this.threshold <= 0) return { ok: true };
     const c = this.circuits.get(origin);
     if (!c || c.state === 'closed') return { ok: true };
     const remaining = c.openedAt + this.cooldownMs - this.now();
-    if (c.state === 'open' && remaining <= 0) this.set(origin, c, 'half-open');
+    if (c.state === 'open' && remaining <= 0) this.set(origin, c, 'half-open', requestId);
     if (c.state === 'half-open' && !c.probing) {
       c.probing = true;
       return { ok: true };
@@ -40,7 +40,7 @@ export class CircuitBreaker {
   }
 
   /** Records the outcome of a call that `allow` let through. */
-  record(origin: string, failed: boolean): void {
+  record(origin: string, failed: boolean, requestId?: string): void {
     if (this.threshold <= 0) return;
     let c = this.circuits.get(origin);
     if (!c) {
@@ -51,13 +51,13 @@ export class CircuitBreaker {
     c.probing = false;
     if (!failed) {
       c.failures = 0;
-      if (c.state !== 'closed') this.set(origin, c, 'closed');
+      if (c.state !== 'closed') this.set(origin, c, 'closed', requestId);
       return;
     }
     c.failures += 1;
     if (c.state === 'half-open' || (c.state === 'closed' && c.failures >= this.threshold)) {
       c.openedAt = this.now();
-      this.set(origin, c, 'open');
+      this.set(origin, c, 'open', requestId);
     }
   }
 
@@ -71,8 +71,8 @@ export class CircuitBreaker {
     return this.circuits.get(origin)?.state ?? 'closed';
   }
 
-  private set(origin: string, c: Circuit, state: BreakerState): void {
+  private set(origin: string, c: Circuit, state: BreakerState, requestId: string | undefined): void {
     c.state = state;
-    this.onChange?.(origin, state);
+    this.onChange?.(origin, state, requestId);
   }
 }

@@ -377,7 +377,7 @@ export class WorkatoApi {
       }
     }
     const release = await this.budget.slots.acquire();
-    const gate = breaker?.allow(this.origin) ?? { ok: true as const };
+    const gate = breaker?.allow(this.origin, this.budget.ledger.requestId) ?? { ok: true as const };
     if (!gate.ok) {
       release();
       this.transport.onRefused?.({ method, family: family.name, reason: 'circuit_open' });
@@ -400,7 +400,7 @@ export class WorkatoApi {
       // Aborted by our caller (a download cancelled), not a failure of the origin.
       this.transport.breaker?.release(this.origin);
     } else {
-      this.transport.breaker?.record(this.origin, failed);
+      this.transport.breaker?.record(this.origin, failed, this.budget.ledger.requestId);
     }
     this.report({ method, path, status, durationMs: performance.now() - started, family: family.name, outcome, attempt });
   }

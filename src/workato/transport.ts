@@ -82,7 +82,7 @@ export interface TransportOptions {
   rateLimit?: { maxWaitMs: number };
   /** A limiter made elsewhere (the replicas' shared one in Redis, shared-rate-limiter.ts) instead of one per process. */
   limiter?: QuotaLimiter;
-  breaker?: { threshold: number; cooldownMs: number; onChange?: (origin: string, state: BreakerState) => void };
+  breaker?: { threshold: number; cooldownMs: number; onChange?: (origin: string, state: BreakerState, requestId: string | undefined) => void };
   concurrencyPerRequest?: number;
   /** Identical reads of one token in flight share a call (default true). */
   shareReads?: boolean;

@@ -7,7 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors.js';
-import { currentRequestId } from '../request-scope.js';
+import { requestIdOf } from '../request-scope.js';
 import type { YogaOptions } from '../yoga.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
@@ -40,9 +40,9 @@ export function useClientAuth(options: YogaOptions): Plugin<Record<string, unkno
     return ok;
   };
 
-  const refuse = (fetchAPI: { Response: typeof Response }, message: string): Response =>
+  const refuse = (fetchAPI: { Response: typeof Response }, request: Request, message: string): Response =>
     new fetchAPI.Response(
-      JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED, requestId: currentRequestId() } }] }),
+      JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED, requestId: requestIdOf(request) } }] }),
       { status: 401, headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': jwt ? 'Bearer' : 'ApiKey' } },
     );
 
@@ -64,7 +64,7 @@ export function useClientAuth(options: YogaOptions): Plugin<Record<string, unkno
       const key = request.headers.get('x-api-key');
       if (key !== null && apiKeys.length) {
         if (validKey(key.trim())) return;
-        endResponse(refuse(fetchAPI, 'The X-API-Key is not valid for this gateway.'));
+        endResponse(refuse(fetchAPI, request, 'The X-API-Key is not valid for this gateway.'));
         return;
       }
       if (jwtPlugin?.onRequestParse) {
@@ -72,11 +72,11 @@ export function useClientAuth(options: YogaOptions): Plugin<Record<string, unkno
           await jwtPlugin.onRequestParse({ request, url, serverContext } as never);
           return;
         } catch {
-          endResponse(refuse(fetchAPI, request.headers.has(header) ? 'The JWT is not valid for this gateway (signature, issuer, audience or expiry).' : `This gateway needs client authentication: send ${how}.`));
+          endResponse(refuse(fetchAPI, request, request.headers.has(header) ? 'The JWT is not valid for this gateway (signature, issuer, audience or expiry).' : `This gateway needs client authentication: send ${how}.`));
           return;
         }
       }
-      endResponse(refuse(fetchAPI, `This gateway needs client authentication: send ${how}.`));
+      endResponse(refuse(fetchAPI, request, `This gateway needs client authentication: send ${how}.`));
     },
   };
 }

@@ -20,9 +20,11 @@ import { useTrustedDocuments } from './trusted-documents.js';
 import { useWorkatoReport } from './workato-report.js';
 
 export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string, unknown>, GatewayContext> | Plugin<Record<string, unknown>>> {
-  // Order matters: refusals that need no GraphQL work first (origin, client auth), probes and metrics next, then
-  // the document checks, then the cache (after auth, so an unauthenticated caller never reads it).
+  // Order matters: the request's scope first (every plugin after it finds the request id), then refusals that need
+  // no GraphQL work (origin, client auth), probes and metrics next, then the document checks, then the cache (after
+  // auth, so an unauthenticated caller never reads it).
   return [
+    useRequestId(options),
     useOriginCheck(options),
     useClientAuth(options),
     useReadiness(options),
@@ -30,7 +32,6 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     useCompression(),
     useMetrics(options),
     options.tracing?.plugin ?? {},
-    useRequestId(options),
     useTrustedDocuments(options),
     useLimits(options),
     // Before the cache: an explain request must be known before the cache looks for an answer.

@@ -6,7 +6,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors.js';
-import { currentRequestId } from '../request-scope.js';
+import { requestIdOf } from '../request-scope.js';
 import type { YogaOptions } from '../yoga.js';
 
 export function useOriginCheck(options: YogaOptions): Plugin<Record<string, unknown>> {
@@ -19,7 +19,7 @@ export function useOriginCheck(options: YogaOptions): Plugin<Record<string, unkn
       const body = {
         errors: [{
           message: `Browser requests from ${origin.slice(0, 200)} are not allowed; add the origin to CORS_ORIGINS.`,
-          extensions: { code: ErrorCode.ORIGIN_NOT_ALLOWED, requestId: currentRequestId() },
+          extensions: { code: ErrorCode.ORIGIN_NOT_ALLOWED, requestId: requestIdOf(request) },
         }],
       };
       endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 403, headers: { 'content-type': 'application/json; charset=utf-8' } }));

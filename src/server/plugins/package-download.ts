@@ -12,6 +12,7 @@ import { WorkatoError } from '../../workato/http.js';
 import { downloadPackage } from '../../workato/packages.js';
 import { createContextFactory, type GatewayContext } from '../context.js';
 import { ErrorCode, fromWorkatoError, gatewayError } from '../errors.js';
+import { requestIdOf } from '../request-scope.js';
 import type { YogaOptions } from '../yoga.js';
 
 const ROUTE = /^\/packages\/([^/]+)\/download\/?$/;
@@ -79,7 +80,7 @@ export function usePackageDownload(options: YogaOptions): Plugin<Record<string, 
         const retry = error.status === 429 && error.retryAfter !== undefined ? { 'retry-after': String(error.retryAfter) } : undefined;
         return fail(fetchAPI, fromWorkatoError(error), { headers: retry });
       }
-      options.logger.error('Unexpected error while downloading a package', error);
+      options.logger.error('Unexpected error while downloading a package', error, { reqId: requestIdOf(request) });
       return fail(fetchAPI, gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
     }
   };

@@ -1,29 +1,69 @@
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
-import { currentRequestId } from '../request-scope.js';
+import { unexpectedCauseOf } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { bindRequestScope, requestIdFrom, requestIdOf, requestScopeOf } from '../request-scope.js';
+import { eachEvent, isAsyncIterable } from '../result-events.js';
 import type { YogaOptions } from '../yoga.js';
 
+type ResultError = { message: string; extensions?: Record<string, unknown> };
+
+const pathOf = (url: string): string => {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const end = url.indexOf('?', start);
+  return start < 0 ? '/' : url.slice(start, end < 0 ? undefined : end);
+};
+
 /**
- * Echoes the request id (the caller's `x-request-id`, or one the gateway made; http-handler.ts) on every response and
- * puts it in every error's extensions, so a user's bug report points at the log lines of that request.
+ * Logs one error of a result, with the request's id: an unexpected fault at `error` with its cause (errors.ts
+ * `maskError` kept it aside), trouble upstream at `warn`, anything else (the caller's mistakes) at `debug`.
  */
-export function useRequestId(_options: YogaOptions): Plugin<Record<string, unknown>, GatewayContext> {
+function logError(logger: Logger, error: ResultError, reqId: string): void {
+  const cause = unexpectedCauseOf(error);
+  if (cause !== undefined) return logger.error('Unexpected error while executing a GraphQL request', cause, { reqId });
+  const code = error.extensions?.code;
+  if (typeof code === 'string' && (code.startsWith('UPSTREAM') || code === 'RATE_LIMITED')) logger.warn(`${code}: ${error.message}`, { reqId });
+  else logger.debug(`${String(code)}: ${error.message}`, { reqId });
+}
+
+/**
+ * The request's scope and id (request-scope.ts). First of the plugins: binds the scope http-handler.ts opened (or a
+ * new one, for a request that came another way) to yoga's Request, for every plugin after it. Echoes the id on every
+ * response and puts it in every error's extensions, so a user's bug report points at the log lines of that request;
+ * and writes those lines: the errors of each result (subscription events included), and at `debug` each answer.
+ */
+export function useRequestId(options: YogaOptions): Plugin<Record<string, unknown>, GatewayContext> {
+  const { logger } = options;
+  const stamp = <T>(one: T, requestId: string): T => {
+    const errors = (one as { errors?: ResultError[] } | undefined)?.errors;
+    if (!errors) return one;
+    for (const error of errors) {
+      logError(logger, error, requestId);
+      // GraphQLError freezes nothing, but extensions may be shared with a cached error: copy, don't mutate.
+      error.extensions = { ...error.extensions, requestId };
+    }
+    return one;
+  };
   return {
-    onResultProcess({ result }) {
-      const requestId = currentRequestId();
-      if (!requestId) return;
-      for (const one of Array.isArray(result) ? result : [result]) {
-        const errors = (one as { errors?: Array<{ extensions?: Record<string, unknown> }> } | undefined)?.errors;
-        if (!errors) continue;
-        for (const error of errors) {
-          // GraphQLError freezes nothing, but extensions may be shared with a cached error: copy, don't mutate.
-          (error as { extensions: Record<string, unknown> }).extensions = { ...error.extensions, requestId };
-        }
-      }
+    onRequest({ request, serverContext }) {
+      const opened = requestScopeOf((serverContext as { req?: object } | undefined)?.req);
+      bindRequestScope(request, opened ?? { requestId: requestIdFrom(request.headers.get('x-request-id')) });
     },
-    onResponse({ response }) {
-      const id = currentRequestId();
-      if (id && !response.headers.has('x-request-id')) response.headers.set('x-request-id', id);
+    onResultProcess({ request, result, setResult }) {
+      const requestId = requestIdOf(request);
+      if (!requestId) return;
+      if (isAsyncIterable(result)) setResult(eachEvent(result, (event) => stamp(event, requestId)));
+      else for (const one of Array.isArray(result) ? result : [result]) stamp(one, requestId);
+    },
+    onResponse({ request, response }) {
+      const scope = requestScopeOf(request);
+      if (!scope) return;
+      scope.ledger?.close();
+      const id = scope.requestId;
+      if (!response.headers.has('x-request-id')) response.headers.set('x-request-id', id);
+      // In place of yoga's progress lines (yoga.ts): one line per answer, with the path only (a GET's query string
+      // holds the document and its variables).
+      logger.debug(`${request.method} ${pathOf(request.url)} answered ${response.status}`, { reqId: id });
     },
   };
 }

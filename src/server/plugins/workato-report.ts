@@ -13,7 +13,8 @@ import type { CallLedger, TracedCall } from '../../workato/ledger.js';
 import { standing, untouched, type QuotaStanding, type QuotaLimiter } from '../../workato/rate-limiter.js';
 import { explainPlan, plannedFields, type ExplainPlan } from '../explain.js';
 import { reportRequestOf } from '../context.js';
-import { currentRequestScope } from '../request-scope.js';
+import { requestScopeOf } from '../request-scope.js';
+import { eachEvent, isAsyncIterable } from '../result-events.js';
 import type { YogaOptions } from '../yoga.js';
 
 export interface WorkatoReport {
@@ -43,10 +44,6 @@ type Result = ExecutionResult & { stringify?: (result: ExecutionResult) => strin
 
 const withReport = (result: Result, workato: WorkatoReport): Result => ({ ...result, extensions: { ...result.extensions, workato } });
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<Result> {
-  return typeof (value as AsyncIterable<unknown> | undefined)?.[Symbol.asyncIterator] === 'function';
-}
-
 /**
  * Requests that asked for `explain`, known from their parameters before the response cache looks (this plugin comes
  * before it): such a request is neither answered from the cache nor stored in it.
@@ -55,26 +52,6 @@ export const explainRequests = new WeakSet<Request>();
 
 /** yoga's response cache marks the results it serves. */
 const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
-
-/**
- * The events of a subscription, each mapped. A hand-made iterator rather than an async generator: `return()` (the
- * client went away) must reach the source at once, even while it waits for its next event — an async generator
- * would hold it until that event came, and the subscription would keep polling Workato.
- */
-function eachEvent(source: AsyncIterable<Result>, map: (event: Result) => Result): AsyncIterableIterator<Result> {
-  const inner = source[Symbol.asyncIterator]();
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      const step = await inner.next();
-      return step.done ? step : { done: false, value: map(step.value) };
-    },
-    return: (value?: unknown) => inner.return?.(value) ?? Promise.resolve({ done: true as const, value: undefined }),
-    throw: (error?: unknown) => inner.throw?.(error) ?? Promise.reject(error),
-  };
-}
 
 export function useWorkatoReport(options: YogaOptions): Plugin<Record<string, unknown>> {
   if (!options.config.costReport) return {};
@@ -85,13 +62,13 @@ export function useWorkatoReport(options: YogaOptions): Plugin<Record<string, un
     },
     onExecute({ args }) {
       // Explain needs the document's fields to say which ones wait on the first round trip.
-      const ledger = currentRequestScope()?.ledger;
+      const ledger = requestScopeOf((args.contextValue as { request?: Request } | undefined)?.request)?.ledger;
       if (ledger?.planning) ledger.planned = plannedFields(args.schema, args.document, args.operationName ?? undefined);
     },
-    onExecutionResult({ result, setResult }) {
-      const ledger = currentRequestScope()?.ledger;
+    onExecutionResult({ request, result, setResult }) {
+      const ledger = requestScopeOf(request)?.ledger;
       if (result === undefined) return;
-      if (isAsyncIterable(result)) {
+      if (isAsyncIterable<Result>(result)) {
         // Subscriptions: each event reports what it cost since the one before.
         setResult(
           eachEvent(result, (event) => {
