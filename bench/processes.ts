@@ -127,3 +127,24 @@ export function sampleMemory(pid: number, everyMs = 20): { stop(): number } {
     },
   };
 }
+
+/** Runs a benchmark script's `main`: exit 0 when it resolves, print the error and exit 1 when it fails. */
+export function runScript(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
+/** The simulator as bench:steady and bench:instructions use it: its own process, 296 generated recipes, 0 ms latency. */
+export function startQuietSimulator(token: string): Promise<Child> {
+  return startChild('simulator', ['--import', 'tsx', 'src/simulator/main.ts'], {
+    SIMULATOR_PORT: '0',
+    SIMULATOR_TOKEN: token,
+    SIMULATOR_RECIPES: '296',
+    SIMULATOR_LATENCY_MS: '0',
+  }, /API root\s*:\s*(http:\/\/\S+)/);
+}

@@ -21,7 +21,7 @@ import { DEFAULT_BASELINE_REF, prepareBaseline } from './baseline.js';
 import { loadFixtures } from './fixtures.js';
 import { GraphQLClient, HopClient } from './measure.js';
 import { OPERATIONS, type Fixtures, type Operation } from './operations.js';
-import { cpuMsOf, shippedNodeFlags, startChild, type Child } from './processes.js';
+import { cpuMsOf, runScript, shippedNodeFlags, startChild, startQuietSimulator, type Child } from './processes.js';
 import { RestClient, restPool } from './rest.js';
 import { SimulatorControl } from './simulator.js';
 
@@ -56,12 +56,7 @@ async function main(): Promise<void> {
     if (op.mutation) throw new Error(`${name} changes state: bench:steady runs reads only`);
     return op;
   });
-  const sim = await startChild('simulator', ['--import', 'tsx', 'src/simulator/main.ts'], {
-    SIMULATOR_PORT: '0',
-    SIMULATOR_TOKEN: token,
-    SIMULATOR_RECIPES: '296',
-    SIMULATOR_LATENCY_MS: '0',
-  }, /API root\s*:\s*(http:\/\/\S+)/);
+  const sim = await startQuietSimulator(token);
   const baseline = prepareBaseline(env.BENCH_BASELINE_REF ?? DEFAULT_BASELINE_REF, log);
   try {
     const control = new SimulatorControl(new URL(sim.url).origin);
@@ -130,10 +125,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

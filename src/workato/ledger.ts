@@ -86,6 +86,7 @@ export class CallLedger {
   /** Deepest round trip whose call has completed. */
   private completedDepth = 0;
   private readonly origin = performance.now();
+  private closed = false;
 
   /** The request this ledger counts for (its log lines carry it); undefined for calls of no request. */
   readonly requestId: string | undefined;
@@ -102,9 +103,10 @@ export class CallLedger {
     return this.trace !== undefined;
   }
 
-  private closed = false;
-
-  /** The request was answered (request-id plugin): the attribution store goes once no traced request is left. */
+  /**
+   * The request was answered (request-id plugin): the attribution store goes once no traced request is left. A traced
+   * request that ends without an answer (the connection failed mid-way) leaves the store on, as it always was.
+   */
   close(): void {
     if (!this.trace || this.closed) return;
     this.closed = true;
