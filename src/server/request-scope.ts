@@ -3,7 +3,7 @@
  * extensions — and, once its GraphQL context is made, its call ledger.
  *
  * Carried explicitly, not by AsyncLocalStorage: on Node 20 a store that is ever entered hooks every promise the
- * process makes, which cost about a sixth of the CPU of the current-user query (bench/README, "CPU once warm").
+ * process makes, 8–25 % of a request's main-thread instructions (bench/README, "CPU once warm").
  * http-handler.ts opens the scope on the node request it hands yoga; the request-id plugin (the first) binds the same
  * scope to yoga's `Request`, by which the context, the other plugins and their log lines find it.
  */

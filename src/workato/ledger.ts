@@ -25,8 +25,8 @@ const attribution = new AsyncLocalStorage<Attribution>();
 
 /**
  * Traced requests not yet answered. On Node 20 and 22 an AsyncLocalStorage that has been entered hooks every promise
- * the process makes until it is disabled — about a sixth more CPU on a small query — and GraphiQL asks for a trace
- * on every run: the store is disabled again when the last traced request is answered (`CallLedger.close`).
+ * the process makes until it is disabled (request-scope.ts says what that costs), and GraphiQL asks for a trace on
+ * every run: the store is disabled again when the last traced request is answered (`CallLedger.close`).
  */
 let tracedInFlight = 0;
 
