@@ -10,7 +10,7 @@ import { READS_EVERYTHING, type LoaderMode, type OperationReads } from '../loade
 import type { ReferenceCache } from '../loaders/reference-cache.js';
 import { WorkatoApi, type Transport } from '../workato/http.js';
 import { CallLedger } from '../workato/ledger.js';
-import { bindRequestScope, requestIdFrom, requestScopeOf } from './request-scope.js';
+import { scopeOfRequest } from './request-scope.js';
 
 export interface GatewayContext {
   /** The incoming HTTP request (yoga's initial context). */
@@ -127,8 +127,7 @@ export function createContextFactory(options: ContextOptions) {
   return ({ request, params }: YogaInitialContext): GatewayContext => {
     const credentials = callerCredentials(request.headers, options);
     const report = reportRequestOf(request, params?.extensions);
-    // Bound by the request-id plugin; a request handed to yoga without it (a test's yoga.fetch) gets its own here.
-    const scope = requestScopeOf(request) ?? bindRequestScope(request, { requestId: requestIdFrom(request.headers.get('x-request-id')) });
+    const scope = scopeOfRequest(request);
     const ledger = new CallLedger({ trace: report.trace, plan: report.explain, requestId: scope.requestId });
     scope.ledger = ledger;
     const api =

@@ -14,6 +14,8 @@ export interface Logger {
   info(...args: unknown[]): void;
   warn(...args: unknown[]): void;
   error(...args: unknown[]): void;
+  /** Whether lines at `level` are written: callers on the hot path skip building lines nobody reads. Absent: yes. */
+  enabled?(level: 'debug' | 'info' | 'warn' | 'error'): boolean;
 }
 
 const REDACTED = '[redacted]';
@@ -75,5 +77,5 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       }
       base[method](fields, words.join(' '));
     };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), enabled: (level) => base.isLevelEnabled(level) };
 }

@@ -35,6 +35,17 @@ export function requestScopeOf(request: object | undefined): RequestScope | unde
   return request ? scopes.get(request) : undefined;
 }
 
+/**
+ * The scope of yoga's Request: the one already bound to it, else the one http-handler.ts opened on the node request
+ * behind it, else a new one from its `x-request-id` (a request handed to yoga directly, as tests do) — bound either way.
+ */
+export function scopeOfRequest(request: Request, nodeRequest?: object): RequestScope {
+  return (
+    scopes.get(request) ??
+    bindRequestScope(request, requestScopeOf(nodeRequest) ?? { requestId: requestIdFrom(request.headers.get('x-request-id')) })
+  );
+}
+
 /** The request id of a yoga Request (bound by the request-id plugin before any other plugin runs). */
 export function requestIdOf(request: Request): string | undefined {
   return scopes.get(request)?.requestId;

@@ -89,7 +89,7 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
     maxRequestBodySize: false,
     logging: withoutRequestLines(options.logger),
     plugins: gatewayPlugins(options),
-    maskedErrors: { maskError: (error) => maskError(error) },
+    maskedErrors: { maskError },
   });
 }
 

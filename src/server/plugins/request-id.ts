@@ -2,17 +2,11 @@ import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import { unexpectedCauseOf } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { bindRequestScope, requestIdFrom, requestIdOf, requestScopeOf } from '../request-scope.js';
+import { requestIdOf, requestScopeOf, scopeOfRequest } from '../request-scope.js';
 import { eachEvent, isAsyncIterable } from '../result-events.js';
 import type { YogaOptions } from '../yoga.js';
 
 type ResultError = { message: string; extensions?: Record<string, unknown> };
-
-const pathOf = (url: string): string => {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  const end = url.indexOf('?', start);
-  return start < 0 ? '/' : url.slice(start, end < 0 ? undefined : end);
-};
 
 /**
  * Logs one error of a result, with the request's id: an unexpected fault at `error` with its cause (errors.ts
@@ -46,8 +40,7 @@ export function useRequestId(options: YogaOptions): Plugin<Record<string, unknow
   };
   return {
     onRequest({ request, serverContext }) {
-      const opened = requestScopeOf((serverContext as { req?: object } | undefined)?.req);
-      bindRequestScope(request, opened ?? { requestId: requestIdFrom(request.headers.get('x-request-id')) });
+      scopeOfRequest(request, (serverContext as { req?: object } | undefined)?.req);
     },
     onResultProcess({ request, result, setResult }) {
       const requestId = requestIdOf(request);
@@ -63,7 +56,8 @@ export function useRequestId(options: YogaOptions): Plugin<Record<string, unknow
       if (!response.headers.has('x-request-id')) response.headers.set('x-request-id', id);
       // In place of yoga's progress lines (yoga.ts): one line per answer, with the path only (a GET's query string
       // holds the document and its variables).
-      logger.debug(`${request.method} ${pathOf(request.url)} answered ${response.status}`, { reqId: id });
+      if (logger.enabled?.('debug') === false) return;
+      logger.debug(`${request.method} ${new URL(request.url).pathname} answered ${response.status}`, { reqId: id });
     },
   };
 }
