@@ -10,9 +10,9 @@
  * requests, and the counters are read. Printed per request: the main thread's instructions (JavaScript, GC, I/O — what
  * a request waits for) and all threads' (V8 compiles optimized code on helper threads).
  *
- * Not a target, and not time: a cache miss costs the same as an instruction here. Under valgrind everything runs
- * about 50 times slower, so after the same warm-up more code is still unoptimized than in a real run; compare the
- * two builds of one run with each other, not with milliseconds. Needs valgrind (`apt-get install valgrind`).
+ * Not a target, and not time: a cache miss costs the same as an instruction here. Under valgrind a request takes
+ * about two hundred times longer, so after the same warm-up more code is still unoptimized than in a real run; compare
+ * the two builds of one run with each other, not with milliseconds. Needs valgrind (`apt-get install valgrind`).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,14 +23,13 @@ import { env } from 'node:process';
 import { DEFAULT_BASELINE_REF, prepareBaseline } from './baseline.js';
 import { loadFixtures } from './fixtures.js';
 import { GraphQLClient } from './measure.js';
-import { OPERATIONS, type Fixtures, type Operation } from './operations.js';
+import { readOperations, type Fixtures, type Operation } from './operations.js';
 import { ROOT, runScript, shippedNodeFlags, startQuietSimulator } from './processes.js';
 import { RestClient, restPool } from './rest.js';
 import { SimulatorControl } from './simulator.js';
 
 const warmup = Number(env.BENCH_INSTRUCTIONS_WARMUP ?? 300);
 const measured = Number(env.BENCH_INSTRUCTIONS_N ?? 200);
-const names = env.BENCH_OPERATIONS ? env.BENCH_OPERATIONS.split(',').map((s) => s.trim()).filter(Boolean) : ['me', 'recipes', 'recipes-relations', 'recipe-jobs'];
 const log = (message: string) => console.error(`[bench:instructions] ${message}`);
 // valgrind names its control pipes after $HOST, which the gateway reads as its listen address: callgrind_control
 // must see the same value to find them.
@@ -132,12 +131,7 @@ async function main(): Promise<void> {
   } catch {
     throw new Error('bench:instructions needs valgrind (Debian: apt-get install valgrind)');
   }
-  const operations = names.map((name) => {
-    const op = OPERATIONS.find((o) => o.name === name);
-    if (!op) throw new Error(`no operation ${name} (bench/operations.ts)`);
-    if (op.mutation) throw new Error(`${name} changes state: bench:instructions runs reads only`);
-    return op;
-  });
+  const operations = readOperations('bench:instructions', env.BENCH_OPERATIONS, ['me', 'recipes', 'recipes-relations', 'recipe-jobs']);
   const token = randomBytes(32).toString('hex');
   const sim = await startQuietSimulator(token);
   const baseline = prepareBaseline(env.BENCH_BASELINE_REF ?? DEFAULT_BASELINE_REF, log);

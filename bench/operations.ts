@@ -261,3 +261,17 @@ export const OPERATIONS: Operation[] = [
       ),
   },
 ];
+
+/**
+ * The read operations a script runs: BENCH_OPERATIONS (comma-separated names) or `defaults`; an unknown name or a
+ * mutation is refused, naming the script.
+ */
+export function readOperations(script: string, requested: string | undefined, defaults: string[]): Operation[] {
+  const names = requested ? requested.split(',').map((s) => s.trim()).filter(Boolean) : defaults;
+  return names.map((name) => {
+    const op = OPERATIONS.find((o) => o.name === name);
+    if (!op) throw new Error(`no operation ${name} (bench/operations.ts)`);
+    if (op.mutation) throw new Error(`${name} changes state: ${script} runs reads only`);
+    return op;
+  });
+}

@@ -20,14 +20,13 @@ import { env } from 'node:process';
 import { DEFAULT_BASELINE_REF, prepareBaseline } from './baseline.js';
 import { loadFixtures } from './fixtures.js';
 import { GraphQLClient, HopClient } from './measure.js';
-import { OPERATIONS, type Fixtures, type Operation } from './operations.js';
+import { OPERATIONS, readOperations, type Fixtures, type Operation } from './operations.js';
 import { cpuMsOf, runScript, shippedNodeFlags, startChild, startQuietSimulator, type Child } from './processes.js';
 import { RestClient, restPool } from './rest.js';
 import { SimulatorControl } from './simulator.js';
 
 const warmupS = Number(env.BENCH_STEADY_WARMUP_S ?? 8);
 const measureS = Number(env.BENCH_STEADY_S ?? 4);
-const names = env.BENCH_OPERATIONS ? env.BENCH_OPERATIONS.split(',').map((s) => s.trim()).filter(Boolean) : OPERATIONS.filter((o) => !o.mutation).map((o) => o.name);
 const log = (message: string) => console.error(`[bench:steady] ${message}`);
 const READY = /GraphiQL at (http:\/\/\S+)/;
 const LISTENING = /GraphQL at (http:\/\/\S+)/; // bench/graphql-alone.mjs
@@ -50,12 +49,7 @@ async function cpuPerOp(pid: number, one: (run: number) => Promise<void>, second
 
 async function main(): Promise<void> {
   const token = randomBytes(32).toString('hex');
-  const operations = names.map((name) => {
-    const op = OPERATIONS.find((o) => o.name === name);
-    if (!op) throw new Error(`no operation ${name} (bench/operations.ts)`);
-    if (op.mutation) throw new Error(`${name} changes state: bench:steady runs reads only`);
-    return op;
-  });
+  const operations = readOperations('bench:steady', env.BENCH_OPERATIONS, OPERATIONS.filter((o) => !o.mutation).map((o) => o.name));
   const sim = await startQuietSimulator(token);
   const baseline = prepareBaseline(env.BENCH_BASELINE_REF ?? DEFAULT_BASELINE_REF, log);
   try {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
+import { tracedRequestsInFlight } from '../src/workato/ledger.js';
 import { EACH_REQUEST_CALLS_WORKATO, startStack, type Stack } from './support/stack.js';
 
 const BOB = 'b0b'.padEnd(64, '1');
@@ -110,13 +111,15 @@ describe('a trace on request', () => {
 
   it('keeps naming the fields of traced requests that overlap, one ending while another runs', async () => {
     // The attribution store is switched off when the last traced request is answered (workato/ledger.ts close):
-    // a request still running when another one ends keeps its attribution, and so does the next one.
+    // every traced request is counted in and out once, and each keeps its fields, also while others end.
     // A document of its own each time: a whole answer from the response cache has no calls to trace.
     let n = 0;
     const traced = () => stack.request(DASHBOARD.replace('{ me', `{ run${++n}: __typename me`), {}, { headers: { 'x-workato-trace': '1' } });
     const short = stack.request(`{ overlap: __typename me { name } }`, {}, { headers: { 'x-workato-trace': '1' } });
     const [first, second] = await Promise.all([traced(), traced(), short]);
+    expect(tracedRequestsInFlight()).toBe(0);
     const later = await traced();
+    expect(tracedRequestsInFlight()).toBe(0);
     for (const r of [first!, second!, later]) {
       const trace = r.extensions!.workato.trace as Array<{ family: string; fieldPaths: string[] }>;
       expect(trace.find((c) => c.family === 'jobs')?.fieldPaths).toEqual(['recipes.nodes.0.jobs']);

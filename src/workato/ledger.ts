@@ -24,11 +24,16 @@ export interface Attribution {
 const attribution = new AsyncLocalStorage<Attribution>();
 
 /**
- * Traced requests not yet answered. On Node 20 and 22 an AsyncLocalStorage that has been entered hooks every promise
+ * Traced requests not yet answered. On Node 20 (and 22) an AsyncLocalStorage that has been entered hooks every promise
  * the process makes until it is disabled (request-scope.ts says what that costs), and GraphiQL asks for a trace on
  * every run: the store is disabled again when the last traced request is answered (`CallLedger.close`).
  */
 let tracedInFlight = 0;
+
+/** Traced requests of this process not yet answered (the store is off at 0). */
+export function tracedRequestsInFlight(): number {
+  return tracedInFlight;
+}
 
 /** Runs `fn` with calls it makes attributed to `who` (only while tracing: callers check `tracing` first). */
 export function runAttributed<T>(who: Attribution, fn: () => T): T {
