@@ -52,6 +52,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     WORKATO_RATE_LIMIT: 'off',
     WORKATO_RETRIES: '0',
     WORKATO_BREAKER_THRESHOLD: '0',
+    // Most tests send a document once: compile it on its first run, so they test the compiled execution that serves
+    // a document from its second run on (test/compiled-execution.test.ts keeps graphql-js and the compiled one equal).
+    COMPILED_EXECUTION: 'eager',
     ...options.env,
   });
   const gateway = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: config.serverToken });

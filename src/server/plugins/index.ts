@@ -6,6 +6,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import type { YogaOptions } from '../yoga.js';
 import { useClientAuth } from './client-auth.js';
+import { useCompiledExecution } from './compiled-execution.js';
 import { useCompression } from './compression.js';
 import { useGraphiQLPage } from './graphiql-page.js';
 import { useLimits } from './limits.js';
@@ -36,6 +37,8 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     useLimits(options),
     // Before the cache: an explain request must be known before the cache looks for an answer.
     useWorkatoReport(options),
+    // Before the cache: the cache's executor wraps whichever one is set when it runs (the compiled one).
+    useCompiledExecution(options),
     useGatewayResponseCache(options),
     useOperationReads(options),
     usePackageDownload(options),

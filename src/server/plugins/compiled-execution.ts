@@ -1,0 +1,108 @@
+/**
+ * Compiled execution (COMPILED_EXECUTION, on by default): a document seen a second time is compiled by graphql-jit
+ * into one function for its selection set, and that function runs it from then on instead of graphql-js walking the
+ * document for every request. Same resolvers, same loaders, same calls; the CPU spent executing drops (bench/README,
+ * "Compiled execution"). Queries only: mutations stay with graphql-js, which stops a serial list at the first mutation
+ * whose failure nulls the whole answer (graphql-jit would run the next one, a write whose answer nobody sees), and so
+ * do subscriptions, a document graphql-jit cannot compile, and the first run of any document.
+ *
+ * What graphql-jit answers differently is made equal here, so no plugin after it can tell:
+ * - its field errors are read-only objects with `locations` but no AST nodes (yoga rebuilds errors from their nodes,
+ *   which would drop the locations): each becomes a graphql-js GraphQLError on the field nodes it names;
+ * - variables it refuses (before any resolver runs) are refused by graphql-js instead, word for word: its messages,
+ *   which errors.ts knows how to strip of the rejected value, and its 400 status.
+ */
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { getOperationAST, GraphQLError, Kind, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { YogaOptions } from '../yoga.js';
+
+/** Per document: how often it ran before compiling, then the compiled query (or null: graphql-js keeps it). */
+type Entry = { runs: number; compiled?: CompiledQuery | null };
+
+export function useCompiledExecution(options: Pick<YogaOptions, 'config'>): Plugin<Record<string, unknown>> {
+  if (options.config.compiledExecution === 'off') return {};
+  // A document is compiled the second time it runs (compiling costs about two runs): documents sent once (GraphiQL
+  // typing) never pay for it. `eager` compiles on the first run.
+  const runsBeforeCompiling = options.config.compiledExecution === 'eager' ? 0 : 1;
+  // Keyed by the parsed document, which yoga's parser cache (and the response cache's rewrite) hands out again for
+  // the same text; an operation name picks one of its operations.
+  const entries = new WeakMap<DocumentNode, Map<string, Entry>>();
+  const entryOf = (args: ExecutionArgs): Entry => {
+    let byName = entries.get(args.document);
+    if (!byName) entries.set(args.document, (byName = new Map()));
+    const name = args.operationName ?? '';
+    let entry = byName.get(name);
+    if (!entry) byName.set(name, (entry = { runs: 0 }));
+    return entry;
+  };
+  const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
+    const entry = entryOf(args);
+    if (entry.compiled !== undefined) return entry.compiled;
+    if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return (entry.compiled = null);
+    if (entry.runs++ < runsBeforeCompiling) return null;
+    const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, {
+      // The resolver's own error keeps its stack; the wrapper's would only say "generated code".
+      disablingCapturingStackErrors: true,
+      // @skip/@include on fragment spreads decided per path, as graphql-js does.
+      useExperimentalPathBasedSkipInclude: true,
+    });
+    // A document graphql-jit refuses (an unknown operation name, say) is graphql-js's to answer, with its errors.
+    entry.compiled = isCompiledQuery(compiled) ? compiled : null;
+    return entry.compiled;
+  };
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      // Compiled from the document the executor is handed, which a later plugin may have rewritten (the response
+      // cache adds the typenames and ids it invalidates by).
+      setExecuteFn((executionArgs: ExecutionArgs) => {
+        const compiled = compiledFor(executionArgs);
+        if (!compiled) return executeFn(executionArgs);
+        const result = compiled.query(executionArgs.rootValue, executionArgs.contextValue, executionArgs.variableValues ?? {});
+        if (result instanceof Promise) return result.then((done) => withGraphQLJsErrors(done, executionArgs.document));
+        if (refusedVariables(result)) return executeFn(executionArgs);
+        return withGraphQLJsErrors(result, executionArgs.document);
+      });
+    },
+  };
+}
+
+/** graphql-jit answers variables it cannot coerce with errors and no data, before running anything. */
+function refusedVariables(result: ExecutionResult): boolean {
+  return !!result.errors?.length && !('data' in result);
+}
+
+function withGraphQLJsErrors(result: ExecutionResult, document: DocumentNode): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const fields = fieldsByLocation(document);
+  return {
+    ...result,
+    errors: result.errors.map((error) => {
+      const nodes = (error.locations ?? []).map(({ line, column }) => fields.get(`${line}:${column}`)).filter((node) => node !== undefined);
+      return new GraphQLError(error.message, {
+        nodes,
+        path: error.path,
+        originalError: error.originalError ?? undefined,
+        extensions: error.extensions,
+      });
+    }),
+  };
+}
+
+/** The document's fields by where they start (graphql-jit names a field by its location only). */
+const fieldIndexes = new WeakMap<DocumentNode, Map<string, FieldNode>>();
+
+function fieldsByLocation(document: DocumentNode): Map<string, FieldNode> {
+  let index = fieldIndexes.get(document);
+  if (index) return index;
+  index = new Map();
+  const found = index;
+  visit(document, {
+    [Kind.FIELD](node: FieldNode) {
+      const start = node.loc?.startToken;
+      if (start) found.set(`${start.line}:${start.column}`, node);
+    },
+  });
+  fieldIndexes.set(document, index);
+  return index;
+}
