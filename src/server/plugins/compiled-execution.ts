@@ -41,14 +41,19 @@ export function useCompiledExecution(options: Pick<YogaOptions, 'config'>): Plug
     if (entry.compiled !== undefined) return entry.compiled;
     if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return (entry.compiled = null);
     if (entry.runs++ < runsBeforeCompiling) return null;
-    const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, {
-      // The resolver's own error keeps its stack; the wrapper's would only say "generated code".
-      disablingCapturingStackErrors: true,
-      // @skip/@include on fragment spreads decided per path, as graphql-js does.
-      useExperimentalPathBasedSkipInclude: true,
-    });
+    let compiled: CompiledQuery | ExecutionResult | undefined;
+    try {
+      compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, {
+        // The resolver's own error keeps its stack; the wrapper's would only say "generated code".
+        disablingCapturingStackErrors: true,
+        // @skip/@include on fragment spreads decided per path, as graphql-js does.
+        useExperimentalPathBasedSkipInclude: true,
+      });
+    } catch {
+      // Whatever graphql-jit cannot compile, graphql-js runs as before.
+    }
     // A document graphql-jit refuses (an unknown operation name, say) is graphql-js's to answer, with its errors.
-    entry.compiled = isCompiledQuery(compiled) ? compiled : null;
+    entry.compiled = compiled && isCompiledQuery(compiled) ? compiled : null;
     return entry.compiled;
   };
   return {
