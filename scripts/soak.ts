@@ -23,6 +23,7 @@ const config = loadConfig({
   PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: sim.url, LOG_LEVEL: 'silent',
   RESPONSE_CACHE: 'memory', RESPONSE_CACHE_TTL_MS: '2000',
   WORKATO_RATE_LIMIT: process.env.SOAK_RATE_LIMIT ?? 'off', WORKATO_TIMEOUT_MS: '2000', WORKATO_RETRY_BASE_MS: '20',
+  COMPILED_EXECUTION: process.env.COMPILED_EXECUTION ?? 'on',
 });
 const gateway = await startGateway({ config, baseUrl: config.baseUrl!, serverToken: undefined });
 
