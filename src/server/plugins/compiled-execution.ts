@@ -4,7 +4,9 @@
  * document for every request. Same resolvers, same loaders, same calls; the CPU spent executing drops (bench/README,
  * "Compiled execution"). Queries only: mutations stay with graphql-js, which stops a serial list at the first mutation
  * whose failure nulls the whole answer (graphql-jit would run the next one, a write whose answer nobody sees), and so
- * do subscriptions, a document graphql-jit cannot compile, and the first run of any document.
+ * do subscriptions, documents with @skip or @include (graphql-jit places a field first selected in a skipped fragment
+ * where that fragment was, not where graphql-js and the spec's field collection put it), a document graphql-jit
+ * cannot compile, and the first run of any document.
  *
  * What graphql-jit answers differently is made equal here, so no plugin after it can tell:
  * - its field errors are read-only objects with `locations` but no AST nodes (yoga rebuilds errors from their nodes,
@@ -13,7 +15,7 @@
  *   which errors.ts knows how to strip of the rejected value, and its 400 status.
  */
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { getOperationAST, GraphQLError, Kind, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode } from 'graphql';
+import { BREAK, getOperationAST, GraphQLError, Kind, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { YogaOptions } from '../yoga.js';
 
@@ -39,15 +41,13 @@ export function useCompiledExecution(options: Pick<YogaOptions, 'config'>): Plug
   const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
     const entry = entryOf(args);
     if (entry.compiled !== undefined) return entry.compiled;
-    if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return (entry.compiled = null);
+    if (getOperationAST(args.document, args.operationName)?.operation !== 'query' || hasConditions(args.document)) return (entry.compiled = null);
     if (entry.runs++ < runsBeforeCompiling) return null;
     let compiled: CompiledQuery | ExecutionResult | undefined;
     try {
       compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined, {
         // The resolver's own error keeps its stack; the wrapper's would only say "generated code".
         disablingCapturingStackErrors: true,
-        // @skip/@include on fragment spreads decided per path, as graphql-js does.
-        useExperimentalPathBasedSkipInclude: true,
       });
     } catch {
       // Whatever graphql-jit cannot compile, graphql-js runs as before.
@@ -79,10 +79,11 @@ function refusedVariables(result: ExecutionResult): boolean {
 
 function withGraphQLJsErrors(result: ExecutionResult, document: DocumentNode): ExecutionResult {
   if (!result.errors?.length) return result;
+  const { errors, ...rest } = result as ExecutionResult & { errors: NonNullable<ExecutionResult['errors']> };
   const fields = fieldsByLocation(document);
+  // `errors` before `data`, in graphql-js's order, so that even the bytes agree.
   return {
-    ...result,
-    errors: result.errors.map((error) => {
+    errors: errors.map((error) => {
       const nodes = (error.locations ?? []).map(({ line, column }) => fields.get(`${line}:${column}`)).filter((node) => node !== undefined);
       return new GraphQLError(error.message, {
         nodes,
@@ -91,7 +92,23 @@ function withGraphQLJsErrors(result: ExecutionResult, document: DocumentNode): E
         extensions: error.extensions,
       });
     }),
+    ...rest,
   };
+}
+
+/** Whether any selection of the document is conditional (@skip, @include). */
+function hasConditions(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.DIRECTIVE](node) {
+      if (node.name.value === 'skip' || node.name.value === 'include') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** The document's fields by where they start (graphql-jit names a field by its location only). */
