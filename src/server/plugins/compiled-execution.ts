@@ -24,8 +24,9 @@ type Entry = { runs: number; compiled?: CompiledQuery | null };
 
 export function useCompiledExecution(options: Pick<YogaOptions, 'config'>): Plugin<Record<string, unknown>> {
   if (options.config.compiledExecution === 'off') return {};
-  // A document is compiled the second time it runs (compiling costs about two runs): documents sent once (GraphiQL
-  // typing) never pay for it. `eager` compiles on the first run.
+  // A document is compiled the second time it runs: documents sent once (GraphiQL typing) never pay for compiling,
+  // which takes 0.4–0.8 ms for the benchmark's documents (about two runs) and 10–36 ms, once, for one at the alias
+  // limit (bench/README). `eager` compiles on the first run.
   const runsBeforeCompiling = options.config.compiledExecution === 'eager' ? 0 : 1;
   // Keyed by the parsed document, which yoga's parser cache (and the response cache's rewrite) hands out again for
   // the same text; an operation name picks one of its operations.
