@@ -5,7 +5,11 @@
  * Every other test runs compiled (test/support/stack.ts), so this one is about GraphQL's own semantics: fragments,
  * @skip/@include, abstract types, aliases, errors with their locations and paths, null propagation, variables refused.
  */
+import { parse, type ExecutionArgs } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../src/config.js';
+import { useCompiledExecution } from '../src/server/plugins/compiled-execution.js';
+import { buildSchema } from '../src/server/schema.js';
 import { startStack, type Stack } from './support/stack.js';
 
 type Response = Awaited<ReturnType<Stack['request']>>;
@@ -145,5 +149,36 @@ describe('compiled execution answers as graphql-js does', () => {
       'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Recipe { id name } } }',
       { r: [{ __typename: 'Recipe', id: recipeId }, { __typename: 'Recipe', id: `${workatoId}0000` }] },
     );
+  });
+});
+
+describe('which documents are compiled', () => {
+  // The plugin alone, over the gateway's schema: its fallback records each run graphql-js answered.
+  const schema = buildSchema();
+  const runs = (mode: 'on' | 'eager', query: string, times = 3): string[] => {
+    const plugin = useCompiledExecution({ config: { compiledExecution: mode } as Config }) as {
+      onExecute(payload: { executeFn: (args: ExecutionArgs) => unknown; setExecuteFn: (fn: (args: ExecutionArgs) => unknown) => void }): void;
+    };
+    const document = parse(query);
+    const answered: string[] = [];
+    for (let i = 0; i < times; i++) {
+      let execute: ((args: ExecutionArgs) => unknown) | undefined;
+      let byGraphqlJs = false;
+      plugin.onExecute({ executeFn: () => ((byGraphqlJs = true), { data: {} }), setExecuteFn: (fn) => (execute = fn) });
+      execute!({ schema, document, rootValue: {}, contextValue: {}, variableValues: {} });
+      answered.push(byGraphqlJs ? 'graphql-js' : 'compiled');
+    }
+    return answered;
+  };
+
+  it('a query from its second run on (`on`), from its first (`eager`)', () => {
+    expect(runs('on', '{ __typename }')).toEqual(['graphql-js', 'compiled', 'compiled']);
+    expect(runs('eager', '{ __typename }')).toEqual(['compiled', 'compiled', 'compiled']);
+  });
+
+  it('never a mutation, nor a document with @skip or @include', () => {
+    expect(runs('eager', 'mutation { __typename }')).toEqual(['graphql-js', 'graphql-js', 'graphql-js']);
+    expect(runs('eager', '{ __typename @include(if: true) }')).toEqual(['graphql-js', 'graphql-js', 'graphql-js']);
+    expect(runs('eager', 'query Q { ...F } fragment F on Query { __typename @skip(if: false) }')).toEqual(['graphql-js', 'graphql-js', 'graphql-js']);
   });
 });

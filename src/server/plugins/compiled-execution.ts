@@ -36,13 +36,16 @@ export function useCompiledExecution(options: Pick<YogaOptions, 'config'>): Plug
     if (!byName) entries.set(args.document, (byName = new Map()));
     const name = args.operationName ?? '';
     let entry = byName.get(name);
-    if (!entry) byName.set(name, (entry = { runs: 0 }));
+    if (!entry) {
+      // Whether graphql-jit may run it is settled once, when the document and operation are first seen.
+      const eligible = getOperationAST(args.document, args.operationName)?.operation === 'query' && !hasConditions(args.document);
+      byName.set(name, (entry = eligible ? { runs: 0 } : { runs: 0, compiled: null }));
+    }
     return entry;
   };
   const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
     const entry = entryOf(args);
     if (entry.compiled !== undefined) return entry.compiled;
-    if (getOperationAST(args.document, args.operationName)?.operation !== 'query' || hasConditions(args.document)) return (entry.compiled = null);
     if (entry.runs++ < runsBeforeCompiling) return null;
     let compiled: CompiledQuery | ExecutionResult | undefined;
     try {
@@ -80,7 +83,8 @@ function refusedVariables(result: ExecutionResult): boolean {
 
 function withGraphQLJsErrors(result: ExecutionResult, document: DocumentNode): ExecutionResult {
   if (!result.errors?.length) return result;
-  const { errors, ...rest } = result as ExecutionResult & { errors: NonNullable<ExecutionResult['errors']> };
+  // (Checked first: taking `rest` apart costs an object, and most answers have no errors.)
+  const { errors = [], ...rest } = result;
   const fields = fieldsByLocation(document);
   // `errors` before `data`, in graphql-js's order, so that even the bytes agree.
   return {
