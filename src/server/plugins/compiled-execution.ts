@@ -13,6 +13,10 @@
  *   which would drop the locations): each becomes a graphql-js GraphQLError on the field nodes it names;
  * - variables it refuses (before any resolver runs) are refused by graphql-js instead, word for word: its messages,
  *   which errors.ts knows how to strip of the rejected value, and its 400 status.
+ * One difference stays: a field without a resolver is read as a plain property, so a function there is not called
+ * as graphql-js calls it (a promise is awaited by both; seen in a scratch run of both on one schema). Resolvers here
+ * return plain values for such fields; test/schema-walk.test.ts, which runs compiled like the whole suite, walks every
+ * field, where a function would show as a scalar that cannot be serialized or an object whose non-null fields are null.
  */
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { BREAK, getOperationAST, GraphQLError, Kind, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode } from 'graphql';
