@@ -146,16 +146,33 @@ export function pageSize(first: number | null | undefined, fallback = 25, max = 
   return n;
 }
 
+/**
+ * An edge whose cursor is encoded when read: most documents select `nodes`, or `edges { node }` and the page's
+ * `endCursor`, so encoding every edge's cursor up front was work no answer used (a JSON text and a base64 string
+ * per item). A class, so every edge shares one hidden class and the getter lives on the prototype.
+ */
+class PageEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly index: number,
+    private readonly cursorOf: (node: T, index: number) => Cursor,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorOf(this.node, this.index));
+  }
+}
+
 export function makePage<T>(nodes: T[], cursorOf: (node: T, index: number) => Cursor, hasNextPage: boolean, hasPreviousPage: boolean): Page<T> {
-  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(cursorOf(node, i)), node }));
+  const last = nodes.length - 1;
   return {
-    edges,
+    edges: nodes.map((node, i) => new PageEdge(node, i, cursorOf)),
     nodes,
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: last < 0 ? null : encodeCursor(cursorOf(nodes[0]!, 0)),
+      endCursor: last < 0 ? null : encodeCursor(cursorOf(nodes[last]!, last)),
     },
   };
 }
