@@ -2,8 +2,9 @@
  * Compiled execution (plugins/compiled-execution.ts) answers exactly what graphql-js answers: the same documents go
  * to a gateway that never compiles, one that compiles every document on its first run, and one that compiles from
  * the second run (the default), each over a simulator of its own with the same data and the same injected faults.
- * Every other test runs compiled (test/support/stack.ts), so this one is about GraphQL's own semantics: fragments,
- * @skip/@include, abstract types, aliases, errors with their locations and paths, null propagation, variables refused.
+ * The tests on the shared stack run compiled (test/support/stack.ts), so this one is about GraphQL's own semantics:
+ * fragments, @skip/@include, abstract types, aliases, errors with their locations and paths, null propagation,
+ * variables refused.
  */
 import { parse, type ExecutionArgs } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
