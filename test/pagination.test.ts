@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeCursor, makePage } from '../src/resolvers/relay.js';
 import { rest } from './support/rest.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -102,5 +103,19 @@ describe('pagination', () => {
     expect(garbage.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const tooMany = await stack.request(`{ recipes(first: 101) { nodes { name } } }`);
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+});
+
+describe('makePage', () => {
+  it('encodes an edge cursor only when it is read, the same one pageInfo names', () => {
+    const encoded: number[] = [];
+    const page = makePage([{ id: 11 }, { id: 12 }, { id: 13 }], (node, i) => (encoded.push(i), { k: 'id', id: node.id }), true, false);
+    expect(encoded).toEqual([0, 2]); // startCursor and endCursor only: a document reading `nodes` pays for no other
+    expect(page.edges.map((e) => e.node.id)).toEqual([11, 12, 13]);
+    expect(encoded).toEqual([0, 2]);
+    expect(page.edges[2]!.cursor).toBe(page.pageInfo.endCursor);
+    expect(page.edges[0]!.cursor).toBe(page.pageInfo.startCursor);
+    expect(decodeCursor(page.edges[1]!.cursor, 'id')).toEqual({ k: 'id', id: 12 });
+    expect(makePage([], () => ({ k: 'id', id: 0 }), false, false).pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
   });
 });
