@@ -239,6 +239,8 @@ describe('every field of every type resolves against the simulator', () => {
       'Recipe.version': { id: versionId },
       'ManagedUser.recipe': { id: customerRecipe.id },
       'ManagedUser.connection': { id: seed.managedUser.connections.nodes[0].id },
+      'ManagedUser.connectionInputSchema': { connectionId: seed.managedUser.connections.nodes[0].id },
+      'ManagedUser.connectorInputSchema': { application: 'netsuite' },
       'ManagedUser.folder': { id: seed.managedUser.folders.nodes[0].id },
       'ManagedUser.job': { recipeId: customerRecipe.id, handle: customerRecipe.jobs.nodes[0].handle },
       'ManagedUser.project': { id: seed.managedUser.projects.nodes[0].id },

@@ -3233,8 +3233,22 @@ export type ManagedUser = Node & {
   billingStartDate?: Maybe<Scalars['String']['output']>;
   /** One connection of the customer by its `id` or `workatoId`. Null when it does not exist. */
   connection?: Maybe<Connection>;
+  /**
+   * The form of one of the customer's connections: the connector's base input schema plus the part of its extended
+   * settings that this connection's input activates (for example the fields of the authentication type it uses).
+   * `GET /api/managed_users/:id/connections/:connection_id/input_schema`, one call per connection and request, in
+   * Workato's "other connection endpoints" quota (60 per minute). Null with `NOT_FOUND` when the customer has no such
+   * connection.
+   */
+  connectionInputSchema?: Maybe<Array<SchemaField>>;
   /** The customer's connections, ordered by id. Workato returns them all in one answer; the gateway pages over it. */
   connections?: Maybe<ConnectionConnection>;
+  /**
+   * The form a new connection of a connector starts from in this customer's workspace: its base input schema, before any
+   * input (`GET /api/v2/managed_users/:id/connectors/:connector_name/input_schema`, one call per connector and request;
+   * 1,000 per minute). Null with `NOT_FOUND` when Workato has no such connector.
+   */
+  connectorInputSchema?: Maybe<Array<SchemaField>>;
   /** When the customer was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** A task limit overriding the plan's, in tasks per billing period. */
@@ -3403,6 +3417,17 @@ export type ManagedUserConnectionArgs = {
  * The customer's recipes, connections, folders and other objects are read from that customer workspace; their ids
  * say which customer they belong to, so `node(id)`, `recipe(id)` and the other lookups return to the same customer.
  */
+export type ManagedUserConnectionInputSchemaArgs = {
+  connectionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * An Embedded customer workspace, which Workato's API calls a managed user: a workspace that an Embed admin
+ * (partner) workspace provisions for one of its own customers. Only a partner workspace's token can read them.
+ * The customer's recipes, connections, folders and other objects are read from that customer workspace; their ids
+ * say which customer they belong to, so `node(id)`, `recipe(id)` and the other lookups return to the same customer.
+ */
 export type ManagedUserConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   application?: InputMaybe<Scalars['String']['input']>;
@@ -3411,6 +3436,17 @@ export type ManagedUserConnectionsArgs = {
   folderId?: InputMaybe<Scalars['ID']['input']>;
   includeRuntimeConnections?: InputMaybe<Scalars['Boolean']['input']>;
   parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * An Embedded customer workspace, which Workato's API calls a managed user: a workspace that an Embed admin
+ * (partner) workspace provisions for one of its own customers. Only a partner workspace's token can read them.
+ * The customer's recipes, connections, folders and other objects are read from that customer workspace; their ids
+ * say which customer they belong to, so `node(id)`, `recipe(id)` and the other lookups return to the same customer.
+ */
+export type ManagedUserConnectorInputSchemaArgs = {
+  application: Scalars['String']['input'];
 };
 
 
@@ -7800,23 +7836,54 @@ export type RecipeVersionEdge = {
 };
 
 /**
- * One field of a Workato schema (the `input_fields`/`output_fields` format of the connector SDK), generated from a
- * sample.
+ * One field of a Workato schema: the connector SDK's format for input and output fields (docs.workato.com, SDK
+ * reference "Workato Schema"). Custom connectors' schema generators answer these from a sample; an Embedded
+ * customer's connection forms (`ManagedUser.connectionInputSchema`, `connectorInputSchema`) are lists of them, one
+ * input per field, nested under `properties`, shown where `visibleWhen` holds, their values keyed by `name` in a
+ * connection's `input`.
  */
 export type SchemaField = {
   __typename?: 'SchemaField';
-  /** The input control, for example `text`, `integer` or `checkbox`; null for objects and arrays. */
+  /** Every attribute Workato sent for this field, including those this type does not name (for example `sticky`). */
+  attributes: Scalars['JSON']['output'];
+  /**
+   * The input control, for example `text`, `password` (a secret: never echo it back), `select`, `integer` or
+   * `checkbox`; null for objects and arrays, or when the connector leaves it to the type.
+   */
   controlType?: Maybe<Scalars['String']['output']>;
-  /** The label Workato shows. */
+  /** The value an input starts with, of the field's type. Null when there is none. */
+  default?: Maybe<Scalars['JSON']['output']>;
+  /**
+   * True when choosing a value changes the rest of the form (the SDK's `extends_schema`): for a connection, save it
+   * with the value, then read `ManagedUser.connectionInputSchema` again for the fields it adds.
+   */
+  extendsSchema: Scalars['Boolean']['output'];
+  /** Help text under the input. May hold HTML (links to documentation). */
+  hint?: Maybe<Scalars['String']['output']>;
+  /** The label Workato shows; null when none is given (Workato then derives one from `name`). */
   label?: Maybe<Scalars['String']['output']>;
-  /** The field's name (its key in the data). */
+  /** The field's name (its key in the data, or in a connection's `input`). */
   name: Scalars['String']['output'];
   /** For an array, the type of its items (`object`, `string`, …) [inferred: not in the reference's example]. */
   of?: Maybe<Scalars['String']['output']>;
+  /** True when a form can be saved without a value. False (the SDK's default) means a value is required. */
+  optional: Scalars['Boolean']['output'];
+  /**
+   * The choices of a select field, when the schema lists them. Null when it lists none (a free input, or choices the
+   * connector computes at run time: `pickList` names them).
+   */
+  options?: Maybe<Array<PickListItem>>;
+  /** The name of the connector's pick list that supplies this field's choices at run time, when it has one. */
+  pickList?: Maybe<Scalars['String']['output']>;
   /** For an object, or an array of objects, its fields [inferred: not in the reference's example]. */
   properties?: Maybe<Array<SchemaField>>;
-  /** The data type, for example `string`, `integer`, `boolean`, `object` or `array`. */
+  /** The data type, for example `string`, `integer`, `boolean`, `object` or `array`; null means `string` (the SDK's default). */
   type?: Maybe<Scalars['String']['output']>;
+  /**
+   * A condition on the form's other inputs under which this field is shown (the SDK's `ngIf`, for example
+   * `!line.use_managed_connection`). Null: always shown.
+   */
+  visibleWhen?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -10379,7 +10446,9 @@ export type ManagedUserResolvers<ContextType = GatewayContext, ParentType extend
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLogEntryConnection']>, ParentType, ContextType, RequireFields<ManagedUserAuditLogArgs, 'first'>>;
   billingStartDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType, RequireFields<ManagedUserConnectionArgs, 'id'>>;
+  connectionInputSchema?: Resolver<Maybe<Array<ResolversTypes['SchemaField']>>, ParentType, ContextType, RequireFields<ManagedUserConnectionInputSchemaArgs, 'connectionId'>>;
   connections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, RequireFields<ManagedUserConnectionsArgs, 'first' | 'includeRuntimeConnections'>>;
+  connectorInputSchema?: Resolver<Maybe<Array<ResolversTypes['SchemaField']>>, ParentType, ContextType, RequireFields<ManagedUserConnectorInputSchemaArgs, 'application'>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   customTaskLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   dataTable?: Resolver<Maybe<ResolversTypes['DataTable']>, ParentType, ContextType, RequireFields<ManagedUserDataTableArgs, 'id'>>;
@@ -11226,12 +11295,20 @@ export type RecipeVersionEdgeResolvers<ContextType = GatewayContext, ParentType 
 };
 
 export type SchemaFieldResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SchemaField'] = ResolversParentTypes['SchemaField']> = {
+  attributes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   controlType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  default?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  extendsSchema?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   of?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  optional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  options?: Resolver<Maybe<Array<ResolversTypes['PickListItem']>>, ParentType, ContextType>;
+  pickList?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<Maybe<Array<ResolversTypes['SchemaField']>>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  visibleWhen?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SecretsCacheClearPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SecretsCacheClearPayload'] = ResolversParentTypes['SecretsCacheClearPayload']> = {

@@ -19,6 +19,7 @@ import { createDeploymentLoaders } from './deployments.js';
 import { createDeveloperApiClientLoaders } from './developer-api-clients.js';
 import { createDataTableLoaders } from './data-tables.js';
 import { createFolderLoaders } from './folders.js';
+import { createInputSchemaLoaders } from './input-schemas.js';
 import { createJobLoaders } from './jobs.js';
 import { createLookupTableLoaders, createLookupTableRowLoaders } from './lookup-tables.js';
 import { createManagedUserLoaders, createMemberLoaders, type ManagedUserLoaders } from './managed-users.js';
@@ -55,6 +56,7 @@ const FAMILY_LOADERS = {
   testAutomation: createTestAutomationLoaders,
   agentStudio: createAgentStudioLoaders, mcpServers: createMcpServerLoaders,
   eventStreams: createEventStreamLoaders,
+  inputSchemas: createInputSchemaLoaders,
 } satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };

@@ -5,6 +5,7 @@
 import type { CsvColumnSeparator, Resolvers } from '../generated/graphql.js';
 import { badUserInput } from '../server/errors.js';
 import { generateSchemaFromCsv, generateSchemaFromJson } from '../workato/custom-connectors.js';
+import { inputFieldChoices } from '../workato/inferred.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { list, prop, toWire, typed, workatoId } from './helpers.js';
 import type { SchemaFieldMapper } from './mappers.js';
@@ -69,7 +70,17 @@ export const customConnectorResolvers: Resolvers = {
     createdAt: prop('created_at'),
     releasedAt: prop('released_at'),
   },
+  // One Workato schema field: a generator's answer, or a field of a connection form (input-schemas.ts).
   SchemaField: {
     controlType: prop('control_type'),
+    hint: prop('hint'),
+    // The connector SDK's default: a value is required unless the field says otherwise.
+    optional: (f) => f.optional === true,
+    default: (f) => f.default ?? null,
+    options: (f) => inputFieldChoices(f).options,
+    pickList: (f) => inputFieldChoices(f).pickList,
+    visibleWhen: prop('ngIf'),
+    extendsSchema: (f) => f.extends_schema === true,
+    attributes: (f) => f,
   },
 };

@@ -14,6 +14,7 @@ import { developerApiClientMutationResolvers } from './developer-api-client-muta
 import { developerApiClientResolvers } from './developer-api-clients.js';
 import { folderMutationResolvers } from './folder-mutations.js';
 import { folderResolvers } from './folders.js';
+import { inputSchemaResolvers } from './input-schemas.js';
 import { jobMutationResolvers } from './job-mutations.js';
 import { jobResolvers } from './jobs.js';
 import { lookupTableResolvers } from './lookup-table-mutations.js';
@@ -70,6 +71,7 @@ export const resolvers: Resolvers[] = [
   packageStatusResolvers,
   managedUserResolvers,
   managedUserWorkspaceResolvers,
+  inputSchemaResolvers,
   managedUserMutationResolvers,
   tagResolvers, tagMutationResolvers,
   dataTableResolvers,

@@ -24,6 +24,10 @@
  *   test cases when the report completes. A recipe never analysed → 404; POST starts a new analysis (answering the
  *   pending report) unless one is already pending, which it answers as is.
  * - §16.2 integrations/all `per_page` default 100 ([spec] says 1 — unverified). Sorted by connector name.
+ * - §17.3 #6 / §17.8 connection forms (input-schemas.ts): each connector's fields are made up in the SDK's schema
+ *   format (one `extends_schema` selector whose value adds extended settings); a connection keeps only that
+ *   selector's value from its `input`. A built-in app without connections (clock, logger, …) has an empty form;
+ *   an unknown connector name, connection or customer is 404.
  * - §16.1 integrations without `applications` → `{"items": []}`; unknown names are absent; request order kept.
  * - §10.1 `running=false` / `active=false` → only stopped recipes; `running` wins over legacy `active`.
  * - §10.1 `stopped_after` applied as documented ("drop recipes stopped after this time"); never-stopped kept.

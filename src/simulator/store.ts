@@ -64,6 +64,8 @@ export interface ConnectionRow {
   /** The wire object without `tags` (§12.1: tags only with `includes[]=tags`). */
   connection: Workato.Connection;
   tags: string[];
+  /** What the connection keeps of its `input`: the form selectors that pick its extended settings (input-schemas.ts). */
+  settings?: Record<string, string>;
 }
 
 /**

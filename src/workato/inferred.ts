@@ -380,6 +380,16 @@ export function pickListItems(body: unknown): Array<{ label: string; value: stri
 }
 
 /**
+ * §17.3 #6 / §17.8 [inferred]: the reference shows input schema fields with `control_type, label, name, type, hint`
+ * only. A select's inline choices are read as the connector SDK writes them (`options: [[label, value]]`, or
+ * `pick_list` given as such pairs); a `pick_list` string names a list the connector computes at run time.
+ */
+export function inputFieldChoices(field: Workato.SchemaField): { options: Array<{ label: string; value: string }> | null; pickList: string | null } {
+  const inline = Array.isArray(field.options) ? field.options : Array.isArray(field.pick_list) ? field.pick_list : null;
+  return { options: inline ? pickListItems(inline) : null, pickList: typeof field.pick_list === 'string' ? field.pick_list : null };
+}
+
+/**
  * §21: the token value is "only present in the create/regenerate responses" [inferred]; its key is not documented.
  * Read `token` when it is a string (list and get send `token: {"updated_at"}` metadata there), else `api_token`
  * or `token.value`; null when none is present.

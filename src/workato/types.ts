@@ -751,16 +751,35 @@ export namespace Workato {
     data: { code: string };
   }
 
-  /** One field of a schema from `POST /api/sdk/generate_schema/{json,csv}` (§16.3). */
+  /**
+   * One field of a Workato schema, the connector SDK's format (docs.workato.com, SDK reference "Workato Schema"):
+   * the schema generators' answer (§16.3) and the connection forms' (§17.3 #6, §17.8). Only `name` is required;
+   * attributes not named here pass through.
+   */
   export interface SchemaField {
     name: string;
     label?: string | null;
+    /** Data type; the SDK's default is `string`. */
     type?: string | null;
     control_type?: string | null;
     /** Nested fields of an object, or of an array of objects [inferred]. */
     properties?: SchemaField[] | null;
     /** The item type of an array (`object`, `string`, …) [inferred]. */
     of?: string | null;
+    /** May hold HTML (links to documentation). */
+    hint?: string | null;
+    /** The SDK's default is false: a value is required. */
+    optional?: boolean | null;
+    default?: unknown;
+    /** Choices of a select field, `[label, value]` pairs. */
+    options?: Array<[string, string]> | null;
+    /** Inline `[label, value]` pairs, or the name of a pick list of the connector. */
+    pick_list?: string | Array<[string, string]> | null;
+    /** A condition on other inputs under which the field shows, e.g. `!line.use_managed_connection`. */
+    ngIf?: string | null;
+    /** True when the field's value changes the rest of the form. */
+    extends_schema?: boolean | null;
+    [attribute: string]: unknown;
   }
 
   // ---------------------------------------------------------------- §19 properties

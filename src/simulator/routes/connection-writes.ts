@@ -1,11 +1,13 @@
 /**
  * REFERENCE §12.2–§12.5: create, update, disconnect and delete a connection. Credentials (`input`) are checked
- * and dropped: the simulator never stores or echoes them. Choices the reference leaves open: inferred.ts.
+ * and dropped: the simulator never stores or echoes them; it keeps only the form selectors that decide the
+ * connection's input schema (input-schemas.ts). Choices the reference leaves open: inferred.ts.
  */
 import type { Workato } from '../../workato/types.js';
 import { CONNECTOR_BY_NAME, NO_CONNECTION_APPS } from '../catalogue.js';
 import { badRequest, notFound, ok, pathInt, type RouteDef } from '../http-helpers.js';
 import { INFERRED_WRITES } from '../inferred.js';
+import { settingsOf } from '../input-schemas.js';
 import type { ConnectionRow, WorkspaceStore } from '../store.js';
 import { formatTime } from '../time.js';
 import { blank, bodyBool, bodyId, bodyOf, connectionsInUse, Validation } from '../writes.js';
@@ -86,7 +88,7 @@ export const connectionWriteRoutes: RouteDef[] = [
         connection_lost_at: null, connection_lost_reason: null, parent_id: fields.parent_id ?? null,
       };
       if (!shell) authorize(connection, fields.input, now);
-      const row: ConnectionRow = { connection, tags: [] };
+      const row: ConnectionRow = { connection, tags: [], settings: settingsOf(connector!.name, fields.input) };
       store.connections.set(connection.id, row);
       store.touch();
       return ok(render(row));
@@ -115,6 +117,7 @@ export const connectionWriteRoutes: RouteDef[] = [
       if ('external_id' in body) c.external_id = (body.external_id as string | null) ?? null;
       if (fields.shell === true) Object.assign(c, { authorization_status: null, authorization_error: null });
       else if (fields.input && !oauth) authorize(c, fields.input, now);
+      if (provider && fields.input) row.settings = { ...row.settings, ...settingsOf(provider, fields.input) };
       c.updated_at = now;
       store.touch();
       return ok(render(row));

@@ -18,6 +18,7 @@ import { embeddedRoutes } from './embedded.js';
 import { eventStreamRoutes } from './event-streams.js';
 import { folderWriteRoutes } from './folder-writes.js';
 import { folderRoutes } from './folders.js';
+import { inputSchemaRoutes } from './input-schemas.js';
 import { jobActionRoutes } from './job-actions.js';
 import { jobRoutes } from './jobs.js';
 import { lookupTableRoutes } from './lookup-tables.js';
@@ -74,5 +75,8 @@ const WORKSPACE_ROUTES: RouteDef[] = [
   ...eventStreamRoutes,
 ];
 
-/** §17: the partner's customer routes, and every mirrored workspace route again under /api/managed_users/:id. */
-export const ALL_ROUTES: RouteDef[] = [...WORKSPACE_ROUTES, ...managedUserRoutes, ...embeddedRoutes(WORKSPACE_ROUTES)];
+/**
+ * §17: the partner's customer routes, the customer-only connection forms, and every mirrored workspace route again
+ * under /api/managed_users/:id.
+ */
+export const ALL_ROUTES: RouteDef[] = [...WORKSPACE_ROUTES, ...managedUserRoutes, ...inputSchemaRoutes, ...embeddedRoutes(WORKSPACE_ROUTES)];
