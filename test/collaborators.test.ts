@@ -116,7 +116,6 @@ describe('Member.privileges, projectGrants, projectPrivileges (§20 #6–#8)', (
     expect(operator.projectGrants[0].project.name).toEqual(expect.any(String));
     const n = managedUser.members.length;
     expect(stack.sim.counts()).toEqual({
-      'GET /api/managed_users/:id': 1,
       'GET /api/managed_users/:id/members': 1,
       'GET /api/managed_users/:managed_user_id/members/:id/privileges': n,
       'GET /api/managed_users/:managed_user_id/members/:id/project_grants': n,

@@ -153,7 +153,6 @@ describe('ManagedUser.dataTables', () => {
     expect(data.managedUser.dataTable).toEqual({ name: 'Orders' });
     expect(customerTables.Customers!.id).not.toBe(tables.Customers!.id);
     expect(stack.sim.counts()).toEqual({
-      'GET /api/managed_users/:id': 1,
       'GET /api/v2/managed_users/:managed_user_id/data_tables': 1,
       'POST /api/v2/managed_users/:managed_user_id/v1/tables/:table_id/query': 2,
     });

@@ -120,7 +120,6 @@ describe('Embedded customers (§17.8)', () => {
     expect(first.role.name).toEqual(expect.any(String));
     expect(Buffer.from(first.id, 'base64url').toString()).toBe(`DeveloperApiClient@19029:${first.workatoId}`);
     expect(stack.sim.counts()).toEqual({
-      'GET /api/managed_users/:id': 1,
       'GET /api/v2/managed_users/:managed_user_id/developer_api_clients': 1,
       'GET /api/v2/managed_users/:managed_user_id/developer_api_client_roles': 1,
     });

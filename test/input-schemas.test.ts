@@ -36,7 +36,7 @@ describe('ManagedUser.connectorInputSchema', () => {
     expect(managedUser.again).toEqual(managedUser.netsuite.map((f: { name: string }) => ({ name: f.name })));
     expect(managedUser.salesforce[1]).toEqual({ name: 'region', pickList: 'regions', options: null });
     // One call per connector and request: the trimmed name is the same key.
-    expect(stack.sim.counts()).toEqual({ 'GET /api/managed_users/:id': 1, 'GET /api/v2/managed_users/:managed_user_id/connectors/:connector_name/input_schema': 2 });
+    expect(stack.sim.counts()).toEqual({ 'GET /api/v2/managed_users/:managed_user_id/connectors/:connector_name/input_schema': 2 });
   });
 
   it('answers NOT_FOUND for a connector Workato does not have and BAD_USER_INPUT for a blank name', async () => {
@@ -68,7 +68,7 @@ describe('ManagedUser.connectionInputSchema', () => {
     expect(managedUser.byWorkatoId.at(-1)).toEqual({ name: 'profile', visibleWhen: '!line.use_managed_connection' });
     expect(managedUser.byGlobalId).toEqual(managedUser.byWorkatoId.map((f: { name: string }) => ({ name: f.name })));
     // The global id and the Workato id are one key: one call.
-    expect(stack.sim.counts()).toEqual({ 'GET /api/managed_users/:id': 1, 'GET /api/managed_users/:managed_user_id/connections/:connection_id/input_schema': 1 });
+    expect(stack.sim.counts()).toEqual({ 'GET /api/managed_users/:managed_user_id/connections/:connection_id/input_schema': 1 });
   });
 
   it('answers NOT_FOUND for a connection the customer does not have, BAD_USER_INPUT for another workspace\'s connection', async () => {

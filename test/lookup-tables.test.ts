@@ -301,7 +301,6 @@ describe('Embedded customers (§17.7)', () => {
     });
     expect(data.managedUser.lookupTableRow).toEqual({ id: rowId(7291, 1290005, '19029'), value: 'support-apac' });
     expect(stack.sim.counts()).toEqual({
-      'GET /api/managed_users/:id': 1,
       'GET /api/managed_users/:managed_user_id/lookup_tables': 1,
       'GET /api/managed_users/:managed_user_id/lookup_tables/:lookup_table_id/rows': 2,
       'GET /api/managed_users/:managed_user_id/lookup_tables/:lookup_table_id/lookup': 1,

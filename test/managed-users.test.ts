@@ -100,13 +100,32 @@ describe("a customer's workspace", () => {
     expect(nodes.every((n: any) => n.folder?.name && n.jobs.nodes.length === 5 && n.jobs.totalCount === 30)).toBe(true);
     expect(nodes.some((n: any) => n.connections.length > 0)).toBe(true);
     expect(stack.sim.counts()).toEqual({
-      'GET /api/managed_users/:id': 1,
       'GET /api/managed_users/:managed_user_id/recipes': 1,
       'GET /api/managed_users/:managed_user_id/connections': 1,
       'GET /api/managed_users/:managed_user_id/folders': folderCalls,
       'GET /api/managed_users/:managed_user_id/recipes/:recipe_id/jobs': 10,
     });
     expect(stack.sim.log().every((l) => l.path.startsWith('/api/managed_users/19029'))).toBe(true);
+  });
+
+  it('reads the customer record only when a field of it is selected; an unknown id is NOT_FOUND from the call that finds out', async () => {
+    const customerRead = () => stack.sim.counts()['GET /api/managed_users/:id'] ?? 0;
+    stack.sim.resetCounts();
+    const workspaceOnly = await stack.gql(`{ managedUser(id: "19029") { id workatoId connections(first: 1) { nodes { name } } } }`);
+    expect(workspaceOnly.managedUser).toMatchObject({ id: expect.any(String), workatoId: '19029', connections: { nodes: [{ name: expect.any(String) }] } });
+    expect(customerRead()).toBe(0);
+    // The same ids as when the record is read.
+    const withRecord = await stack.gql(`{ managedUser(id: "19029") { id workatoId name } }`);
+    expect(withRecord.managedUser).toMatchObject({ id: workspaceOnly.managedUser.id, workatoId: '19029', name: 'Acme Corporation' });
+    expect(customerRead()).toBe(1);
+    // `{ id }` alone is an existence check, and an external id needs the record to find the numeric id.
+    stack.sim.resetCounts();
+    await stack.gql(`{ a: managedUser(id: "19029") { id } b: managedUser(externalId: "ACME-001") { folders(first: 1) { nodes { id } } } }`);
+    expect(customerRead()).toBe(2);
+
+    const unknown = await stack.request(`{ managedUser(id: "99999") { workatoId recipes(first: 1) { nodes { id } } } }`);
+    expect(unknown.data?.managedUser).toEqual({ workatoId: '99999', recipes: null });
+    expect(unknown.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['managedUser.recipes', 'NOT_FOUND']]);
   });
 
   it("gives a customer's objects global ids that carry the customer, and node() goes back to the same customer", async () => {

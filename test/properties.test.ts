@@ -93,7 +93,6 @@ describe('ManagedUser.properties (Embedded §17.8)', () => {
       { id: toGlobalId('Property', [project.workatoId, 'public_url'], '19029'), name: 'public_url', relativeName: '_url', value: 'https://billing-129.example.com', project: { workatoId: project.workatoId } },
     ]);
     expect(stack.sim.counts()).toEqual({
-      'GET /api/managed_users/:id': 1,
       'GET /api/managed_users/:managed_user_id/properties': 2,
       'GET /api/managed_users/:managed_user_id/projects': 1,
     });

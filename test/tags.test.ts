@@ -103,7 +103,6 @@ describe('Embedded: a customer\'s tags', () => {
     expect(managedUser.recipe.tags[0].id).toBe(b64(`Tag@19029:${tagged.tags[0]}`));
     expect(managedUser.tag).toEqual({ workatoId: truth[0] });
     expect(stack.sim.counts()).toEqual({
-      'GET /api/managed_users/:id': 1,
       'GET /api/managed_users/:managed_user_id/recipes/:id': 1,
       'GET /api/v2/managed_users/:managed_user_id/tags': 1,
     });

@@ -2,6 +2,7 @@
  * Embedded customers (REFERENCE §17.1) and the customer-only types: members (§17.2) and lookup tables (§17.7).
  * The customer workspace's recipes, connections, folders, … are on `ManagedUser` too: see managed-user-workspace.ts.
  */
+import { getNamedType, isCompositeType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { ManagedUserRecipesArgs, Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
@@ -9,7 +10,7 @@ import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { managedUserSegment } from '../workato/managed-users.js';
 import { decodeJson, flag, prop, workatoId } from './helpers.js';
-import { selectedArgs } from './lookahead.js';
+import { ownSelectedFieldNames, selectedArgs } from './lookahead.js';
 import { customerRecipePageArgs } from './managed-user-workspace.js';
 import { prefetchRecipePage } from './recipes.js';
 import type { LookupTableColumnMapper, ManagedUserMapper } from './mappers.js';
@@ -68,6 +69,26 @@ export function columns(schema: unknown): LookupTableColumnMapper[] {
   });
 }
 
+/**
+ * The fields of ManagedUser that need only the customer's id: its ids, and every field of a composite type (the
+ * customer workspace's recipes, connections, tags, … read from `/managed_users/<id>/…`). Its own properties are
+ * all scalars, read from the customer record. Computed once per schema.
+ */
+const SETTLED_BY_ID = new WeakMap<GraphQLObjectType, ReadonlySet<string>>();
+const IDS = new Set(['__typename', 'id', 'workatoId']);
+
+/** True when the selection reads something of the customer's workspace and nothing of the customer record. */
+function readsOnlyTheWorkspace(info: GraphQLResolveInfo): boolean {
+  const type = getNamedType(info.returnType) as GraphQLObjectType;
+  let settled = SETTLED_BY_ID.get(type);
+  if (!settled) {
+    const relations = Object.values(type.getFields()).filter((f) => isCompositeType(getNamedType(f.type))).map((f) => f.name);
+    SETTLED_BY_ID.set(type, (settled = new Set([...IDS, ...relations])));
+  }
+  const selected = [...ownSelectedFieldNames(info)];
+  return selected.some((name) => !IDS.has(name)) && selected.every((name) => settled.has(name));
+}
+
 export const managedUserResolvers: Resolvers = {
   Query: {
     // §17.1: page/per_page, `{"result": [...]}`, no count (the paging itself is [inferred] from sibling lists).
@@ -87,6 +108,9 @@ export const managedUserResolvers: Resolvers = {
           }
         }
       }
+      // Nothing selected needs the customer record itself (`managedUser(id:) { recipes { … } }`): no GET
+      // /managed_users/:id, which is a 60/min quota. An unknown id then ends as NOT_FOUND from the calls that find out.
+      if (/^\d+$/.test(segment) && readsOnlyTheWorkspace(info)) return { id: Number(segment) } as ManagedUserMapper;
       return ctx.loaders.managedUsers.managedUserBySegment.load(segment);
     },
   },
