@@ -189,6 +189,9 @@ describe('every field of every type resolves against the simulator', () => {
       ['exportManifestCreate', () => ({ name: 'Throwaway', folderId: '1201101', autoGenerateAssets: true }), 'throwaway'],
       ['exportManifestDelete', () => ({ id: state.throwaway! })],
       ['projectDelete', () => ({ id: '44022' })],
+      // §17.9: a manifest and an export in a customer's workspace (the folder's id names the customer).
+      ['exportManifestCreate', () => ({ name: 'Walk customer manifest', folderId: seed.managedUser.folders.nodes[0].id, autoGenerateAssets: true }), 'customerManifest'],
+      ['packageExport', () => ({ manifestId: state.customerManifest! }), 'customerPackage'],
       ...families.flatMap((f) => (f.mutations ?? []).map(([name, input, keep]): [string, () => Record<string, unknown>, string?] => [name, () => input(state), keep])),
     ];
     const mutationType = schema.getMutationType()!;
@@ -246,6 +249,8 @@ describe('every field of every type resolves against the simulator', () => {
       'ManagedUser.project': { id: seed.managedUser.projects.nodes[0].id },
       'ManagedUser.member': { id: seed.managedUser.members[0].id },
       'ManagedUser.lookupTable': { id: seed.managedUser.lookupTables.nodes[0].id },
+      'ManagedUser.exportManifest': { id: state.customerManifest! },
+      'ManagedUser.package': { id: state.customerPackage! },
       ...Object.assign({}, ...families.map((f) => f.args?.(state) ?? {})),
     });
     const queryType = schema.getQueryType()!;

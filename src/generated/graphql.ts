@@ -2356,6 +2356,8 @@ export type ExportManifestCreateInput = {
   includeTags?: InputMaybe<Scalars['Boolean']['input']>;
   /** Export test cases too (default false; Workato does not support them yet). */
   includeTestCases?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The Embedded customer whose workspace this is in; needed with Workato ids of a customer's (a customer's `id` names it). */
+  managedUser?: InputMaybe<ManagedUserRefInput>;
   /** The manifest name. */
   name: Scalars['String']['input'];
 };
@@ -2373,6 +2375,8 @@ export type ExportManifestCreatePayload = {
 export type ExportManifestDeleteInput = {
   /** The manifest's `id` or `workatoId`. */
   id: Scalars['ID']['input'];
+  /** The Embedded customer whose workspace this is in; needed with Workato ids of a customer's (a customer's `id` names it). */
+  managedUser?: InputMaybe<ManagedUserRefInput>;
 };
 
 /** The outcome of `exportManifestDelete`. */
@@ -2400,6 +2404,8 @@ export type ExportManifestUpdateInput = {
   includeTags?: InputMaybe<Scalars['Boolean']['input']>;
   /** Export test cases too. */
   includeTestCases?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The Embedded customer whose workspace this is in; needed with Workato ids of a customer's (a customer's `id` names it). */
+  managedUser?: InputMaybe<ManagedUserRefInput>;
   /** A new name. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
@@ -3269,10 +3275,20 @@ export type ManagedUser = Node & {
   eventTopic?: Maybe<EventTopic>;
   /** The customer's event topics, by id (`GET /api/managed_users/:id/event_streams/topics`, once per request). */
   eventTopics?: Maybe<EventTopicConnection>;
+  /**
+   * One export manifest of the customer's workspace (`GET /api/managed_users/:id/export_manifests/:id`). Null when
+   * it does not exist.
+   */
+  exportManifest?: Maybe<ExportManifest>;
   /** The partner's own id for this customer; `managedUser(externalId:)` finds the customer by it. */
   externalId?: Maybe<Scalars['String']['output']>;
   /** One folder of the customer by its `id` or `workatoId`. Null when it does not exist. */
   folder?: Maybe<Folder>;
+  /**
+   * The assets of one of the customer's folders and its subfolders, ready for an export manifest
+   * (`GET /api/managed_users/:id/export_manifests/folder_assets`).
+   */
+  folderAssets?: Maybe<Array<Asset>>;
   /** The customer's folders directly inside a parent folder (default: the customer's Home). */
   folders?: Maybe<FolderConnection>;
   /** Origins allowed to frame Workato for this customer (the CSP `frame-ancestors` value, comma-separated). */
@@ -3310,6 +3326,11 @@ export type ManagedUser = Node & {
   onPremGroups?: Maybe<OnPremGroupConnection>;
   /** The origin of the page hosting the embedded Workato frame, when it differs from the partner's default. */
   originUrl?: Maybe<Scalars['String']['output']>;
+  /**
+   * One of the customer's packages: its status from `GET /api/managed_users/:id/imports/:id` or `…/exports/:id`.
+   * Null when it does not exist.
+   */
+  package?: Maybe<Package>;
   /** The Embedded plan of the customer, for example `oem_plan`. */
   planId?: Maybe<Scalars['String']['output']>;
   /** One project of the customer by its `id` or `workatoId`. Null when it does not exist. */
@@ -3526,8 +3547,31 @@ export type ManagedUserEventTopicsArgs = {
  * The customer's recipes, connections, folders and other objects are read from that customer workspace; their ids
  * say which customer they belong to, so `node(id)`, `recipe(id)` and the other lookups return to the same customer.
  */
+export type ManagedUserExportManifestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * An Embedded customer workspace, which Workato's API calls a managed user: a workspace that an Embed admin
+ * (partner) workspace provisions for one of its own customers. Only a partner workspace's token can read them.
+ * The customer's recipes, connections, folders and other objects are read from that customer workspace; their ids
+ * say which customer they belong to, so `node(id)`, `recipe(id)` and the other lookups return to the same customer.
+ */
 export type ManagedUserFolderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * An Embedded customer workspace, which Workato's API calls a managed user: a workspace that an Embed admin
+ * (partner) workspace provisions for one of its own customers. Only a partner workspace's token can read them.
+ * The customer's recipes, connections, folders and other objects are read from that customer workspace; their ids
+ * say which customer they belong to, so `node(id)`, `recipe(id)` and the other lookups return to the same customer.
+ */
+export type ManagedUserFolderAssetsArgs = {
+  folderId?: InputMaybe<Scalars['ID']['input']>;
+  includeData?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -3647,6 +3691,18 @@ export type ManagedUserOnPremGroupArgs = {
 export type ManagedUserOnPremGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An Embedded customer workspace, which Workato's API calls a managed user: a workspace that an Embed admin
+ * (partner) workspace provisions for one of its own customers. Only a partner workspace's token can read them.
+ * The customer's recipes, connections, folders and other objects are read from that customer workspace; their ids
+ * say which customer they belong to, so `node(id)`, `recipe(id)` and the other lookups return to the same customer.
+ */
+export type ManagedUserPackageArgs = {
+  id: Scalars['ID']['input'];
+  operation?: InputMaybe<PackageOperation>;
 };
 
 
@@ -4520,7 +4576,9 @@ export type Mutation = {
   packageExport: PackageExportPayload;
   /**
    * Start importing a package zip into a folder (a multipart upload). Returns the package at once, usually
-   * `IN_PROGRESS`; when it is done, read `recipeStatus` even when it is `COMPLETED`.
+   * `IN_PROGRESS`; when it is done, read `recipeStatus` even when it is `COMPLETED`. With `managedUser` (or a
+   * customer's folder `id`) it imports into that customer's workspace (`POST /api/managed_users/:id/imports`): the
+   * partner flow of exporting once from the own workspace and importing into each customer.
    */
   packageImport: PackageImportPayload;
   /**
@@ -5996,7 +6054,9 @@ export type OpenApiFormat =
 /**
  * A package: the export of a manifest to a zip, or the import of a zip into a folder. Both run in the background:
  * the mutations return the package at once (`IN_PROGRESS`); follow it with `package(id)` or the `packageStatus`
- * subscription until it is `COMPLETED` or `FAILED`.
+ * subscription until it is `COMPLETED` or `FAILED`. An Embedded customer's package (`packageImport` with
+ * `managedUser`, for example) has an `id` naming the customer and whether it is an export or an import, which is how
+ * Workato reads its status (`/managed_users/:id/imports/:id`, `…/exports/:id`).
  */
 export type Package = Node & {
   __typename?: 'Package';
@@ -6005,7 +6065,8 @@ export type Package = Node & {
   /**
    * Where to download the zip once a package is `COMPLETED`: this gateway's own download route
    * (`GET /packages/<workatoId>/download`), which takes the same `Authorization` header as GraphQL requests and streams
-   * the zip. Null until there is something to download.
+   * the zip. Null until there is something to download, and for an Embedded customer's packages: Workato documents
+   * no download endpoint for those (§17.9).
    */
   downloadUrl?: Maybe<Scalars['String']['output']>;
   /** Why the package failed; null unless `status` is `FAILED`. */
@@ -6036,6 +6097,8 @@ export type Package = Node & {
 
 /** Which manifest to export. */
 export type PackageExportInput = {
+  /** The Embedded customer whose workspace this is in; needed with Workato ids of a customer's (a customer's `id` names it). */
+  managedUser?: InputMaybe<ManagedUserRefInput>;
   /** The manifest's `id` or `workatoId`. */
   manifestId: Scalars['ID']['input'];
 };
@@ -6057,11 +6120,14 @@ export type PackageImportInput = {
   folderId: Scalars['ID']['input'];
   /**
    * Where to put assets that lived in the exporter's Home folder: a folder `id` or `workatoId`, not Home itself.
-   * Required when the target workspace's Home assets were turned into a project.
+   * Required when the target workspace's Home assets were turned into a project. Not for a customer's workspace:
+   * Workato documents no such option for customer imports (§17.9).
    */
   folderIdForHomeAssets?: InputMaybe<Scalars['ID']['input']>;
   /** Keep the tags carried in the package (default false). */
   includeTags?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The Embedded customer whose workspace this is in; needed with Workato ids of a customer's (a customer's `id` names it). */
+  managedUser?: InputMaybe<ManagedUserRefInput>;
   /** Allow the import to stop, update and restart running recipes (default false: the import fails if it must). */
   restartRecipes?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -6587,7 +6653,10 @@ export type Query = {
    * (`GET /on_prem_groups`, 60 requests/minute); all pages of one request cost one call.
    */
   onPremGroups?: Maybe<OnPremGroupConnection>;
-  /** One package (export or import) by its `id` or `workatoId`. Null when it does not exist. */
+  /**
+   * One package (export or import) by its `id` or `workatoId`. Null when it does not exist. A customer's package `id`
+   * is read from that customer; its bare `workatoId` needs `ManagedUser.package`.
+   */
   package?: Maybe<Package>;
   /** One project by its global `id` or `workatoId`. Null when it does not exist. */
   project?: Maybe<Project>;
@@ -10459,8 +10528,10 @@ export type ManagedUserResolvers<ContextType = GatewayContext, ParentType extend
   errorNotificationEmails?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   eventTopic?: Resolver<Maybe<ResolversTypes['EventTopic']>, ParentType, ContextType, RequireFields<ManagedUserEventTopicArgs, 'id'>>;
   eventTopics?: Resolver<Maybe<ResolversTypes['EventTopicConnection']>, ParentType, ContextType, RequireFields<ManagedUserEventTopicsArgs, 'first'>>;
+  exportManifest?: Resolver<Maybe<ResolversTypes['ExportManifest']>, ParentType, ContextType, RequireFields<ManagedUserExportManifestArgs, 'id'>>;
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   folder?: Resolver<Maybe<ResolversTypes['Folder']>, ParentType, ContextType, RequireFields<ManagedUserFolderArgs, 'id'>>;
+  folderAssets?: Resolver<Maybe<Array<ResolversTypes['Asset']>>, ParentType, ContextType, RequireFields<ManagedUserFolderAssetsArgs, 'includeData'>>;
   folders?: Resolver<Maybe<ResolversTypes['FolderConnection']>, ParentType, ContextType, RequireFields<ManagedUserFoldersArgs, 'first'>>;
   frameAncestors?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -10478,6 +10549,7 @@ export type ManagedUserResolvers<ContextType = GatewayContext, ParentType extend
   onPremGroup?: Resolver<Maybe<ResolversTypes['OnPremGroup']>, ParentType, ContextType, RequireFields<ManagedUserOnPremGroupArgs, 'id'>>;
   onPremGroups?: Resolver<Maybe<ResolversTypes['OnPremGroupConnection']>, ParentType, ContextType, RequireFields<ManagedUserOnPremGroupsArgs, 'first'>>;
   originUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  package?: Resolver<Maybe<ResolversTypes['Package']>, ParentType, ContextType, RequireFields<ManagedUserPackageArgs, 'id'>>;
   planId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<ManagedUserProjectArgs, 'id'>>;
   projects?: Resolver<Maybe<ResolversTypes['ProjectConnection']>, ParentType, ContextType, RequireFields<ManagedUserProjectsArgs, 'first'>>;

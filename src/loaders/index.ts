@@ -111,7 +111,7 @@ function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: L
     ...createDeploymentLoaders(api, scope, mode),
     ...createMemberLoaders(api, scope),
     ...createLookupTableLoaders(api, scope),
-    ...createPackageLoaders(api, reference),
+    ...createPackageLoaders(api, scope, reference),
     /**
      * After a write through the gateway that can change this scope's folders, connections or connectors: drops the
      * caller's reference-cache entries of the scope. Await it before the write's answer (and any read-back).

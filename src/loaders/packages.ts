@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import type { WorkatoApi } from '../workato/http.js';
 import { WorkatoError } from '../workato/http.js';
-import { getExportManifest, getPackage, listFolderAssets } from '../workato/packages.js';
+import { getCustomerPackage, getExportManifest, getPackage, listFolderAssets, type PackageOperation } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
 import { packageStatusOf } from '../workato/inferred.js';
 import { NotFoundError } from './errors.js';
+import { tag } from './scope.js';
 import { directReads, type ReferenceReads } from './reference-cache.js';
 import { listLoader, toError } from './util.js';
 
@@ -19,19 +20,43 @@ function byId<T>(entity: string, fetch: (id: number) => Promise<T>): DataLoader<
   );
 }
 
+/** A package to read: its id, and in a customer's workspace whether it is an export or an import (§17.9). */
+export interface PackageRef {
+  id: number;
+  operation?: PackageOperation;
+}
+
 /**
- * Recipe lifecycle loaders (REFERENCE §15). Packages and manifests exist only in the caller's own workspace here:
- * Embedded customers use other paths (§17.9).
+ * Recipe lifecycle loaders (REFERENCE §15, and §17.9 in an Embedded customer's scope). Manifests and folder assets
+ * read the same paths in both scopes; a customer's package status is read by operation (`/imports/:id`,
+ * `/exports/:id`), so there a package is keyed by operation and id.
  */
-export function createPackageLoaders(api: WorkatoApi, reference: ReferenceReads = directReads(api)) {
-  const exportManifestById = byId('ExportManifest', (id) => getExportManifest(api, id));
-  // A finished import has made its folders and connections (§15.4): the caller's next read must see them.
-  const packageById = byId('Package', async (id) => {
-    const pkg = await getPackage(api, id);
-    if (pkg.operation_type === 'import' && packageStatusOf(pkg.status) !== 'in_progress') await reference.dropOnce(`import ${id}`);
-    return pkg;
+export function createPackageLoaders(api: WorkatoApi, scope: string | undefined, reference: ReferenceReads = directReads(api)) {
+  // Objects are tagged with the scope they were read from: their relations (an asset's recipe, a manifest's folder,
+  // an import's recipes) are read from the same workspace.
+  const exportManifestById = byId('ExportManifest', async (id) => {
+    const m = tag([await getExportManifest(api, id)], scope)[0]!;
+    if (m.assets) tag(m.assets, scope);
+    return m;
   });
-  const folderAssets = listLoader((params: { folder_id?: number; include_data?: boolean }) => listFolderAssets(api, params));
+  const keyOf = (ref: PackageRef) => (scope === undefined ? String(ref.id) : `${ref.operation}:${ref.id}`);
+  // A finished import has made its folders and connections (§15.4): the caller's next read must see them.
+  const packageById = new DataLoader<PackageRef, Workato.Package, string>(
+    (refs) =>
+      Promise.all(
+        refs.map(async (ref) => {
+          try {
+            const pkg = scope === undefined ? await getPackage(api, ref.id) : await getCustomerPackage(api, ref.operation ?? 'import', ref.id);
+            if (pkg.operation_type === 'import' && packageStatusOf(pkg.status) !== 'in_progress') await reference.dropOnce(`import ${keyOf(ref)}`);
+            return scopedPackage(pkg);
+          } catch (e) {
+            return e instanceof WorkatoError && e.status === 404 ? new NotFoundError('Package', String(ref.id)) : toError(e);
+          }
+        }),
+      ),
+    { cacheKeyFn: keyOf },
+  );
+  const folderAssets = listLoader(async (params: { folder_id?: number; include_data?: boolean }) => tag(await listFolderAssets(api, params), scope));
 
   /** After a write: forget the manifest (and the assets lists, which report `status` against its last export). */
   function forgetExportManifest(id: number): void {
@@ -39,9 +64,16 @@ export function createPackageLoaders(api: WorkatoApi, reference: ReferenceReads 
     folderAssets.clearAll();
   }
 
+  function scopedPackage(pkg: Workato.Package): Workato.Package {
+    if (pkg.recipe_status) tag(pkg.recipe_status, scope);
+    return tag([pkg], scope)[0]!;
+  }
+
   /** A package answer (export/import start) is the package itself: later fields of the request read it. */
-  function rememberPackage(pkg: Workato.Package): void {
-    packageById.clear(pkg.id).prime(pkg.id, pkg);
+  function rememberPackage(answer: Workato.Package): void {
+    const pkg = scopedPackage(answer);
+    const ref: PackageRef = { id: pkg.id, operation: pkg.operation_type === 'export' ? 'export' : 'import' };
+    packageById.clear(ref).prime(ref, pkg);
   }
 
   return { exportManifestById, packageById, folderAssets, forgetExportManifest, rememberPackage };

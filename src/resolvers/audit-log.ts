@@ -130,14 +130,14 @@ async function resourceObject(resource: AuditLogResourceMapper, loaders: ScopedL
       return orNull(async () => typed(await loaders.deploymentById.load(id), 'Deployment'));
     case 'ProjectBuild':
       return orNull(async () => typed(await loaders.projectBuildById.load(id), 'ProjectBuild'));
-    // Modelled for the caller's own workspace only: custom connectors have no Embedded variant (§17.8), and
-    // package and manifest ids carry no customer.
+    // The caller's own workspace only: custom connectors have no Embedded variant (§17.8), and a customer's package
+    // is read by operation (§17.9), which an audit entry does not name.
     case 'Adapter':
       return own ? orNull(async () => typed(await loaders.customConnectors.customConnectorById.load(id), 'CustomConnector')) : null;
     case 'Package':
-      return own ? orNull(async () => typed(await loaders.packageById.load(id), 'Package')) : null;
+      return own ? orNull(async () => typed(await loaders.packageById.load({ id }), 'Package')) : null;
     case 'ExportManifest':
-      return own ? orNull(async () => typed(await loaders.exportManifestById.load(id), 'ExportManifest')) : null;
+      return orNull(async () => typed(await loaders.exportManifestById.load(id), 'ExportManifest'));
     default:
       return null;
   }

@@ -1,36 +1,41 @@
 /**
  * Recipe lifecycle writes (REFERENCE §15): manifests, and starting package exports and imports. Exports and imports
  * run in the background: the mutation returns the package as Workato answered it, without waiting (STYLE §6).
+ * With `managedUser`, or ids of a customer's, each runs in that Embedded customer's workspace (§17.9).
  */
 import { Readable } from 'node:stream';
-import type { ExportManifestAssetInput, ExportManifestCreateInput, ExportManifestUpdateInput, Resolvers } from '../generated/graphql.js';
+import type { ExportManifestAssetInput, ExportManifestCreateInput, ExportManifestUpdateInput, ManagedUserRefInput, Resolvers } from '../generated/graphql.js';
+import { tag } from '../loaders/scope.js';
+import type { GatewayContext } from '../server/context.js';
 import {
   createExportManifest,
   deleteExportManifest,
+  exportCustomerPackage,
   exportPackage,
+  importCustomerPackage,
   importPackage,
   updateExportManifest,
 } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
 import { badUserInput } from '../server/errors.js';
 import { defined, toWire } from './helpers.js';
-import { ownId } from './packages.js';
 import { attempt, inputError, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
 import { fromGlobalId, toGlobalId } from './relay.js';
+import { resolveScope, type IdArg } from './writes.js';
 
-/** An asset id: its Workato id, or the global id of a recipe or connection (whatever the asset's kind). */
-function assetId(value: string, index: number): number {
+/** An asset id: its Workato id, or the global id of a recipe or connection of the manifest's workspace. */
+function assetId(value: string, index: number, scope: string | undefined): number {
   if (/^\d+$/.test(value)) return Number(value);
   const parsed = fromGlobalId(value);
-  const key = parsed?.keys.length === 1 && parsed.scope === undefined ? parsed.keys[0]! : '';
+  const key = parsed?.keys.length === 1 && parsed.scope === scope ? parsed.keys[0]! : '';
   if (!/^\d+$/.test(key)) throw badUserInput(`\`input.assets[${index}].id\` must be an asset's workatoId; got "${value}".`, `input.assets.${index}.id`);
   return Number(key);
 }
 
-function assetsWrite(assets: readonly ExportManifestAssetInput[]): NonNullable<Workato.ExportManifestWrite['assets']> {
+function assetsWrite(assets: readonly ExportManifestAssetInput[], scope: string | undefined): NonNullable<Workato.ExportManifestWrite['assets']> {
   return assets.map((a, i) =>
     defined({
-      id: assetId(a.id, i),
+      id: assetId(a.id, i, scope),
       type: toWire(a.type)!,
       checked: a.checked ?? undefined,
       version: a.version ?? undefined,
@@ -44,11 +49,11 @@ function assetsWrite(assets: readonly ExportManifestAssetInput[]): NonNullable<W
 }
 
 /** The `export_manifest` body: only the fields given, so an update keeps what was left out. */
-function manifestWrite(input: ExportManifestCreateInput | ExportManifestUpdateInput): Workato.ExportManifestWrite {
+function manifestWrite(input: ExportManifestCreateInput | ExportManifestUpdateInput, scope: string | undefined, folderId: number | undefined): Workato.ExportManifestWrite {
   return defined({
     name: input.name ?? undefined,
-    folder_id: input.folderId ? ownId('Folder', input.folderId, 'input.folderId') : undefined,
-    assets: input.assets ? assetsWrite(input.assets) : undefined,
+    folder_id: folderId,
+    assets: input.assets ? assetsWrite(input.assets, scope) : undefined,
     auto_generate_assets: input.autoGenerateAssets ?? undefined,
     include_test_cases: input.includeTestCases ?? undefined,
     include_data: input.includeData ?? undefined,
@@ -67,68 +72,99 @@ function missingAssets(input: ExportManifestCreateInput): UserErrorValue[] {
 const asPackageErrors = (errors: UserErrorValue[]) =>
   errors.map((e) => (e.code === 'INVALID' && !e.field ? { ...e, code: 'PACKAGE_INVALID' as const, field: ['input', 'file'] } : e));
 
+/** The workspace of a lifecycle input: `managedUser`'s, the one its global ids name, or the token's own. */
+async function workspaceOf(ctx: GatewayContext, input: { managedUser?: ManagedUserRefInput | null }, ids: Array<IdArg | null>) {
+  const given = ids.filter((i): i is IdArg => i !== null);
+  const where = await resolveScope(ctx, given, input.managedUser);
+  if (!where.ok) return where;
+  const keys = new Map(given.map((arg, i) => [arg.argument, Number(where.value.keys[i])]));
+  return { ok: true as const, value: { scope: where.value.scope, loaders: ctx.loaders.scope(where.value.scope), key: (argument: string) => keys.get(argument) } };
+}
+
+const folderArg = (value: string | null | undefined, argument: string): IdArg | null => (value ? { value, type: 'Folder', argument } : null);
+
 export const packageMutationResolvers: Resolvers = {
   Mutation: {
     exportManifestCreate: async (_root, { input }, ctx) => {
-      const loaders = ctx.loaders.scope();
       const missing = missingAssets(input);
-      if (missing.length) return payload('exportManifest', refused<Workato.ExportManifest>(missing));
-      const body = manifestWrite(input);
+      if (missing.length) return payload<'exportManifest', Workato.ExportManifest>('exportManifest', refused<Workato.ExportManifest>(missing));
+      const where = await workspaceOf(ctx, input, [folderArg(input.folderId, 'input.folderId')]);
+      if (!where.ok) return payload<'exportManifest', Workato.ExportManifest>('exportManifest', where);
+      const { scope, loaders, key } = where.value;
+      const body = manifestWrite(input, scope, key('input.folderId'));
       const outcome = await attempt(() => createExportManifest(loaders.api, body), ['input', 'folderId']);
-      if (outcome.ok) loaders.forgetExportManifest(outcome.value.id);
-      return payload('exportManifest', outcome);
+      if (!outcome.ok) return payload<'exportManifest', Workato.ExportManifest>('exportManifest', outcome);
+      loaders.forgetExportManifest(outcome.value.id);
+      return payload<'exportManifest', Workato.ExportManifest>('exportManifest', { ok: true, value: tag([outcome.value], scope)[0]! });
     },
     exportManifestUpdate: async (_root, { input }, ctx) => {
-      const loaders = ctx.loaders.scope();
-      const id = ownId('ExportManifest', input.id, 'input.id');
-      const body = manifestWrite(input);
+      const where = await workspaceOf(ctx, input, [{ value: input.id, type: 'ExportManifest', argument: 'input.id' }, folderArg(input.folderId, 'input.folderId')]);
+      if (!where.ok) return payload<'exportManifest', Workato.ExportManifest>('exportManifest', where);
+      const { scope, loaders, key } = where.value;
+      const id = key('input.id')!;
+      const body = manifestWrite(input, scope, key('input.folderId'));
       const outcome = await attempt(() => updateExportManifest(loaders.api, id, body));
       loaders.forgetExportManifest(id);
-      return payload('exportManifest', outcome);
+      return payload<'exportManifest', Workato.ExportManifest>('exportManifest', outcome.ok ? { ok: true, value: tag([outcome.value], scope)[0]! } : outcome);
     },
     exportManifestDelete: async (_root, { input }, ctx) => {
-      const loaders = ctx.loaders.scope();
-      const id = ownId('ExportManifest', input.id, 'input.id');
+      const where = await workspaceOf(ctx, input, [{ value: input.id, type: 'ExportManifest', argument: 'input.id' }]);
+      if (!where.ok) return payload<'deletedExportManifestId', string>('deletedExportManifestId', where);
+      const { scope, loaders, key } = where.value;
+      const id = key('input.id')!;
       const outcome = await attempt(() => deleteExportManifest(loaders.api, id));
       const refusals = outcome.ok ? refusalErrors(outcome.value) : outcome.userErrors;
-      if (refusals.length) return payload('deletedExportManifestId', refused<string>(refusals));
+      if (refusals.length) return payload<'deletedExportManifestId', string>('deletedExportManifestId', refused<string>(refusals));
       loaders.forgetExportManifest(id);
-      return payload('deletedExportManifestId', { ok: true, value: toGlobalId('ExportManifest', [id]) });
+      return payload<'deletedExportManifestId', string>('deletedExportManifestId', { ok: true, value: toGlobalId('ExportManifest', [id], scope) });
     },
     packageExport: async (_root, { input }, ctx) => {
-      const loaders = ctx.loaders.scope();
-      const manifestId = ownId('ExportManifest', input.manifestId, 'input.manifestId');
-      const outcome = await attempt(() => exportPackage(loaders.api, manifestId), ['input', 'manifestId']);
+      const where = await workspaceOf(ctx, input, [{ value: input.manifestId, type: 'ExportManifest', argument: 'input.manifestId' }]);
+      if (!where.ok) return payload<'package', Workato.Package>('package', where);
+      const { scope, loaders, key } = where.value;
+      const manifestId = key('input.manifestId')!;
+      const start = scope === undefined ? () => exportPackage(loaders.api, manifestId) : () => exportCustomerPackage(loaders.api, manifestId);
+      const outcome = await attempt(start, ['input', 'manifestId']);
       if (outcome.ok) {
         // §15.3: the answer is the package itself; the manifest's `last_exported_at` will change.
         loaders.rememberPackage(outcome.value);
         loaders.forgetExportManifest(manifestId);
       }
-      return payload('package', outcome);
+      return payload<'package', Workato.Package>('package', outcome);
     },
     packageImport: async (_root, { input }, ctx) => {
-      const loaders = ctx.loaders.scope();
-      const folderId = ownId('Folder', input.folderId, 'input.folderId');
-      const homeId = input.folderIdForHomeAssets ? ownId('Folder', input.folderIdForHomeAssets, 'input.folderIdForHomeAssets') : undefined;
+      const where = await workspaceOf(ctx, input, [
+        folderArg(input.folderId, 'input.folderId'),
+        folderArg(input.folderIdForHomeAssets, 'input.folderIdForHomeAssets'),
+      ]);
+      if (!where.ok) return payload<'package', Workato.Package>('package', where);
+      const { scope, loaders, key } = where.value;
+      const folderId = key('input.folderId')!;
+      const homeId = key('input.folderIdForHomeAssets');
+      if (scope !== undefined && homeId !== undefined) {
+        throw badUserInput('`folderIdForHomeAssets` is for your own workspace: Workato documents no such option for customer imports.', 'input.folderIdForHomeAssets');
+      }
       const file = input.file;
       // §3/§15.4: the raw zip as the body, streamed from the upload; never a second copy in memory.
       const zip = { body: Readable.from(file.stream() as unknown as AsyncIterable<Uint8Array>), length: file.size };
-      const params = defined({
-        restart_recipes: input.restartRecipes ?? undefined,
-        include_tags: input.includeTags ?? undefined,
-        folder_id_for_home_assets: homeId,
-      });
+      const params = defined({ restart_recipes: input.restartRecipes ?? undefined, include_tags: input.includeTags ?? undefined });
       let outcome;
       try {
-        outcome = await attempt(() => importPackage(loaders.api, folderId, zip, params), ['input', 'folderId']);
+        outcome = await attempt(
+          () =>
+            scope === undefined
+              ? importPackage(loaders.api, folderId, zip, defined({ ...params, folder_id_for_home_assets: homeId }))
+              : importCustomerPackage(loaders.api, folderId, zip, params),
+          ['input', 'folderId'],
+        );
       } finally {
         zip.body.destroy(); // a no-op once sent; frees the upload when Workato answered before reading it all
       }
-      if (!outcome.ok) return payload('package', refused<Workato.Package>(asPackageErrors(outcome.userErrors)));
+      if (!outcome.ok) return payload<'package', Workato.Package>('package', refused<Workato.Package>(asPackageErrors(outcome.userErrors)));
       // An import makes folders and connections (§15.4): dropped now, and again when a read sees it finished (packages.ts).
       await loaders.dropReferenceData();
       loaders.rememberPackage(outcome.value);
-      return payload('package', outcome);
+      return payload<'package', Workato.Package>('package', outcome);
     },
   },
 };

@@ -3,24 +3,57 @@
  * package-mutations.ts, the `packageStatus` subscription in package-status.ts.
  */
 import { GraphQLScalarType } from 'graphql';
-import type { AssetStatus, AssetType, PackageImportResult, PackageStatus, Resolvers } from '../generated/graphql.js';
+import type { AssetStatus, AssetType, PackageImportResult, PackageOperation as PackageOperationEnum, PackageStatus, Resolvers } from '../generated/graphql.js';
+import type { PackageRef } from '../loaders/packages.js';
+import { scopeOf } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { packageDownloadPath } from '../server/plugins/package-download.js';
 import { downloadUrlOf, IMPORT_RESULTS_OK, packageStatusOf } from '../workato/inferred.js';
+import type { PackageOperation } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
-import { defined, fromWire, prop, workatoId } from './helpers.js';
-import { globalIdOf, workatoKey, type NodeType } from './relay.js';
+import { defined, fromWire, prop, toWire, workatoId } from './helpers.js';
+import { fromGlobalId, globalIdOf, toGlobalId, workatoKey, type NodeType } from './relay.js';
+
+/** An id argument and the workspace it names: a global id carries it; a Workato id is of `scope` (default: the token's own). */
+export function scopedKey(type: NodeType, value: string, argument: string, scope?: string): { key: number; scope: string | undefined } {
+  const parsed = workatoKey(type, value, argument);
+  if (/^\d+$/.test(value)) return { key: Number(parsed.key), scope };
+  if (parsed.scope !== scope) {
+    throw badUserInput(`\`${argument}\` belongs to ${parsed.scope === undefined ? 'your own workspace' : 'another workspace'}; pass one of ${scope === undefined ? 'your own workspace' : "this customer's"}.`, argument);
+  }
+  return { key: Number(parsed.key), scope };
+}
 
 /**
- * An id argument of the caller's own workspace. Packages and manifests are not modelled for Embedded customers
- * (their paths differ, §17.9), so an id issued for a customer workspace is refused rather than misread.
+ * A package id argument. The caller's own packages: a Workato id or `Package:<id>`. A customer's (§17.9) are read by
+ * operation, so their global ids are `Package@<customer>:<export|import>:<id>`; with a bare Workato id, the
+ * operation must be given.
  */
-export function ownId(type: NodeType, value: string, argument: string): number {
-  const { key, scope } = workatoKey(type, value, argument);
-  if (scope !== undefined) throw badUserInput(`\`${argument}\` belongs to an Embedded customer workspace; packages work in your own workspace.`, argument);
-  return Number(key);
+export function packageRef(
+  value: string,
+  argument: string,
+  customer?: { scope: string; operation?: PackageOperationEnum | null },
+): PackageRef & { scope: string | undefined } {
+  if (/^\d+$/.test(value)) {
+    if (!customer) return { id: Number(value), scope: undefined };
+    if (!customer.operation) throw badUserInput(`A customer's package is an export or an import: give \`operation\` with a Workato id, or pass the package's \`id\`.`, 'operation');
+    return { id: Number(value), operation: toWire(customer.operation) as PackageOperation, scope: customer.scope };
+  }
+  const parsed = fromGlobalId(value);
+  const [first, second] = parsed?.keys ?? [];
+  const own = parsed?.type === 'Package' && parsed.scope === undefined && parsed.keys.length === 1 && /^\d+$/.test(first!);
+  const ofCustomer = parsed?.type === 'Package' && parsed.scope !== undefined && parsed.keys.length === 2 && (first === 'export' || first === 'import') && /^\d+$/.test(second!);
+  if (!own && !ofCustomer) throw badUserInput(`\`${argument}\` must be a Package id (as returned in \`id\`) or its Workato id; got "${value}".`, argument);
+  if (customer && parsed!.scope !== customer.scope) throw badUserInput(`\`${argument}\` belongs to another workspace; pass one of this customer's.`, argument);
+  return own ? { id: Number(first), scope: undefined } : { id: Number(second), operation: first as PackageOperation, scope: parsed!.scope };
 }
+
+/** A customer's package id names its operation (see packageRef). */
+const packageGlobalId = (p: Workato.Package): string => {
+  const scope = scopeOf(p);
+  return scope === undefined ? toGlobalId('Package', [p.id]) : toGlobalId('Package', [p.operation_type === 'export' ? 'export' : 'import', p.id], scope);
+};
 
 const ASSET_TYPES: readonly string[] = [
   'recipe', 'connection', 'lookup_table', 'workato_db_table', 'account_property', 'project_property', 'workato_schema',
@@ -40,8 +73,11 @@ const assetStatus = (value: string | null | undefined): AssetStatus | null =>
 
 /** The manifest with its details (`assets`, `folder_id`, options): create/update answers carry none of them (§15.2). */
 async function manifestDetail(m: Workato.ExportManifest, key: keyof Workato.ExportManifest, ctx: GatewayContext) {
-  return key in m ? m : ctx.loaders.scope().exportManifestById.load(m.id);
+  return key in m ? m : ctx.loaders.scope(scopeOf(m)).exportManifestById.load(m.id);
 }
+
+/** The loaders of the workspace a lifecycle object was read from. */
+const loadersOf = (value: object, ctx: GatewayContext) => ctx.loaders.scope(scopeOf(value));
 
 /** Yoga's multipart parser puts a File in the variables (GraphQL multipart request spec); nothing else is an Upload. */
 const Upload = new GraphQLScalarType({
@@ -61,18 +97,47 @@ const Upload = new GraphQLScalarType({
   },
 });
 
+/** An id of any workspace: the Workato key, and the customer a global id names (undefined: the token's own). */
+function workatoKeyOf(type: NodeType, value: string, argument: string): { key: number; scope: string | undefined } {
+  const { key, scope } = workatoKey(type, value, argument);
+  return { key: Number(key), scope };
+}
+
+function folderAssetsOf(ctx: GatewayContext, scope: string | undefined, folderId: number | undefined, includeData: boolean | null | undefined) {
+  return ctx.loaders.scope(scope).folderAssets.load(defined({ folder_id: folderId, include_data: includeData ?? undefined }));
+}
+
 export const packageResolvers: Resolvers = {
   Upload,
   Query: {
-    exportManifest: (_root, args, ctx) => ctx.loaders.scope().exportManifestById.load(ownId('ExportManifest', args.id, 'id')),
-    folderAssets: (_root, args, ctx) =>
-      ctx.loaders.scope().folderAssets.load(
-        defined({
-          folder_id: args.folderId ? ownId('Folder', args.folderId, 'folderId') : undefined,
-          include_data: args.includeData ?? undefined,
-        }),
-      ),
-    package: (_root, args, ctx) => ctx.loaders.scope().packageById.load(ownId('Package', args.id, 'id')),
+    // A global id names its workspace: a customer's manifest or package is read from that customer.
+    exportManifest: (_root, args, ctx) => {
+      const { key, scope } = workatoKeyOf('ExportManifest', args.id, 'id');
+      return ctx.loaders.scope(scope).exportManifestById.load(key);
+    },
+    folderAssets: (_root, args, ctx) => {
+      const folder = args.folderId ? workatoKeyOf('Folder', args.folderId, 'folderId') : undefined;
+      return folderAssetsOf(ctx, folder?.scope, folder?.key, args.includeData);
+    },
+    package: (_root, args, ctx) => {
+      const { scope, ...ref } = packageRef(args.id, 'id');
+      return ctx.loaders.scope(scope).packageById.load(ref);
+    },
+  },
+  // §17.9: the same reads in a customer's workspace.
+  ManagedUser: {
+    exportManifest: (u, args, ctx) => {
+      const { key, scope } = scopedKey('ExportManifest', args.id, 'id', String(u.id));
+      return ctx.loaders.scope(scope).exportManifestById.load(key);
+    },
+    folderAssets: (u, args, ctx) => {
+      const scope = String(u.id);
+      return folderAssetsOf(ctx, scope, args.folderId ? scopedKey('Folder', args.folderId, 'folderId', scope).key : undefined, args.includeData);
+    },
+    package: (u, args, ctx) => {
+      const { scope, ...ref } = packageRef(args.id, 'id', { scope: String(u.id), operation: args.operation });
+      return ctx.loaders.scope(scope).packageById.load(ref);
+    },
   },
   Asset: {
     objectId: (a) => a.id,
@@ -87,8 +152,8 @@ export const packageResolvers: Resolvers = {
     // [spec]: `checked` defaults to true; Workato pre-selects every asset.
     checked: (a) => a.checked !== false,
     status: (a) => assetStatus(a.status),
-    recipe: (a, _args, ctx) => (a.type === 'recipe' ? ctx.loaders.scope().recipeById.load(a.id) : null),
-    connection: (a, _args, ctx) => (a.type === 'connection' ? ctx.loaders.scope().connectionById.load(a.id) : null),
+    recipe: (a, _args, ctx) => (a.type === 'recipe' ? loadersOf(a, ctx).recipeById.load(a.id) : null),
+    connection: (a, _args, ctx) => (a.type === 'connection' ? loadersOf(a, ctx).connectionById.load(a.id) : null),
   },
   ExportManifest: {
     id: (m) => globalIdOf('ExportManifest', m, m.id),
@@ -98,7 +163,7 @@ export const packageResolvers: Resolvers = {
     projectPath: prop('project_path'),
     folder: async (m, _args, ctx) => {
       const { folder_id } = await manifestDetail(m, 'folder_id', ctx);
-      return folder_id == null ? null : ctx.loaders.scope().folderById.load(folder_id);
+      return folder_id == null ? null : loadersOf(m, ctx).folderById.load(folder_id);
     },
     assets: async (m, _args, ctx) => (await manifestDetail(m, 'assets', ctx)).assets ?? null,
     includeTestCases: async (m, _args, ctx) => (await manifestDetail(m, 'include_test_cases', ctx)).include_test_cases ?? null,
@@ -109,7 +174,7 @@ export const packageResolvers: Resolvers = {
     updatedAt: prop('updated_at'),
   },
   Package: {
-    id: (p) => globalIdOf('Package', p, p.id),
+    id: packageGlobalId,
     workatoId,
     operationType: (p) => (p.operation_type === 'import' ? 'IMPORT' : 'EXPORT'),
     status: (p) => fromWire<PackageStatus>(packageStatusOf(p.status)),
@@ -122,11 +187,13 @@ export const packageResolvers: Resolvers = {
       return status === 'completed' && (p.recipe_status ?? []).every((r) => IMPORT_RESULTS_OK.includes(r.import_result));
     },
     exportManifest: (p, _args, ctx) =>
-      p.export_manifest_id == null ? null : ctx.loaders.scope().exportManifestById.load(p.export_manifest_id),
+      p.export_manifest_id == null ? null : loadersOf(p, ctx).exportManifestById.load(p.export_manifest_id),
     // The gateway's own route, not Workato's storage URL: see README "Package downloads". Behind a router the
     // request's URL is the router's view of this replica, so PUBLIC_URL says where callers reach it.
+    // Null for a customer's package: the route downloads from the caller's own workspace, and Workato documents no
+    // customer download (§17.9).
     downloadUrl: (p, _args, ctx) =>
-      packageStatusOf(p.status) === 'completed' && downloadUrlOf(p.download_url)
+      scopeOf(p) === undefined && packageStatusOf(p.status) === 'completed' && downloadUrlOf(p.download_url)
         ? ctx.publicUrl
           ? `${ctx.publicUrl}${packageDownloadPath(p.id)}`
           : new URL(packageDownloadPath(p.id), ctx.request.url).toString()
@@ -136,7 +203,7 @@ export const packageResolvers: Resolvers = {
   },
   PackageRecipeStatus: {
     recipeWorkatoId: (s) => s.id,
-    recipe: (s, _args, ctx) => (s.import_result === 'not_found' ? null : ctx.loaders.scope().recipeById.load(s.id)),
+    recipe: (s, _args, ctx) => (s.import_result === 'not_found' ? null : loadersOf(s, ctx).recipeById.load(s.id)),
     importResult: (s) => known<PackageImportResult>(s.import_result, IMPORT_RESULTS),
     ok: (s) => IMPORT_RESULTS_OK.includes(s.import_result),
   },

@@ -4,56 +4,17 @@
  * or connection); Workato's 400/404/422 answers become userErrors. A global id names its workspace; bare handles
  * and Workato ids take `managedUser` for a customer's.
  */
-import type { ManagedUserRefInput, Resolvers } from '../generated/graphql.js';
+import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { tag } from '../loaders/scope.js';
-import type { GatewayContext } from '../server/context.js';
-import { badUserInput } from '../server/errors.js';
 import { assignTags, createTag, deleteTag, updateTag } from '../workato/tags.js';
 import type { Workato } from '../workato/types.js';
-import { customerId, write } from './managed-user-mutations.js';
+import { write } from './managed-user-mutations.js';
 import type { TagMapper, TagsAssignPayloadMapper } from './mappers.js';
 import { inputError, payload, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { toGlobalId, workatoKey, type NodeType } from './relay.js';
+import { toGlobalId, type NodeType } from './relay.js';
 import { TAG_HANDLE } from './tags.js';
-import { given } from './writes.js';
-
-interface IdArg {
-  value: string;
-  type: NodeType;
-  argument: string;
-}
-
-const PATTERNS: Partial<Record<NodeType, RegExp>> = { Tag: TAG_HANDLE };
-
-/**
- * The one workspace all ids of an input live in, and their Workato keys. Global ids name their workspace; bare ids
- * belong to `managedUser`'s, or the token's own without it. Mixing workspaces is the caller's mistake.
- */
-async function resolveScope(
-  ctx: GatewayContext,
-  ids: IdArg[],
-  managedUser: ManagedUserRefInput | null | undefined,
-): Promise<Outcome<{ scope: string | undefined; keys: string[] }>> {
-  let scope: string | undefined;
-  if (managedUser) {
-    const customer = await customerId(ctx, managedUser, 'input.managedUser');
-    if (!customer.ok) return customer;
-    scope = String(customer.value);
-  }
-  let named: { scope: string | undefined; argument: string } | undefined = managedUser ? { scope, argument: 'input.managedUser' } : undefined;
-  const keys = ids.map(({ value, type, argument }) => {
-    const pattern = PATTERNS[type] ?? /^\d+$/;
-    const { key, scope: of } = workatoKey(type, value, argument, pattern);
-    if (pattern.test(value)) return key;
-    if (named && named.scope !== of) {
-      throw badUserInput(`\`${argument}\` belongs to another workspace than \`${named.argument}\`; all ids of one input must be of one workspace.`, argument);
-    }
-    named ??= { scope: of, argument };
-    return key;
-  });
-  return { ok: true, value: { scope: named?.scope, keys } };
-}
+import { given, resolveScope, type IdArg } from './writes.js';
 
 const blankTitle = (title: string | null | undefined) =>
   title != null && title.trim() === '' ? [inputError('INVALID', "title can't be blank", ['input', 'title'])] : [];
@@ -98,7 +59,7 @@ function assignErrors(input: { addTagIds?: readonly string[] | null; removeTagId
 }
 
 const ids = (values: readonly string[] | null | undefined, type: NodeType, argument: string): IdArg[] =>
-  (values ?? []).map((value, i) => ({ value, type, argument: `${argument}.${i}` }));
+  (values ?? []).map((value, i) => ({ value, type, argument: `${argument}.${i}`, pattern: type === 'Tag' ? TAG_HANDLE : undefined }));
 
 export const tagMutationResolvers: Resolvers = {
   Mutation: {
@@ -116,7 +77,7 @@ export const tagMutationResolvers: Resolvers = {
     tagUpdate: async (_root, { input }, ctx) => {
       const invalid = blankTitle(input.title);
       if (invalid.length) return payload<'tag', TagMapper>('tag', refused(invalid));
-      const where = await resolveScope(ctx, [{ value: input.id, type: 'Tag', argument: 'input.id' }], input.managedUser);
+      const where = await resolveScope(ctx, [{ value: input.id, type: 'Tag', argument: 'input.id', pattern: TAG_HANDLE }], input.managedUser);
       if (!where.ok) return payload<'tag', TagMapper>('tag', where);
       const { scope, keys: [handle] } = where.value;
       const loaders = ctx.loaders.scope(scope);
@@ -126,7 +87,7 @@ export const tagMutationResolvers: Resolvers = {
       return payload('tag', await answeredTag(loaders, scope, outcome.value, handle));
     },
     tagDelete: async (_root, { input }, ctx) => {
-      const where = await resolveScope(ctx, [{ value: input.id, type: 'Tag', argument: 'input.id' }], input.managedUser);
+      const where = await resolveScope(ctx, [{ value: input.id, type: 'Tag', argument: 'input.id', pattern: TAG_HANDLE }], input.managedUser);
       if (!where.ok) return payload<'deletedTagId', string>('deletedTagId', where);
       const { scope, keys: [handle] } = where.value;
       const loaders = ctx.loaders.scope(scope);

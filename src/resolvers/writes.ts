@@ -1,4 +1,10 @@
-/** Small helpers shared by the connection, folder and project write resolvers. */
+/** Small helpers shared by the write resolvers. */
+import type { ManagedUserRefInput } from '../generated/graphql.js';
+import type { GatewayContext } from '../server/context.js';
+import { badUserInput } from '../server/errors.js';
+import { customerId } from './managed-user-mutations.js';
+import type { Outcome } from './payload.js';
+import { workatoKey, type NodeType } from './relay.js';
 
 /**
  * Keeps only the input fields the caller gave: GraphQL's omitted and null both mean "keep the current value" in
@@ -6,4 +12,41 @@
  */
 export function given<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: NonNullable<T[K]> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as never;
+}
+
+/** One id argument of an input: its value, type and name (`input.id`), and the pattern of its bare Workato key. */
+export interface IdArg {
+  value: string;
+  type: NodeType;
+  argument: string;
+  /** Default: numeric ids. */
+  pattern?: RegExp;
+}
+
+/**
+ * The one workspace all ids of an input live in, and their Workato keys. Global ids name their workspace; bare ids
+ * belong to `managedUser`'s, or the token's own without it. Mixing workspaces is the caller's mistake.
+ */
+export async function resolveScope(
+  ctx: GatewayContext,
+  ids: IdArg[],
+  managedUser: ManagedUserRefInput | null | undefined,
+): Promise<Outcome<{ scope: string | undefined; keys: string[] }>> {
+  let scope: string | undefined;
+  if (managedUser) {
+    const customer = await customerId(ctx, managedUser, 'input.managedUser');
+    if (!customer.ok) return customer;
+    scope = String(customer.value);
+  }
+  let named: { scope: string | undefined; argument: string } | undefined = managedUser ? { scope, argument: 'input.managedUser' } : undefined;
+  const keys = ids.map(({ value, type, argument, pattern = /^\d+$/ }) => {
+    const { key, scope: of } = workatoKey(type, value, argument, pattern);
+    if (pattern.test(value)) return key;
+    if (named && named.scope !== of) {
+      throw badUserInput(`\`${argument}\` belongs to another workspace than \`${named.argument}\`; all ids of one input must be of one workspace.`, argument);
+    }
+    named ??= { scope: of, argument };
+    return key;
+  });
+  return { ok: true, value: { scope: named?.scope, keys } };
 }

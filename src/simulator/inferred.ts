@@ -312,6 +312,7 @@ export const INFERRED_PACKAGES = {
   paddingFileName: 'padding.bin',
   notAZipMessage: 'Invalid package: the request body must be a zip file (Content-Type: application/octet-stream)',
   homeAssetsFolderMessage: 'folder_id_for_home_assets must be an accessible folder other than Home',
+  missingFolderIdMessage: 'Missing required parameter: folder_id',
   /** §15.1 [spec] asset types. */
   assetTypes: [
     'recipe', 'connection', 'lookup_table', 'workato_db_table', 'account_property', 'project_property', 'workato_schema',

@@ -1,6 +1,8 @@
 /**
  * Recipe lifecycle management (REFERENCE §15): export manifests, package export/import, status and download.
- * Manifests and folder assets are wrapped in `{"result": …}`; packages are bare objects.
+ * Manifests and folder assets are wrapped in `{"result": …}`; packages are bare objects. In an Embedded customer's
+ * scope (§17.9) manifests and folder assets have the same paths under `/managed_users/:id`, but packages do not:
+ * exports and imports, and their status, are `/exports/…` and `/imports/…` (the `customer…` functions).
  */
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
@@ -68,6 +70,34 @@ export function importPackage(
 export function getPackage(api: WorkatoApi, id: number): Promise<Workato.Package> {
   return api.get<Workato.Package>(`/packages/${id}`);
 }
+
+/** §17.9 #8: POST /managed_users/:id/exports/:manifest_id — as §15.3, in the customer's workspace. */
+export function exportCustomerPackage(scoped: WorkatoApi, manifestId: number): Promise<Workato.Package> {
+  return scoped.send<Workato.Package>('POST', `/exports/${manifestId}`);
+}
+
+/**
+ * §17.9 #6: POST /managed_users/:id/imports?folder_id=… — the zip as the raw body, as §15.4; the documented query
+ * is `folder_id` (required), `restart_recipes` and `include_tags`.
+ */
+export function importCustomerPackage(
+  scoped: WorkatoApi,
+  folderId: number,
+  zip: { body: Readable; length?: number },
+  params: Omit<ImportPackageParams, 'folder_id_for_home_assets'> = {},
+): Promise<Workato.Package> {
+  return scoped.send<Workato.Package>('POST', '/imports', {
+    query: { folder_id: folderId, ...params },
+    raw: { body: zip.body, contentType: 'application/octet-stream', length: zip.length },
+  });
+}
+
+/** §17.9 #7 / #9: GET /managed_users/:id/imports/:package_id or …/exports/:package_id — the status, as §15.5. */
+export function getCustomerPackage(scoped: WorkatoApi, operation: PackageOperation, id: number): Promise<Workato.Package> {
+  return scoped.get<Workato.Package>(`/${operation}s/${id}`);
+}
+
+export type PackageOperation = 'import' | 'export';
 
 /** A package's zip, as it arrives: status 200, headers and the unread body. */
 export type PackageDownload = Pick<Dispatcher.ResponseData, 'headers' | 'body'>;

@@ -117,3 +117,43 @@ describe('simulator: recipe lifecycle (§15)', () => {
     expect((await send('/packages/export/42', 'POST')).status).toBe(404);
   });
 });
+
+describe('simulator: Embedded recipe lifecycle (§17.9)', () => {
+  it('serves a customer\'s manifests and folder assets under /managed_users/:id, from the customer\'s workspace', async () => {
+    const folders = (await api(sim, '/managed_users/19029/folders')).body.result;
+    const assets = await api(sim, `/managed_users/19029/export_manifests/folder_assets?folder_id=${folders[0].id}`);
+    expect(assets.status).toBe(200);
+    expect(assets.body.result.assets.length).toBeGreaterThan(0);
+    const created = await send('/managed_users/EACME-001/export_manifests', 'POST', { export_manifest: { name: 'Customer', folder_id: folders[0].id, auto_generate_assets: true } });
+    expect(created.status).toBe(201);
+    const id = created.body.result.id;
+    expect((await api(sim, `/managed_users/19029/export_manifests/${id}`)).body.result.name).toBe('Customer');
+    // Not in the partner's workspace (which may hold a manifest of the same number).
+    expect((await api(sim, `/export_manifests/${id}`)).body?.result?.name).not.toBe('Customer');
+    expect((await send(`/managed_users/19029/export_manifests/${id}`, 'DELETE')).status).toBe(200);
+    expect((await api(sim, `/managed_users/19029/export_manifests/${id}`)).status).toBe(404);
+  });
+
+  it('exports and imports in a customer workspace; status by operation, 404 under the other one or for an unknown customer', async () => {
+    const folders = (await api(sim, '/managed_users/19029/folders')).body.result;
+    const manifest = (await send('/managed_users/19029/export_manifests', 'POST', { export_manifest: { name: 'Out', folder_id: folders[0].id, auto_generate_assets: true } })).body.result;
+    const exp = await send(`/managed_users/19029/exports/${manifest.id}`, 'POST');
+    expect(exp.body).toMatchObject({ operation_type: 'export', status: 'in_progress', export_manifest_id: manifest.id });
+    let status = exp.body;
+    for (let i = 0; i < 3 && status.status === 'in_progress'; i++) status = (await api(sim, `/managed_users/19029/exports/${exp.body.id}`)).body;
+    expect(status).toMatchObject({ status: 'completed', download_url: expect.stringContaining('/__storage/packages/') });
+    expect((await api(sim, `/managed_users/19029/imports/${exp.body.id}`)).status).toBe(404);
+    const zip = new Uint8Array(await (await fetch(status.download_url)).arrayBuffer());
+
+    const target = folders[1] ?? folders[0];
+    expect((await send('/managed_users/19029/imports', 'POST', undefined, zip)).status).toBe(400); // folder_id is required
+    const imp = await send(`/managed_users/19029/imports?folder_id=${target.id}`, 'POST', undefined, zip);
+    expect(imp.body).toMatchObject({ operation_type: 'import', status: 'in_progress' });
+    let done = imp.body;
+    for (let i = 0; i < 3 && done.status === 'in_progress'; i++) done = (await api(sim, `/managed_users/19029/imports/${imp.body.id}`)).body;
+    expect(done).toMatchObject({ status: 'completed', recipe_status: expect.any(Array) });
+    expect((await api(sim, `/managed_users/19029/exports/${imp.body.id}`)).status).toBe(404);
+    expect((await send('/managed_users/99999/imports?folder_id=1', 'POST', undefined, zip)).status).toBe(404);
+    expect((await api(sim, '/managed_users/19029/packages/1')).status).toBe(404);
+  });
+});

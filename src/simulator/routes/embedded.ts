@@ -12,7 +12,7 @@ const PREFIX = '/api/managed_users/:managed_user_id';
 /** §17.8: tags, on-prem and developer API clients of a customer live under /api/v2/managed_users/:id. */
 const V2_PREFIX = '/api/v2/managed_users/:managed_user_id';
 
-/** Route keys (`METHOD /api/path`) that exist for customers: §17.3 connections, §17.4/§17.5 recipes and jobs, §17.6, §17.7. */
+/** Route keys (`METHOD /api/path`) that exist for customers: §17.3 connections, §17.4/§17.5 recipes and jobs, §17.6, §17.7, §17.9. */
 const MIRRORED: RegExp[] = [
   /^(GET|POST|PUT|PATCH|DELETE) \/api\/recipes(\/(?!.*cancel_jobs$).*)?$/,
   /^(GET|POST) \/api\/connections$/,
@@ -23,6 +23,8 @@ const MIRRORED: RegExp[] = [
   /^GET \/api\/projects$/,
   /^(PUT|DELETE) \/api\/projects\/:\w+$/,
   /^(GET|POST|PUT|DELETE) \/api\/lookup_tables(\/.*)?$/,
+  // §17.9 #1–#5: manifests and folder assets; the packages themselves have other paths (routes/packages.ts).
+  /^(GET|POST|PUT|DELETE) \/api\/export_manifests(\/.*)?$/,
 ];
 
 /**

@@ -25,7 +25,7 @@ import { lookupTableRoutes } from './lookup-tables.js';
 import { managedUserRoutes } from './managed-users.js';
 import { onPremRoutes } from './on-prem.js';
 import { manifestRoutes } from './manifests.js';
-import { packageRoutes } from './packages.js';
+import { customerPackageRoutes, packageRoutes } from './packages.js';
 import { projectWriteRoutes } from './project-writes.js';
 import { propertyRoutes } from './properties.js';
 import { projectRoutes } from './projects.js';
@@ -76,7 +76,7 @@ const WORKSPACE_ROUTES: RouteDef[] = [
 ];
 
 /**
- * §17: the partner's customer routes, the customer-only connection forms, and every mirrored workspace route again
+ * §17: the partner's customer routes, the customer-only connection forms and packages, and every mirrored workspace route again
  * under /api/managed_users/:id.
  */
-export const ALL_ROUTES: RouteDef[] = [...WORKSPACE_ROUTES, ...managedUserRoutes, ...inputSchemaRoutes, ...embeddedRoutes(WORKSPACE_ROUTES)];
+export const ALL_ROUTES: RouteDef[] = [...WORKSPACE_ROUTES, ...managedUserRoutes, ...inputSchemaRoutes, ...customerPackageRoutes, ...embeddedRoutes(WORKSPACE_ROUTES)];
