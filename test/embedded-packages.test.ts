@@ -92,7 +92,14 @@ describe('manifests and exports in a customer workspace (§17.9 #1–#5, #8, #9)
     expect(packageExport.package).toMatchObject({ operationType: 'EXPORT', exportManifest: { id: m.id } });
     expect(packageExport.package.id).toBe(b64(`Package@19029:export:${packageExport.package.workatoId}`));
     const done = await settled(stack, packageExport.package.id, 'status downloadUrl');
-    expect(done).toEqual({ status: 'COMPLETED', downloadUrl: null });
+    expect(done).toEqual({ status: 'COMPLETED', downloadUrl: `${stack.gateway.url.replace(/\/graphql$/, '')}/packages/${packageExport.package.id}/download` });
+    // The zip through the gateway: Workato's storage URL of the customer's export, fetched without the token.
+    const zipAnswer = await fetch(done.downloadUrl, { headers: { authorization: `Bearer ${stack.sim.token}` } });
+    expect(zipAnswer.status).toBe(200);
+    expect(zipAnswer.headers.get('content-type')).toBe('application/zip');
+    expect(Buffer.from(await zipAnswer.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const importZip = await fetch(done.downloadUrl.replace(packageExport.package.id, b64(`Package@19029:import:${packageExport.package.workatoId}`)), { headers: { authorization: `Bearer ${stack.sim.token}` } });
+    expect(importZip.status).toBe(404);
     expect(stack.sim.counts()).toMatchObject({ 'POST /api/managed_users/:managed_user_id/exports/:manifest_id': 1 });
     expect(stack.sim.counts()['GET /api/managed_users/:managed_user_id/exports/:package_id']).toBeGreaterThan(0);
 

@@ -190,14 +190,12 @@ export const packageResolvers: Resolvers = {
       p.export_manifest_id == null ? null : loadersOf(p, ctx).exportManifestById.load(p.export_manifest_id),
     // The gateway's own route, not Workato's storage URL: see README "Package downloads". Behind a router the
     // request's URL is the router's view of this replica, so PUBLIC_URL says where callers reach it.
-    // Null for a customer's package: the route downloads from the caller's own workspace, and Workato documents no
-    // customer download (§17.9).
-    downloadUrl: (p, _args, ctx) =>
-      scopeOf(p) === undefined && packageStatusOf(p.status) === 'completed' && downloadUrlOf(p.download_url)
-        ? ctx.publicUrl
-          ? `${ctx.publicUrl}${packageDownloadPath(p.id)}`
-          : new URL(packageDownloadPath(p.id), ctx.request.url).toString()
-        : null,
+    // A customer's export is addressed by its global id (customer and operation, §17.9), the own by its Workato id.
+    downloadUrl: (p, _args, ctx) => {
+      if (packageStatusOf(p.status) !== 'completed' || !downloadUrlOf(p.download_url)) return null;
+      const path = packageDownloadPath(scopeOf(p) === undefined ? p.id : packageGlobalId(p));
+      return ctx.publicUrl ? `${ctx.publicUrl}${path}` : new URL(path, ctx.request.url).toString();
+    },
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
   },

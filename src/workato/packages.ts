@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { httpError, WorkatoError, type WorkatoApi } from './http.js';
-import { DOWNLOAD_MAX_REDIRECTS, unwrapObject } from './inferred.js';
+import { DOWNLOAD_MAX_REDIRECTS, downloadUrlOf, packageStatusOf, unwrapObject } from './inferred.js';
 import type { Workato } from './types.js';
 
 /** GET /export_manifests/folder_assets (§15.1) → `{"result": {"assets": [...]}}`. */
@@ -126,6 +126,26 @@ export async function downloadPackage(api: WorkatoApi, id: number, signal?: Abor
     url = new URL(location, url).toString();
     response = await api.streamExternal(url, signal);
   }
+  return answered(response, path);
+}
+
+/**
+ * A customer's export zip (§17.9 #9 [inferred]): Workato documents no customer download endpoint, only the
+ * export's `download_url`, a signed storage URL like the one §15.6 redirects to. It is read from the export's
+ * status and fetched WITHOUT the bearer token. 404 while the export is not finished.
+ */
+export async function downloadCustomerPackage(scoped: WorkatoApi, id: number, signal?: AbortSignal): Promise<PackageDownload> {
+  const pkg = await getCustomerPackage(scoped, 'export', id);
+  const url = downloadUrlOf(pkg.download_url);
+  const path = `/exports/${id}`;
+  if (packageStatusOf(pkg.status) !== 'completed' || !url) {
+    throw new WorkatoError({ kind: 'http', status: 404, method: 'GET', path, message: `Export ${id} has no zip yet (status ${pkg.status}).` });
+  }
+  return answered(await scoped.streamExternal(new URL(url, `${scoped.baseUrl}/`).toString(), signal), path);
+}
+
+/** A 2xx download as it is; anything else as the WorkatoError it stands for. */
+async function answered(response: Dispatcher.ResponseData, path: string): Promise<PackageDownload> {
   if (response.statusCode >= 200 && response.statusCode < 300) return response;
   const text = await response.body.text().catch(() => '');
   let parsed: unknown;

@@ -1,5 +1,6 @@
 /**
- * `GET /packages/:id/download`: a package's zip, streamed from Workato through the gateway (REFERENCE §15.6).
+ * `GET /packages/:id/download`: a package's zip, streamed from Workato through the gateway (REFERENCE §15.6; a
+ * customer's export by its global id, from the export's storage URL, §17.9).
  * The caller authenticates as for GraphQL (its own bearer token, or the server token); the gateway follows
  * Workato's 302 to the storage host without the token and pipes the bytes through, never holding the whole file.
  * Errors are JSON in the GraphQL errors shape with the same `extensions.code` vocabulary. README "Package downloads"
@@ -7,9 +8,9 @@
  */
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
-import { workatoKey } from '../../resolvers/relay.js';
+import { packageRef } from '../../resolvers/packages.js';
 import { WorkatoError } from '../../workato/http.js';
-import { downloadPackage } from '../../workato/packages.js';
+import { downloadCustomerPackage, downloadPackage } from '../../workato/packages.js';
 import { createContextFactory, type GatewayContext } from '../context.js';
 import { ErrorCode, fromWorkatoError, gatewayError } from '../errors.js';
 import { requestIdOf } from '../request-scope.js';
@@ -52,17 +53,23 @@ export function usePackageDownload(options: YogaOptions): Plugin<Record<string, 
     if (request.method !== 'GET') {
       return fail(fetchAPI, gatewayError(ErrorCode.BAD_USER_INPUT, 'Only GET is allowed on a package download.'), { status: 405, headers: { allow: 'GET' } });
     }
-    let id: number;
+    let ref: ReturnType<typeof packageRef>;
     try {
-      id = Number(workatoKey('Package', decodeURIComponent(rawId), 'id').key);
+      ref = packageRef(decodeURIComponent(rawId), 'id');
     } catch (error) {
       // workatoKey's BAD_USER_INPUT, or a malformed %-escape in the path.
       return fail(fetchAPI, error instanceof GraphQLError ? error : gatewayError(ErrorCode.BAD_USER_INPUT, 'The package id in the path is malformed.'));
     }
     // The same caller → token rule as GraphQL requests (the context factory), so auth modes apply here too.
     const { api } = contextFor({ request } as YogaInitialContext);
+    const id = ref.id;
     try {
-      const zip = await downloadPackage(api, id, request.signal);
+      // A customer's package id names the customer and the operation (§17.9); only exports have a zip.
+      if (ref.scope !== undefined && ref.operation !== 'export') {
+        return fail(fetchAPI, gatewayError(ErrorCode.NOT_FOUND, 'Only an export has a zip to download.'));
+      }
+      const zip =
+        ref.scope === undefined ? await downloadPackage(api, id, request.signal) : await downloadCustomerPackage(api.forManagedUser(ref.scope), id, request.signal);
       const headers: Record<string, string> = {
         'content-type': 'application/zip',
         'content-disposition': `attachment; filename="package-${id}.zip"`,
