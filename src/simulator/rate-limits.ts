@@ -29,6 +29,11 @@ const FAMILY_OF_ROOT: Record<string, string> = {
 
 /** The documented number for a route key (`METHOD /api/path/:param`); 60 / min where the reference has none. */
 export function limitFor(method: string, routePath: string): Limit {
+  // Workato's "Manage customers" page: usage, customer create, environment provisioning and member removal 1,000 / min.
+  if (routePath === '/api/managed_users/usage' || routePath.startsWith('/api/v2/managed_users/statistics/')) return perMinute('customer usage', 1000);
+  if (method === 'POST' && routePath === '/api/managed_users') return perMinute('customer create', 1000);
+  if (method === 'POST' && /^\/api\/managed_users\/:[^/]+\/environments$/.test(routePath)) return perMinute('customer environments', 1000);
+  if (method === 'DELETE' && /^\/api\/managed_users\/:[^/]+\/members\/:[^/]+$/.test(routePath)) return perMinute('embedded member removal', 1000);
   const embedded = /^\/api\/(v2\/)?managed_users\/:/.test(routePath);
   const rest = (embedded ? routePath.replace(/^\/api\/(v2\/)?managed_users\/:[^/]+/, '') : routePath.replace(/^\/api/, '')).replace(/^\/v2\//, '/');
   const segments = rest.split('/').filter(Boolean);

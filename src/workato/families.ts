@@ -51,13 +51,19 @@ const ROOT_ALIASES: Record<string, string> = {
  * event-stream messages: `/v1/tables/...`, `/v1/topics/...`) have families of their own.
  */
 export function familyOf(method: string, path: string): Family {
+  const m = method.toUpperCase();
+  // Workato's "Manage customers" page: the usage endpoints, creating a customer, provisioning its environments and
+  // removing a member are 1,000 / min; the other customer and member endpoints 60 / min.
+  if (/^\/managed_users\/usage$|^\/v2\/managed_users\/statistics\//.test(path)) return { name: 'managed_users_usage', quota: perMinute(1000) };
+  if (m === 'POST' && path === '/managed_users') return { name: 'managed_users_create', quota: perMinute(1000) };
+  if (m === 'POST' && /^\/managed_users\/[^/]+\/environments$/.test(path)) return { name: 'managed_users_environments', quota: perMinute(1000) };
+  if (m === 'DELETE' && /^\/managed_users\/[^/]+\/members\/[^/]+$/.test(path)) return { name: 'embedded_members_remove', quota: perMinute(1000) };
   const embedded = /^(?:\/v2)?\/managed_users\/[^/]+(\/.*)$/.exec(path);
   const scoped = embedded ? embedded[1]! : path;
   // `/v2/api_clients`, `/v2/managed_users/…`: the version segment is not the family.
   const rest = scoped.startsWith('/v2/') ? scoped.slice(3) : scoped;
   const segments = rest.split('/').filter(Boolean);
   const first = segments[0] ?? '';
-  const m = method.toUpperCase();
 
   // §26: messages on the event-streams host, 60 / min; §25: records of the data-tables API (not captured: 60 / min).
   if (first === 'v1' && (segments[1] === 'topics' || segments[1] === 'batch')) return { name: 'event_stream_messages', quota: perMinute(60) };

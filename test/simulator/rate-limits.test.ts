@@ -30,6 +30,11 @@ describe('documented rate limits (REFERENCE §5), switched on by an option', () 
     expect(limitFor('GET', '/api/recipes/:recipe_id/health')).toMatchObject({ family: 'recipes', limit: 60 });
     expect(limitFor('POST', '/api/sdk/generate_schema/json')).toMatchObject({ family: 'custom_connectors', limit: 60 });
     expect(limitFor('GET', '/api/managed_users/:id/connections')).toMatchObject({ limit: 1000 });
+    // Workato's "Manage customers" page.
+    expect(limitFor('POST', '/api/managed_users')).toMatchObject({ limit: 1000 });
+    expect(limitFor('GET', '/api/managed_users/:id')).toMatchObject({ limit: 60 });
+    expect(limitFor('DELETE', '/api/managed_users/:id/members/:member_id')).toMatchObject({ limit: 1000 });
+    expect(limitFor('PUT', '/api/managed_users/:id/members/:member_id')).toMatchObject({ limit: 60 });
   });
 
   it('answers the 61st call of a family in a minute with 429 and Retry-After; other families and tokens are not affected', async () => {
