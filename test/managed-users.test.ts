@@ -108,6 +108,26 @@ describe("a customer's workspace", () => {
     expect(stack.sim.log().every((l) => l.path.startsWith('/api/managed_users/19029'))).toBe(true);
   });
 
+  it("reads the billing-period figures from the customer's own GET: free with managedUser(id:), one GET per listed customer", async () => {
+    const wire = await rest(stack.sim, '/managed_users/19029');
+    stack.sim.resetCounts();
+    const FIGURES = 'taskCount currentBillingPeriodStart currentBillingPeriodEnd activeRecipeCount activeConnectionCount activeConnectionLimit fullEmbedding whitelistedApps teamName';
+    const one = await stack.gql(`{ managedUser(id: "19029") { name ${FIGURES} } }`);
+    expect(one.managedUser).toEqual({
+      name: 'Acme Corporation', taskCount: wire.task_count, currentBillingPeriodStart: wire.current_billing_period_start,
+      currentBillingPeriodEnd: wire.current_billing_period_end, activeRecipeCount: wire.active_recipe_count,
+      activeConnectionCount: wire.active_connection_count, activeConnectionLimit: null, fullEmbedding: false, whitelistedApps: [],
+      teamName: 'Acme Corporation',
+    });
+    expect(stack.sim.counts()).toEqual({ 'GET /api/managed_users/:id': 1 });
+
+    stack.sim.resetCounts();
+    const { managedUsers } = await stack.gql(`{ managedUsers(first: 3) { nodes { workatoId name taskCount activeRecipeCount } } }`);
+    expect(managedUsers.nodes).toHaveLength(3);
+    expect(managedUsers.nodes[0]).toMatchObject({ workatoId: '19029', taskCount: wire.task_count });
+    expect(stack.sim.counts()).toEqual({ 'GET /api/managed_users': 1, 'GET /api/managed_users/:id': 3 });
+  });
+
   it('reads the customer record only when a field of it is selected; an unknown id is NOT_FOUND from the call that finds out', async () => {
     const customerRead = () => stack.sim.counts()['GET /api/managed_users/:id'] ?? 0;
     stack.sim.resetCounts();

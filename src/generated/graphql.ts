@@ -3222,6 +3222,12 @@ export type LookupTablesDeletePayload = {
  */
 export type ManagedUser = Node & {
   __typename?: 'ManagedUser';
+  /** How many of the customer's connections are connected. */
+  activeConnectionCount?: Maybe<Scalars['Int']['output']>;
+  /** The most connections the customer may have connected at once; null when its plan sets no limit. */
+  activeConnectionLimit?: Maybe<Scalars['Int']['output']>;
+  /** How many of the customer's recipes are running. */
+  activeRecipeCount?: Maybe<Scalars['Int']['output']>;
   /** Extra addresses for administrative notifications (comma-separated, as Workato stores them). */
   adminNotificationEmails?: Maybe<Scalars['String']['output']>;
   /** The customer's API collections (`GET /managed_users/:id/api_collections`, §17.8), as `Query.apiCollections`. */
@@ -3257,6 +3263,10 @@ export type ManagedUser = Node & {
   connectorInputSchema?: Maybe<Array<SchemaField>>;
   /** When the customer was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The last day of the customer's current billing period, as Workato writes it. */
+  currentBillingPeriodEnd?: Maybe<Scalars['String']['output']>;
+  /** The first day of the customer's current billing period, as Workato writes it. */
+  currentBillingPeriodStart?: Maybe<Scalars['String']['output']>;
   /** A task limit overriding the plan's, in tasks per billing period. */
   customTaskLimit?: Maybe<Scalars['Int']['output']>;
   /** One data table of the customer by its `id` or `workatoId` (UUID); null when it does not exist. */
@@ -3293,6 +3303,8 @@ export type ManagedUser = Node & {
   folders?: Maybe<FolderConnection>;
   /** Origins allowed to frame Workato for this customer (the CSP `frame-ancestors` value, comma-separated). */
   frameAncestors?: Maybe<Scalars['String']['output']>;
+  /** True when the customer uses Workato fully embedded in the partner's app (end users sent to `originUrl`). */
+  fullEmbedding?: Maybe<Scalars['Boolean']['output']>;
   /** The global id of this customer. */
   id: Scalars['ID']['output'];
   /** True while the customer is on the free trial rather than a subscription plan. */
@@ -3350,14 +3362,24 @@ export type ManagedUser = Node & {
   tag?: Maybe<Tag>;
   /** The customer's tags, in Workato's order (`GET /api/v2/managed_users/:id/tags`, one call per page). */
   tags?: Maybe<TagConnection>;
+  /**
+   * The number of tasks the customer's recipes executed, as `GET /api/managed_users/:id` reports it next to the current
+   * billing period (Workato: "number of tasks executed"). This and the fields below come from that call only: for a
+   * customer read from `managedUsers`, the first of them costs one GET per customer (`managedUser(id:)` reads it anyway).
+   */
+  taskCount?: Maybe<Scalars['Int']['output']>;
   /** A one-off adjustment of this billing period's task limit, in tasks (may be negative). */
   taskLimitAdjustment?: Maybe<Scalars['Int']['output']>;
+  /** The customer workspace's team name. */
+  teamName?: Maybe<Scalars['String']['output']>;
   /** A run of test cases in the customer's workspace (`GET /api/managed_users/:id/test_cases/run_requests/:id`). */
   testRun?: Maybe<TestRun>;
   /** The customer workspace's time zone, for example `Pacific Time (US & Canada)`. */
   timeZone?: Maybe<Scalars['String']['output']>;
   /** When the customer was last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The connectors the customer may use, when the partner limits them; empty or null when it does not. */
+  whitelistedApps?: Maybe<Array<Scalars['String']['output']>>;
   /** Workato's numeric customer id. */
   workatoId: Scalars['ID']['output'];
 };
@@ -6065,8 +6087,9 @@ export type Package = Node & {
   /**
    * Where to download the zip once a package is `COMPLETED`: this gateway's own download route
    * (`GET /packages/<workatoId>/download`), which takes the same `Authorization` header as GraphQL requests and streams
-   * the zip. Null until there is something to download, and for an Embedded customer's packages: Workato documents
-   * no download endpoint for those (§17.9).
+   * the zip. Null until there is something to download. A customer's export is at the same route under its `id`;
+   * Workato documents no download endpoint for it, so the gateway fetches the storage URL of the export's status
+   * (§17.9, [inferred]).
    */
   downloadUrl?: Maybe<Scalars['String']['output']>;
   /** Why the package failed; null unless `status` is `FAILED`. */
@@ -10508,6 +10531,9 @@ export type LookupTablesDeletePayloadResolvers<ContextType = GatewayContext, Par
 };
 
 export type ManagedUserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ManagedUser'] = ResolversParentTypes['ManagedUser']> = {
+  activeConnectionCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  activeConnectionLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  activeRecipeCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   adminNotificationEmails?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   apiCollections?: Resolver<Maybe<ResolversTypes['ApiCollectionConnection']>, ParentType, ContextType, RequireFields<ManagedUserApiCollectionsArgs, 'first'>>;
   apiEndpoints?: Resolver<Maybe<ResolversTypes['ApiEndpointConnection']>, ParentType, ContextType, RequireFields<ManagedUserApiEndpointsArgs, 'first'>>;
@@ -10519,6 +10545,8 @@ export type ManagedUserResolvers<ContextType = GatewayContext, ParentType extend
   connections?: Resolver<Maybe<ResolversTypes['ConnectionConnection']>, ParentType, ContextType, RequireFields<ManagedUserConnectionsArgs, 'first' | 'includeRuntimeConnections'>>;
   connectorInputSchema?: Resolver<Maybe<Array<ResolversTypes['SchemaField']>>, ParentType, ContextType, RequireFields<ManagedUserConnectorInputSchemaArgs, 'application'>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  currentBillingPeriodEnd?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currentBillingPeriodStart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customTaskLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   dataTable?: Resolver<Maybe<ResolversTypes['DataTable']>, ParentType, ContextType, RequireFields<ManagedUserDataTableArgs, 'id'>>;
   dataTables?: Resolver<Maybe<ResolversTypes['DataTableConnection']>, ParentType, ContextType, RequireFields<ManagedUserDataTablesArgs, 'first'>>;
@@ -10534,6 +10562,7 @@ export type ManagedUserResolvers<ContextType = GatewayContext, ParentType extend
   folderAssets?: Resolver<Maybe<Array<ResolversTypes['Asset']>>, ParentType, ContextType, RequireFields<ManagedUserFolderAssetsArgs, 'includeData'>>;
   folders?: Resolver<Maybe<ResolversTypes['FolderConnection']>, ParentType, ContextType, RequireFields<ManagedUserFoldersArgs, 'first'>>;
   frameAncestors?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullEmbedding?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inTrial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<ManagedUserJobArgs, 'handle' | 'recipeId'>>;
@@ -10558,10 +10587,13 @@ export type ManagedUserResolvers<ContextType = GatewayContext, ParentType extend
   recipes?: Resolver<Maybe<ResolversTypes['RecipeConnection']>, ParentType, ContextType, RequireFields<ManagedUserRecipesArgs, 'first' | 'order'>>;
   tag?: Resolver<Maybe<ResolversTypes['Tag']>, ParentType, ContextType, RequireFields<ManagedUserTagArgs, 'id'>>;
   tags?: Resolver<Maybe<ResolversTypes['TagConnection']>, ParentType, ContextType, RequireFields<ManagedUserTagsArgs, 'first'>>;
+  taskCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   taskLimitAdjustment?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  teamName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   testRun?: Resolver<Maybe<ResolversTypes['TestRun']>, ParentType, ContextType, RequireFields<ManagedUserTestRunArgs, 'id'>>;
   timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  whitelistedApps?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   workatoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

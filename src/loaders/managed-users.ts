@@ -20,10 +20,19 @@ export function createManagedUserLoaders(api: WorkatoApi) {
       segments.map((segment) =>
         getManagedUser(api, segment).then((user) => {
           prime(user);
+          managedUserDetail.prime(user.id, user);
           return user;
         }, notFoundAs('Customer', segment)),
       ),
     ),
+  );
+
+  /**
+   * The customer as `GET /managed_users/:id` answers it, with the billing-period figures list items lack: a customer
+   * read by id already is one; one from the list costs one GET the first time such a field asks.
+   */
+  const managedUserDetail = new DataLoader<number, Workato.ManagedUserDetail>((ids) =>
+    Promise.all(ids.map((id) => getManagedUser(api, String(id)).catch(notFoundAs('Customer', String(id))))),
   );
 
   function prime(user: Workato.ManagedUser): void {
@@ -41,10 +50,11 @@ export function createManagedUserLoaders(api: WorkatoApi) {
   /** After a write: a customer may be known under ids and external ids that changed; forget them all. */
   function forgetManagedUser(): void {
     managedUserBySegment.clearAll();
+    managedUserDetail.clearAll();
     managedUserList.clearAll();
   }
 
-  return { managedUserBySegment, managedUserList, forgetManagedUser };
+  return { managedUserBySegment, managedUserDetail, managedUserList, forgetManagedUser };
 }
 
 export type ManagedUserLoaders = ReturnType<typeof createManagedUserLoaders>;

@@ -9,6 +9,7 @@ import { scopeOf } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { managedUserSegment } from '../workato/managed-users.js';
+import type { Workato } from '../workato/types.js';
 import { decodeJson, flag, prop, workatoId } from './helpers.js';
 import { ownSelectedFieldNames, selectedArgs } from './lookahead.js';
 import { customerRecipePageArgs } from './managed-user-workspace.js';
@@ -89,6 +90,17 @@ function readsOnlyTheWorkspace(info: GraphQLResolveInfo): boolean {
   return selected.some((name) => !IDS.has(name)) && selected.every((name) => settled.has(name));
 }
 
+/**
+ * A field that only `GET /managed_users/:id` answers (api-docs "Get customer"): a customer read by id has it; one
+ * from the list is read by id once per request (managedUserDetail is primed by every read by id).
+ */
+function detail<K extends keyof Workato.ManagedUserDetail>(key: K) {
+  return async (u: ManagedUserMapper, _args: unknown, ctx: GatewayContext): Promise<Exclude<Workato.ManagedUserDetail[K], undefined> | null> => {
+    const full = await ctx.loaders.managedUsers.managedUserDetail.load(u.id);
+    return (full[key] ?? null) as Exclude<Workato.ManagedUserDetail[K], undefined> | null;
+  };
+}
+
 export const managedUserResolvers: Resolvers = {
   Query: {
     // §17.1: page/per_page, `{"result": [...]}`, no count (the paging itself is [inferred] from sibling lists).
@@ -131,6 +143,15 @@ export const managedUserResolvers: Resolvers = {
     billingStartDate: prop('billing_start_date'),
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
+    taskCount: detail('task_count'),
+    currentBillingPeriodStart: detail('current_billing_period_start'),
+    currentBillingPeriodEnd: detail('current_billing_period_end'),
+    activeRecipeCount: detail('active_recipe_count'),
+    activeConnectionCount: detail('active_connection_count'),
+    activeConnectionLimit: detail('active_connection_limit'),
+    fullEmbedding: detail('full_embedding'),
+    whitelistedApps: detail('whitelisted_apps'),
+    teamName: detail('team_name'),
   },
   Member: {
     id: (m) => globalIdOf('Member', m, m.id),

@@ -24,6 +24,9 @@
  *   test cases when the report completes. A recipe never analysed → 404; POST starts a new analysis (answering the
  *   pending report) unless one is already pending, which it answers as is.
  * - §16.2 integrations/all `per_page` default 100 ([spec] says 1 — unverified). Sorted by connector name.
+ * - §17.1 GET /managed_users/:id adds "Get customer"'s figures (api-docs): `task_count` = the sum of the customer's
+ *   recipes' `lifetime_task_count`, the billing period = the calendar month around the clock (from
+ *   `billing_start_date`'s day when set), no `active_connection_limit`; list items stay as the fixture.
  * - §17.3 #6 / §17.8 connection forms (input-schemas.ts): each connector's fields are made up in the SDK's schema
  *   format (one `extends_schema` selector whose value adds extended settings); a connection keeps only that
  *   selector's value from its `input`. A built-in app without connections (clock, logger, …) has an empty form;

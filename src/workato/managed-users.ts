@@ -23,9 +23,9 @@ export async function listManagedUsers(api: WorkatoApi, params: { page?: number;
   return unwrapList<Workato.ManagedUser>(await api.get('/managed_users', params));
 }
 
-/** GET /managed_users/:id — 404 for an unknown id or external id. */
-export async function getManagedUser(api: WorkatoApi, segment: string): Promise<Workato.ManagedUser> {
-  return unwrapObject<Workato.ManagedUser>(await api.get(`/managed_users/${segment}`));
+/** GET /managed_users/:id — 404 for an unknown id or external id. The one answer with the billing-period figures. */
+export async function getManagedUser(api: WorkatoApi, segment: string): Promise<Workato.ManagedUserDetail> {
+  return unwrapObject<Workato.ManagedUserDetail>(await api.get(`/managed_users/${segment}`));
 }
 
 /** POST /managed_users — `name` and `notification_email` are required; returns the new customer. */

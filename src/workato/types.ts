@@ -328,6 +328,22 @@ export namespace Workato {
     oauth_id?: string | null;
   }
 
+  /**
+   * What `GET /managed_users/:id` adds to the customer (api-docs.workato.com, "Get customer"): read-only figures
+   * of the current billing period and the embedding settings. The list's items do not carry them (§17.1 fixtures).
+   */
+  export interface ManagedUserDetail extends ManagedUser {
+    full_embedding?: boolean | null;
+    whitelisted_apps?: string[] | null;
+    team_name?: string | null;
+    current_billing_period_start?: string | null;
+    current_billing_period_end?: string | null;
+    task_count?: number | null;
+    active_connection_limit?: number | null;
+    active_connection_count?: number | null;
+    active_recipe_count?: number | null;
+  }
+
   /** POST/PUT /managed_users bodies (§17.1): only the keys sent change; `null` clears a property. */
   export type ManagedUserWrite = Partial<Omit<ManagedUser, 'id' | 'created_at' | 'updated_at'>>;
 

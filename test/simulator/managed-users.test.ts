@@ -34,7 +34,19 @@ describe('GET /api/managed_users (§17.1)', () => {
   });
 
   it('finds a customer by id or by E + external id, and 404s unknown ids and external ids', async () => {
-    expect((await api(sim, '/managed_users/19029', { token: 'tok-partner' })).body).toEqual(FIXTURE_LIST[0]);
+    // The fixture's customer, plus what "Get customer" adds to it (api-docs): the billing-period figures.
+    const one = (await api(sim, '/managed_users/19029', { token: 'tok-partner' })).body;
+    expect(one).toMatchObject(FIXTURE_LIST[0]!);
+    const recipes = (await api(sim, '/managed_users/19029/recipes?per_page=100', { token: 'tok-partner' })).body.result;
+    expect(one).toMatchObject({
+      task_count: recipes.reduce((n: number, r: any) => n + r.lifetime_task_count, 0),
+      active_recipe_count: recipes.filter((r: any) => r.running).length,
+      active_connection_count: expect.any(Number), active_connection_limit: null,
+      current_billing_period_start: '2025-06-01', current_billing_period_end: '2025-06-30',
+      full_embedding: false, whitelisted_apps: [], team_name: 'Acme Corporation',
+    });
+    // List items are the fixture's, without them.
+    expect((await api(sim, '/managed_users', { token: 'tok-partner' })).body.result[0]).toEqual(FIXTURE_LIST[0]);
     expect((await api(sim, '/managed_users/EGLOBEX-7', { token: 'tok-partner' })).body.id).toBe(19030);
     for (const path of ['/managed_users/99999', '/managed_users/ENOPE', '/managed_users/E', '/managed_users/acme', '/managed_users/ENOPE/recipes', '/managed_users/1/members']) {
       const r = await api(sim, path, { token: 'tok-partner' });

@@ -7,10 +7,35 @@ import { rowsOf } from '../crud.js';
 import { EMPTY_WORKSPACE, addCustomer, customersOf, findCustomer, type ManagedUserRow } from '../embedded.js';
 import { HttpError, notFound, ok, pageParams, paginate, pathInt, type RouteDef } from '../http-helpers.js';
 import type { WorkspaceStore } from '../store.js';
-import { formatTime } from '../time.js';
+import { formatTime, SIM_NOW } from '../time.js';
 import { MEMBERS } from './collaborators.js';
 
 type Body = Record<string, unknown>;
+
+/**
+ * What GET /managed_users/:id adds (api-docs "Get customer"), computed from the customer's workspace [inferred: the
+ * figures' definitions]: tasks = its recipes' task counts; the billing period is the calendar month (from
+ * `billing_start_date`'s day when set) around the simulator's clock; no connection limit; not fully embedded.
+ */
+function detailOf(row: ManagedUserRow): Partial<Workato.ManagedUserDetail> {
+  const recipes = [...row.store.recipes.values()].map((r) => r.recipe);
+  const connections = [...row.store.connections.values()].map((c) => c.connection);
+  const now = new Date(SIM_NOW);
+  const day = row.user.billing_start_date ? Number(row.user.billing_start_date.slice(8, 10)) : 1;
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (now.getUTCDate() < day ? 1 : 0), day));
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, day - 1));
+  return {
+    full_embedding: false,
+    whitelisted_apps: [],
+    team_name: row.user.name,
+    current_billing_period_start: start.toISOString().slice(0, 10),
+    current_billing_period_end: end.toISOString().slice(0, 10),
+    task_count: recipes.reduce((sum, r) => sum + (r.lifetime_task_count ?? 0), 0),
+    active_connection_limit: null,
+    active_connection_count: connections.filter((c) => c.authorization_status === 'success').length,
+    active_recipe_count: recipes.filter((r) => r.running).length,
+  };
+}
 
 /** §4.2 validation shape: `{"message": "Validation failed", "errors": {"field": ["message"]}}`. */
 const invalid = (errors: Record<string, string[]>): HttpError => new HttpError(400, { message: 'Validation failed', errors });
@@ -119,7 +144,10 @@ export const managedUserRoutes: RouteDef[] = [
     // §17.1 #3 → ManagedUser (fixtures/managed-user-get.json); 404 for an unknown id or external id.
     method: 'GET',
     path: '/api/managed_users/:id',
-    handler: ({ store, params }) => ok({ ...findCustomer(store, params.id).user }),
+    handler: ({ store, params }) => {
+      const row = findCustomer(store, params.id);
+      return ok({ ...row.user, ...detailOf(row) });
+    },
   },
   {
     // §17.1 #4: only the properties present change; `null` clears one.
