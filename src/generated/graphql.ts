@@ -1280,6 +1280,34 @@ export type CustomConnectorConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/**
+ * A new custom connector (`POST /api/custom_connectors`; the fields of Workato's "Create custom connector" page). It
+ * starts as version 1, unreleased: `customConnectorRelease` makes it usable in recipes.
+ */
+export type CustomConnectorCreateInput = {
+  /** The connector's Ruby source (the connector SDK's hash), as a string of at most 10 MB. */
+  code: Scalars['String']['input'];
+  /** A description, shown where the connector is shared (Markdown). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The connector's logo image, Base64-encoded. */
+  logo?: InputMaybe<Scalars['String']['input']>;
+  /** The note of the first version. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The connector's title, as recipes show it (not blank). */
+  title: Scalars['String']['input'];
+};
+
+/** The outcome of `customConnectorCreate`. */
+export type CustomConnectorCreatePayload = {
+  __typename?: 'CustomConnectorCreatePayload';
+  /** The new connector; null when Workato refused it. */
+  customConnector?: Maybe<CustomConnector>;
+  /** The connector's newest version, released or not (1 for a new connector); null when refused. */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Why Workato refused (`INVALID` on `title` or `code`); empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A custom connector in a page, with its cursor. */
 export type CustomConnectorEdge = {
   __typename?: 'CustomConnectorEdge';
@@ -1287,6 +1315,21 @@ export type CustomConnectorEdge = {
   cursor: Scalars['String']['output'];
   /** The custom connector. */
   node: CustomConnector;
+};
+
+/** Which custom connector to release. */
+export type CustomConnectorReleaseInput = {
+  /** The connector's `id` or `workatoId`. */
+  id: Scalars['ID']['input'];
+};
+
+/** The outcome of `customConnectorRelease`. */
+export type CustomConnectorReleasePayload = {
+  __typename?: 'CustomConnectorReleasePayload';
+  /** The connector with its new released version; null when the release was refused. */
+  customConnector?: Maybe<CustomConnector>;
+  /** Why the release was refused (`NOT_FOUND` on `id`; `INVALID` when the newest version is already released); empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A CSV sample to build a Workato schema from. */
@@ -1318,6 +1361,36 @@ export type CustomConnectorSchemaFromJsonPayload = {
   /** The schema's fields, in the sample's order; null when the sample was refused. */
   fields?: Maybe<Array<SchemaField>>;
   /** Why the sample was refused: not JSON (checked before calling Workato), or Workato's own refusal. */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * Changes to a custom connector (`PUT /api/custom_connectors/:id`, with the create fields [inferred]). Fields left out
+ * keep their value. New `code` makes a new version, unreleased until `customConnectorRelease`.
+ */
+export type CustomConnectorUpdateInput = {
+  /** New Ruby source: a new version, with `note` as its note. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** A new description (Markdown). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The connector's `id` or `workatoId`. */
+  id: Scalars['ID']['input'];
+  /** A new logo image, Base64-encoded. */
+  logo?: InputMaybe<Scalars['String']['input']>;
+  /** The note of the version, the new one when `code` changes. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** A new title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of `customConnectorUpdate`. */
+export type CustomConnectorUpdatePayload = {
+  __typename?: 'CustomConnectorUpdatePayload';
+  /** The connector after the change; null when the change was refused. */
+  customConnector?: Maybe<CustomConnector>;
+  /** The connector's newest version, released or not; null when refused. */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Why the change was refused (`NOT_FOUND` on `id`, `INVALID` on a field); empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4440,6 +4513,13 @@ export type Mutation = {
   connectionRuntimeUserCreate: ConnectionRuntimeUserCreatePayload;
   /** Change a connection's name, folder, parent, external id or connection fields. */
   connectionUpdate: ConnectionUpdatePayload;
+  /** Create a custom connector from its Ruby source. It is not usable in recipes until released. */
+  customConnectorCreate: CustomConnectorCreatePayload;
+  /**
+   * Release a custom connector's newest version (`POST /api/custom_connectors/:id/release`), so recipes use it. Workato
+   * documents no body or answer; the gateway sends none and reads the connector from the answer [inferred].
+   */
+  customConnectorRelease: CustomConnectorReleasePayload;
   /**
    * Build a Workato schema from a CSV sample's header row (`POST /api/sdk/generate_schema/csv`). Nothing is stored; a
    * mutation because Workato's endpoint is a POST.
@@ -4450,6 +4530,8 @@ export type Mutation = {
    * Nothing is stored; a mutation because Workato's endpoint is a POST.
    */
   customConnectorSchemaFromJson: CustomConnectorSchemaFromJsonPayload;
+  /** Change a custom connector's title, details or code; new code is a new, unreleased version. */
+  customConnectorUpdate: CustomConnectorUpdatePayload;
   /** Create a custom OAuth profile (POST /api/custom_oauth_profiles; the answer shape is [inferred]). */
   customOAuthProfileCreate: CustomOAuthProfileCreatePayload;
   /** Delete a custom OAuth profile (DELETE /api/custom_oauth_profiles/:id; the answer, `{"result": {"success": true}}`, is [inferred]). */
@@ -4887,6 +4969,28 @@ export type MutationConnectionUpdateArgs = {
  * top-level `errors` are kept for client and system faults (bad token, rate limit, Workato down).
  * Mutations are named object first, then the verb (`recipeStart`), so each family groups together.
  */
+export type MutationCustomConnectorCreateArgs = {
+  input: CustomConnectorCreateInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` argument and returns a payload with the changed object
+ * and `userErrors`: business refusals (Workato said no, even when it answered HTTP 200) are in `userErrors`;
+ * top-level `errors` are kept for client and system faults (bad token, rate limit, Workato down).
+ * Mutations are named object first, then the verb (`recipeStart`), so each family groups together.
+ */
+export type MutationCustomConnectorReleaseArgs = {
+  input: CustomConnectorReleaseInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` argument and returns a payload with the changed object
+ * and `userErrors`: business refusals (Workato said no, even when it answered HTTP 200) are in `userErrors`;
+ * top-level `errors` are kept for client and system faults (bad token, rate limit, Workato down).
+ * Mutations are named object first, then the verb (`recipeStart`), so each family groups together.
+ */
 export type MutationCustomConnectorSchemaFromCsvArgs = {
   input: CustomConnectorSchemaFromCsvInput;
 };
@@ -4900,6 +5004,17 @@ export type MutationCustomConnectorSchemaFromCsvArgs = {
  */
 export type MutationCustomConnectorSchemaFromJsonArgs = {
   input: CustomConnectorSchemaFromJsonInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` argument and returns a payload with the changed object
+ * and `userErrors`: business refusals (Workato said no, even when it answered HTTP 200) are in `userErrors`;
+ * top-level `errors` are kept for client and system faults (bad token, rate limit, Workato down).
+ * Mutations are named object first, then the verb (`recipeStart`), so each family groups together.
+ */
+export type MutationCustomConnectorUpdateArgs = {
+  input: CustomConnectorUpdateInput;
 };
 
 
@@ -8705,11 +8820,17 @@ export type ResolversTypes = {
   CsvColumnSeparator: CsvColumnSeparator;
   CustomConnector: ResolverTypeWrapper<CustomConnectorMapper>;
   CustomConnectorConnection: ResolverTypeWrapper<CustomConnectorConnectionMapper>;
+  CustomConnectorCreateInput: CustomConnectorCreateInput;
+  CustomConnectorCreatePayload: ResolverTypeWrapper<Omit<CustomConnectorCreatePayload, 'customConnector' | 'userErrors'> & { customConnector?: Maybe<ResolversTypes['CustomConnector']>, userErrors: Array<ResolversTypes['UserError']> }>;
   CustomConnectorEdge: ResolverTypeWrapper<CustomConnectorEdgeMapper>;
+  CustomConnectorReleaseInput: CustomConnectorReleaseInput;
+  CustomConnectorReleasePayload: ResolverTypeWrapper<Omit<CustomConnectorReleasePayload, 'customConnector' | 'userErrors'> & { customConnector?: Maybe<ResolversTypes['CustomConnector']>, userErrors: Array<ResolversTypes['UserError']> }>;
   CustomConnectorSchemaFromCsvInput: CustomConnectorSchemaFromCsvInput;
   CustomConnectorSchemaFromCsvPayload: ResolverTypeWrapper<Omit<CustomConnectorSchemaFromCsvPayload, 'fields' | 'userErrors'> & { fields?: Maybe<Array<ResolversTypes['SchemaField']>>, userErrors: Array<ResolversTypes['UserError']> }>;
   CustomConnectorSchemaFromJsonInput: CustomConnectorSchemaFromJsonInput;
   CustomConnectorSchemaFromJsonPayload: ResolverTypeWrapper<Omit<CustomConnectorSchemaFromJsonPayload, 'fields' | 'userErrors'> & { fields?: Maybe<Array<ResolversTypes['SchemaField']>>, userErrors: Array<ResolversTypes['UserError']> }>;
+  CustomConnectorUpdateInput: CustomConnectorUpdateInput;
+  CustomConnectorUpdatePayload: ResolverTypeWrapper<Omit<CustomConnectorUpdatePayload, 'customConnector' | 'userErrors'> & { customConnector?: Maybe<ResolversTypes['CustomConnector']>, userErrors: Array<ResolversTypes['UserError']> }>;
   CustomConnectorVersion: ResolverTypeWrapper<CustomConnectorVersionMapper>;
   CustomOAuthProfile: ResolverTypeWrapper<CustomOAuthProfileMapper>;
   CustomOAuthProfileConnection: ResolverTypeWrapper<CustomOAuthProfileConnectionMapper>;
@@ -9100,11 +9221,17 @@ export type ResolversParentTypes = {
   ConnectorOperation: ConnectorOperationMapper;
   CustomConnector: CustomConnectorMapper;
   CustomConnectorConnection: CustomConnectorConnectionMapper;
+  CustomConnectorCreateInput: CustomConnectorCreateInput;
+  CustomConnectorCreatePayload: Omit<CustomConnectorCreatePayload, 'customConnector' | 'userErrors'> & { customConnector?: Maybe<ResolversParentTypes['CustomConnector']>, userErrors: Array<ResolversParentTypes['UserError']> };
   CustomConnectorEdge: CustomConnectorEdgeMapper;
+  CustomConnectorReleaseInput: CustomConnectorReleaseInput;
+  CustomConnectorReleasePayload: Omit<CustomConnectorReleasePayload, 'customConnector' | 'userErrors'> & { customConnector?: Maybe<ResolversParentTypes['CustomConnector']>, userErrors: Array<ResolversParentTypes['UserError']> };
   CustomConnectorSchemaFromCsvInput: CustomConnectorSchemaFromCsvInput;
   CustomConnectorSchemaFromCsvPayload: Omit<CustomConnectorSchemaFromCsvPayload, 'fields' | 'userErrors'> & { fields?: Maybe<Array<ResolversParentTypes['SchemaField']>>, userErrors: Array<ResolversParentTypes['UserError']> };
   CustomConnectorSchemaFromJsonInput: CustomConnectorSchemaFromJsonInput;
   CustomConnectorSchemaFromJsonPayload: Omit<CustomConnectorSchemaFromJsonPayload, 'fields' | 'userErrors'> & { fields?: Maybe<Array<ResolversParentTypes['SchemaField']>>, userErrors: Array<ResolversParentTypes['UserError']> };
+  CustomConnectorUpdateInput: CustomConnectorUpdateInput;
+  CustomConnectorUpdatePayload: Omit<CustomConnectorUpdatePayload, 'customConnector' | 'userErrors'> & { customConnector?: Maybe<ResolversParentTypes['CustomConnector']>, userErrors: Array<ResolversParentTypes['UserError']> };
   CustomConnectorVersion: CustomConnectorVersionMapper;
   CustomOAuthProfile: CustomOAuthProfileMapper;
   CustomOAuthProfileConnection: CustomOAuthProfileConnectionMapper;
@@ -9837,9 +9964,20 @@ export type CustomConnectorConnectionResolvers<ContextType = GatewayContext, Par
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CustomConnectorCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomConnectorCreatePayload'] = ResolversParentTypes['CustomConnectorCreatePayload']> = {
+  customConnector?: Resolver<Maybe<ResolversTypes['CustomConnector']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CustomConnectorEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomConnectorEdge'] = ResolversParentTypes['CustomConnectorEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['CustomConnector'], ParentType, ContextType>;
+};
+
+export type CustomConnectorReleasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomConnectorReleasePayload'] = ResolversParentTypes['CustomConnectorReleasePayload']> = {
+  customConnector?: Resolver<Maybe<ResolversTypes['CustomConnector']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type CustomConnectorSchemaFromCsvPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomConnectorSchemaFromCsvPayload'] = ResolversParentTypes['CustomConnectorSchemaFromCsvPayload']> = {
@@ -9849,6 +9987,12 @@ export type CustomConnectorSchemaFromCsvPayloadResolvers<ContextType = GatewayCo
 
 export type CustomConnectorSchemaFromJsonPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomConnectorSchemaFromJsonPayload'] = ResolversParentTypes['CustomConnectorSchemaFromJsonPayload']> = {
   fields?: Resolver<Maybe<Array<ResolversTypes['SchemaField']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CustomConnectorUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomConnectorUpdatePayload'] = ResolversParentTypes['CustomConnectorUpdatePayload']> = {
+  customConnector?: Resolver<Maybe<ResolversTypes['CustomConnector']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -10819,8 +10963,11 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   connectionDisconnect?: Resolver<ResolversTypes['ConnectionDisconnectPayload'], ParentType, ContextType, RequireFields<MutationConnectionDisconnectArgs, 'input'>>;
   connectionRuntimeUserCreate?: Resolver<ResolversTypes['ConnectionRuntimeUserCreatePayload'], ParentType, ContextType, RequireFields<MutationConnectionRuntimeUserCreateArgs, 'input'>>;
   connectionUpdate?: Resolver<ResolversTypes['ConnectionUpdatePayload'], ParentType, ContextType, RequireFields<MutationConnectionUpdateArgs, 'input'>>;
+  customConnectorCreate?: Resolver<ResolversTypes['CustomConnectorCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomConnectorCreateArgs, 'input'>>;
+  customConnectorRelease?: Resolver<ResolversTypes['CustomConnectorReleasePayload'], ParentType, ContextType, RequireFields<MutationCustomConnectorReleaseArgs, 'input'>>;
   customConnectorSchemaFromCsv?: Resolver<ResolversTypes['CustomConnectorSchemaFromCsvPayload'], ParentType, ContextType, RequireFields<MutationCustomConnectorSchemaFromCsvArgs, 'input'>>;
   customConnectorSchemaFromJson?: Resolver<ResolversTypes['CustomConnectorSchemaFromJsonPayload'], ParentType, ContextType, RequireFields<MutationCustomConnectorSchemaFromJsonArgs, 'input'>>;
+  customConnectorUpdate?: Resolver<ResolversTypes['CustomConnectorUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomConnectorUpdateArgs, 'input'>>;
   customOAuthProfileCreate?: Resolver<ResolversTypes['CustomOAuthProfileCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomOAuthProfileCreateArgs, 'input'>>;
   customOAuthProfileDelete?: Resolver<ResolversTypes['CustomOAuthProfileDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomOAuthProfileDeleteArgs, 'input'>>;
   customOAuthProfileUpdate?: Resolver<ResolversTypes['CustomOAuthProfileUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomOAuthProfileUpdateArgs, 'input'>>;
@@ -11643,9 +11790,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   ConnectorOperation?: ConnectorOperationResolvers<ContextType>;
   CustomConnector?: CustomConnectorResolvers<ContextType>;
   CustomConnectorConnection?: CustomConnectorConnectionResolvers<ContextType>;
+  CustomConnectorCreatePayload?: CustomConnectorCreatePayloadResolvers<ContextType>;
   CustomConnectorEdge?: CustomConnectorEdgeResolvers<ContextType>;
+  CustomConnectorReleasePayload?: CustomConnectorReleasePayloadResolvers<ContextType>;
   CustomConnectorSchemaFromCsvPayload?: CustomConnectorSchemaFromCsvPayloadResolvers<ContextType>;
   CustomConnectorSchemaFromJsonPayload?: CustomConnectorSchemaFromJsonPayloadResolvers<ContextType>;
+  CustomConnectorUpdatePayload?: CustomConnectorUpdatePayloadResolvers<ContextType>;
   CustomConnectorVersion?: CustomConnectorVersionResolvers<ContextType>;
   CustomOAuthProfile?: CustomOAuthProfileResolvers<ContextType>;
   CustomOAuthProfileConnection?: CustomOAuthProfileConnectionResolvers<ContextType>;

@@ -22,7 +22,17 @@ export function createCustomConnectorLoaders(api: WorkatoApi, scope: string | un
     Promise.all(ids.map((id) => getCustomConnectorCode(api, id).catch((e: unknown) => toError(e)))),
   );
 
-  return { customConnectors, customConnectorById, customConnectorCode };
+  /** After a write: the list and code are read again; the written connector is known from the answer. */
+  function rememberCustomConnector(written: Workato.CustomConnector): Scoped<Workato.CustomConnector> {
+    all = undefined;
+    customConnectorById.clearAll();
+    customConnectorCode.clear(written.id);
+    const c = tag([written], scope)[0]!;
+    customConnectorById.prime(c.id, c);
+    return c;
+  }
+
+  return { customConnectors, customConnectorById, customConnectorCode, rememberCustomConnector };
 }
 
 export type CustomConnectorLoaders = ReturnType<typeof createCustomConnectorLoaders>;

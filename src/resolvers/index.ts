@@ -7,6 +7,7 @@ import { connectionExtraResolvers } from './connection-extras.js';
 import { connectionMutationResolvers } from './connection-mutations.js';
 import { connectionResolvers } from './connections.js';
 import { connectorResolvers } from './connectors.js';
+import { customConnectorMutationResolvers } from './custom-connector-mutations.js';
 import { customConnectorResolvers } from './custom-connectors.js';
 import { customOAuthProfileResolvers } from './custom-oauth-profiles.js';
 import { deploymentResolvers } from './deployments.js';
@@ -80,6 +81,7 @@ export const resolvers: Resolvers[] = [
   apiPlatformResolvers,
   auditLogResolvers,
   customConnectorResolvers,
+  customConnectorMutationResolvers,
   propertyResolvers,
   secretsManagementResolvers,
   customOAuthProfileResolvers,

@@ -35,9 +35,17 @@ export interface CrudSpec<Row extends object, Id extends string | number = numbe
     build(body: Record<string, unknown>, ctx: CrudContext<Row, Id>): Row;
     envelope?(row: unknown): unknown;
     status?: number;
+    /** The answer when it is not the wire row (a write answer with more than reads carry); replaces `envelope`. */
+    answer?(row: Row): unknown;
   };
   /** PUT <path>/:param: changes the row in place from the body (throws `Validation` answers); answers the row. */
-  update?: { apply(row: Row, body: Record<string, unknown>, ctx: CrudContext<Row, Id>): void; envelope?(row: unknown): unknown; method?: 'PUT' | 'PATCH' };
+  update?: {
+    apply(row: Row, body: Record<string, unknown>, ctx: CrudContext<Row, Id>): void;
+    envelope?(row: unknown): unknown;
+    method?: 'PUT' | 'PATCH';
+    /** As create's. */
+    answer?(row: Row): unknown;
+  };
   /** DELETE <path>/:param; the answer defaults to `{"success": true}`. */
   remove?: { answer?(row: Row): unknown; check?(row: Row, ctx: CrudContext<Row, Id>): void } | true;
   /** The row as Workato sends it; default a shallow copy. Use it to leave out simulator-side fields or secrets. */
@@ -107,7 +115,7 @@ export function crudRoutes<Row extends object, Id extends string | number = numb
         const c = crudContext(spec, ctx);
         const row = create.build(await bodyOf(ctx), c);
         c.rows.set(spec.table.idOf(row), row);
-        return { status: create.status ?? 200, body: wrap(create.envelope, wire(row, ctx)) };
+        return { status: create.status ?? 200, body: create.answer ? create.answer(row) : wrap(create.envelope, wire(row, ctx)) };
       }),
     );
   }
@@ -116,7 +124,7 @@ export function crudRoutes<Row extends object, Id extends string | number = numb
       route(update.method ?? 'PUT', member, async (ctx) => {
         const row = findRow(spec, ctx);
         update.apply(row, await bodyOf(ctx), crudContext(spec, ctx));
-        return ok(wrap(update.envelope, wire(row, ctx)));
+        return ok(update.answer ? update.answer(row) : wrap(update.envelope, wire(row, ctx)));
       }),
     );
   }

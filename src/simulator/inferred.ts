@@ -31,6 +31,10 @@
  *   format (one `extends_schema` selector whose value adds extended settings); a connection keeps only that
  *   selector's value from its `input`. A built-in app without connections (clock, logger, …) has an empty form;
  *   an unknown connector name, connection or customer is 404.
+ * - §16 #5–#7 custom connector writes (routes/custom-connectors.ts): create takes api-docs' fields (`title` and `code`
+ *   required, strings, code ≤ 10 MB) and starts at version 1 unreleased; PUT changes the fields sent, new `code` is
+ *   a new version; release (no body) releases the newest version, 400 when it already is. Write answers add `logo`,
+ *   `latest_version` and `latest_version_note` to the list's shape.
  * - §16.1 integrations without `applications` → `{"items": []}`; unknown names are absent; request order kept.
  * - §10.1 `running=false` / `active=false` → only stopped recipes; `running` wins over legacy `active`.
  * - §10.1 `stopped_after` applied as documented ("drop recipes stopped after this time"); never-stopped kept.
@@ -419,6 +423,9 @@ export const INFERRED_CUSTOM_CONNECTORS = {
   invalidJsonMessage: 'sample must be a JSON object, or an array of JSON objects',
   emptyCsvMessage: 'sample must start with a header row',
   columnSeparators: { comma: ',', semicolon: ';', space: ' ', tab: '\t', colon: ':', pipe: '|' } as Record<string, string>,
+  /** api-docs "Create custom connector": code up to 10 MB. */
+  maxCodeBytes: 10 * 1024 * 1024,
+  nothingToReleaseMessage: 'The latest version is already released',
 } as const;
 
 /**

@@ -762,6 +762,24 @@ export namespace Workato {
     static_webhook_url?: string | null;
   }
 
+  /** POST/PUT /custom_connectors bodies (api-docs "Create custom connector"); an update sends only what changes. */
+  export interface CustomConnectorWrite {
+    title?: string;
+    code?: string;
+    description?: string;
+    /** The logo image, Base64-encoded. */
+    logo?: string;
+    /** The note of the version the write makes. */
+    note?: string;
+  }
+
+  /** A write's answer: the connector, plus its newest version (released or not) and logo (api-docs). */
+  export interface CustomConnectorWritten extends CustomConnector {
+    logo?: string | null;
+    latest_version?: number | null;
+    latest_version_note?: string | null;
+  }
+
   /** `GET /api/custom_connectors/:id/code` (§16.3). */
   export interface CustomConnectorCode {
     data: { code: string };

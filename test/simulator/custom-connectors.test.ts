@@ -79,3 +79,35 @@ describe('custom connectors (§16.3)', () => {
     }
   });
 });
+
+describe('custom connector writes (§16 #5–#7)', () => {
+  const send = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(sim.url + path, { method, headers: { authorization: 'Bearer tok-a', 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, body: await res.json() };
+  };
+
+  it('creates one with the documented fields, answers its logo and newest version, and validates title and code', async () => {
+    const created = await send('POST', '/custom_connectors', { title: 'Ledger', code: "{ title: 'Ledger' }", description: '**Books**', logo: 'iVBORw0KGgo=', note: 'v1' });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ title: 'Ledger', logo: 'iVBORw0KGgo=', latest_version: 1, latest_version_note: 'v1', latest_released_version: null, released_versions: [] });
+    expect(created.body.name).toMatch(/^ledger_connector_\d+_\d+$/);
+    // The list item is the read shape: no logo, no newest version.
+    const listed = (await api(sim, '/custom_connectors/search', { token: 'tok-a' })).body.result.find((c: any) => c.id === created.body.id);
+    expect(listed).not.toHaveProperty('latest_version');
+    expect((await api(sim, `/custom_connectors/${created.body.id}/code`, { token: 'tok-a' })).body).toEqual({ data: { code: "{ title: 'Ledger' }" } });
+    const invalid = await send('POST', '/custom_connectors', { title: ' ', code: 42 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors).toMatchObject({ title: ["can't be blank"], code: ['must be a String'] });
+  });
+
+  it('updates code as a new version, releases it, and refuses a second release of the same version', async () => {
+    const { body: c } = await send('POST', '/custom_connectors', { title: 'Queue', code: '{}' });
+    const updated = await send('PUT', `/custom_connectors/${c.id}`, { code: "{ title: 'Queue 2' }", note: 'retry' });
+    expect(updated.body).toMatchObject({ title: 'Queue', latest_version: 2, latest_version_note: 'retry', latest_released_version: null });
+    const released = await send('POST', `/custom_connectors/${c.id}/release`);
+    expect(released.status).toBe(200);
+    expect(released.body).toMatchObject({ latest_released_version: 2, latest_released_version_note: 'retry', released_versions: [{ version: 2, version_note: 'retry' }] });
+    expect((await send('POST', `/custom_connectors/${c.id}/release`)).status).toBe(400);
+    expect((await send('POST', '/custom_connectors/1/release')).status).toBe(404);
+  });
+});

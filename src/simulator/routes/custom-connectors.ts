@@ -1,7 +1,7 @@
 /**
  * REFERENCE §16.3: custom (SDK) connectors — the list (documented `…/search`, and the older index [spec]), each
- * one's code, and the schema generators. The list is plain CRUD (crud.ts); code and the generators are routes of
- * their own over the same table.
+ * one's code, create and update (bodies from api-docs "Create custom connector"), release, and the schema generators.
+ * List, create and update are plain CRUD (crud.ts); the rest are routes of their own over the same table.
  */
 import type { Workato } from '../../workato/types.js';
 import { crudRoutes, findRow, rowsOf, type CrudSpec } from '../crud.js';
@@ -10,12 +10,16 @@ import { INFERRED_CUSTOM_CONNECTORS } from '../inferred.js';
 import { hash32, Rng } from '../random.js';
 import type { TableSpec, WorkspaceStore } from '../store.js';
 import { DAY, formatTime, SIM_NOW } from '../time.js';
-import { bodyOf } from '../writes.js';
+import { blank, bodyOf, Validation } from '../writes.js';
 
 interface Row {
   connector: Workato.CustomConnector;
   /** The Ruby source, served only by GET …/:id/code. */
   code: string;
+  /** The newest version (released or not) and its note; only write answers carry them (api-docs). */
+  latest: { version: number; note: string | null };
+  logo?: string | null;
+  description?: string | null;
 }
 
 const TITLES = ['Acme Billing', 'Internal HR API', 'Legacy ERP', 'Weather Feed'];
@@ -50,6 +54,7 @@ function seed(store: WorkspaceStore): Row[] {
     const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '_');
     return {
       code: source(title),
+      latest: { version: versions, note: 'Connector Version' },
       connector: {
         id,
         name: `${slug}_connector_${id}_${Math.floor(created / 1000)}`,
@@ -65,6 +70,20 @@ function seed(store: WorkspaceStore): Row[] {
 
 const TABLE: TableSpec<Row> = { name: 'custom_connectors', idOf: (r) => r.connector.id, seed };
 
+/** api-docs "Create custom connector": the answer is the connector with its logo and newest version. */
+const written = (row: Row) => ({ ...structuredClone(row.connector), logo: row.logo ?? null, latest_version: row.latest.version, latest_version_note: row.latest.note });
+
+/** The documented create fields (api-docs): strings, code at most 10 MB; `title` and `code` required on create [inferred]. */
+function checkWrite(body: Record<string, unknown>, creating: boolean): void {
+  const v = new Validation();
+  const mistyped = (key: string) => key in body && body[key] !== null && typeof body[key] !== 'string';
+  if ((creating || 'title' in body) && !mistyped('title') && blank(body.title)) v.add('title', "can't be blank");
+  if ((creating || 'code' in body) && !mistyped('code') && blank(body.code)) v.add('code', "can't be blank");
+  else if (typeof body.code === 'string' && Buffer.byteLength(body.code) > INFERRED_CUSTOM_CONNECTORS.maxCodeBytes) v.add('code', 'is too large (maximum is 10 MB)');
+  for (const key of ['title', 'code', 'description', 'logo', 'note']) if (mistyped(key)) v.add(key, 'must be a String');
+  v.check();
+}
+
 const SPEC: CrudSpec<Row> = {
   table: TABLE,
   path: '/api/custom_connectors',
@@ -72,6 +91,36 @@ const SPEC: CrudSpec<Row> = {
   // [inferred] id-ascending, whole (no paging documented, §6).
   list: { paging: false, order: (a, b) => a.connector.id - b.connector.id, envelope: (rows) => ({ result: rows }) },
   wire: (row) => structuredClone(row.connector),
+  create: {
+    build: (body, ctx) => {
+      checkWrite(body, true);
+      const id = ctx.nextId();
+      const title = String(body.title).trim();
+      const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+      return {
+        code: String(body.code),
+        latest: { version: 1, note: typeof body.note === 'string' ? body.note : null },
+        logo: typeof body.logo === 'string' ? body.logo : null,
+        description: typeof body.description === 'string' ? body.description : null,
+        connector: { id, name: `${slug}_connector_${id}_${Math.floor(Date.now() / 1000)}`, title, latest_released_version: null, latest_released_version_note: null, released_versions: [], static_webhook_url: null },
+      };
+    },
+    answer: written,
+  },
+  // [inferred] Only the fields sent change; new code is a new (unreleased) version, with `note` as its note.
+  update: {
+    apply: (row, body) => {
+      checkWrite(body, false);
+      if (typeof body.title === 'string') row.connector.title = body.title.trim();
+      if ('logo' in body) row.logo = (body.logo as string | null) ?? null;
+      if ('description' in body) row.description = (body.description as string | null) ?? null;
+      if (typeof body.code === 'string') {
+        row.code = body.code;
+        row.latest = { version: row.latest.version + 1, note: typeof body.note === 'string' ? body.note : null };
+      } else if ('note' in body) row.latest.note = (body.note as string | null) ?? null;
+    },
+    answer: written,
+  },
 };
 
 /** The custom connectors of a workspace (the audit log's `Adapter` entries point at them). */
@@ -115,6 +164,22 @@ export const customConnectorRoutes: RouteDef[] = [
     method: 'GET',
     path: '/api/custom_connectors/search',
     handler: ({ store }) => ok({ result: [...rowsOf(store, TABLE).values()].sort((a, b) => a.connector.id - b.connector.id).map((r) => structuredClone(r.connector)) }),
+  },
+  {
+    // §16 #7 [inferred]: no body; releases the newest version and answers the connector. Nothing new to release → 400.
+    method: 'POST',
+    path: '/api/custom_connectors/:id/release',
+    handler: (ctx) => {
+      const row = findRow(SPEC, ctx);
+      const c = row.connector;
+      if (c.latest_released_version === row.latest.version) throw badRequest(INFERRED_CUSTOM_CONNECTORS.nothingToReleaseMessage);
+      const now = formatTime(Date.now());
+      c.released_versions = [{ version: row.latest.version, version_note: row.latest.note, created_at: now, released_at: now }, ...(c.released_versions ?? [])];
+      c.latest_released_version = row.latest.version;
+      c.latest_released_version_note = row.latest.note;
+      ctx.store.touch();
+      return ok(written(row));
+    },
   },
   {
     // §16.3 → {"data": {"code": "<ruby source>"}}; 404 unknown id.
