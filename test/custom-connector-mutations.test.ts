@@ -42,6 +42,19 @@ describe('customConnectorCreate / Update / Release', () => {
     expect(wire.find((c) => String(c.id) === created.customConnector.workatoId)?.latest_released_version).toBe(2);
   });
 
+  it("drops the caller's cached connector metadata: a release is seen by the next read", async () => {
+    const { customConnectorCreate: c } = await stack.gql(CREATE, { input: { title: 'Metrics', code: '{}' } });
+    const METADATA = `query($id: ID!) { customConnector(id: $id) { connector { name } } }`;
+    await stack.gql(METADATA, { id: c.customConnector.id });
+    stack.sim.resetCounts();
+    await stack.gql(METADATA, { id: c.customConnector.id });
+    expect(stack.sim.counts()['GET /api/integrations']).toBeUndefined(); // cached
+    await stack.gql(RELEASE, { input: { id: c.customConnector.id } });
+    stack.sim.resetCounts();
+    await stack.gql(METADATA, { id: c.customConnector.id });
+    expect(stack.sim.counts()['GET /api/integrations']).toBe(1);
+  });
+
   it('refuses a blank title or code before calling, and answers Workato\'s refusals and unknown ids as userErrors', async () => {
     stack.sim.resetCounts();
     const blank = await stack.gql(CREATE, { input: { title: '  ', code: '' } });

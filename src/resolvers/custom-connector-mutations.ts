@@ -3,6 +3,7 @@
  * connector" page, and release. A blank title or code and code over 10 MB are refused before any call.
  */
 import type { Resolvers } from '../generated/graphql.js';
+import type { ScopedLoaders } from '../loaders/index.js';
 import { createCustomConnector, releaseCustomConnector, updateCustomConnector } from '../workato/custom-connectors.js';
 import type { Workato } from '../workato/types.js';
 import type { CustomConnectorMapper } from './mappers.js';
@@ -21,10 +22,15 @@ function writeErrors(input: { title?: string | null; code?: string | null }): Us
   return errors;
 }
 
-/** The payload of a create or update: the connector (primed for the rest of the request) and its newest version. */
-function written(outcome: Outcome<Workato.CustomConnectorWritten>, remember: (c: Workato.CustomConnector) => CustomConnectorMapper) {
+/**
+ * The payload of a create or update: the connector (primed for the rest of the request) and its newest version. A
+ * write changes connector metadata (`GET /integrations` knows custom connectors by name): the caller's cached
+ * reference data is dropped before the answer.
+ */
+async function written(loaders: ScopedLoaders, outcome: Outcome<Workato.CustomConnectorWritten>) {
   if (!outcome.ok) return { ...payload<'customConnector', CustomConnectorMapper>('customConnector', outcome), latestVersion: null };
-  return { customConnector: remember(outcome.value), latestVersion: outcome.value.latest_version ?? null, userErrors: [] };
+  await loaders.dropReferenceData();
+  return { customConnector: loaders.customConnectors.rememberCustomConnector(outcome.value), latestVersion: outcome.value.latest_version ?? null, userErrors: [] };
 }
 
 export const customConnectorMutationResolvers: Resolvers = {
@@ -32,23 +38,24 @@ export const customConnectorMutationResolvers: Resolvers = {
     customConnectorCreate: async (_root, { input }, ctx) => {
       const loaders = ctx.loaders.scope();
       const invalid = writeErrors(input);
-      if (invalid.length) return written(refused(invalid), loaders.customConnectors.rememberCustomConnector);
+      if (invalid.length) return written(loaders, refused(invalid));
       const body = { title: input.title.trim(), code: input.code, ...given({ description: input.description, logo: input.logo, note: input.note }) };
-      return written(await attempt(() => createCustomConnector(loaders.api, body)), loaders.customConnectors.rememberCustomConnector);
+      return written(loaders, await attempt(() => createCustomConnector(loaders.api, body)));
     },
     customConnectorUpdate: async (_root, { input }, ctx) => {
       const id = workatoIntId('CustomConnector', input.id, 'input.id');
       const loaders = ctx.loaders.scope();
       const invalid = writeErrors(input);
-      if (invalid.length) return written(refused(invalid), loaders.customConnectors.rememberCustomConnector);
+      if (invalid.length) return written(loaders, refused(invalid));
       const body: Workato.CustomConnectorWrite = given({ title: input.title?.trim(), code: input.code, description: input.description, logo: input.logo, note: input.note });
-      return written(await attempt(() => updateCustomConnector(loaders.api, id, body)), loaders.customConnectors.rememberCustomConnector);
+      return written(loaders, await attempt(() => updateCustomConnector(loaders.api, id, body)));
     },
     customConnectorRelease: async (_root, { input }, ctx) => {
       const id = workatoIntId('CustomConnector', input.id, 'input.id');
       const loaders = ctx.loaders.scope();
       const outcome = await attempt(() => releaseCustomConnector(loaders.api, id));
       if (!outcome.ok) return payload<'customConnector', CustomConnectorMapper>('customConnector', outcome);
+      await loaders.dropReferenceData();
       return { customConnector: loaders.customConnectors.rememberCustomConnector(outcome.value), userErrors: [] };
     },
   },
