@@ -13,17 +13,8 @@ import { downloadUrlOf, IMPORT_RESULTS_OK, packageStatusOf } from '../workato/in
 import type { PackageOperation } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
 import { defined, fromWire, prop, toWire, workatoId } from './helpers.js';
+import { customerKey, customerLoaders } from './managed-users.js';
 import { fromGlobalId, globalIdOf, toGlobalId, workatoKey, type NodeType } from './relay.js';
-
-/** An id argument and the workspace it names: a global id carries it; a Workato id is of `scope` (default: the token's own). */
-export function scopedKey(type: NodeType, value: string, argument: string, scope?: string): { key: number; scope: string | undefined } {
-  const parsed = workatoKey(type, value, argument);
-  if (/^\d+$/.test(value)) return { key: Number(parsed.key), scope };
-  if (parsed.scope !== scope) {
-    throw badUserInput(`\`${argument}\` belongs to ${parsed.scope === undefined ? 'your own workspace' : 'another workspace'}; pass one of ${scope === undefined ? 'your own workspace' : "this customer's"}.`, argument);
-  }
-  return { key: Number(parsed.key), scope };
-}
 
 /**
  * A package id argument. The caller's own packages: a Workato id or `Package:<id>`. A customer's (§17.9) are read by
@@ -126,14 +117,9 @@ export const packageResolvers: Resolvers = {
   },
   // §17.9: the same reads in a customer's workspace.
   ManagedUser: {
-    exportManifest: (u, args, ctx) => {
-      const { key, scope } = scopedKey('ExportManifest', args.id, 'id', String(u.id));
-      return ctx.loaders.scope(scope).exportManifestById.load(key);
-    },
-    folderAssets: (u, args, ctx) => {
-      const scope = String(u.id);
-      return folderAssetsOf(ctx, scope, args.folderId ? scopedKey('Folder', args.folderId, 'folderId', scope).key : undefined, args.includeData);
-    },
+    exportManifest: (u, args, ctx) => customerLoaders(ctx, u).exportManifestById.load(customerKey('ExportManifest', args.id, 'id', u)),
+    folderAssets: (u, args, ctx) =>
+      folderAssetsOf(ctx, String(u.id), args.folderId ? customerKey('Folder', args.folderId, 'folderId', u) : undefined, args.includeData),
     package: (u, args, ctx) => {
       const { scope, ...ref } = packageRef(args.id, 'id', { scope: String(u.id), operation: args.operation });
       return ctx.loaders.scope(scope).packageById.load(ref);
