@@ -98,6 +98,10 @@ query ManagedUserWorkspace {
       externalId
       planId
       inTrial
+      # This billing period's figures: one more call per
+      # customer (GET /api/managed_users/:id).
+      taskCount
+      activeRecipeCount
       recipes(first: 5) {
         nodes { id name running lastRunAt }
       }
