@@ -44,6 +44,21 @@ describe('packageStatus subscription (SSE)', () => {
     expect(stack.sim.counts()).toEqual({ 'GET /api/packages/:id': 3, 'GET /api/export_manifests/:id': 2 });
   });
 
+  it("follows an Embedded customer's export by its id, polling the customer's /exports/:id (§17.9)", async () => {
+    const { managedUser } = await stack.gql(`{ managedUser(id: "19029") { folders(first: 1) { nodes { id } } } }`);
+    const customerManifest = await stack.gql(`mutation($input: ExportManifestCreateInput!) { exportManifestCreate(input: $input) { exportManifest { id } } }`, {
+      input: { name: 'Customer release', folderId: managedUser.folders.nodes[0].id, autoGenerateAssets: true },
+    });
+    const { packageExport } = await stack.gql(EXPORT, { manifestId: customerManifest.exportManifestCreate.exportManifest.id });
+    stack.sim.resetCounts();
+    const { events, ended } = await subscribe(stack, `subscription($id: ID!) { packageStatus(id: $id) { id status } }`, { id: packageExport.package.id });
+    expect(ended).toBe(true);
+    const statuses = events.filter((e) => e.event === 'next').map((e) => e.data.data.packageStatus);
+    expect(statuses.map((p) => p.status)).toEqual(['IN_PROGRESS', 'COMPLETED']);
+    expect(statuses.every((p) => p.id === packageExport.package.id)).toBe(true);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/managed_users/:managed_user_id/exports/:package_id': 3 });
+  });
+
   it('sends an unknown package as a NOT_FOUND error and ends the stream', async () => {
     const { events, ended } = await subscribe(stack, FOLLOW, { id: '999999' });
     expect(ended).toBe(true);
