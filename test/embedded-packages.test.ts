@@ -44,17 +44,18 @@ describe('packageImport into a customer (§17.9 #6, #7)', () => {
     expect(stack.sim.counts()['GET /api/managed_users/:managed_user_id/imports/:package_id']).toBeGreaterThan(0);
     expect(stack.sim.counts()['GET /api/packages/:id']).toBeUndefined();
 
-    // By Workato id with the operation, and by node(id).
+    // By Workato id with the operation, by node(id), and never as the partner's package.
     const again = await stack.gql(`query($id: ID!) {
       managedUser(id: "19029") { package(id: "${pkg.workatoId}", operation: IMPORT) { id status } }
       node(id: $id) { ... on Package { workatoId operationType } }
     }`, { id: pkg.id });
     expect(again.managedUser.package).toEqual({ id: pkg.id, status: 'COMPLETED' });
     expect(again.node).toEqual({ workatoId: pkg.workatoId, operationType: 'IMPORT' });
-    const wrong = await stack.request(`{ managedUser(id: "19029") { bare: package(id: "${pkg.workatoId}") { id } asExport: package(id: "${pkg.workatoId}", operation: EXPORT) { id } } }`);
+    const wrong = await stack.request(`{ managedUser(id: "19029") { bare: package(id: "${pkg.workatoId}") { id } asExport: package(id: "${pkg.workatoId}", operation: EXPORT) { id } } package(id: "${pkg.workatoId}") { id } }`);
     const code = (path: string) => wrong.errors?.find((e) => e.path?.join('.') === path)?.extensions?.code;
     expect(code('managedUser.bare')).toBe('BAD_USER_INPUT');
     expect(code('managedUser.asExport')).toBe('NOT_FOUND');
+    expect(code('package')).toBe('NOT_FOUND');
   });
 
   it('takes a Workato folder id with managedUser, refuses a folder of another workspace and the own-workspace-only option', async () => {

@@ -51,6 +51,12 @@ export class LifecycleState {
     if (options.storage !== undefined) this.storage = options.storage;
   }
 
+  /** Ids of this workspace's manifests and packages from here on (customer workspaces get ranges of their own). */
+  startIdsAt(manifest: number, pkg: number): void {
+    this.nextManifest = manifest;
+    this.nextPackage = pkg;
+  }
+
   manifestId(): number {
     return this.nextManifest++;
   }
