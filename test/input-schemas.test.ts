@@ -39,6 +39,19 @@ describe('ManagedUser.connectorInputSchema', () => {
     expect(stack.sim.counts()).toEqual({ 'GET /api/v2/managed_users/:managed_user_id/connectors/:connector_name/input_schema': 2 });
   });
 
+  it("keeps a connector's form in the caller's reference cache, per customer, as other connector metadata", async () => {
+    const FORM = `query($id: ID!) { managedUser(id: $id) { connectorInputSchema(application: "jira") { name } } }`;
+    const first = await stack.gql(FORM, { id: '19030' });
+    stack.sim.resetCounts();
+    const again = await stack.request(FORM, { id: '19030' });
+    expect(again.data).toEqual(first);
+    expect(stack.sim.counts()).toEqual({});
+    expect(again.extensions?.workato).toMatchObject({ calls: 0, cached: 1 });
+    // Another customer's form is its own entry.
+    await stack.gql(FORM, { id: '19041' });
+    expect(stack.sim.counts()).toEqual({ 'GET /api/v2/managed_users/:managed_user_id/connectors/:connector_name/input_schema': 1 });
+  });
+
   it('answers NOT_FOUND for a connector Workato does not have and BAD_USER_INPUT for a blank name', async () => {
     const r = await stack.request(`{ managedUser(id: "19029") {
       nope: connectorInputSchema(application: "no_such_app") { name }

@@ -36,8 +36,8 @@ import { createTestAutomationLoaders } from './test-automation.js';
 import { createWorkspaceLoaders } from './workspace.js';
 
 /**
- * The families added after the first six, one line each (`loaders/<family>.ts`, built from the scope's API and
- * scope). Each is built on first use, as `loaders.scope(s).<family>`: a request that reads no tag builds no tag
+ * The families added after the first six, one line each (`loaders/<family>.ts`, built from the scope's API, scope
+ * and reference-cache reads). Each is built on first use, as `loaders.scope(s).<family>`: a request that reads no tag builds no tag
  * loader, so adding families costs the requests that do not use them nothing.
  */
 const FAMILY_LOADERS = {
@@ -57,26 +57,28 @@ const FAMILY_LOADERS = {
   agentStudio: createAgentStudioLoaders, mcpServers: createMcpServerLoaders,
   eventStreams: createEventStreamLoaders,
   inputSchemas: createInputSchemaLoaders,
-} satisfies Record<string, (api: WorkatoApi, scope: string | undefined) => object>;
+} satisfies Record<string, (api: WorkatoApi, scope: string | undefined, reference: ReferenceReads) => object>;
 
 export type FamilyLoaders = { readonly [K in keyof typeof FAMILY_LOADERS]: ReturnType<(typeof FAMILY_LOADERS)[K]> };
 
 const MADE = Symbol('family loaders made');
 const SCOPE = Symbol('scope');
+const REFERENCE = Symbol('reference reads');
 interface FamilyHost {
   api: WorkatoApi;
   [SCOPE]: string | undefined;
+  [REFERENCE]: ReferenceReads;
   [MADE]: Record<string, object>;
 }
 /** One prototype with a lazy getter per family, shared by every scope's loaders (no per-request property set-up). */
 const FAMILY_PROTOTYPE: object = Object.create(
   null,
   Object.fromEntries(
-    Object.entries(FAMILY_LOADERS as Record<string, (api: WorkatoApi, scope: string | undefined) => object>).map(([name, make]) => [
+    Object.entries(FAMILY_LOADERS as Record<string, (api: WorkatoApi, scope: string | undefined, reference: ReferenceReads) => object>).map(([name, make]) => [
       name,
       {
         get(this: FamilyHost) {
-          return (this[MADE][name] ??= make(this.api, this[SCOPE]));
+          return (this[MADE][name] ??= make(this.api, this[SCOPE], this[REFERENCE]));
         },
       },
     ]),
@@ -88,6 +90,7 @@ function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: L
   const reference = referenceReads(api, scope, mode, cache);
   const loaders = {
     [SCOPE]: scope,
+    [REFERENCE]: reference,
     [MADE]: {} as Record<string, object>,
     api,
     ...workspace,
