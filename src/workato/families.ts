@@ -52,12 +52,8 @@ const ROOT_ALIASES: Record<string, string> = {
  */
 export function familyOf(method: string, path: string): Family {
   const m = method.toUpperCase();
-  // Workato's "Manage customers" page: the usage endpoints, creating a customer, provisioning its environments and
-  // removing a member are 1,000 / min; the other customer and member endpoints 60 / min.
-  if (/^\/managed_users\/usage$|^\/v2\/managed_users\/statistics\//.test(path)) return { name: 'managed_users_usage', quota: perMinute(1000) };
-  if (m === 'POST' && path === '/managed_users') return { name: 'managed_users_create', quota: perMinute(1000) };
-  if (m === 'POST' && /^\/managed_users\/[^/]+\/environments$/.test(path)) return { name: 'managed_users_environments', quota: perMinute(1000) };
-  if (m === 'DELETE' && /^\/managed_users\/[^/]+\/members\/[^/]+$/.test(path)) return { name: 'embedded_members_remove', quota: perMinute(1000) };
+  const customers = (path.startsWith('/managed_users') || path.startsWith('/v2/managed_users/statistics/')) && manageCustomersFamily(m, path);
+  if (customers) return customers;
   const embedded = /^(?:\/v2)?\/managed_users\/[^/]+(\/.*)$/.exec(path);
   const scoped = embedded ? embedded[1]! : path;
   // `/v2/api_clients`, `/v2/managed_users/…`: the version segment is not the family.
@@ -110,6 +106,18 @@ export function familyOf(method: string, path: string): Family {
     return { name: 'agentic_reads', quota: perMinute(1000) };
   }
   return { name: known ? root : 'other', quota: DEFAULT_QUOTA };
+}
+
+/**
+ * Workato's "Manage customers" page: the usage endpoints, creating a customer, provisioning its environments and
+ * removing a member are 1,000 / min; the other customer and member endpoints 60 / min (the families below).
+ */
+function manageCustomersFamily(m: string, path: string): Family | undefined {
+  if (path === '/managed_users/usage' || path.startsWith('/v2/managed_users/statistics/')) return { name: 'managed_users_usage', quota: perMinute(1000) };
+  if (m === 'POST' && path === '/managed_users') return { name: 'managed_users_create', quota: perMinute(1000) };
+  if (m === 'POST' && /^\/managed_users\/[^/]+\/environments$/.test(path)) return { name: 'managed_users_environments', quota: perMinute(1000) };
+  if (m === 'DELETE' && /^\/managed_users\/[^/]+\/members\/[^/]+$/.test(path)) return { name: 'embedded_members_remove', quota: perMinute(1000) };
+  return undefined;
 }
 
 /**
