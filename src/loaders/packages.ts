@@ -1,23 +1,19 @@
 import DataLoader from 'dataloader';
 import type { WorkatoApi } from '../workato/http.js';
-import { WorkatoError } from '../workato/http.js';
 import { getCustomerPackage, getExportManifest, getPackage, listFolderAssets, type PackageOperation } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
 import { packageStatusOf } from '../workato/inferred.js';
-import { NotFoundError } from './errors.js';
+import { notFoundAs } from './managed-users.js';
 import { tag } from './scope.js';
 import { directReads, type ReferenceReads } from './reference-cache.js';
-import { listLoader, toError } from './util.js';
+import { listLoader } from './util.js';
 
-/** One GET per id (Workato has no batch get for either, REFERENCE §30), in parallel; 404 → NotFoundError. */
-function byId<T>(entity: string, fetch: (id: number) => Promise<T>): DataLoader<number, T> {
-  return new DataLoader<number, T>((ids) =>
-    Promise.all(
-      ids.map((id) =>
-        fetch(id).catch((e: unknown) => (e instanceof WorkatoError && e.status === 404 ? new NotFoundError(entity, String(id)) : toError(e))),
-      ),
-    ),
-  );
+/**
+ * One GET per key (Workato has no batch get for either, REFERENCE §30), in parallel; 404 → NotFoundError. `keyOf`
+ * names a key, for the cache and the error (default: the id itself).
+ */
+function byId<K, T>(entity: string, fetch: (key: K) => Promise<T>, keyOf: (key: K) => string = String): DataLoader<K, T, string> {
+  return new DataLoader<K, T, string>((keys) => Promise.all(keys.map((key) => fetch(key).catch(notFoundAs(entity, keyOf(key))))), { cacheKeyFn: keyOf });
 }
 
 /** A package to read: its id, and in a customer's workspace whether it is an export or an import (§17.9). */
@@ -34,27 +30,22 @@ export interface PackageRef {
 export function createPackageLoaders(api: WorkatoApi, scope: string | undefined, reference: ReferenceReads = directReads(api)) {
   // Objects are tagged with the scope they were read from: their relations (an asset's recipe, a manifest's folder,
   // an import's recipes) are read from the same workspace.
-  const exportManifestById = byId('ExportManifest', async (id) => {
+  const exportManifestById = byId('ExportManifest', async (id: number) => {
     const m = tag([await getExportManifest(api, id)], scope)[0]!;
     if (m.assets) tag(m.assets, scope);
     return m;
   });
+  // A customer's packages are read by operation: the operation is part of their key.
   const keyOf = (ref: PackageRef) => (scope === undefined ? String(ref.id) : `${ref.operation}:${ref.id}`);
   // A finished import has made its folders and connections (§15.4): the caller's next read must see them.
-  const packageById = new DataLoader<PackageRef, Workato.Package, string>(
-    (refs) =>
-      Promise.all(
-        refs.map(async (ref) => {
-          try {
-            const pkg = scope === undefined ? await getPackage(api, ref.id) : await getCustomerPackage(api, ref.operation ?? 'import', ref.id);
-            if (pkg.operation_type === 'import' && packageStatusOf(pkg.status) !== 'in_progress') await reference.dropOnce(`import ${keyOf(ref)}`);
-            return scopedPackage(pkg);
-          } catch (e) {
-            return e instanceof WorkatoError && e.status === 404 ? new NotFoundError('Package', String(ref.id)) : toError(e);
-          }
-        }),
-      ),
-    { cacheKeyFn: keyOf },
+  const packageById = byId<PackageRef, Workato.Package>(
+    'Package',
+    async (ref) => {
+      const pkg = scope === undefined ? await getPackage(api, ref.id) : await getCustomerPackage(api, ref.operation ?? 'import', ref.id);
+      if (pkg.operation_type === 'import' && packageStatusOf(pkg.status) !== 'in_progress') await reference.dropOnce(`import ${keyOf(ref)}`);
+      return scopedPackage(pkg);
+    },
+    keyOf,
   );
   const folderAssets = listLoader(async (params: { folder_id?: number; include_data?: boolean }) => tag(await listFolderAssets(api, params), scope));
 

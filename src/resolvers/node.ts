@@ -4,7 +4,7 @@ import { badUserInput } from '../server/errors.js';
 import { tag } from '../loaders/scope.js';
 import { FAMILY_NODES } from './family-nodes.js';
 import { typed } from './helpers.js';
-import { packageRef } from './packages.js';
+import { packageRefOf } from './packages.js';
 import { fromGlobalId, toGlobalId, type GlobalId, type NodeType } from './relay.js';
 
 export type NodeValue = ResolversTypes['Node'];
@@ -68,7 +68,7 @@ export async function loadNodeOf(parsed: GlobalId, ctx: GatewayContext, given?: 
     case 'ExportManifest':
       return typed(await loaders.exportManifestById.load(int(0)), 'ExportManifest');
     case 'Package': {
-      const { scope: _scope, ...ref } = packageRef(id(), 'id');
+      const { scope: _scope, ...ref } = packageRefOf(parsed, id(), 'id');
       return typed(await loaders.packageById.load(ref), 'Package');
     }
     case 'ManagedUser':

@@ -14,7 +14,7 @@ import type { PackageOperation } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
 import { defined, fromWire, prop, toWire, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
-import { fromGlobalId, globalIdOf, toGlobalId, workatoKey, type NodeType } from './relay.js';
+import { fromGlobalId, globalIdOf, toGlobalId, workatoKey, type GlobalId, type NodeType } from './relay.js';
 
 /**
  * A package id argument. The caller's own packages: a Workato id or `Package:<id>`. A customer's (§17.9) are read by
@@ -31,7 +31,16 @@ export function packageRef(
     if (!customer.operation) throw badUserInput(`A customer's package is an export or an import: give \`operation\` with a Workato id, or pass the package's \`id\`.`, 'operation');
     return { id: Number(value), operation: toWire(customer.operation) as PackageOperation, scope: customer.scope };
   }
-  const parsed = fromGlobalId(value);
+  return packageRefOf(fromGlobalId(value), value, argument, customer);
+}
+
+/** packageRef for an id already parsed (node(id), federation): `value` names it in errors. */
+export function packageRefOf(
+  parsed: GlobalId | undefined,
+  value: string,
+  argument: string,
+  customer?: { scope: string },
+): PackageRef & { scope: string | undefined } {
   const [first, second] = parsed?.keys ?? [];
   const own = parsed?.type === 'Package' && parsed.scope === undefined && parsed.keys.length === 1 && /^\d+$/.test(first!);
   const ofCustomer = parsed?.type === 'Package' && parsed.scope !== undefined && parsed.keys.length === 2 && (first === 'export' || first === 'import') && /^\d+$/.test(second!);

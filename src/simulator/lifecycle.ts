@@ -51,6 +51,12 @@ export class LifecycleState {
     if (options.storage !== undefined) this.storage = options.storage;
   }
 
+  /** The same delays, polls, padding, origin and storage as `other` (a customer workspace follows its partner). */
+  configureLike(other: LifecycleState): void {
+    const { delayMs, polls, paddingBytes, origin, storage } = other;
+    this.configure({ delayMs, polls, paddingBytes, origin, storage });
+  }
+
   /** Ids of this workspace's manifests and packages from here on (customer workspaces get ranges of their own). */
   startIdsAt(manifest: number, pkg: number): void {
     this.nextManifest = manifest;

@@ -92,12 +92,7 @@ export const packageRoutes: RouteDef[] = [
  */
 const CUSTOMER = '/api/managed_users/:managed_user_id';
 
-function customerStore(partner: WorkspaceStore, segment: string | undefined): WorkspaceStore {
-  const { store } = findCustomer(partner, segment);
-  const { delayMs, polls, paddingBytes, origin, storage } = partner.lifecycle;
-  store.lifecycle.configure({ delayMs, polls, paddingBytes, origin, storage });
-  return store;
-}
+const customerStore = (partner: WorkspaceStore, segment: string | undefined): WorkspaceStore => findCustomer(partner, segment).store;
 
 export const customerPackageRoutes: RouteDef[] = [
   {
