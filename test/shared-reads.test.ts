@@ -1,6 +1,6 @@
 /**
  * Identical reads of the same token in flight share one Workato call (src/workato/http.ts): never across tokens,
- * never for a write, never after the call has ended.
+ * never for a write, never for a secret, never after the call has ended.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
@@ -55,5 +55,18 @@ describe('identical reads in flight', () => {
     const [a, b] = await Promise.all([stack.request(recipes), stack.request(`{ r: recipes(first: 2) { nodes { id workatoId } } }`)]);
     expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 1 });
     expect(a.data?.recipes.nodes).toEqual(b.data?.r.nodes);
+  });
+
+  it('never share a secret: two concurrent reveals of one agent\'s activation code each get their own call and code', async () => {
+    const created = await stack.gql(`mutation { onPremAgentCreate(input: { groupId: "16803", name: "shared-read-agent", os: LINUX }) {
+      onPremAgent { id } userErrors { code } } }`);
+    const id = created.onPremAgentCreate.onPremAgent.id;
+    const reveal = `mutation($id: ID!) { onPremAgentActivationCodeReveal(input: { id: $id }) { activationCode userErrors { code } } }`;
+    stack.sim.resetCounts();
+    const [a, b] = await Promise.all([stack.gql(reveal, { id }), stack.gql(reveal, { id })]);
+    expect(stack.sim.counts()['GET /api/on_prem_agents/:id/activation_code']).toBe(2);
+    const codes = [a, b].map((r) => r.onPremAgentActivationCodeReveal.activationCode);
+    expect(codes.every((c) => typeof c === 'string')).toBe(true);
+    expect(codes[0]).not.toBe(codes[1]);
   });
 });

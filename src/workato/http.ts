@@ -34,6 +34,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A POST that only reads (event-stream consume, §26): retried like a GET. Publishing never sets it. */
   idempotent?: boolean;
+  /**
+   * The answer is a secret issued to this one call (an on-prem activation code, §24): never shared with another
+   * request's identical read in flight, which would hand one caller's secret to a second request.
+   */
+  secret?: true;
 }
 
 /** What the APIs of one GraphQL request share: the caller's keyed token hash, the in-flight cap and the ledger. */
@@ -163,8 +168,9 @@ export class WorkatoApi {
     const family = familyOf(method, fullPath);
     const { ledger } = this.budget;
     const inflight = this.transport.inflight;
-    // (Not with a caller's abort signal, which would end the call for every sharer; not without a keyed token hash.)
-    const shareable = method === 'GET' && !options.raw && !options.signal && !ledger.planning && inflight && this.transport.keyOf && this.joinsReadsInFlight;
+    // (Not with a caller's abort signal, which would end the call for every sharer; not for a secret; not without a
+    // keyed token hash.)
+    const shareable = method === 'GET' && !options.raw && !options.signal && !options.secret && !ledger.planning && inflight && this.transport.keyOf && this.joinsReadsInFlight;
     if (!shareable) return (await this.withRetries<T>(method, fullPath, family, options)).value;
     // Identical reads of the same caller in flight share one Workato call (another request of the same token asked for
     // the same path and query a moment ago): never across tokens (the key holds the keyed token hash), never for a

@@ -76,8 +76,9 @@ export async function getOnPremAgentStatus(api: WorkatoApi, id: number): Promise
 
 /**
  * GET /on_prem_agents/:id/activation_code — a SECRET (src/server/secrets.ts): returned to the one caller who asked,
- * never logged, never cached. §17.8 does not list a customer variant; like its siblings it is asked under /v2 [inferred].
+ * never logged, never cached, never shared with another request's read in flight. §17.8 does not list a customer
+ * variant; like its siblings it is asked under /v2 [inferred].
  */
 export async function getOnPremAgentActivationCode(api: WorkatoApi, id: number): Promise<string | null> {
-  return activationCodeOf(await api.get(`/on_prem_agents/${id}/activation_code`, undefined, V2));
+  return activationCodeOf(await api.get(`/on_prem_agents/${id}/activation_code`, undefined, { ...V2, secret: true }));
 }
