@@ -61,6 +61,35 @@ describe('recipePollNow', () => {
   });
 });
 
+describe('recipePollNow with the quota enforced', () => {
+  let enforced: Stack;
+  beforeAll(async () => {
+    enforced = await startStack({ env: { WORKATO_RATE_LIMIT: 'on' } });
+  });
+  afterAll(() => enforced.close());
+  const route = 'POST /api/recipes/:recipe_id/poll_now';
+  const READ = `{ recipe(id: "3307712") { name } }`;
+
+  it("leaves the recipes quota open after a back-off 429: it is about one recipe, not the caller's rate", async () => {
+    const backOff = 'Recipe is currently in trigger back off mode till 2023-06-23T11:02';
+    enforced.sim.inject({ route, status: 429, body: { message: backOff }, headers: { 'retry-after': '1800' } });
+    expect((await enforced.gql(POLL, { id: '3307712' })).recipePollNow.userErrors[0].code).toBe('TRIGGER_BACK_OFF');
+    enforced.sim.resetCounts();
+    const read = await enforced.request(READ);
+    expect(read.errors).toBeUndefined();
+    expect(enforced.sim.counts()).toEqual({ 'GET /api/recipes/:id': 1 });
+  });
+
+  it('still holds the family back after a plain rate-limit 429, until its Retry-After', async () => {
+    enforced.sim.inject({ route, status: 429, headers: { 'retry-after': '30' } });
+    expect((await enforced.request(POLL, { id: '3307712' })).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    enforced.sim.resetCounts();
+    const read = await enforced.request(READ);
+    expect(read.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(enforced.sim.counts()).toEqual({});
+  });
+});
+
 describe('recipeConnectionUpdate', () => {
   it("switches a stopped recipe's connector to another connection and reads it back", async () => {
     const { recipeCreate } = await stack.gql(`mutation($code: JSON!) { recipeCreate(input: { code: $code }) { recipe { workatoId } } }`, {

@@ -39,6 +39,11 @@ export interface RequestOptions {
    * request's identical read in flight, which would hand one caller's secret to a second request.
    */
   secret?: true;
+  /**
+   * Tells a 429 that is Workato's verdict on the object (poll-now's trigger back-off or empty credit, §10.10) from one
+   * about the caller's rate: such a 429 blocks nothing else of the caller's quota family until its `Retry-After`.
+   */
+  objectThrottle?: (message: string | undefined) => boolean;
 }
 
 /** What the APIs of one GraphQL request share: the caller's keyed token hash, the in-flight cap and the ledger. */
@@ -278,8 +283,9 @@ export class WorkatoApi {
         return { value: parsed as T, text };
       }
       const error = httpError(status, response.headers, parsed === NOT_JSON ? undefined : parsed, text, method, fullPath);
-      // Workato's own 429 corrects our count: no call of this caller's family before its Retry-After.
-      if (status === 429 && error.retryAfter !== undefined) {
+      // Workato's own 429 corrects our count: no call of this caller's family before its Retry-After (unless the
+      // 429 is about this object alone).
+      if (status === 429 && error.retryAfter !== undefined && !options.objectThrottle?.(error.detail)) {
         this.transport.limiter?.block(this.quotaKey(family.name), family.quota, Date.now() + error.retryAfter * 1000);
       }
       throw error;

@@ -1,5 +1,5 @@
 import type { WorkatoApi } from './http.js';
-import { VERSION_COMMENT_METHOD, unwrapList, unwrapObject } from './inferred.js';
+import { VERSION_COMMENT_METHOD, pollNowThrottle, unwrapList, unwrapObject } from './inferred.js';
 import type { Workato } from './types.js';
 
 /** Query parameters of GET /recipes (REFERENCE §10.1), with Workato's names. */
@@ -91,9 +91,14 @@ export function resetRecipeTrigger(api: WorkatoApi, id: number): Promise<Workato
   return api.send<Workato.SuccessResponse | undefined>('POST', `/recipes/${id}/reset_trigger`);
 }
 
-/** POST /recipes/:recipe_id/poll_now → 200 with a message; 429 for back-off and quota refusals (§10.10). */
+/**
+ * POST /recipes/:recipe_id/poll_now → 200 with a message; 429 for back-off and quota refusals (§10.10), which are
+ * about this recipe or the workspace's credit, not the caller's rate: they leave the recipes family's quota open.
+ */
 export function pollRecipeNow(api: WorkatoApi, id: number): Promise<Workato.SuccessResponse | undefined> {
-  return api.send<Workato.SuccessResponse | undefined>('POST', `/recipes/${id}/poll_now`);
+  return api.send<Workato.SuccessResponse | undefined>('POST', `/recipes/${id}/poll_now`, {
+    objectThrottle: (message) => pollNowThrottle(message) !== null,
+  });
 }
 
 /** PUT /recipes/:recipe_id/connect `{adapter_name, connection_id}` (integer) → `{"success": true}`; stopped recipes only (§10.9). */
