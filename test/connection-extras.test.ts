@@ -64,6 +64,20 @@ describe('runtime-user connections', () => {
     expect(stack.sim.counts()).toEqual({ 'GET /api/connections': 2, 'GET /api/connections/runtime_user_connections/:connection_id/get_oauth_url': 1 });
   });
 
+  it('finds a runtime-user connection by id (one list more than a parent), renames it and reads it back', async () => {
+    const [child] = await rest(stack.sim, '/connections?parent_id=880101');
+    stack.sim.resetCounts();
+    const read = await stack.gql(`query($id: ID!) { connection(id: $id) { workatoId externalId parent { workatoId } } }`, { id: String(child.id) });
+    expect(read.connection).toEqual({ workatoId: String(child.id), externalId: child.external_id, parent: { workatoId: '880101' } });
+    // The unfiltered list leaves runtime-user connections out (§12.1); the second list includes them.
+    expect(stack.sim.counts()).toEqual({ 'GET /api/connections': 2 });
+    const renamed = await stack.gql(`mutation($id: ID!) { connectionUpdate(input: { id: $id, name: "Renamed child" }) {
+      connection { workatoId name } userErrors { code } } }`, { id: String(child.id) });
+    expect(renamed.connectionUpdate).toEqual({ connection: { workatoId: String(child.id), name: 'Renamed child' }, userErrors: [] });
+    const missing = await stack.request(`{ connection(id: "1") { name } }`);
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('refuses a blank external id without calling Workato, and passes on its refusals', async () => {
     stack.sim.resetCounts();
     const blank = await stack.gql(CREATE, { input: { parentId: '880101', folderId: '1201101', externalId: ' ' } });

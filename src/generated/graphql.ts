@@ -6642,7 +6642,10 @@ export type Query = {
    * handful of roles.
    */
   collaboratorRoles?: Maybe<Array<CollaboratorRole>>;
-  /** One connection by its global `id` or its `workatoId`. Null when it does not exist. */
+  /**
+   * One connection by its global `id` or its `workatoId`, runtime-user connections included (Workato lists those only
+   * on request: finding one, or finding that an id does not exist, costs one list call more). Null when it does not exist.
+   */
   connection?: Maybe<Connection>;
   /**
    * Connections visible to the token, ordered by id. Workato returns every connection in one answer; the gateway

@@ -21,13 +21,19 @@ export function createConnectionLoaders(
     return tag(await reference.one(`/connections${queryString({ ...params })}`, (caller) => listConnections(caller, params)), scope);
   }, mode);
 
+  const indexOf = (filters: ListConnectionsParams) =>
+    memo(mode, () => connectionList.load(filters).then((all): Map<number, Scoped<Workato.Connection>> => new Map(all.map((c) => [c.id, c]))));
   /** No get-by-id exists: the unfiltered list, loaded once per request, indexed by id (§30). */
-  const index = memo(mode, () =>
-    connectionList.load({}).then((all): Map<number, Scoped<Workato.Connection>> => new Map(all.map((c) => [c.id, c]))),
-  );
+  const index = indexOf({});
+  /**
+   * The unfiltered list leaves out runtime-user connections (§12.1): an id it lacks is looked for once more in the
+   * list that includes them, so a child connection is found by id — and an unknown id costs that one call more.
+   */
+  const runtimeIndex = indexOf({ include_runtime_connections: true });
   const connectionById = requestLoader<number, Scoped<Workato.Connection>>(mode, async (ids) => {
     const byId = await index.get();
-    return ids.map((id) => byId.get(id) ?? new NotFoundError('Connection', String(id)));
+    const withRuntime = ids.some((id) => !byId.has(id)) ? await runtimeIndex.get() : undefined;
+    return ids.map((id) => byId.get(id) ?? withRuntime?.get(id) ?? new NotFoundError('Connection', String(id)));
   });
 
   /**
@@ -38,6 +44,7 @@ export function createConnectionLoaders(
     connectionList.clearAll();
     connectionById.clearAll();
     index.clear();
+    runtimeIndex.clear();
   }
 
   return { connectionList, connectionById, forgetConnections };
