@@ -1,8 +1,7 @@
 /**
  * Workato's documented rate limits (REFERENCE §5), enforced when the simulator is started with `rateLimits: true`
- * (off by default, so other tests are not throttled). Counted per token and endpoint family over a sliding window;
- * over the limit the answer is 429 `{"message": "Too many requests"}` with `Retry-After` in seconds.
- * Whether Workato counts per API client or per workspace is not stated; a token stands for either [inferred].
+ * (off by default, so other tests are not throttled). Counted per workspace and endpoint family over a sliding
+ * window; over the limit the answer is 429 `{"message": "Too many requests"}` with `Retry-After` in seconds.
  */
 import { INFERRED } from './inferred.js';
 
@@ -70,28 +69,33 @@ export function limitFor(method: string, routePath: string): Limit {
 }
 
 export class RateLimits {
-  /** Admitted request times per token + family, oldest first. */
-  private readonly windows = new Map<string, number[]>();
+  /**
+   * Admitted request times per workspace and family, oldest first. Per workspace, not per token: REFERENCE §5 does
+   * not say which for the Developer API (per workspace [inferred]), and says Embedded limits are shared by all the
+   * partner's admin tokens [doc] — every API client token of a workspace draws on one count.
+   */
+  private windows = new WeakMap<object, Map<string, number[]>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Counts the request; undefined when admitted, else the 429 answer. */
-  take(token: string, method: string, routePath: string): { status: 429; body: unknown; headers: Record<string, string> } | undefined {
+  /** Counts the request against `workspace` (the store the token opens); undefined when admitted, else the 429. */
+  take(workspace: object, method: string, routePath: string): { status: 429; body: unknown; headers: Record<string, string> } | undefined {
     const { family, limit, windowMs } = limitFor(method, routePath);
-    const key = `${token}\u0000${family}`;
+    let families = this.windows.get(workspace);
+    if (!families) this.windows.set(workspace, (families = new Map()));
     const now = this.now();
-    const times = (this.windows.get(key) ?? []).filter((t) => t > now - windowMs);
+    const times = (families.get(family) ?? []).filter((t) => t > now - windowMs);
     if (times.length >= limit) {
-      this.windows.set(key, times);
+      families.set(family, times);
       const retryAfter = Math.max(1, Math.ceil((times[0]! + windowMs - now) / 1000));
       return { status: 429, body: { message: INFERRED.rateLimitMessage }, headers: { 'retry-after': String(retryAfter) } };
     }
     times.push(now);
-    this.windows.set(key, times);
+    families.set(family, times);
     return undefined;
   }
 
   reset(): void {
-    this.windows.clear();
+    this.windows = new WeakMap();
   }
 }

@@ -225,7 +225,7 @@ export class SimulatorServer {
       } else {
         // REFERENCE §2.1/§2.2: bearer only; legacy X-USER-TOKEN / user_token without a bearer → 401.
         const store = token === undefined ? undefined : (this.workspaces.get(token) ?? storeOfClientToken(this.workspaces.values(), token));
-        const limited = store ? this.rateLimits?.take(token!, method, match.route.path) : undefined;
+        const limited = store ? this.rateLimits?.take(store, method, match.route.path) : undefined;
         if (!store) {
           reply = { status: 401, body: { message: 'Unauthorized' } };
         } else if (limited) {

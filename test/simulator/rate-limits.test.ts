@@ -58,6 +58,16 @@ describe('documented rate limits (REFERENCE §5), switched on by an option', () 
     expect(second.headers.get('retry-after')).toBe('1');
   });
 
+  it("counts per workspace: an API client's token draws on its workspace's count, not one of its own", async () => {
+    const created = await api(limited, '/developer_api_clients', { body: { name: 'second client', api_privilege_group_id: 26779, all_folders: true } });
+    const clientToken = (created.body as any).result.token as string;
+    const jobs = (token?: string) => api(limited, '/recipes/3307712/repeat_jobs', { body: { job_ids: ['j-1'] }, token });
+    expect((await jobs()).status).not.toBe(429);
+    const second = await jobs(clientToken);
+    expect(second.status).toBe(429); // 1/s for the workspace, whichever of its tokens calls
+    expect((await jobs(OTHER)).status).not.toBe(429); // another workspace counts on its own
+  });
+
   it('is off by default', async () => {
     for (let i = 0; i < 65; i++) expect((await api(open, '/users/me')).status).toBe(200);
   });
