@@ -341,3 +341,15 @@ describe('the token is a secret', () => {
     }
   });
 });
+
+describe("a client's environment", () => {
+  it('answers FORBIDDEN, with Workato\'s reason, when a Production client\'s token asks for the workspace details', async () => {
+    const created = await create({ name: 'Prod dashboard', roleId: '26779', allFolders: true, environmentName: 'Production' });
+    expect(created.userErrors).toEqual([]);
+    const me = await stack.request(`{ me { name } }`, {}, { token: created.token });
+    expect(me.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(me.errors?.[0]?.message).toContain('Development environment');
+    const recipes = await stack.request(`{ recipes(first: 1) { nodes { id } } }`, {}, { token: created.token });
+    expect(recipes.errors).toBeUndefined();
+  });
+});

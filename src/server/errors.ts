@@ -74,7 +74,7 @@ export function fromWorkatoError(error: WorkatoError): GraphQLError {
           : `Workato rejected the API token (401).${said} Send \`Authorization: Bearer <API client token>\`.`,
       );
     case 403:
-      return gatewayError(ErrorCode.FORBIDDEN, `The API client's role does not allow ${error.method} ${error.path} (403).${said}`, upstream);
+      return gatewayError(ErrorCode.FORBIDDEN, `The API client may not call ${error.method} ${error.path}: its role, environment or folder scope does not allow it (403).${said}`, upstream);
     case 404:
       return gatewayError(ErrorCode.NOT_FOUND, `Workato has no such object, or the token cannot see it (${error.method} ${error.path}).`, upstream);
     case 400:

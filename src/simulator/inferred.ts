@@ -127,8 +127,8 @@
  *   `environment_name` one of Development/Test/Production (default Development). Update changes the keys sent with
  *   the same checks; `all_folders: true` clears `folder_ids`. Delete → `{"success": true}`. Regenerate replaces the
  *   token and its `updated_at`. A client's token authenticates as its workspace (the token workspace's or the
- *   customer's, with every privilege: roles and folder scope are not enforced); a regenerated token replaces the
- *   old one, a deleted client's token stops working (server.ts, `storeOfClientToken`).
+ *   customer's, with every privilege: roles and folder scope are not enforced, the environment only where §2.1 says so — below,
+ *   `devEnvironmentOnlyMessage`); a regenerated token replaces the old one, a deleted client's token stops working (server.ts, `storeOfClientToken`).
  *   Roles: unpaged `{"result": [...]}` in both scopes, id-ascending; `POST …/developer_api_client_roles/:id/copy`
  *   only in a customer workspace (404 `API not found` elsewhere): the copy is named "<name> (copy)", answered as
  *   `{"result": role}`.
@@ -158,6 +158,11 @@ export const INFERRED = {
   connectionlessConnectors: ['workato_recipe_function', 'clock', 'scheduler', 'email', 'logger', 'workato_variables'] as readonly string[],
   /** `config_errors` detail key, as recorded in fixtures/recipe-start-blocked.json. */
   unconnectedErrorKey: 'packages.recipe_source_code.flow_validations.errors.config_unconnected',
+  /**
+   * §2.1, §9, §20: workspace details and collaborators are granted to DEV-environment API clients only, in a workspace
+   * with environments; Workato's 403 text for another environment's client is not documented.
+   */
+  devEnvironmentOnlyMessage: 'This endpoint is available only to API clients of the Development environment',
   /** §17: the Embedded API on a workspace that is not an Embed admin (partner) workspace. */
   embeddedForbiddenMessage: 'Embedded API is not enabled for this workspace (requires an Embed admin workspace)',
   /** §19 limits (documented) and texts (not documented). */

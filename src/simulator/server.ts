@@ -11,7 +11,7 @@ import { deliver, encode, type Delivery } from './faults.js';
 import { RateLimits } from './rate-limits.js';
 import { Router } from './router.js';
 import { PackageStorage, STORAGE_PREFIX, STORAGE_ROUTE } from './storage.js';
-import { storeOfClientToken } from './routes/developer-api-clients.js';
+import { clientOfToken, environmentRefusal } from './routes/developer-api-clients.js';
 import { ALL_ROUTES } from './routes/index.js';
 import type { WorkspaceStore } from './store.js';
 
@@ -224,12 +224,17 @@ export class SimulatorServer {
         reply = { status: 404, body: { message: 'API not found' } }; // REFERENCE §4.2: unknown route or method
       } else {
         // REFERENCE §2.1/§2.2: bearer only; legacy X-USER-TOKEN / user_token without a bearer → 401.
-        const store = token === undefined ? undefined : (this.workspaces.get(token) ?? storeOfClientToken(this.workspaces.values(), token));
+        const own = token === undefined ? undefined : this.workspaces.get(token);
+        const viaClient = token === undefined || own ? undefined : clientOfToken(this.workspaces.values(), token);
+        const store = own ?? viaClient?.store;
         const limited = store ? this.rateLimits?.take(store, method, match.route.path) : undefined;
+        const refused = viaClient ? environmentRefusal(viaClient.store, viaClient.client, match.route.path) : undefined;
         if (!store) {
           reply = { status: 401, body: { message: 'Unauthorized' } };
         } else if (limited) {
           reply = limited; // REFERENCE §5: 429 with Retry-After
+        } else if (refused) {
+          reply = { status: refused.status, body: refused.body }; // §2.1: a DEV-only endpoint, another environment's client
         } else {
           reply = await match.route.handler({
             store,

@@ -101,6 +101,17 @@ describe('client tokens authenticate (§21)', () => {
     expect((await send('GET', '/users/me', undefined, second)).status).toBe(401);
   });
 
+  it('keeps workspace details and collaborators to Development clients (§2.1, §9, §20); other endpoints stay open', async () => {
+    const created = (await send('POST', '/developer_api_clients', { name: 'Prod caller', api_privilege_group_id: 26779, all_folders: true, environment_name: 'Production' })).body.result;
+    const token = created.token as string;
+    for (const path of ['/users/me', '/members', '/roles', '/iam/users']) {
+      expect(await send('GET', path, undefined, token)).toEqual({ status: 403, body: { message: expect.stringContaining('Development') } });
+    }
+    expect((await send('GET', '/recipes', undefined, token)).status).toBe(200);
+    await send('PUT', `/developer_api_clients/${created.id}`, { environment_name: 'Development' });
+    expect((await send('GET', '/users/me', undefined, token)).status).toBe(200); // "updates … apply immediately" (§2.1)
+  });
+
   it('opens a customer workspace with a customer client\'s token', async () => {
     const role = (await send('GET', '/v2/managed_users/19041/developer_api_client_roles')).body.result[0].id;
     const token = (await send('POST', '/v2/managed_users/19041/developer_api_clients', { name: 'Initech bot', api_privilege_group_id: role, all_folders: true })).body.result.token;

@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import type { Workato } from '../../workato/types.js';
 import { crudRoutes, findRow, rowsOf, type CrudContext, type CrudSpec } from '../crud.js';
 import { HttpError, ok, type RouteContext, type RouteDef } from '../http-helpers.js';
-import { INFERRED_API_CLIENTS } from '../inferred.js';
+import { INFERRED, INFERRED_API_CLIENTS } from '../inferred.js';
 import { hash32, Rng } from '../random.js';
 import type { TableSpec, WorkspaceStore } from '../store.js';
 import { DAY, formatTime, HOUR, SIM_NOW } from '../time.js';
@@ -187,17 +187,31 @@ const ROLES: CrudSpec<Workato.DeveloperApiClientRole> = {
 };
 
 /**
- * The workspace a developer API client's token opens (§21: a client's token calls the API as its workspace): the
- * token workspace's own clients, then its customers'. [inferred] Every privilege: roles and folder scope are not
- * enforced. A regenerated token replaces the old one; a deleted client's stops working.
+ * The workspace a developer API client's token opens (§21: a client's token calls the API as its workspace) and the
+ * client: the token workspace's own clients, then its customers'. [inferred] Every privilege: roles and folder scope
+ * are not enforced; the client's environment is, where §2.1 says (`environmentRefusal`). A regenerated token
+ * replaces the old one; a deleted client's stops working.
  */
-export function storeOfClientToken(stores: Iterable<WorkspaceStore>, token: string): WorkspaceStore | undefined {
+export function clientOfToken(stores: Iterable<WorkspaceStore>, token: string): { store: WorkspaceStore; client: DeveloperApiClientRow } | undefined {
   for (const partner of stores) {
     for (const store of [partner, ...[...(partner.managedUsers?.values() ?? [])].map((customer) => customer.store)]) {
-      for (const row of rowsOf(store, CLIENT_TABLE).values()) if (row.token === token) return store;
+      for (const client of rowsOf(store, CLIENT_TABLE).values()) if (client.token === token) return { store, client };
     }
   }
   return undefined;
+}
+
+/** §9, §20 #1–#15: workspace details and collaborators (members, invitations, roles, IAM users and groups). */
+const DEV_ONLY = /^\/api\/(users\/me|members|member_invitations|roles|iam)(\/|$)/;
+
+/**
+ * §2.1: "Several endpoints (workspace details, collaborators) are only granted to DEV clients" when the workspace has
+ * environments (§9, §20). The 403 for a TEST or PROD client's token there; undefined when the call may go on.
+ */
+export function environmentRefusal(store: WorkspaceStore, client: DeveloperApiClientRow, routePath: string): HttpError | undefined {
+  if (!store.environments || !DEV_ONLY.test(routePath)) return undefined;
+  if (client.client.environment_name === INFERRED_API_CLIENTS.defaultEnvironment) return undefined; // Development
+  return new HttpError(403, { message: INFERRED.devEnvironmentOnlyMessage });
 }
 
 /** Customer workspaces are seeded at index 100 and above (embedded.ts `addCustomer`); token workspaces below. */
