@@ -3344,7 +3344,10 @@ export type ManagedUser = Node & {
   customTaskLimit?: Maybe<Scalars['Int']['output']>;
   /** One data table of the customer by its `id` or `workatoId` (UUID); null when it does not exist. */
   dataTable?: Maybe<DataTable>;
-  /** The customer's data tables (`GET /api/v2/managed_users/:id/data_tables`, one call per page). */
+  /**
+   * The customer's data tables (`GET /api/v2/managed_users/:id/data_tables`, one call per page). REFERENCE §17.8 does
+   * not list an Embedded variant of data tables: the path follows its siblings' [inferred].
+   */
   dataTables?: Maybe<DataTableConnection>;
   /** One developer API client of the customer by its `id` or `workatoId`. Null when it does not exist. */
   developerApiClient?: Maybe<DeveloperApiClient>;
@@ -3356,7 +3359,10 @@ export type ManagedUser = Node & {
   errorNotificationEmails?: Maybe<Scalars['String']['output']>;
   /** One event topic of the customer by its `id` or `workatoId`. Null when it does not exist. */
   eventTopic?: Maybe<EventTopic>;
-  /** The customer's event topics, by id (`GET /api/managed_users/:id/event_streams/topics`, once per request). */
+  /**
+   * The customer's event topics, by id (`GET /api/managed_users/:id/event_streams/topics`, once per request). The path
+   * is from Workato's Embedded docs; REFERENCE §17.8 does not list it [inferred].
+   */
   eventTopics?: Maybe<EventTopicConnection>;
   /**
    * One export manifest of the customer's workspace (`GET /api/managed_users/:id/export_manifests/:id`). Null when
@@ -3445,7 +3451,10 @@ export type ManagedUser = Node & {
   taskLimitAdjustment?: Maybe<Scalars['Int']['output']>;
   /** The customer workspace's team name. */
   teamName?: Maybe<Scalars['String']['output']>;
-  /** A run of test cases in the customer's workspace (`GET /api/managed_users/:id/test_cases/run_requests/:id`). */
+  /**
+   * A run of test cases in the customer's workspace (`GET /api/managed_users/:id/test_cases/run_requests/:id`). The path
+   * is from Workato's Embedded docs; REFERENCE §17.8 does not list it [inferred].
+   */
   testRun?: Maybe<TestRun>;
   /** The customer workspace's time zone, for example `Pacific Time (US & Canada)`. */
   timeZone?: Maybe<Scalars['String']['output']>;

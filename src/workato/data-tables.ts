@@ -1,7 +1,8 @@
 /**
  * Data tables (REFERENCE §25). Tables are on the Developer API host; an Embedded customer's under
- * `/v2/managed_users/<id>/…` (§17.8), hence `embeddedV2`. Records are on the data-tables host (`api.onHost(...)`,
- * config WORKATO_DATA_TABLES_URL) under `/v1/tables/…`; their shapes are [inferred] (inferred.ts).
+ * `/v2/managed_users/<id>/…` like the §17.8 families (which do not list it: [inferred]), hence `embeddedV2`. Records
+ * are on the data-tables host (`api.onHost(...)`, config WORKATO_DATA_TABLES_URL) under `/v1/tables/…`; their shapes
+ * are [inferred] (inferred.ts).
  */
 import type { WorkatoApi } from './http.js';
 import { dataObject, EMBEDDED_RECORDS_V2, recordPageOf, unwrapList } from './inferred.js';

@@ -1,7 +1,8 @@
 /**
- * Data tables (REFERENCE §25; Embedded under /api/v2/managed_users/:id, §17.8): tables through crudRoutes, plus
- * truncate and the record API Workato serves on its data-tables host, here on the simulator's own origin under
- * `/api/v1/tables/…` ([inferred] shapes: see inferred.ts). Records live in their own table, keyed by record id.
+ * Data tables (REFERENCE §25; Embedded under /api/v2/managed_users/:id like the §17.8 families, which do not list
+ * it [inferred]): tables through crudRoutes, plus truncate and the record API Workato serves on its data-tables
+ * host, here on the simulator's own origin under `/api/v1/tables/…` ([inferred] shapes: see inferred.ts). Records
+ * live in their own table, keyed by record id.
  */
 import type { Workato } from '../../workato/types.js';
 import { crudRoutes, findRow, rowsOf, type CrudSpec } from '../crud.js';
