@@ -69,6 +69,32 @@ describe('pagination', () => {
     expect(pages).toBe(Math.ceil(handles.length / 37));
   });
 
+  it('pages back to newer jobs with last/before, newest first, with no gap, and refuses mixed directions', async () => {
+    const all = (await rest(stack.sim, `/recipes/3307712/jobs?per_page=60`)).items.map((j: any) => j.id);
+    const PAGE = `query($before: String) { recipe(id: "3307712") { jobs(last: 7, before: $before) {
+      nodes { handle } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`;
+    const older = await stack.gql(`{ recipe(id: "3307712") { jobs(first: 30) { pageInfo { endCursor } } } }`);
+    let before: string = older.recipe.jobs.pageInfo.endCursor; // the 30th job: 29 newer ones to walk back through
+    const seen: string[][] = [];
+    for (;;) {
+      const page = (await stack.gql(PAGE, { before })).recipe.jobs;
+      seen.unshift(page.nodes.map((n: any) => n.handle));
+      expect(page.pageInfo.hasNextPage).toBe(true);
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(seen.flat()).toEqual(all.slice(0, 29));
+    expect(seen.map((p) => p.length)).toEqual([1, 7, 7, 7, 7]);
+    stack.sim.resetCounts();
+    const mixed = await stack.request(`query($c: String) { recipe(id: "3307712") { jobs(after: $c, before: $c) { nodes { handle } } } }`, { c: before });
+    expect(mixed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const lastAlone = await stack.request(`{ recipe(id: "3307712") { jobs(last: 3) { nodes { handle } } } }`);
+    expect(lastAlone.errors?.[0]).toMatchObject({ message: expect.stringContaining('`last`'), extensions: { code: 'BAD_USER_INPUT' } });
+    const bad = await stack.request(`{ recipe(id: "3307712") { jobs(last: 3, before: "nope") { nodes { handle } } } }`);
+    expect(bad.errors?.[0]?.message).toContain('`before`');
+    expect(stack.sim.counts()['GET /api/recipes/:recipe_id/jobs']).toBeUndefined();
+  });
+
   it('filters jobs by status across pages', async () => {
     const { seen } = await walk(
       `query($after: String) { recipe(id: "3307712") { jobs(first: 50, status: FAILED, after: $after) { edges { node { status } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`,

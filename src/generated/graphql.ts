@@ -7569,7 +7569,12 @@ export type Recipe = Node & {
   jobFailedCount?: Maybe<Scalars['Int']['output']>;
   /** Lifetime number of successful jobs. */
   jobSucceededCount?: Maybe<Scalars['Int']['output']>;
-  /** Jobs of this recipe, newest first, with the recipe's job counters. */
+  /**
+   * Jobs of this recipe, newest first, with the recipe's job counters. Page to older jobs with `first`/`after` (an
+   * `endCursor`), or to newer ones with `last`/`before` (a `startCursor`): the jobs that ran since a page was read,
+   * still newest first (Workato's `prev=true`; which newer jobs it picks when more than `last` exist is [inferred]: the
+   * ones just newer than the cursor).
+   */
   jobs?: Maybe<JobConnection>;
   /** When the recipe last ran a job. */
   lastRunAt?: Maybe<Scalars['DateTime']['output']>;
@@ -7644,7 +7649,9 @@ export type RecipeAuditLogArgs = {
 /** A Workato recipe: an automation made of a trigger and actions, stored in a folder and using connections. */
 export type RecipeJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   rerunOnly?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<JobStatus>;
 };

@@ -5,41 +5,58 @@ import { JOBS_MAX_PAGE_SIZE, deriveJobStatus } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { flag, fromWire, prop, toWire } from './helpers.js';
 import type { JobConnectionMapper, JobMapper, RecipeMapper } from './mappers.js';
+import { badUserInput } from '../server/errors.js';
 import { decodeCursor, globalIdOf, makePage, pageSize, workatoKey } from './relay.js';
 
 export interface JobPageArgs {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
   status?: JobStatus | null;
   rerunOnly?: boolean | null;
 }
 
+/** Which way a page goes: `after` to older jobs (`prev=false`), `before` to newer ones (`prev=true`, §11.1). */
+function direction(args: JobPageArgs) {
+  if (args.before != null) {
+    if (args.after != null) throw badUserInput('Pass `after` (older jobs) or `before` (newer jobs), not both.', 'before');
+    return { newer: true, size: pageSize(args.last, 25, undefined, 'last'), cursor: decodeCursor(args.before, 'job', 'before') };
+  }
+  if (args.last != null) throw badUserInput('`last` pages to newer jobs and needs `before` (a `startCursor`).', 'last');
+  return { newer: false, size: pageSize(args.first), cursor: decodeCursor(args.after, 'job') };
+}
+
 /** The jobList key of one page; jobPage and prefetchJobPage share it, so a prefetched page is the one read. */
 function jobListKey(recipeId: number, args: JobPageArgs) {
-  const cursor = decodeCursor(args.after, 'job');
+  const { newer, size, cursor } = direction(args);
   return {
     recipeId,
     offset_job_id: cursor?.h,
-    prev: cursor ? false : undefined,
+    prev: cursor ? newer : undefined,
     status: toWire(args.status) as 'succeeded' | 'failed' | 'pending' | undefined,
     rerun_only: args.rerunOnly ?? undefined,
-    perPage: Math.min(pageSize(args.first) + 1, JOBS_MAX_PAGE_SIZE),
+    perPage: Math.min(size + 1, JOBS_MAX_PAGE_SIZE),
   };
 }
 
 /**
- * A page of a recipe's jobs: `offset_job_id` + `prev=false` walks to older jobs (REFERENCE §11.1); one look-ahead
- * job makes `hasNextPage` exact. The counters come free with every page.
+ * A page of a recipe's jobs, newest first: `offset_job_id` + `prev=false` walks to older jobs, `prev=true` to the
+ * jobs just newer than the cursor (REFERENCE §11.1). One look-ahead job makes the far side's flag exact: the oldest
+ * one past the page going back (`hasNextPage`), the newest one past it going forward (`hasPreviousPage`). The
+ * counters come free with every page.
  */
 export async function jobPage(loaders: ScopedLoaders, recipe: Pick<RecipeMapper, 'id'>, args: JobPageArgs): Promise<JobConnectionMapper> {
-  const first = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 'job');
+  const { newer, size, cursor } = direction(args);
   const key = jobListKey(recipe.id, args);
   const perPage = key.perPage;
   const { items, ...counters } = await loaders.jobList.load(key);
-  const nodes: JobMapper[] = items.slice(0, first).map((j) => Object.assign(j, { recipe_id: recipe.id }));
-  const hasNextPage = items.length > first || (perPage === first && items.length === perPage);
-  return { ...makePage(nodes, (j) => ({ k: 'job', h: j.id }), hasNextPage, cursor !== undefined), counters };
+  const more = items.length > size || (perPage === size && items.length === perPage);
+  const kept = newer ? items.slice(Math.max(0, items.length - size)) : items.slice(0, size);
+  const nodes: JobMapper[] = kept.map((j) => Object.assign(j, { recipe_id: recipe.id }));
+  const cursorOf = (j: JobMapper) => ({ k: 'job' as const, h: j.id });
+  // Going to newer jobs, the cursor's own job is older than the page: there is a next (older) page.
+  return { ...(newer ? makePage(nodes, cursorOf, true, more) : makePage(nodes, cursorOf, more, cursor !== undefined)), counters };
 }
 
 /** Starts loading a page that `jobPage` will read, when only the recipe id is known yet (a bad cursor: left to it). */

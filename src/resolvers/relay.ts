@@ -97,7 +97,7 @@ export function encodeCursor(cursor: Cursor): string {
   return b64(`${CURSOR_VERSION}:${JSON.stringify(cursor)}`);
 }
 
-export function decodeCursor<K extends Cursor['k']>(value: string | null | undefined, kind: K): Extract<Cursor, { k: K }> | undefined {
+export function decodeCursor<K extends Cursor['k']>(value: string | null | undefined, kind: K, argument: 'after' | 'before' = 'after'): Extract<Cursor, { k: K }> | undefined {
   if (value === null || value === undefined) return undefined;
   let parsed: unknown;
   try {
@@ -108,7 +108,8 @@ export function decodeCursor<K extends Cursor['k']>(value: string | null | undef
     parsed = undefined;
   }
   if (!parsed || typeof parsed !== 'object' || (parsed as Cursor).k !== kind) {
-    throw badUserInput('`after` is not a cursor of this list. Pass an `endCursor` from a previous page of the same field.', 'after');
+    const which = argument === 'after' ? 'an `endCursor`' : 'a `startCursor`';
+    throw badUserInput(`\`${argument}\` is not a cursor of this list. Pass ${which} from a previous page of the same field.`, argument);
   }
   return parsed as Extract<Cursor, { k: K }>;
 }
@@ -138,10 +139,10 @@ export interface Page<T> {
 export const MAX_FIRST = 100;
 
 /** `max`: a list whose Workato `per_page` goes higher (lookup-table rows: 1,000, REFERENCE §18). */
-export function pageSize(first: number | null | undefined, fallback = 25, max = MAX_FIRST): number {
+export function pageSize(first: number | null | undefined, fallback = 25, max = MAX_FIRST, argument: 'first' | 'last' = 'first'): number {
   const n = first ?? fallback;
   if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw badUserInput(`\`first\` must be between 1 and ${max}; got ${n}.`, 'first');
+    throw badUserInput(`\`${argument}\` must be between 1 and ${max}; got ${n}.`, argument);
   }
   return n;
 }
