@@ -2561,8 +2561,17 @@ export type FolderConnection = {
   pageInfo: PageInfo;
 };
 
-/** A new folder. Without `parentId` the folder is created at the top level, which makes it a project. */
+/**
+ * A new folder. Without `parentId` the folder is created at the top level, which makes it a project. In an Embedded
+ * customer's workspace, give `managedUser` (or a `parentId` that is the `id` of one of the customer's folders).
+ */
 export type FolderCreateInput = {
+  /**
+   * The Embedded customer whose workspace gets the folder (`POST /managed_users/:id/folders`); needed with a
+   * `workatoId` of a customer's folder, or for a customer's project (a customer's folder `id` names it). Omit for the
+   * token's own workspace.
+   */
+  managedUser?: InputMaybe<ManagedUserRefInput>;
   /** The folder name. */
   name: Scalars['String']['input'];
   /** The parent folder (a folder `id` or `workatoId`). Omit it to create a project under Home. */
@@ -4598,7 +4607,7 @@ export type Mutation = {
   exportManifestDelete: ExportManifestDeletePayload;
   /** Change an export manifest; fields left out keep their value. */
   exportManifestUpdate: ExportManifestUpdatePayload;
-  /** Create a folder inside another one, or a project when no parent is given. */
+  /** Create a folder inside another one, or a project when no parent is given; in an Embedded customer's workspace with `managedUser`. */
   folderCreate: FolderCreatePayload;
   /**
    * Delete a folder. Without `force` only an empty folder is deleted; with it, its recipes, connections and
