@@ -3920,6 +3920,34 @@ export type ManagedUserTestRunArgs = {
   id: Scalars['ID']['input'];
 };
 
+/**
+ * How the new customer's users sign in (Workato's `auth_settings`, sent on create only). The SAML fields set up
+ * `SAML_SSO`; the gateway passes them on as given.
+ */
+export type ManagedUserAuthSettingsInput = {
+  /** The identity provider's SAML metadata URL (`auth_settings[metadata_url]`). */
+  metadataUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The SAML identity provider (`auth_settings[provider]`). */
+  provider?: InputMaybe<Scalars['String']['input']>;
+  /** The SAML issuer (`auth_settings[saml_issuer]`). */
+  samlIssuer?: InputMaybe<Scalars['String']['input']>;
+  /** The identity provider's single sign-on URL (`auth_settings[sso_url]`). */
+  ssoUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The sign-in method. */
+  type: ManagedUserAuthType;
+  /** The identity provider's X.509 certificate (`auth_settings[x509_cert]`). */
+  x509Cert?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How a customer's users sign in to its workspace (Workato's `auth_settings[type]`). */
+export type ManagedUserAuthType =
+  /** SAML single sign-on (`saml_sso`), set up with the SAML fields of `ManagedUserAuthSettingsInput`. */
+  | 'SAML_SSO'
+  /** Workato's sign-in with two-factor authentication (`two_fa_auth`). */
+  | 'TWO_FA_AUTH'
+  /** Workato's own sign-in (`workato_auth`). */
+  | 'WORKATO_AUTH';
+
 /** A page of customers. */
 export type ManagedUserConnection = {
   __typename?: 'ManagedUserConnection';
@@ -3935,6 +3963,11 @@ export type ManagedUserConnection = {
 export type ManagedUserCreateInput = {
   /** Extra addresses for administrative notifications, comma-separated. */
   adminNotificationEmails?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * How the customer's users sign in: Workato's sign-in, with two-factor authentication, or SAML SSO. Omit it for
+   * Workato's default. Workato documents it for create only; `ManagedUser` has no field for it (no read is documented).
+   */
+  authSettings?: InputMaybe<ManagedUserAuthSettingsInput>;
   /** Extra addresses for error notifications, comma-separated. */
   errorNotificationEmails?: InputMaybe<Scalars['String']['input']>;
   /** The partner's own id for the customer, to find it by later. */
@@ -8995,6 +9028,8 @@ export type ResolversTypes = {
   LookupTablesDeleteInput: LookupTablesDeleteInput;
   LookupTablesDeletePayload: ResolverTypeWrapper<Omit<LookupTablesDeletePayload, 'userErrors'> & { userErrors: Array<ResolversTypes['UserError']> }>;
   ManagedUser: ResolverTypeWrapper<ManagedUserMapper>;
+  ManagedUserAuthSettingsInput: ManagedUserAuthSettingsInput;
+  ManagedUserAuthType: ManagedUserAuthType;
   ManagedUserConnection: ResolverTypeWrapper<ManagedUserConnectionMapper>;
   ManagedUserCreateInput: ManagedUserCreateInput;
   ManagedUserCreatePayload: ResolverTypeWrapper<Omit<ManagedUserCreatePayload, 'managedUser' | 'userErrors'> & { managedUser?: Maybe<ResolversTypes['ManagedUser']>, userErrors: Array<ResolversTypes['UserError']> }>;
@@ -9392,6 +9427,7 @@ export type ResolversParentTypes = {
   LookupTablesDeleteInput: LookupTablesDeleteInput;
   LookupTablesDeletePayload: Omit<LookupTablesDeletePayload, 'userErrors'> & { userErrors: Array<ResolversParentTypes['UserError']> };
   ManagedUser: ManagedUserMapper;
+  ManagedUserAuthSettingsInput: ManagedUserAuthSettingsInput;
   ManagedUserConnection: ManagedUserConnectionMapper;
   ManagedUserCreateInput: ManagedUserCreateInput;
   ManagedUserCreatePayload: Omit<ManagedUserCreatePayload, 'managedUser' | 'userErrors'> & { managedUser?: Maybe<ResolversParentTypes['ManagedUser']>, userErrors: Array<ResolversParentTypes['UserError']> };
