@@ -2963,11 +2963,14 @@ export type JobStatus =
   /** The job finished without error. */
   | 'SUCCEEDED';
 
-/** The running jobs of one recipe to cancel. */
+/**
+ * The running jobs of one recipe of the token's own workspace to cancel. Workato documents no way to cancel an
+ * Embedded customer's jobs.
+ */
 export type JobsCancelInput = {
   /** Handles of the jobs to cancel, at most 25; duplicates count once. Only pending (running) jobs can be cancelled. */
   handles: Array<Scalars['String']['input']>;
-  /** The recipe's `id` or `workatoId`. */
+  /** The recipe's `id` or `workatoId`. Not a customer's recipe (its `id` names the customer): that is refused with `INVALID`. */
   recipeId: Scalars['ID']['input'];
 };
 
@@ -2978,7 +2981,7 @@ export type JobsCancelPayload = {
   recipe?: Maybe<Recipe>;
   /** One result per distinct handle, in input order; null when the whole call was refused (see `userErrors`). */
   results?: Maybe<Array<JobActionResult>>;
-  /** Why the whole call was refused (too many handles, unknown recipe); per-job refusals are in `results`. */
+  /** Why the whole call was refused (too many handles, unknown recipe, a customer's recipe); per-job refusals are in `results`. */
   userErrors: Array<UserError>;
 };
 
@@ -4672,7 +4675,11 @@ export type Mutation = {
    * system the job waits for; Workato does not say which job was resumed.
    */
   jobResume: JobResumePayload;
-  /** Cancel running (pending) jobs of a recipe. At most 25 handles per call, one call per second. */
+  /**
+   * Cancel running (pending) jobs of a recipe. At most 25 handles per call, one call per second. Only in the token's
+   * own workspace: an Embedded customer's recipe is refused with `INVALID` before any call, since Workato documents
+   * no cancel endpoint for customers (their jobs can be listed, read and repeated).
+   */
   jobsCancel: JobsCancelPayload;
   /**
    * Run jobs of a recipe again, each as a new job that points back to the original (`isRepeat`, `masterJobHandle`).
