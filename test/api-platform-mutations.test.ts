@@ -187,6 +187,73 @@ describe('apiPlatformClientCreate / Update / Delete', () => {
   });
 });
 
+describe("creates in an Embedded customer's workspace (§17.8)", () => {
+  const CLIENT_CREATE = `mutation($input: ApiPlatformClientCreateInput!) { apiPlatformClientCreate(input: $input) { ${CLIENT} } }`;
+  const posts = () => stack.sim.log().filter((e) => e.method === 'POST').map((e) => e.path);
+  let projects: Array<{ id: string; workatoId: string }>;
+  beforeAll(async () => {
+    const { managedUser } = await stack.gql(`{ managedUser(id: "19029") { projects { nodes { id workatoId } } } }`);
+    projects = managedUser.projects.nodes;
+  });
+
+  it('creates a collection with managedUser, or with a customer project id, in the customer workspace only', async () => {
+    stack.sim.resetCounts();
+    const byRef = await stack.gql(COLLECTION_CREATE, { input: { name: 'Acme pets', projectId: projects[0]!.workatoId, openApiSpec: PETS, managedUser: { externalId: 'ACME-001' } } });
+    expect(byRef.apiCollectionCreate).toMatchObject({ apiCollection: { name: 'Acme pets', projectId: projects[0]!.workatoId }, totalEndpoints: 3, userErrors: [] });
+    const { apiCollection } = byRef.apiCollectionCreate;
+    expect(apiCollection.id).toBe(toGlobalId('ApiCollection', [apiCollection.workatoId], '19029'));
+    expect(apiCollection.endpoints.nodes.map((e: { recipe: { name: string } }) => e.recipe.name)).toEqual(['GET /pets', 'POST /pets', 'DELETE /pets/{id}']);
+    expect(posts()).toEqual(['/api/managed_users/19029/api_collections']);
+    const customers = (await rest(stack.sim, '/managed_users/19029/api_collections')).result;
+    expect(customers.map((c: { id: number }) => String(c.id))).toContain(apiCollection.workatoId);
+    expect((await rest(stack.sim, '/api_collections')).map((c: { id: number }) => String(c.id))).not.toContain(apiCollection.workatoId);
+
+    // A customer's project id names the customer: it is not reduced to its number in the partner's workspace.
+    stack.sim.resetCounts();
+    const byId = await stack.gql(COLLECTION_CREATE, { input: { name: 'Acme orders', projectId: projects[0]!.id, openApiSpec: PETS } });
+    expect(byId.apiCollectionCreate).toMatchObject({ apiCollection: { name: 'Acme orders', projectId: projects[0]!.workatoId }, userErrors: [] });
+    expect(byId.apiCollectionCreate.apiCollection.id).toBe(toGlobalId('ApiCollection', [byId.apiCollectionCreate.apiCollection.workatoId], '19029'));
+    expect(posts()).toEqual(['/api/managed_users/19029/api_collections']);
+  });
+
+  it('creates a client with managedUser, or with a customer collection id, in the customer workspace only', async () => {
+    const { managedUser } = await stack.gql(`{ managedUser(id: "19029") { apiCollections { nodes { id workatoId } } } }`);
+    const [first, second] = managedUser.apiCollections.nodes;
+    stack.sim.resetCounts();
+    const byRef = await stack.gql(CLIENT_CREATE, { input: { name: 'Acme reseller', apiCollectionIds: [first.workatoId], authType: 'TOKEN', managedUser: { id: '19029' } } });
+    expect(byRef.apiPlatformClientCreate).toMatchObject({ apiPlatformClient: { name: 'Acme reseller', apiCollections: [{ workatoId: first.workatoId }] }, userErrors: [] });
+    const client = byRef.apiPlatformClientCreate.apiPlatformClient;
+    expect(client.id).toBe(toGlobalId('ApiPlatformClient', [client.workatoId], '19029'));
+    expect(posts()).toEqual(['/api/managed_users/19029/v2/api_clients']);
+    expect((await rest(stack.sim, `/managed_users/19029/v2/api_clients/${client.workatoId}`)).data.name).toBe('Acme reseller');
+
+    stack.sim.resetCounts();
+    const byId = await stack.gql(CLIENT_CREATE, { input: { name: 'Acme portal', apiCollectionIds: [first.id, second.workatoId], projectId: projects[0]!.id, authType: 'TOKEN' } });
+    expect(byId.apiPlatformClientCreate).toMatchObject({ apiPlatformClient: { apiCollections: [{ workatoId: first.workatoId }, { workatoId: second.workatoId }] }, userErrors: [] });
+    expect(posts()).toEqual(['/api/managed_users/19029/v2/api_clients']);
+  });
+
+  it('answers an unknown customer with NOT_FOUND on managedUser, and ids of two workspaces with BAD_USER_INPUT, before any write', async () => {
+    const unknown = await stack.gql(COLLECTION_CREATE, { input: { name: 'x', openApiSpec: PETS, managedUser: { externalId: 'NOPE-1' } } });
+    expect(unknown.apiCollectionCreate.userErrors).toEqual([{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'managedUser'] }]);
+    const gone = await stack.gql(CLIENT_CREATE, { input: { name: 'x', apiCollectionIds: ['1361'], authType: 'TOKEN', managedUser: { id: '99999' } } });
+    expect(gone.apiPlatformClientCreate.userErrors).toEqual([{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'managedUser'] }]);
+    stack.sim.resetCounts();
+    const code = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions;
+    const otherCustomer = await stack.request(COLLECTION_CREATE, { input: { name: 'x', projectId: projects[0]!.id, openApiSpec: PETS, managedUser: { id: '19030' } } });
+    expect(code(otherCustomer)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.projectId' });
+    const mixed = await stack.request(CLIENT_CREATE, { input: { name: 'x', apiCollectionIds: [toGlobalId('ApiCollection', [1361])], projectId: projects[0]!.id, authType: 'TOKEN' } });
+    expect(code(mixed)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.apiCollectionIds.0' });
+    const endpoint = await stack.request(ENDPOINT_CREATE, { input: { collectionId: toGlobalId('ApiCollection', [1361], '19029'), name: 'x', method: 'GET', path: 'x', recipeId: toGlobalId('Recipe', [3307601]) } });
+    expect(code(endpoint)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.recipeId' });
+    const update = await stack.request(`mutation($input: ApiPlatformClientUpdateInput!) { apiPlatformClientUpdate(input: $input) { ${CLIENT} } }`, {
+      input: { id: toGlobalId('ApiPlatformClient', [5101]), apiCollectionIds: [toGlobalId('ApiCollection', [1361], '19029')] },
+    });
+    expect(code(update)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.apiCollectionIds.0' });
+    expect(stack.sim.counts()).toEqual({});
+  });
+});
+
 const KEY = 'apiKey { id workatoId name enabled ipAllowList client { workatoId } }';
 
 describe('API keys', () => {

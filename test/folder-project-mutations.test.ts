@@ -58,6 +58,56 @@ describe('folderCreate', () => {
   });
 });
 
+describe("folderCreate in an Embedded customer's workspace (§17.6)", () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64url');
+  const newCustomer = async (externalId: string): Promise<number> => {
+    const response = await fetch(`${stack.sim.url}/managed_users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.sim.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `Fresh ${externalId}`, notification_email: 'ops@fresh.example', external_id: externalId }),
+    });
+    return ((await response.json()) as { id: number }).id;
+  };
+
+  it("creates a fresh customer's first project with managedUser, then folders inside it by global id or by workatoId", async () => {
+    const customer = await newCustomer('FRESH-1');
+    expect(await rest(stack.sim, `/managed_users/${customer}/folders`)).toEqual({ result: [] });
+    stack.sim.resetCounts();
+    const { folderCreate } = await stack.gql(CREATE, { input: { name: 'Onboarding', managedUser: { externalId: 'FRESH-1' } } });
+    expect(folderCreate).toMatchObject({ folder: { name: 'Onboarding', isProject: true, project: { name: 'Onboarding' } }, userErrors: [] });
+    expect(folderCreate.folder.id).toBe(b64(`Folder@${customer}:${folderCreate.folder.workatoId}`));
+    // The external id is resolved once; the folder and its project come from the customer's workspace only.
+    expect(stack.sim.log().filter((l) => l.method === 'POST').map((l) => l.path)).toEqual([`/api/managed_users/${customer}/folders`]);
+    expect(Object.keys(stack.sim.counts()).every((route) => route.startsWith('GET /api/managed_users/:') || route.startsWith('POST /api/managed_users/:'))).toBe(true);
+    const projects = (await rest(stack.sim, `/managed_users/${customer}/projects`)).result;
+    expect(projects.map((p: { folder_id: number }) => String(p.folder_id))).toEqual([folderCreate.folder.workatoId]);
+    const own = await rest(stack.sim, '/projects');
+    expect(own.some((p: { folder_id: number }) => String(p.folder_id) === folderCreate.folder.workatoId)).toBe(false);
+
+    // A customer's folder id names its workspace; a workatoId needs managedUser.
+    const byId = await stack.gql(CREATE, { input: { name: 'Inbound', parentId: folderCreate.folder.id } });
+    expect(byId.folderCreate).toMatchObject({ folder: { name: 'Inbound', isProject: false, parent: { workatoId: folderCreate.folder.workatoId } }, userErrors: [] });
+    expect(byId.folderCreate.folder.id).toBe(b64(`Folder@${customer}:${byId.folderCreate.folder.workatoId}`));
+    const byKey = await stack.gql(CREATE, { input: { name: 'Outbound', parentId: folderCreate.folder.workatoId, managedUser: { id: String(customer) } } });
+    expect(byKey.folderCreate).toMatchObject({ folder: { name: 'Outbound', parent: { workatoId: folderCreate.folder.workatoId } }, userErrors: [] });
+    const children = (await rest(stack.sim, `/managed_users/${customer}/folders?parent_id=${folderCreate.folder.workatoId}`)).result;
+    expect(children.map((f: { name: string }) => f.name).sort()).toEqual(['Inbound', 'Outbound']);
+  });
+
+  it('answers an unknown customer with NOT_FOUND on managedUser, and ids of another workspace with BAD_USER_INPUT', async () => {
+    const unknown = await stack.gql(CREATE, { input: { name: 'x', managedUser: { externalId: 'NOPE-1' } } });
+    expect(unknown.folderCreate).toEqual({ folder: null, userErrors: [{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'managedUser'] }] });
+    const gone = await stack.gql(CREATE, { input: { name: 'x', managedUser: { id: '99999' } } });
+    expect(gone.folderCreate.userErrors).toEqual([{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'managedUser'] }]);
+    stack.sim.resetCounts();
+    const partners = await stack.request(CREATE, { input: { name: 'x', parentId: b64('Folder:1201101'), managedUser: { id: '19029' } } });
+    expect(partners.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.parentId' });
+    const other = await stack.request(CREATE, { input: { name: 'x', parentId: b64('Folder@19030:1'), managedUser: { id: '19029' } } });
+    expect(other.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(stack.sim.total()).toBe(0);
+  });
+});
+
 describe('folderUpdate', () => {
   it('renames and moves a folder', async () => {
     const created = await stack.gql(CREATE, { input: { name: 'Staging', parentId: '1201101' } });

@@ -86,6 +86,22 @@ describe('jobsCancel', () => {
     const { jobsCancel } = await stack.gql(CANCEL, { input: { recipeId: '3307712', handles: [FAILED_JOB] } });
     expect(jobsCancel).toEqual({ results: null, userErrors: [{ __typename: 'InputError', code: 'REFUSED', field: null, message: 'Cancelling jobs is not enabled' }] });
   });
+
+  it("refuses a customer's recipe before any call (§17.5 has no cancel_jobs), while its jobs can still be repeated", async () => {
+    const { managedUser } = await stack.gql(`{ managedUser(id: "19029") { recipes(first: 1) { nodes { id workatoId jobs(first: 1) { nodes { handle } } } } } }`);
+    const recipe = managedUser.recipes.nodes[0];
+    const handle = recipe.jobs.nodes[0].handle;
+    stack.sim.resetCounts();
+    const { jobsCancel } = await stack.gql(CANCEL, { input: { recipeId: recipe.id, handles: [handle] } });
+    expect(jobsCancel).toEqual({
+      results: null,
+      userErrors: [{ __typename: 'InputError', code: 'INVALID', field: ['input', 'recipeId'], message: expect.stringContaining("no endpoint to cancel a customer's jobs") }],
+    });
+    expect(stack.sim.total()).toBe(0);
+    const { jobsRepeat } = await stack.gql(REPEAT, { input: { recipeId: recipe.id, handles: [handle] } });
+    expect(jobsRepeat.userErrors).toEqual([]);
+    expect(stack.sim.counts()['POST /api/managed_users/:managed_user_id/recipes/:recipe_id/repeat_jobs']).toBe(1);
+  });
 });
 
 describe('jobResume', () => {

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rest } from './support/rest.js';
 import { startStack, type Stack } from './support/stack.js';
@@ -86,6 +88,53 @@ describe('managedUserCreate / managedUserUpdate / managedUserDelete', () => {
     expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const again = await stack.gql(DELETE, { input: { managedUser: { id: workatoId } } });
     expect(again.managedUserDelete.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'managedUser'] });
+  });
+});
+
+describe('managedUserCreate with authSettings (§17.1 auth_settings[...])', () => {
+  // A pass-through in front of the simulator that keeps the JSON bodies the gateway sends: the simulator keeps
+  // auth_settings without answering them (REFERENCE documents no read), so the wire is where they can be seen.
+  let proxy: Server;
+  let recorded: Stack;
+  let simOrigin = '';
+  const sent: Array<{ method: string; path: string; body: any }> = [];
+  beforeAll(async () => {
+    proxy = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks);
+      if (raw.length) sent.push({ method: req.method!, path: req.url!, body: JSON.parse(raw.toString('utf8')) });
+      const headers = Object.fromEntries(['authorization', 'content-type', 'accept'].flatMap((h) => (req.headers[h] ? [[h, String(req.headers[h])]] : [])));
+      const answer = await fetch(simOrigin + req.url, { method: req.method, headers, body: raw.length ? raw : undefined });
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as AddressInfo;
+    recorded = await startStack({ env: { WORKATO_BASE_URL: `http://127.0.0.1:${port}/api` } });
+    simOrigin = recorded.sim.origin;
+  });
+  afterAll(async () => {
+    await recorded.close();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  });
+
+  it('sends SAML SSO settings as one nested auth_settings object, in Workato\'s words, and the customer is created', async () => {
+    const saml = { type: 'SAML_SSO', provider: 'okta', metadataUrl: 'https://idp.example/metadata', ssoUrl: 'https://idp.example/sso', samlIssuer: 'pendant', x509Cert: 'MIIC…' };
+    const { managedUserCreate } = await recorded.gql(CREATE, { input: { name: 'Pendant Publishing', notificationEmail: 'jp@pendant.example', authSettings: saml } });
+    expect(managedUserCreate.userErrors).toEqual([]);
+    expect(managedUserCreate.managedUser).toMatchObject({ name: 'Pendant Publishing' });
+    expect(sent.filter((r) => r.path === '/api/managed_users').map((r) => r.body)).toEqual([{
+      name: 'Pendant Publishing', notification_email: 'jp@pendant.example',
+      auth_settings: { type: 'saml_sso', provider: 'okta', metadata_url: 'https://idp.example/metadata', sso_url: 'https://idp.example/sso', saml_issuer: 'pendant', x509_cert: 'MIIC…' },
+    }]);
+  });
+
+  it('sends only the type when no SAML field is given, and no auth_settings without authSettings', async () => {
+    sent.length = 0;
+    await recorded.gql(CREATE, { input: { name: 'Two factor', notificationEmail: 'tf@example.com', authSettings: { type: 'TWO_FA_AUTH', ssoUrl: null } } });
+    await recorded.gql(CREATE, { input: { name: 'Plain', notificationEmail: 'p@example.com' } });
+    expect(sent.filter((r) => r.path === '/api/managed_users').map((r) => r.body.auth_settings)).toEqual([{ type: 'two_fa_auth' }, undefined]);
   });
 });
 

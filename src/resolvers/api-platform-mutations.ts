@@ -1,9 +1,11 @@
 /**
  * API platform writes (REFERENCE §22). What the docs limit is checked before any call (a userError with its
  * `field`); Workato's 400/404/422 and 200 `success: false` become userErrors. Key secrets (`auth_token`) appear only
- * in the create and refresh payloads (server/secrets.ts keeps them out of logs and the response cache).
+ * in the create and refresh payloads (server/secrets.ts keeps them out of logs and the response cache). A customer's
+ * collections, endpoints, clients and keys (§17.8) are written under /managed_users/:id: with `managedUser`, or ids
+ * of the customer's, which name it.
  */
-import type { ApiJwtMethod, ApiPlatformAuthType, OpenApiFormat, Resolvers } from '../generated/graphql.js';
+import type { ApiJwtMethod, ApiPlatformAuthType, ManagedUserRefInput, OpenApiFormat, Resolvers } from '../generated/graphql.js';
 import type { ApiKeyOf } from '../loaders/api-platform.js';
 import { NotFoundError } from '../loaders/errors.js';
 import type { ScopedLoaders } from '../loaders/index.js';
@@ -29,7 +31,7 @@ import { customerSegment, type CustomerRef } from './managed-users.js';
 import type { ApiEndpointMapper, ApiPlatformClientMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { fromGlobalId, toGlobalId, workatoKey, type NodeType } from './relay.js';
-import { given } from './writes.js';
+import { given, resolveScope, type IdArg } from './writes.js';
 
 const blank = (value: string | null | undefined) => value == null || value.trim() === '';
 const invalid = (message: string, ...field: string[]) => inputError('INVALID', message, ['input', ...field]);
@@ -53,10 +55,25 @@ function target(ctx: GatewayContext, type: NodeType, value: string, argument: st
   return { id: Number(key), loaders: ctx.loaders.scope(scope), scope };
 }
 
-/** Ids inside an input that must belong to the same workspace as the object written. */
-function ids(type: NodeType, values: readonly string[], argument: string): number[] {
-  return values.map((v, i) => Number(workatoKey(type, v, `${argument}.${i}`).key));
+/** The id arguments of a list input (`input.apiCollectionIds.0`, …). */
+const idArgs = (type: NodeType, values: readonly string[] | null | undefined, argument: string): IdArg[] =>
+  (values ?? []).map((value, i) => ({ value, type, argument: `${argument}.${i}` }));
+
+/**
+ * The one workspace of an input's ids and `managedUser` (§17.8: a customer's collections, endpoints and clients live
+ * under /managed_users/:id): a global id names its workspace, and ids of two workspaces are BAD_USER_INPUT; then
+ * the loaders of that workspace and the Workato key of each id argument.
+ */
+async function workspaceOf(ctx: GatewayContext, args: Array<IdArg | null>, managedUser?: ManagedUserRefInput | null) {
+  const present = args.filter((a): a is IdArg => a !== null);
+  const where = await resolveScope(ctx, present, managedUser);
+  if (!where.ok) return where;
+  const { scope } = where.value;
+  const keys = new Map(present.map((arg, i) => [arg.argument, Number(where.value.keys[i])]));
+  return { ok: true as const, value: { scope, loaders: ctx.loaders.scope(scope), key: (argument: string) => keys.get(argument) } };
 }
+
+const idArg = (type: NodeType, value: string | null | undefined, argument: string): IdArg | null => (value ? { value, type, argument } : null);
 
 /** An endpoint given by global id (its scope inside) or by Workato id plus `managedUser` (§17.8). */
 async function endpointTarget(ctx: GatewayContext, input: { id: string; managedUser?: CustomerRef | null }) {
@@ -184,21 +201,25 @@ export const apiPlatformMutationResolvers: Resolvers = {
       if (errors.length) return refuse(errors);
       const content = input.openApiSpec ?? (await input.openApiFile!.text());
       if (content.trim() === '') return refuse([invalid('The OpenAPI document is empty.', input.openApiSpec != null ? 'openApiSpec' : 'openApiFile')]);
-      const loaders = ctx.loaders.scope();
+      const where = await workspaceOf(
+        ctx,
+        [idArg('Project', input.projectId, 'input.projectId'), idArg('Connection', input.proxyConnectionId, 'input.proxyConnectionId')],
+        input.managedUser,
+      );
+      if (!where.ok) return refuse(where.userErrors);
+      const { scope, loaders, key } = where.value;
       const body: Workato.ApiCollectionWrite = {
         name: input.name,
-        ...given({
-          project_id: input.projectId ? Number(workatoKey('Project', input.projectId, 'input.projectId').key) : undefined,
-          proxy_connection_id: input.proxyConnectionId ? Number(workatoKey('Connection', input.proxyConnectionId, 'input.proxyConnectionId').key) : undefined,
-        }),
+        ...given({ project_id: key('input.projectId'), proxy_connection_id: key('input.proxyConnectionId') }),
         openapi_spec: { content, format: formatOf(input.format, content) },
       };
-      const outcome = await write(() => createApiCollection(loaders.api, body), ['input', 'projectId']);
+      // An unknown project is a 400 (`project_id is invalid`); a 404 with `managedUser` is an unknown customer.
+      const outcome = await write(() => createApiCollection(loaders.api, body), input.managedUser ? ['input', 'managedUser'] : ['input', 'projectId']);
       if (!outcome.ok) return refuse(renamed(outcome, { openapiSpec: input.openApiSpec != null ? 'openApiSpec' : 'openApiFile' }));
       loaders.apiPlatform.forgetApiPlatform();
       const { message, import_results, ...collection } = outcome.value;
       return {
-        apiCollection: tag([collection], undefined)[0]!,
+        apiCollection: tag([collection], scope)[0]!,
         importSucceeded: import_results?.success ?? null,
         totalEndpoints: import_results?.total_endpoints ?? null,
         failedEndpoints: import_results?.failed_endpoints ?? null,
@@ -217,9 +238,14 @@ export const apiPlatformMutationResolvers: Resolvers = {
         ...(blank(input.path) ? [invalid('Give the endpoint a path.', 'path')] : []),
       ];
       if (errors.length) return payload<'apiEndpoint', ApiEndpointMapper>('apiEndpoint', refused(errors));
-      const { id: collectionId, loaders, scope } = target(ctx, 'ApiCollection', input.collectionId, 'input.collectionId');
-      const [recipeId] = ids('Recipe', [input.recipeId], 'input.recipeId');
-      const body = { name: input.name, method: input.method, path: input.path.trim(), flow_id: recipeId! };
+      const where = await workspaceOf(ctx, [
+        { value: input.collectionId, type: 'ApiCollection', argument: 'input.collectionId' },
+        { value: input.recipeId, type: 'Recipe', argument: 'input.recipeId' },
+      ]);
+      if (!where.ok) return payload<'apiEndpoint', ApiEndpointMapper>('apiEndpoint', where);
+      const { scope, loaders, key } = where.value;
+      const collectionId = key('input.collectionId')!;
+      const body = { name: input.name, method: input.method, path: input.path.trim(), flow_id: key('input.recipeId')! };
       const outcome = await write(() => createApiEndpoint(loaders.api, collectionId, body), ['input', 'collectionId']);
       if (!outcome.ok) return payload<'apiEndpoint', ApiEndpointMapper>('apiEndpoint', refused(renamed(outcome, { flowId: 'recipeId' })));
       loaders.apiPlatform.forgetApiPlatform();
@@ -232,14 +258,17 @@ export const apiPlatformMutationResolvers: Resolvers = {
     apiPlatformClientCreate: async (_root, { input }, ctx) => {
       const errors = clientInputErrors(input, true);
       if (errors.length) return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', refused(errors));
-      const loaders = ctx.loaders.scope();
+      const collections = idArgs('ApiCollection', input.apiCollectionIds, 'input.apiCollectionIds');
+      const where = await workspaceOf(ctx, [idArg('Project', input.projectId, 'input.projectId'), ...collections], input.managedUser);
+      if (!where.ok) return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', where);
+      const { scope, loaders, key } = where.value;
       const body: Workato.ApiClientWrite = given({
         name: input.name,
         description: input.description,
-        project_id: input.projectId ? Number(workatoKey('Project', input.projectId, 'input.projectId').key) : undefined,
+        project_id: key('input.projectId'),
         api_portal_id: plainId(input.apiPortalId, 'input.apiPortalId'),
         email: input.email,
-        api_collection_ids: ids('ApiCollection', input.apiCollectionIds, 'input.apiCollectionIds'),
+        api_collection_ids: collections.map((c) => key(c.argument)!),
         api_policy_id: plainId(input.apiPolicyId, 'input.apiPolicyId'),
         auth_type: toWire(input.authType) as Workato.ApiClientWrite['auth_type'],
         jwt_method: toWire(input.jwtMethod) as Workato.ApiClientWrite['jwt_method'],
@@ -253,20 +282,24 @@ export const apiPlatformMutationResolvers: Resolvers = {
         validation_formula: input.validationFormula,
         cert_bundle_ids: plainIds(input.certBundleIds, 'input.certBundleIds'),
       });
-      const outcome = await write(() => createApiClient(loaders.api, body), ['input', 'apiCollectionIds']);
+      const outcome = await write(() => createApiClient(loaders.api, body), input.managedUser ? ['input', 'managedUser'] : ['input', 'apiCollectionIds']);
       if (!outcome.ok) return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', outcome);
       loaders.apiPlatform.forgetApiPlatform();
-      return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', { ok: true, value: outcome.value });
+      return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', { ok: true, value: tag([outcome.value], scope)[0]! });
     },
     apiPlatformClientUpdate: async (_root, { input }, ctx) => {
       const errors = clientInputErrors(input, false);
       if (errors.length) return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', refused(errors));
-      const { id, loaders, scope } = target(ctx, 'ApiPlatformClient', input.id, 'input.id');
+      const collections = idArgs('ApiCollection', input.apiCollectionIds, 'input.apiCollectionIds');
+      const where = await workspaceOf(ctx, [{ value: input.id, type: 'ApiPlatformClient', argument: 'input.id' }, ...collections]);
+      if (!where.ok) return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', where);
+      const { scope, loaders, key } = where.value;
+      const id = key('input.id')!;
       const body: Workato.ApiClientWrite = given({
         name: input.name,
         description: input.description,
         email: input.email,
-        api_collection_ids: input.apiCollectionIds ? ids('ApiCollection', input.apiCollectionIds, 'input.apiCollectionIds') : undefined,
+        api_collection_ids: input.apiCollectionIds ? collections.map((c) => key(c.argument)!) : undefined,
         api_policy_id: plainId(input.apiPolicyId, 'input.apiPolicyId'),
         mtls_enabled: input.mtlsEnabled,
         validation_formula: input.validationFormula,

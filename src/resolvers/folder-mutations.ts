@@ -1,7 +1,8 @@
 /**
- * Folder writes (REFERENCE §13.2–§13.4). Workato has no GET /folders/:id: create answers the Folder, which primes
- * the by-id loader; after every write the request's folder tree is dropped, and so are the projects when the
- * write can make, rename or remove one (a top-level folder is a project, §13.2).
+ * Folder writes (REFERENCE §13.2–§13.4; a customer's under /managed_users/:id, §17.6). Workato has no
+ * GET /folders/:id: create answers the Folder, which primes the by-id loader; after every write the request's folder
+ * tree is dropped, and so are the projects when the write can make, rename or remove one (a top-level folder is a
+ * project, §13.2).
  */
 import type { Resolvers } from '../generated/graphql.js';
 import { HOME_LEVEL, type FolderRecord } from '../loaders/folders.js';
@@ -12,7 +13,7 @@ import { objectWithId, REFUSAL_PATTERNS } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { attempt, inputError, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
 import { toGlobalId, workatoKey } from './relay.js';
-import { given } from './writes.js';
+import { given, resolveScope, type IdArg } from './writes.js';
 
 const folderErrors = (errors: UserErrorValue[]): UserErrorValue[] =>
   errors.map((e) => (REFUSAL_PATTERNS.folderNotEmpty.test(e.message) ? inputError('FOLDER_NOT_EMPTY', e.message, ['input', 'force']) : e));
@@ -35,15 +36,20 @@ export async function forgetTree(loaders: ScopedLoaders, contents: boolean): Pro
 export const folderMutationResolvers: Resolvers = {
   Mutation: {
     folderCreate: async (_root, { input }, ctx) => {
-      const parent = input.parentId ? workatoKey('Folder', input.parentId, 'input.parentId') : undefined;
-      const loaders = ctx.loaders.scope(parent?.scope);
+      // §17.6: a customer's folders (and projects, at its top level) are created under /managed_users/:id/folders.
+      const parentArg: IdArg[] = input.parentId ? [{ value: input.parentId, type: 'Folder', argument: 'input.parentId' }] : [];
+      const where = await resolveScope(ctx, parentArg, input.managedUser);
+      if (!where.ok) return payload<'folder', FolderRecord>('folder', where);
+      const { scope, keys: [parentKey] } = where.value;
+      const loaders = ctx.loaders.scope(scope);
       const outcome = await attempt(
-        () => createFolder(loaders.api, { name: input.name, ...given({ parent_id: parent ? Number(parent.key) : undefined }) }),
-        ['input', 'parentId'],
+        () => createFolder(loaders.api, { name: input.name, ...given({ parent_id: parentKey === undefined ? undefined : Number(parentKey) }) }),
+        // An unknown parent is a 400 (`parent_id is invalid`); a 404 with `managedUser` is an unknown customer.
+        input.managedUser ? ['input', 'managedUser'] : ['input', 'parentId'],
       );
       if (!outcome.ok) return payload<'folder', FolderRecord>('folder', outcome);
       await forgetTree(loaders, false);
-      const folder = tag([outcome.value], parent?.scope)[0]! as FolderRecord;
+      const folder = tag([outcome.value], scope)[0]! as FolderRecord;
       loaders.folderById.prime(folder.id, folder);
       return payload<'folder', FolderRecord>('folder', { ok: true, value: folder });
     },

@@ -1,4 +1,7 @@
-/** Job writes (REFERENCE §11.3–§11.5): repeat and cancel by handle, resume by token. */
+/**
+ * Job writes (REFERENCE §11.3–§11.5): repeat and cancel by handle, resume by token. A customer's recipe (§17.5) can
+ * have its jobs repeated, not cancelled.
+ */
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { NotFoundError } from '../loaders/errors.js';
@@ -50,9 +53,27 @@ function resultsFor(handles: string[], answer: JobActionAnswer, recipeId: number
   return tag(results, scope);
 }
 
-async function jobsAction(ctx: GatewayContext, input: { recipeId: string; handles: string[] }, action: JobAction, max: number): Promise<JobsPayload> {
+/**
+ * §17.5 documents jobs list, job get and repeat_jobs for a customer's recipe, and no cancel_jobs: a customer's recipe
+ * is refused before any call (Workato would answer 404 `API not found`, which reads like an unknown recipe).
+ */
+const noCustomerCancel = (recipeId: number, scope: string) =>
+  inputError(
+    'INVALID',
+    `Recipe ${recipeId} is in Embedded customer ${scope}'s workspace: Workato documents no endpoint to cancel a customer's jobs (only list, get and repeat).`,
+    ['input', 'recipeId'],
+  );
+
+async function jobsAction(
+  ctx: GatewayContext,
+  input: { recipeId: string; handles: string[] },
+  action: JobAction,
+  max: number,
+  customers: boolean,
+): Promise<JobsPayload> {
   const { key, scope } = workatoKey('Recipe', input.recipeId, 'input.recipeId');
   const recipeId = Number(key);
+  if (!customers && scope !== undefined) return refusedJobs([noCustomerCancel(recipeId, scope)]);
   const handles = checkHandles(input.handles, max);
   if (!Array.isArray(handles)) return refusedJobs([handles]);
   const loaders = ctx.loaders.scope(scope);
@@ -70,8 +91,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 export const jobMutationResolvers: Resolvers = {
   Mutation: {
-    jobsRepeat: (_root, { input }, ctx) => jobsAction(ctx, input, repeatJobs, REPEAT_JOBS_MAX_IDS),
-    jobsCancel: (_root, { input }, ctx) => jobsAction(ctx, input, cancelJobs, CANCEL_JOBS_MAX_IDS),
+    jobsRepeat: (_root, { input }, ctx) => jobsAction(ctx, input, repeatJobs, REPEAT_JOBS_MAX_IDS, true),
+    jobsCancel: (_root, { input }, ctx) => jobsAction(ctx, input, cancelJobs, CANCEL_JOBS_MAX_IDS, false),
     jobResume: async (_root, { input }, ctx) => {
       const errors: UserErrorValue[] = [];
       if (input.token.trim() === '') errors.push(inputError('INVALID', '`token` is the resume token the paused job handed out.', ['input', 'token']));

@@ -3,6 +3,7 @@
  * `success: false`) become userErrors; after a write the affected loaders are cleared and the object is read back.
  */
 import type {
+  ManagedUserAuthSettingsInput,
   MemberEnvRoleInput,
   MutationManagedUserMemberAddArgs,
   MutationManagedUserMemberRemoveArgs,
@@ -21,6 +22,7 @@ import {
   updateMember,
 } from '../workato/managed-users.js';
 import type { Workato } from '../workato/types.js';
+import { defined, toWire } from './helpers.js';
 import { customerSegment, type CustomerRef } from './managed-users.js';
 import type { ManagedUserMapper, MemberMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome } from './payload.js';
@@ -39,6 +41,20 @@ function customerBody(input: object): Workato.ManagedUserWrite {
   const body: Record<string, unknown> = {};
   for (const [field, wire] of Object.entries(CUSTOMER_FIELDS)) if (field in input) body[wire] = (input as Record<string, unknown>)[field];
   return body as Workato.ManagedUserWrite;
+}
+
+/** §17.1 create's `auth_settings`: the sign-in type in Workato's words, and the SAML set-up fields given. */
+function authSettings(input: ManagedUserAuthSettingsInput): Workato.ManagedUserAuthSettings {
+  return {
+    type: toWire(input.type) as Workato.ManagedUserAuthSettings['type'],
+    ...defined({
+      provider: input.provider ?? undefined,
+      metadata_url: input.metadataUrl ?? undefined,
+      sso_url: input.ssoUrl ?? undefined,
+      saml_issuer: input.samlIssuer ?? undefined,
+      x509_cert: input.x509Cert ?? undefined,
+    }),
+  };
 }
 
 /** A write whose 2xx body may still be a refusal (§4.3). */
@@ -152,8 +168,12 @@ async function removeCustomerMember(ctx: GatewayContext, input: MutationManagedU
 
 export const managedUserMutationResolvers: Resolvers = {
   Mutation: {
-    managedUserCreate: async (_root, { input }, ctx) =>
-      payload<'managedUser', ManagedUserMapper>('managedUser', await customerAfterWrite(ctx, await write(() => createManagedUser(ctx.api, customerBody(input)), ['input']))),
+    managedUserCreate: async (_root, { input }, ctx) => {
+      const { authSettings: auth, ...properties } = input;
+      const body: Workato.ManagedUserCreate = { ...customerBody(properties), ...(auth ? { auth_settings: authSettings(auth) } : {}) };
+      const created = await write(() => createManagedUser(ctx.api, body), ['input']);
+      return payload<'managedUser', ManagedUserMapper>('managedUser', await customerAfterWrite(ctx, created));
+    },
     managedUserUpdate: async (_root, { input }, ctx) => {
       const { managedUser: ref, ...changes } = input;
       const segment = customerSegment(ref, 'input.managedUser');

@@ -29,7 +29,7 @@ export async function getManagedUser(api: WorkatoApi, segment: string): Promise<
 }
 
 /** POST /managed_users — `name` and `notification_email` are required; returns the new customer. */
-export async function createManagedUser(api: WorkatoApi, body: Workato.ManagedUserWrite): Promise<Workato.ManagedUser> {
+export async function createManagedUser(api: WorkatoApi, body: Workato.ManagedUserCreate): Promise<Workato.ManagedUser> {
   return unwrapObject<Workato.ManagedUser>(await api.send('POST', '/managed_users', { body }));
 }
 

@@ -347,6 +347,22 @@ export namespace Workato {
   /** POST/PUT /managed_users bodies (§17.1): only the keys sent change; `null` clears a property. */
   export type ManagedUserWrite = Partial<Omit<ManagedUser, 'id' | 'created_at' | 'updated_at'>>;
 
+  /**
+   * §17.1 create's `auth_settings[type]`, `auth_settings[provider]`, …: on the wire one nested JSON object (§3: the
+   * docs' Rails-style names are JSON nesting). The JIT, role-sync and enforce flags are documented without names.
+   */
+  export interface ManagedUserAuthSettings {
+    type: 'workato_auth' | 'two_fa_auth' | 'saml_sso';
+    provider?: string;
+    metadata_url?: string;
+    sso_url?: string;
+    saml_issuer?: string;
+    x509_cert?: string;
+  }
+
+  /** POST /managed_users (§17.1): the customer's properties, and how its users sign in (create only). */
+  export type ManagedUserCreate = ManagedUserWrite & { auth_settings?: ManagedUserAuthSettings };
+
   /** POST/PUT /managed_users/:id/members bodies (§17.2): roles as `role_name` (DEV only) or `env_roles`. */
   export interface MemberWrite {
     name?: string;

@@ -131,6 +131,25 @@ describe('customer and member writes (§17.1, §17.2)', () => {
     expect((await send('DELETE', '/managed_users/19042')).status).toBe(404);
   });
 
+  it('takes auth_settings on create (type one of three, SAML fields strings) and answers no field it was not documented to', async () => {
+    const customer = { name: 'Kramerica', notification_email: 'ck@kramerica.example' };
+    const wrongType = await send('POST', '/managed_users', { ...customer, auth_settings: { type: 'password' } });
+    expect(wrongType).toEqual({ status: 400, body: { message: 'Validation failed', errors: { auth_settings: ['type is not included in the list'] } } });
+    const wrongCert = await send('POST', '/managed_users', { ...customer, auth_settings: { type: 'saml_sso', x509_cert: 42 } });
+    expect(wrongCert.body.errors).toEqual({ auth_settings: ['x509_cert must be a String'] });
+    expect((await send('POST', '/managed_users', { ...customer, auth_settings: 'saml_sso' })).status).toBe(400);
+
+    const saml = { type: 'saml_sso', provider: 'okta', metadata_url: 'https://idp.example/metadata', sso_url: 'https://idp.example/sso', saml_issuer: 'kramerica', x509_cert: 'MIIC...' };
+    const created = await send('POST', '/managed_users', { ...customer, auth_settings: saml });
+    expect(created.status).toBe(200);
+    expect(created.body).not.toHaveProperty('auth_settings');
+    const read = await api(sim, `/managed_users/${created.body.id}`, { token: 'tok-partner' });
+    expect(read.status).toBe(200);
+    expect(read.body).not.toHaveProperty('auth_settings');
+    expect((await send('POST', '/managed_users', { ...customer, name: 'Two factor', auth_settings: { type: 'two_fa_auth' } })).status).toBe(200);
+    await send('DELETE', `/managed_users/${created.body.id}`);
+  });
+
   it('lists, adds, gets, updates and removes members of one customer', async () => {
     const list = (await api(sim, '/managed_users/EGLOBEX-7/members', { token: 'tok-partner' })).body;
     expect(list.result.map((m: any) => m.name)).toEqual(['Hank Scorpio']);

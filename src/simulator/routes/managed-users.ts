@@ -89,6 +89,29 @@ function customerFields(body: Body, keys: Iterable<string>, others: Iterable<Man
   return out as Partial<Workato.ManagedUser>;
 }
 
+/** §17.1 create: `auth_settings[type]` is one of these. */
+const AUTH_TYPES = ['workato_auth', 'two_fa_auth', 'saml_sso'];
+/** §17.1 create: the SAML set-up fields REFERENCE names (the JIT, role-sync and enforce flags are kept unchecked). */
+const SAML_FIELDS = ['provider', 'metadata_url', 'sso_url', 'saml_issuer', 'x509_cert'];
+
+/**
+ * §17.1 create's `auth_settings` (§3: a nested JSON object): undefined when not given, else the settings as sent,
+ * after checking what REFERENCE documents (the type's values; the SAML fields are strings) — 400 otherwise.
+ */
+function authSettingsOf(body: Body): Record<string, unknown> | undefined {
+  const value = body.auth_settings;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalid({ auth_settings: ['must be an object'] });
+  const settings = value as Body;
+  const errors: string[] = [];
+  if (settings.type !== undefined && !AUTH_TYPES.includes(settings.type as string)) errors.push('type is not included in the list');
+  for (const key of SAML_FIELDS) {
+    if (settings[key] !== undefined && settings[key] !== null && typeof settings[key] !== 'string') errors.push(`${key} must be a String`);
+  }
+  if (errors.length) throw invalid({ auth_settings: errors });
+  return structuredClone(settings);
+}
+
 /** The customer's members: the same table as its /members routes (routes/collaborators.ts, §17.2 #6–#9). */
 function member(store: WorkspaceStore, raw: string | undefined): Workato.Member {
   const found = rowsOf(store, MEMBERS).get(pathInt(raw));
@@ -122,7 +145,8 @@ export const managedUserRoutes: RouteDef[] = [
     },
   },
   {
-    // §17.1 #2 → ManagedUser. The new customer workspace is empty (Home folder only).
+    // §17.1 #2 → ManagedUser. The new customer workspace is empty (Home folder only). `auth_settings` is kept on the
+    // row, not echoed: REFERENCE does not say that reads return it.
     method: 'POST',
     path: '/api/managed_users',
     handler: async ({ store, readJson }) => {
@@ -131,12 +155,13 @@ export const managedUserRoutes: RouteDef[] = [
       const missing = [...REQUIRED].filter((k) => !(k in body));
       if (missing.length) throw invalid(Object.fromEntries(missing.map((k) => [k, ["can't be blank"]])));
       const fields = customerFields(body, [...UPDATABLE, 'oauth_id', 'time_zone'], customers.values());
+      const authSettings = authSettingsOf(body);
       const now = formatTime(Date.now());
       const user: Workato.ManagedUser = {
         id: store.allocateId('managed_user'), external_id: null, name: '', notification_email: null, plan_id: 'oem_plan',
         origin_url: null, in_trial: false, created_at: now, updated_at: now, ...fields,
       };
-      addCustomer(store, user, EMPTY_WORKSPACE);
+      addCustomer(store, user, EMPTY_WORKSPACE).authSettings = authSettings;
       return ok({ ...user });
     },
   },
