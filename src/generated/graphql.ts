@@ -2519,7 +2519,12 @@ export type Folder = Node & {
   name: Scalars['String']['output'];
   /** The parent folder; null for the Home folder. */
   parent?: Maybe<Folder>;
-  /** The project this folder is, when `isProject` is true. */
+  /**
+   * The project the folder belongs to. For a project folder (`isProject` true): the project it is. For a subfolder, at
+   * any depth: the project that contains it (Workato's `project_id`, sent on every folder of a project). Null for the
+   * Home folder, and for a subfolder when Workato sends no `project_id` (older answers). One GET /projects list (pages
+   * of 100) for the whole request, shared with `projects` and every other folder's `project`.
+   */
   project?: Maybe<Project>;
   /** The recipes directly in this folder (not in subfolders), newest id first. */
   recipes?: Maybe<RecipeConnection>;
