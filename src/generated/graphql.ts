@@ -2369,6 +2369,8 @@ export type ExportManifest = Node & {
   assets?: Maybe<Array<Asset>>;
   /** When the manifest was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the manifest was deleted (Workato's `deleted_at`); null while it has not been. */
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The folder the manifest's assets come from; null when Workato did not say. */
   folder?: Maybe<Folder>;
   /** The global id of this manifest. */
@@ -6214,8 +6216,17 @@ export type Package = Node & {
   downloadUrl?: Maybe<Scalars['String']['output']>;
   /** Why the package failed; null unless `status` is `FAILED`. */
   error?: Maybe<Scalars['String']['output']>;
-  /** Exports: the manifest the package was built from; null for imports. */
+  /**
+   * Exports: the manifest the package was built from. Null for imports, and once the manifest has been deleted or the
+   * token cannot see it: the package outlives its manifest, so that is an answer, not an error (`exportManifestId`
+   * still names it). Any other failure to read it is an error. One GET /export_manifests/:id per distinct manifest.
+   */
   exportManifest?: Maybe<ExportManifest>;
+  /**
+   * Exports: Workato's id of the manifest the package was built from (`export_manifest_id`). It stays set after the
+   * manifest is deleted, when `exportManifest` is null. Null for imports.
+   */
+  exportManifestId?: Maybe<Scalars['ID']['output']>;
   /** The global id of this package. */
   id: Scalars['ID']['output'];
   /** Export or import. */
@@ -10327,6 +10338,7 @@ export type EventTopicUpdatePayloadResolvers<ContextType = GatewayContext, Paren
 export type ExportManifestResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExportManifest'] = ResolversParentTypes['ExportManifest']> = {
   assets?: Resolver<Maybe<Array<ResolversTypes['Asset']>>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   folder?: Resolver<Maybe<ResolversTypes['Folder']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   includeData?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -11171,6 +11183,7 @@ export type PackageResolvers<ContextType = GatewayContext, ParentType extends Re
   downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   exportManifest?: Resolver<Maybe<ResolversTypes['ExportManifest']>, ParentType, ContextType>;
+  exportManifestId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   operationType?: Resolver<ResolversTypes['PackageOperation'], ParentType, ContextType>;
   recipeStatus?: Resolver<Array<ResolversTypes['PackageRecipeStatus']>, ParentType, ContextType>;
