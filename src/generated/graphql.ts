@@ -6816,7 +6816,11 @@ export type Query = {
   project?: Maybe<Project>;
   /** One project build by its global `id` or `workatoId`; read it again to follow its `state`. Null when it does not exist. */
   projectBuild?: Maybe<ProjectBuild>;
-  /** The projects of the workspace, in Workato's order. */
+  /**
+   * The projects of the workspace, ordered by id (oldest first). Workato documents no order for its list, so the
+   * gateway reads it in full once per request and sorts it: a cursor names a project id, and the next page starts after
+   * that id even when projects were added or deleted in between.
+   */
   projects?: Maybe<ProjectConnection>;
   /**
    * The environment properties whose names start with `prefix`, in name order. One call to GET /api/properties per
