@@ -2838,6 +2838,22 @@ export type Job = Node & {
   masterJobHandle?: Maybe<Scalars['String']['output']>;
   /** The recipe this job ran. */
   recipe?: Maybe<Recipe>;
+  /**
+   * Handle of the job at the top of the chain of callable-recipe calls that led to this job (Workato's `root_job_id`).
+   * Only Workato's single-job call carries it, as `rootRecipeId`. Null when that call sends none.
+   */
+  rootJobHandle?: Maybe<Scalars['String']['output']>;
+  /**
+   * The recipe `rootRecipeId` names, read like `recipe` (one GET /recipes/:id per distinct recipe, batched). Null when
+   * `rootRecipeId` is, and when that recipe is gone or the token cannot see it (the id stays in `rootRecipeId`).
+   */
+  rootRecipe?: Maybe<Recipe>;
+  /**
+   * Workato's id of the recipe at the top of the chain of callable-recipe calls that led to this job (`root_recipe_id`).
+   * Only Workato's single-job call carries it, not its job lists: selecting it reads the job alone (one call per job,
+   * shared with `lines`, `isRepeat` and the other detail fields). Null when that call sends none.
+   */
+  rootRecipeId?: Maybe<Scalars['ID']['output']>;
   /** When the job started. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The job status; derived from `isError`/`completedAt` when Workato's list leaves it out. */
@@ -10514,6 +10530,9 @@ export type JobResolvers<ContextType = GatewayContext, ParentType extends Resolv
   lines?: Resolver<Maybe<Array<ResolversTypes['JobLine']>>, ParentType, ContextType>;
   masterJobHandle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recipe?: Resolver<Maybe<ResolversTypes['Recipe']>, ParentType, ContextType>;
+  rootJobHandle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rootRecipe?: Resolver<Maybe<ResolversTypes['Recipe']>, ParentType, ContextType>;
+  rootRecipeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -46,6 +46,7 @@ export const FIELD_COSTS: Readonly<Record<string, string>> = {
   'Project.folder': 'The folder-tree walk shared by every folder of the request (see Recipe.folder).',
   'Job.recipe': 'One GET /recipes/:id per distinct recipe, batched (from the recipe list when many are wanted).',
   'Job.lines': 'One GET /recipes/:recipe_id/jobs/:handle per job (the detail call).',
+  'Job.rootRecipe': 'The detail call of each job (shared with the other detail fields), then one GET /recipes/:id per distinct root recipe, batched.',
   'Job.isRepeat': 'One GET /recipes/:recipe_id/jobs/:handle per job (the detail call), shared with the other detail fields.',
 };
 
