@@ -7634,6 +7634,12 @@ export type Recipe = Node & {
   triggerConnector?: Maybe<Connector>;
   /** When the recipe was last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Workato's `user_id`: the id of the workspace that owns the recipe (Workato calls a workspace a user; for the
+   * token's own recipes the same number as `me { workatoId }`). It does not name the person who wrote the recipe:
+   * that is `authorName`.
+   */
+  userId?: Maybe<Scalars['ID']['output']>;
   /** One version of this recipe, by its `id` or `workatoId`. Null when the recipe has no such version. */
   version?: Maybe<RecipeVersion>;
   /** E-mail of the author of the current version. */
@@ -11446,6 +11452,7 @@ export type RecipeResolvers<ContextType = GatewayContext, ParentType extends Res
   triggerClosure?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   triggerConnector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['RecipeVersion']>, ParentType, ContextType, RequireFields<RecipeVersionArgs, 'id'>>;
   versionAuthorEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   versionAuthorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
