@@ -34,9 +34,12 @@ describe('folderCreate', () => {
     expect(projects.find((p: { folder_id: number }) => String(p.folder_id) === folderCreate.folder.workatoId)).toBeTruthy();
   });
 
-  it('creates a folder inside another one', async () => {
+  it('creates a folder inside another one, which belongs to the parent\'s project', async () => {
     const { folderCreate } = await stack.gql(CREATE, { input: { name: 'Sync jobs', parentId: '1201101' } });
-    expect(folderCreate).toMatchObject({ folder: { name: 'Sync jobs', isProject: false, parent: { workatoId: '1201101', isHome: false }, project: null }, userErrors: [] });
+    expect(folderCreate).toMatchObject({
+      folder: { name: 'Sync jobs', isProject: false, parent: { workatoId: '1201101', isHome: false }, project: { workatoId: '44021', name: 'Order to Cash' } },
+      userErrors: [],
+    });
   });
 
   it("returns Workato's validation errors as userErrors on the input fields", async () => {

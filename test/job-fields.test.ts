@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobLoaders } from '../src/loaders/jobs.js';
 import { startSimulator, type Simulator } from '../src/simulator/index.js';
-import { simulatorApi } from './support/rest.js';
+import { rest, simulatorApi } from './support/rest.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let sim: Simulator;
@@ -51,5 +51,54 @@ describe('nothing fetched that the operation does not read', () => {
     stack.sim.resetCounts();
     await stack.gql(`{ recipe(id: "3307712") { name jobs(first: 2) { nodes { handle } } } }`);
     expect(stack.sim.counts()).toEqual({ 'GET /api/recipes/:id': 1, 'GET /api/recipes/:recipe_id/jobs': 1 });
+  });
+});
+
+describe('the root of a chain of callable-recipe calls (REFERENCE §8.4, [wk])', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+
+  const DETAIL_ROUTE = 'GET /api/recipes/:recipe_id/jobs/:job_handle';
+  const JOB = `query($h: String!) { job(recipeId: "3307601", handle: $h) {
+    callingRecipeId callingJobHandle rootRecipeId rootJobHandle rootRecipe { workatoId name }
+  } }`;
+
+  /** A job of the callable recipe, as Workato's single-job call answers for one started by a call from 3307712. */
+  async function calledJob(rootRecipeId: number) {
+    const handle = (await rest(stack.sim, '/recipes/3307601/jobs?per_page=1')).items[0].id as string;
+    const detail = await rest(stack.sim, `/recipes/3307601/jobs/${handle}`);
+    const body = { ...detail, calling_recipe_id: 3307712, calling_job_id: 'j-AXk9ZfQ2-pL7cW1', calling_job_handle: 'j-AXk9ZfQ2-pL7cW1',
+      root_recipe_id: rootRecipeId, root_job_id: 'j-AXk9ZfQ2-pL7cW1' };
+    stack.sim.inject({ route: DETAIL_ROUTE, status: 200, body, times: 1 });
+    return handle;
+  }
+
+  it('reads root_recipe_id and root_job_id from the single-job call, and links the root recipe', async () => {
+    const h = await calledJob(3307712);
+    expect((await stack.gql(JOB, { h })).job).toEqual({
+      callingRecipeId: '3307712', callingJobHandle: 'j-AXk9ZfQ2-pL7cW1',
+      rootRecipeId: '3307712', rootJobHandle: 'j-AXk9ZfQ2-pL7cW1',
+      rootRecipe: { workatoId: '3307712', name: 'Salesforce won opportunity -> NetSuite sales order' },
+    });
+  });
+
+  it('answers a root recipe that is gone with null and keeps its id', async () => {
+    const h = await calledJob(999);
+    const result = await stack.request(JOB, { h });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.job).toMatchObject({ rootRecipeId: '999', rootRecipe: null });
+  });
+
+  it('reads them for a listed job with the detail call its other detail fields share; null when Workato sends none', async () => {
+    stack.sim.resetCounts();
+    const { recipe } = await stack.gql(`{ recipe(id: "3307712") { jobs(first: 2) { nodes {
+      isRepeat rootRecipeId rootJobHandle rootRecipe { workatoId } lines { recipeLineNumber }
+    } } } }`);
+    expect(recipe.jobs.nodes).toHaveLength(2);
+    for (const job of recipe.jobs.nodes) expect(job).toMatchObject({ rootRecipeId: null, rootJobHandle: null, rootRecipe: null });
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes/:recipe_id/jobs': 1, [DETAIL_ROUTE]: 2 });
   });
 });

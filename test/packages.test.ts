@@ -97,6 +97,38 @@ describe('package export', () => {
     expect(stack.sim.counts()).toEqual({ 'GET /api/packages/:id': 1, 'GET /api/export_manifests/:id': 1 });
   });
 
+  it('keeps the manifest id after the manifest is deleted; the link is then null, not an error', async () => {
+    const manifestId = await manifest(stack, { name: 'Short-lived', folderId: '1201211', autoGenerateAssets: true });
+    const pkg = await exported(stack, manifestId);
+    const READ = `query($id: ID!) { package(id: $id) { exportManifestId exportManifest { workatoId deletedAt } } }`;
+    expect(await stack.gql(READ, { id: pkg.id })).toEqual({ package: { exportManifestId: manifestId, exportManifest: { workatoId: manifestId, deletedAt: null } } });
+
+    await stack.gql(`mutation($id: ID!) { exportManifestDelete(input: { id: $id }) { userErrors { code } } }`, { id: manifestId });
+    const wire = await rest(stack.sim, `/packages/${pkg.workatoId}`);
+    expect(wire.export_manifest_id).toBe(Number(manifestId)); // §15.5: the status still names it
+    const after = await stack.request(READ, { id: pkg.id });
+    expect(after.errors).toBeUndefined();
+    expect(after.data).toEqual({ package: { exportManifestId: manifestId, exportManifest: null } });
+
+    // Any other failure to read the manifest stays an error.
+    stack.sim.inject({ route: 'GET /api/export_manifests/:id', status: 500, body: { message: 'Internal error' }, times: 1 });
+    const failed = await stack.request(READ, { id: pkg.id });
+    expect(failed.data).toEqual({ package: { exportManifestId: manifestId, exportManifest: null } });
+    expect(failed.errors?.map((e) => e.path)).toEqual([['package', 'exportManifest']]);
+  });
+
+  it("reads a manifest's deleted_at as deletedAt", async () => {
+    const manifestId = await manifest(stack, { name: 'Dated', folderId: '1201211', autoGenerateAssets: true });
+    const wire = await rest(stack.sim, `/export_manifests/${manifestId}`);
+    expect(wire.result).toHaveProperty('deleted_at', null);
+    const READ = `query($id: ID!) { exportManifest(id: $id) { deletedAt } }`;
+    expect(await stack.gql(READ, { id: manifestId })).toEqual({ exportManifest: { deletedAt: null } });
+    // The reference shape has the field (§15.2); when Workato sets it, the gateway passes it on.
+    const deletedAt = '2025-06-13T10:00:00.000-07:00';
+    stack.sim.inject({ route: 'GET /api/export_manifests/:id', status: 200, body: { result: { ...wire.result, deleted_at: deletedAt } }, times: 1 });
+    expect(await stack.gql(READ, { id: manifestId })).toEqual({ exportManifest: { deletedAt } });
+  });
+
   it('resolves packages and manifests by global id through node()', async () => {
     const pkg = await exported(stack, await manifest(stack, { name: 'By id', folderId: '1201210', autoGenerateAssets: true }));
     const { package: read } = await stack.gql(`query($id: ID!) { package(id: $id) { id exportManifest { id } } }`, { id: pkg.workatoId });

@@ -130,6 +130,34 @@ describe('pagination', () => {
     const tooMany = await stack.request(`{ recipes(first: 101) { nodes { name } } }`);
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
   });
+
+  it('pages projects by ascending id, as described, so a cursor outlives the deletion of its project', async () => {
+    const { __type } = await stack.gql(`{ __type(name: "Query") { fields { name description } } }`);
+    const description = __type.fields.find((f: { name: string }) => f.name === 'projects').description;
+    expect(description).toMatch(/ordered by id/);
+    expect(description).not.toMatch(/Workato's order/);
+
+    const create = async (name: string): Promise<number> =>
+      Number((await stack.gql(`mutation($n: String!) { folderCreate(input: { name: $n }) { folder { project { workatoId } } } }`, { n: name })).folderCreate.folder.project.workatoId);
+    const a = await create('Paging A');
+    const b = await create('Paging B');
+    // Workato's answer (the simulator's, like fixtures/projects-list.json) is id-descending; the gateway's is ascending.
+    const wire = (await rest<Array<{ id: number }>>(stack.sim, '/projects')).map((p) => p.id);
+    const ascending = [...wire].sort((x, y) => x - y);
+    expect(wire).not.toEqual(ascending);
+    const PAGE = `query($first: Int, $after: String) { projects(first: $first, after: $after) { nodes { workatoId } pageInfo { endCursor hasNextPage } } }`;
+    const all = (await stack.gql(PAGE, { first: 100 })).projects.nodes.map((p: { workatoId: string }) => Number(p.workatoId));
+    expect(all).toEqual(ascending);
+
+    const upToA = (await stack.gql(PAGE, { first: ascending.indexOf(a) + 1 })).projects;
+    expect(upToA.nodes.at(-1).workatoId).toBe(String(a));
+    const DELETE = `mutation($id: ID!) { projectDelete(input: { id: $id }) { deletedProjectId userErrors { code } } }`;
+    expect((await stack.gql(DELETE, { id: String(a) })).projectDelete.userErrors).toEqual([]);
+    const next = (await stack.gql(PAGE, { first: 100, after: upToA.pageInfo.endCursor })).projects.nodes.map((p: { workatoId: string }) => Number(p.workatoId));
+    expect(next).toEqual(ascending.slice(ascending.indexOf(a) + 1));
+    expect(next[0]).toBe(b);
+    await stack.gql(DELETE, { id: String(b) });
+  });
 });
 
 describe('makePage', () => {

@@ -31,6 +31,16 @@ describe('queries against the simulator', () => {
     expect(typeof me.id).toBe('string');
   });
 
+  it("reads a recipe's user_id as userId: the workspace that owns it (REFERENCE §7, §8.2), not its author", async () => {
+    const wire = await rest(stack.sim, '/recipes/3307712');
+    const me = await rest(stack.sim, '/users/me');
+    expect(wire.user_id).toBe(me.id);
+    const data = await stack.gql(`{ me { workatoId } recipe(id: "3307712") { userId authorName } recipes(first: 3) { nodes { userId } } }`);
+    expect(data.recipe).toEqual({ userId: String(wire.user_id), authorName: 'Priya Raman' });
+    expect(data.recipe.userId).toBe(data.me.workatoId);
+    expect(data.recipes.nodes.map((r: { userId: string }) => r.userId)).toEqual([data.me.workatoId, data.me.workatoId, data.me.workatoId]);
+  });
+
   it('reads one recipe with its relations (the Northwind fixture recipe)', async () => {
     const { recipe } = await stack.gql(`{
       recipe(id: "3307712") {

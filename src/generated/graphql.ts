@@ -2380,6 +2380,8 @@ export type ExportManifest = Node & {
   assets?: Maybe<Array<Asset>>;
   /** When the manifest was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the manifest was deleted (Workato's `deleted_at`); null while it has not been. */
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The folder the manifest's assets come from; null when Workato did not say. */
   folder?: Maybe<Folder>;
   /** The global id of this manifest. */
@@ -2530,7 +2532,12 @@ export type Folder = Node & {
   name: Scalars['String']['output'];
   /** The parent folder; null for the Home folder. */
   parent?: Maybe<Folder>;
-  /** The project this folder is, when `isProject` is true. */
+  /**
+   * The project the folder belongs to. For a project folder (`isProject` true): the project it is. For a subfolder, at
+   * any depth: the project that contains it (Workato's `project_id`, sent on every folder of a project). Null for the
+   * Home folder, and for a subfolder when Workato sends no `project_id` (older answers). One GET /projects list (pages
+   * of 100) for the whole request, shared with `projects` and every other folder's `project`.
+   */
   project?: Maybe<Project>;
   /** The recipes directly in this folder (not in subfolders), newest id first. */
   recipes?: Maybe<RecipeConnection>;
@@ -2851,6 +2858,22 @@ export type Job = Node & {
   masterJobHandle?: Maybe<Scalars['String']['output']>;
   /** The recipe this job ran. */
   recipe?: Maybe<Recipe>;
+  /**
+   * Handle of the job at the top of the chain of callable-recipe calls that led to this job (Workato's `root_job_id`).
+   * Only Workato's single-job call carries it, as `rootRecipeId`. Null when that call sends none.
+   */
+  rootJobHandle?: Maybe<Scalars['String']['output']>;
+  /**
+   * The recipe `rootRecipeId` names, read like `recipe` (one GET /recipes/:id per distinct recipe, batched). Null when
+   * `rootRecipeId` is, and when that recipe is gone or the token cannot see it (the id stays in `rootRecipeId`).
+   */
+  rootRecipe?: Maybe<Recipe>;
+  /**
+   * Workato's id of the recipe at the top of the chain of callable-recipe calls that led to this job (`root_recipe_id`).
+   * Only Workato's single-job call carries it, not its job lists: selecting it reads the job alone (one call per job,
+   * shared with `lines`, `isRepeat` and the other detail fields). Null when that call sends none.
+   */
+  rootRecipeId?: Maybe<Scalars['ID']['output']>;
   /** When the job started. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The job status; derived from `isError`/`completedAt` when Workato's list leaves it out. */
@@ -6278,8 +6301,17 @@ export type Package = Node & {
   downloadUrl?: Maybe<Scalars['String']['output']>;
   /** Why the package failed; null unless `status` is `FAILED`. */
   error?: Maybe<Scalars['String']['output']>;
-  /** Exports: the manifest the package was built from; null for imports. */
+  /**
+   * Exports: the manifest the package was built from. Null for imports, and once the manifest has been deleted or the
+   * token cannot see it: the package outlives its manifest, so that is an answer, not an error (`exportManifestId`
+   * still names it). Any other failure to read it is an error. One GET /export_manifests/:id per distinct manifest.
+   */
   exportManifest?: Maybe<ExportManifest>;
+  /**
+   * Exports: Workato's id of the manifest the package was built from (`export_manifest_id`). It stays set after the
+   * manifest is deleted, when `exportManifest` is null. Null for imports.
+   */
+  exportManifestId?: Maybe<Scalars['ID']['output']>;
   /** The global id of this package. */
   id: Scalars['ID']['output'];
   /** Export or import. */
@@ -6872,7 +6904,11 @@ export type Query = {
   project?: Maybe<Project>;
   /** One project build by its global `id` or `workatoId`; read it again to follow its `state`. Null when it does not exist. */
   projectBuild?: Maybe<ProjectBuild>;
-  /** The projects of the workspace, in Workato's order. */
+  /**
+   * The projects of the workspace, ordered by id (oldest first). Workato documents no order for its list, so the
+   * gateway reads it in full once per request and sorts it: a cursor names a project id, and the next page starts after
+   * that id even when projects were added or deleted in between.
+   */
   projects?: Maybe<ProjectConnection>;
   /**
    * The environment properties whose names start with `prefix`, in name order. One call to GET /api/properties per
@@ -7675,6 +7711,12 @@ export type Recipe = Node & {
   triggerConnector?: Maybe<Connector>;
   /** When the recipe was last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Workato's `user_id`: the id of the workspace that owns the recipe (Workato calls a workspace a user; for the
+   * token's own recipes the same number as `me { workatoId }`). It does not name the person who wrote the recipe:
+   * that is `authorName`.
+   */
+  userId?: Maybe<Scalars['ID']['output']>;
   /** One version of this recipe, by its `id` or `workatoId`. Null when the recipe has no such version. */
   version?: Maybe<RecipeVersion>;
   /** E-mail of the author of the current version. */
@@ -10404,6 +10446,7 @@ export type EventTopicUpdatePayloadResolvers<ContextType = GatewayContext, Paren
 export type ExportManifestResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExportManifest'] = ResolversParentTypes['ExportManifest']> = {
   assets?: Resolver<Maybe<Array<ResolversTypes['Asset']>>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   folder?: Resolver<Maybe<ResolversTypes['Folder']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   includeData?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -10575,6 +10618,9 @@ export type JobResolvers<ContextType = GatewayContext, ParentType extends Resolv
   lines?: Resolver<Maybe<Array<ResolversTypes['JobLine']>>, ParentType, ContextType>;
   masterJobHandle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recipe?: Resolver<Maybe<ResolversTypes['Recipe']>, ParentType, ContextType>;
+  rootJobHandle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rootRecipe?: Resolver<Maybe<ResolversTypes['Recipe']>, ParentType, ContextType>;
+  rootRecipeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -11248,6 +11294,7 @@ export type PackageResolvers<ContextType = GatewayContext, ParentType extends Re
   downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   exportManifest?: Resolver<Maybe<ResolversTypes['ExportManifest']>, ParentType, ContextType>;
+  exportManifestId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   operationType?: Resolver<ResolversTypes['PackageOperation'], ParentType, ContextType>;
   recipeStatus?: Resolver<Array<ResolversTypes['PackageRecipeStatus']>, ParentType, ContextType>;
@@ -11487,6 +11534,7 @@ export type RecipeResolvers<ContextType = GatewayContext, ParentType extends Res
   triggerClosure?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   triggerConnector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['RecipeVersion']>, ParentType, ContextType, RequireFields<RecipeVersionArgs, 'id'>>;
   versionAuthorEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   versionAuthorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -23,10 +23,14 @@ export const folderResolvers: Resolvers = {
     isHome: flag('is_home'),
     isProject: flag('is_project'),
     parent: (f, _args, ctx) => (f.parent_id == null ? null : ctx.loaders.scope(scopeOf(f)).folderById.load(f.parent_id)),
+    // Workato sends `project_id` on every folder of a project, the project folder and its subfolders alike (REFERENCE
+    // §8.7, [spec] example `is_project: false, project_id: 4567`). Both loaders index the one project list of the
+    // request (loaders/projects.ts), so the link costs no call once `projects` or another folder's project read it.
     project: (f, _args, ctx) => {
-      if (!f.is_project) return null;
       const loaders = ctx.loaders.scope(scopeOf(f));
-      return f.project_id != null ? loaders.projectById.load(f.project_id) : loaders.projectByFolderId.load(f.id);
+      if (f.project_id != null) return loaders.projectById.load(f.project_id);
+      // Older answers have no `project_id` (§8.7): a project folder is still found by its folder id.
+      return f.is_project ? loaders.projectByFolderId.load(f.id) : null;
     },
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),

@@ -1,4 +1,5 @@
 import type { JobStatus, Resolvers } from '../generated/graphql.js';
+import { NotFoundError } from '../loaders/errors.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf, tag } from '../loaders/scope.js';
 import { JOBS_MAX_PAGE_SIZE, deriveJobStatus } from '../workato/inferred.js';
@@ -107,6 +108,18 @@ export const jobResolvers: Resolvers = {
     callingRecipeId: fromDetail('calling_recipe_id'),
     callingJobHandle: async (j, args, ctx) =>
       (await fromDetail('calling_job_handle')(j, args, ctx)) ?? (await fromDetail('calling_job_id')(j, args, ctx)),
+    // [wk]-only detail fields (REFERENCE §8.4): the chain of callable-recipe calls a job belongs to, at its top.
+    rootRecipeId: fromDetail('root_recipe_id'),
+    rootRecipe: async (j, args, ctx) => {
+      const id = await fromDetail('root_recipe_id')(j, args, ctx);
+      if (id === null) return null;
+      // Gone or invisible: null, with the id kept in rootRecipeId (as RecipeConfigEntry.connection does).
+      return ctx.loaders.scope(scopeOf(j)).recipeById.load(id).catch((e: unknown) => {
+        if (e instanceof NotFoundError) return null;
+        throw e;
+      });
+    },
+    rootJobHandle: fromDetail('root_job_id'),
     lines: fromDetail('lines'),
   },
   JobErrorParts: {

@@ -4,6 +4,7 @@
  */
 import { GraphQLScalarType } from 'graphql';
 import type { AssetStatus, AssetType, PackageImportResult, PackageOperation as PackageOperationEnum, PackageStatus, Resolvers } from '../generated/graphql.js';
+import { NotFoundError } from '../loaders/errors.js';
 import type { PackageRef } from '../loaders/packages.js';
 import { scopeOf } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
@@ -167,6 +168,7 @@ export const packageResolvers: Resolvers = {
     lastExportedAt: prop('last_exported_at'),
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
+    deletedAt: prop('deleted_at'),
   },
   Package: {
     id: packageGlobalId,
@@ -181,8 +183,16 @@ export const packageResolvers: Resolvers = {
       // §15.5: a completed import may still hold recipes that failed to restart.
       return status === 'completed' && (p.recipe_status ?? []).every((r) => IMPORT_RESULTS_OK.includes(r.import_result));
     },
+    exportManifestId: prop('export_manifest_id'),
+    // A package outlives its manifest (§15.2 delete, §15.5 status still carries `export_manifest_id`): a manifest that
+    // is gone is null with its id kept in exportManifestId, as RecipeConfigEntry.connection does for a gone connection.
     exportManifest: (p, _args, ctx) =>
-      p.export_manifest_id == null ? null : loadersOf(p, ctx).exportManifestById.load(p.export_manifest_id),
+      p.export_manifest_id == null
+        ? null
+        : loadersOf(p, ctx).exportManifestById.load(p.export_manifest_id).catch((e: unknown) => {
+            if (e instanceof NotFoundError) return null;
+            throw e;
+          }),
     // The gateway's own route, not Workato's storage URL: see README "Package downloads". Behind a router the
     // request's URL is the router's view of this replica, so PUBLIC_URL says where callers reach it.
     // A customer's export is addressed by its global id (customer and operation, §17.9), the own by its Workato id.

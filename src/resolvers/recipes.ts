@@ -170,6 +170,7 @@ export const recipeResolvers: Resolvers = {
     parameters: prop('parameters'),
     parametersSchema: prop('parameters_schema'),
     triggerClosure: prop('trigger_closure'),
+    userId: prop('user_id'),
     authorName: prop('author_name'),
     versionAuthorName: prop('version_author_name'),
     versionAuthorEmail: prop('version_author_email'),

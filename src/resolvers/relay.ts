@@ -178,7 +178,10 @@ export function makePage<T>(nodes: T[], cursorOf: (node: T, index: number) => Cu
   };
 }
 
-/** A page over a list already held in full (connections; folder children; projects), ordered by id. */
+/**
+ * A page over a list already held in full (connections; folder children; projects), ordered by id whatever order
+ * Workato sent: the cursor is an id, so the next page starts after it even when items came or went in between.
+ */
 export function pageOfList<T extends { id: number }>(all: readonly T[], first: number, after: string | null | undefined): Page<T> {
   const cursor = decodeCursor(after, 'id');
   const sorted = [...all].sort((a, b) => a.id - b.id);
