@@ -60,7 +60,8 @@
  *   recipes, connections, folders, projects and lookup tables. **Customer jobs keep the workspace envelope**
  *   (counters + `items`, §17.5 says "shapes as §11"); versions keep `{"data"}`; single objects are not wrapped.
  *   Create → 200 with the customer; `name`/`notification_email` required, a taken `external_id` → 400 validation
- *   shape (§4.2); update changes only the keys sent, `null` clears, blank name/e-mail → 400; delete →
+ *   shape (§4.2); update changes only the keys sent, `null` clears, blank name/e-mail → 400, a `custom_task_limit` not above the
+ *   customer's `task_count` → 400 validation on `custom_task_limit`; delete →
  *   `{"success": true}`. Members: add needs `name` and one of `email`/`oauth_id`; roles from `role_name` (DEV) or
  *   `env_roles` (array or one object); update sets roles; remove → `{"success": true}`. Customer 19029's
  *   connections keep the 2019 `provider` key instead of `application`.
@@ -160,6 +161,11 @@ export const INFERRED = {
   unconnectedErrorKey: 'packages.recipe_source_code.flow_validations.errors.config_unconnected',
   /** §17: the Embedded API on a workspace that is not an Embed admin (partner) workspace. */
   embeddedForbiddenMessage: 'Embedded API is not enabled for this workspace (requires an Embed admin workspace)',
+  /**
+   * §17.1 update: a `custom_task_limit` at or below the customer's current usage (`task_count`) is refused ("must
+   * exceed current usage" [doc]) with the §4.2 validation shape; the text is [inferred].
+   */
+  taskLimitBelowUsage: (usage: number) => `must be greater than the current usage (${usage} tasks)`,
   /** §19 limits (documented) and texts (not documented). */
   propertyMaxName: 100,
   propertyMaxValue: 1024,

@@ -131,6 +131,20 @@ describe('customer and member writes (§17.1, §17.2)', () => {
     expect((await send('DELETE', '/managed_users/19042')).status).toBe(404);
   });
 
+  it('refuses a custom_task_limit at or below current usage (§17.1 "must exceed current usage")', async () => {
+    const usage = (await api(sim, '/managed_users/19029', { token: 'tok-partner' })).body.task_count;
+    expect(usage).toBeGreaterThan(0);
+    for (const limit of [usage, usage - 1, 0]) {
+      const refused = await send('PUT', '/managed_users/19029', { custom_task_limit: limit, name: 'Not applied' });
+      expect(refused.status, String(limit)).toBe(400);
+      expect(refused.body, String(limit)).toEqual({ message: 'Validation failed', errors: { custom_task_limit: [expect.stringContaining(String(usage))] } });
+    }
+    expect((await api(sim, '/managed_users/19029', { token: 'tok-partner' })).body).toMatchObject({ name: 'Acme Corporation' });
+    expect((await api(sim, '/managed_users/19029', { token: 'tok-partner' })).body.custom_task_limit).toBeUndefined();
+    expect((await send('PUT', '/managed_users/19029', { custom_task_limit: usage + 1 })).body.custom_task_limit).toBe(usage + 1);
+    expect((await send('PUT', '/managed_users/19029', { custom_task_limit: null })).body.custom_task_limit).toBeNull();
+  });
+
   it('lists, adds, gets, updates and removes members of one customer', async () => {
     const list = (await api(sim, '/managed_users/EGLOBEX-7/members', { token: 'tok-partner' })).body;
     expect(list.result.map((m: any) => m.name)).toEqual(['Hank Scorpio']);
