@@ -64,6 +64,16 @@ describe('connectionCreate', () => {
     expect(shell.connectionCreate.connection).toMatchObject({ connected: false, authorizationStatus: null });
   });
 
+  it("creates a customer's connection as a shell (§17.3 #2): it comes back not connected", async () => {
+    const { managedUser } = await stack.gql(`{ managedUser(id: "19030") { folders { nodes { id } } } }`);
+    stack.sim.resetCounts();
+    const { connectionCreate } = await stack.gql(CREATE, {
+      input: { name: 'Globex Jira', application: 'jira', folderId: managedUser.folders.nodes[0].id, input: { host_name: 'globex.atlassian.net', apitoken: SECRET } },
+    });
+    expect(connectionCreate).toMatchObject({ connection: { name: 'Globex Jira', connected: false, authorizationStatus: null }, userErrors: [] });
+    expect(stack.sim.counts()).toEqual({ 'POST /api/managed_users/:managed_user_id/connections': 1 });
+  });
+
   it('refuses a malformed folder id and non-object credentials before calling Workato', async () => {
     stack.sim.resetCounts();
     const bad = await stack.request(CREATE, { input: { name: 'x', application: 'jira', folderId: 'nope' } });

@@ -1034,7 +1034,8 @@ export type ConnectionConnection = {
 
 /**
  * A new connection. Workato tests the credentials unless `shellConnection` is true; connectors that sign in with
- * OAuth can only be created as shell connections and are then authorized in Workato's UI.
+ * OAuth can only be created as shell connections and are then authorized in Workato's UI. In an Embedded customer's
+ * workspace (a customer's `folderId`), Workato creates shell connections only, whatever `shellConnection` says.
  */
 export type ConnectionCreateInput = {
   /** The connector to connect, by name (Workato's `provider`), for example `jira` or `salesforce`. */

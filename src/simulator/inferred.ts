@@ -198,6 +198,8 @@ export const INFERRED_LOOKUP_TABLES = {
  *   another connector or a runtime-user parent → "is invalid"; an OAuth connector without `shell_connection: true`
  *   → `shell_connection: ["must be true for OAuth connectors"]`. `input` is never stored or echoed. A non-shell
  *   connection "tests" its credentials: any non-blank `input` value → `success`, none → `failed`.
+ * - §17.3 #2 customer create ("shell connections only" [doc]): always a shell (`authorization_status: null`, nothing
+ *   tested); `shell_connection` is not read — whether Workato refuses `false` there is not documented.
  * - §12.3 update: the same validations for the fields sent; new `input` re-tests a non-OAuth, non-shell connection.
  * - §12.4 disconnect: `force` read from the query or the body; without it a connection used by a running recipe
  *   (config `account_id`) → 400 `Connection is used by active recipes`. Effect: `authorization_status` → null,

@@ -108,6 +108,24 @@ describe('customer workspaces (§17.3–§17.7)', () => {
   });
 });
 
+describe('customer connection writes (§17.3)', () => {
+  it('creates a customer connection as a shell only: credentials are not tested, even with shell_connection false', async () => {
+    const input = { host_name: 'acme.atlassian.net', apitoken: 'secret-1' };
+    const created = await send('POST', '/managed_users/EGLOBEX-7/connections', { name: 'Globex Jira', provider: 'jira', input });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ name: 'Globex Jira', application: 'jira', authorization_status: null, authorized_at: null });
+    const explicit = await send('POST', '/managed_users/19030/connections', { name: 'Globex Jira 2', provider: 'jira', shell_connection: false, input });
+    expect(explicit.body).toMatchObject({ authorization_status: null, authorized_at: null });
+    // An OAuth connector needs no shell_connection flag there: every customer connection is a shell.
+    expect((await send('POST', '/managed_users/19030/connections', { name: 'Globex Sales', provider: 'salesforce' })).body).toMatchObject({ authorization_status: null });
+    const listed = (await api(sim, '/managed_users/19030/connections', { token: 'tok-partner' })).body.result.find((c: any) => c.id === created.body.id);
+    expect(listed).toMatchObject({ authorization_status: null });
+    // The workspace endpoint still tests the credentials.
+    expect((await send('POST', '/connections', { name: 'Own Jira', provider: 'jira', input })).body.authorization_status).toBe('success');
+    expect((await send('POST', '/managed_users/19030/connections', { name: ' ', provider: 'jira' })).body.errors).toEqual({ name: ["can't be blank"] });
+  });
+});
+
 describe('customer and member writes (§17.1, §17.2)', () => {
   it('creates, updates (only the keys sent; null clears) and deletes a customer', async () => {
     const missing = await send('POST', '/managed_users', { name: 'No mail' });

@@ -63,36 +63,45 @@ function checkFields(store: WorkspaceStore, body: Record<string, unknown>, provi
   return out;
 }
 
+/**
+ * §12.2 → the Connection (200); 400 validation shape on bad input. A customer's (§17.3 #2, "shell connections only")
+ * is always a shell: `shell_connection` is not read and no credentials are tested [inferred: whether Workato refuses
+ * `shell_connection: false` there or ignores it; the simulator ignores it].
+ */
+function createConnection(shellOnly: boolean): RouteDef['handler'] {
+  return async (ctx) => {
+    const { store } = ctx;
+    const body = await bodyOf(ctx);
+    const v = new Validation();
+    if (blank(body.name)) v.add('name', "can't be blank");
+    const provider = typeof body.provider === 'string' ? body.provider : undefined;
+    const connector = provider === undefined || NO_CONNECTION_APPS.has(provider) ? undefined : CONNECTOR_BY_NAME.get(provider);
+    if (!connector) v.add('provider', 'is not included in the list');
+    const fields = checkFields(store, body, connector?.name, v);
+    const shell = shellOnly || (fields.shell ?? false);
+    if (connector?.oauth && !shell) v.add('shell_connection', INFERRED_WRITES.oauthShellOnly); // §12.2: OAuth only as shell
+    v.check();
+    const now = formatTime(Date.now());
+    const connection: Workato.Connection = {
+      application: connector!.name, id: store.allocateId('connection'), name: String(body.name).trim(), description: null,
+      authorized_at: null, authorization_status: null, authorization_error: null, created_at: now, updated_at: now,
+      external_id: typeof body.external_id === 'string' ? body.external_id : null, folder_id: fields.folder_id ?? store.rootFolderId,
+      connection_lost_at: null, connection_lost_reason: null, parent_id: fields.parent_id ?? null,
+    };
+    if (!shell) authorize(connection, fields.input, now);
+    const row: ConnectionRow = { connection, tags: [], settings: settingsOf(connector!.name, fields.input) };
+    store.connections.set(connection.id, row);
+    store.touch();
+    return ok(render(row));
+  };
+}
+
 export const connectionWriteRoutes: RouteDef[] = [
   {
-    // §12.2 → the Connection (200); 400 validation shape on bad input.
     method: 'POST',
     path: '/api/connections',
-    handler: async (ctx) => {
-      const { store } = ctx;
-      const body = await bodyOf(ctx);
-      const v = new Validation();
-      if (blank(body.name)) v.add('name', "can't be blank");
-      const provider = typeof body.provider === 'string' ? body.provider : undefined;
-      const connector = provider === undefined || NO_CONNECTION_APPS.has(provider) ? undefined : CONNECTOR_BY_NAME.get(provider);
-      if (!connector) v.add('provider', 'is not included in the list');
-      const fields = checkFields(store, body, connector?.name, v);
-      const shell = fields.shell ?? false;
-      if (connector?.oauth && !shell) v.add('shell_connection', INFERRED_WRITES.oauthShellOnly); // §12.2: OAuth only as shell
-      v.check();
-      const now = formatTime(Date.now());
-      const connection: Workato.Connection = {
-        application: connector!.name, id: store.allocateId('connection'), name: String(body.name).trim(), description: null,
-        authorized_at: null, authorization_status: null, authorization_error: null, created_at: now, updated_at: now,
-        external_id: typeof body.external_id === 'string' ? body.external_id : null, folder_id: fields.folder_id ?? store.rootFolderId,
-        connection_lost_at: null, connection_lost_reason: null, parent_id: fields.parent_id ?? null,
-      };
-      if (!shell) authorize(connection, fields.input, now);
-      const row: ConnectionRow = { connection, tags: [], settings: settingsOf(connector!.name, fields.input) };
-      store.connections.set(connection.id, row);
-      store.touch();
-      return ok(render(row));
-    },
+    handler: createConnection(false),
+    customer: createConnection(true),
   },
   {
     // §12.3 → the updated Connection; 404 unknown id.
