@@ -204,6 +204,8 @@ export const INFERRED_LOOKUP_TABLES = {
  * - §12.4 disconnect: `force` read from the query or the body; without it a connection used by a running recipe
  *   (config `account_id`) → 400 `Connection is used by active recipes`. Effect: `authorization_status` → null,
  *   `authorized_at` kept; answer `{"success": true, "status": "disconnected"}`, also when already disconnected.
+ *   A customer's (§17.3 #4) answers `{"result": [Connection]}` ("result — list of objects" [doc]; what the objects
+ *   are is [inferred]: the one connection, as it is after the disconnect).
  * - §12.5 delete: `authorization_status: "success"` → 400 `Connection is active`; used by a running recipe → 400
  *   `Connection is used by active recipes`; else `{"success": true}`. Stopped recipes keep their dangling id.
  * - §13.2 create: `parent_id` absent or Home → a project (a project row with the next project id, description

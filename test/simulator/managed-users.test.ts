@@ -126,6 +126,29 @@ describe('customer connection writes (§17.3)', () => {
   });
 });
 
+describe('customer connection disconnect (§17.3 #4)', () => {
+  it('answers {"result": [...]} (not the workspace answer), and refuses a connection running recipes use unless forced', async () => {
+    const { result } = (await api(sim, '/managed_users/19029/connections', { token: 'tok-partner' })).body;
+    const recipes = (await api(sim, '/managed_users/19029/recipes?running=true', { token: 'tok-partner' })).body.result;
+    const used = new Set(recipes.flatMap((r: any) => r.config.map((c: any) => c.account_id)));
+    const free = result.find((c: any) => c.authorization_status === 'success' && !used.has(c.id));
+    const busy = result.find((c: any) => c.authorization_status === 'success' && used.has(c.id));
+    expect(free && busy).toBeTruthy();
+
+    const done = await send('POST', `/managed_users/19029/connections/${free.id}/disconnect`);
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ result: [expect.objectContaining({ id: free.id, authorization_status: null })] });
+    const refused = await send('POST', `/managed_users/EACME-001/connections/${busy.id}/disconnect`);
+    expect(refused).toEqual({ status: 400, body: { message: 'Connection is used by active recipes' } });
+    expect((await send('POST', `/managed_users/19029/connections/${busy.id}/disconnect?force=true`)).body.result[0]).toMatchObject({ id: busy.id, authorization_status: null });
+    expect((await send('POST', '/managed_users/19029/connections/1/disconnect')).status).toBe(404);
+
+    // The workspace endpoint keeps its own answer (§12.4).
+    const own = (await api(sim, '/connections', { token: 'tok-partner' })).body.find((c: any) => c.authorization_status === 'success');
+    expect((await send('POST', `/connections/${own.id}/disconnect`, { force: true })).body).toEqual({ success: true, status: 'disconnected' });
+  });
+});
+
 describe('customer and member writes (§17.1, §17.2)', () => {
   it('creates, updates (only the keys sent; null clears) and deletes a customer', async () => {
     const missing = await send('POST', '/managed_users', { name: 'No mail' });

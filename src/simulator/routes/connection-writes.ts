@@ -5,7 +5,7 @@
  */
 import type { Workato } from '../../workato/types.js';
 import { CONNECTOR_BY_NAME, NO_CONNECTION_APPS } from '../catalogue.js';
-import { badRequest, notFound, ok, pathInt, type RouteDef } from '../http-helpers.js';
+import { badRequest, notFound, ok, pathInt, type RouteContext, type RouteDef } from '../http-helpers.js';
 import { INFERRED_WRITES } from '../inferred.js';
 import { settingsOf } from '../input-schemas.js';
 import type { ConnectionRow, WorkspaceStore } from '../store.js';
@@ -96,6 +96,25 @@ function createConnection(shellOnly: boolean): RouteDef['handler'] {
   };
 }
 
+/**
+ * §12.4: `force` needed while running recipes use the connection; a connection already disconnected stays so. The
+ * Embedded variant answers `{"result": [...]}` ("result — list of objects", §17.3, INDEX "Disconnect response")
+ * [inferred: what the objects are; here the one connection, as it is after the disconnect].
+ */
+async function disconnect(ctx: RouteContext): Promise<ConnectionRow> {
+  const { store } = ctx;
+  const row = findConnection(store, ctx.params.connection_id);
+  const body = await bodyOf(ctx);
+  const force = ctx.query.bool('force') ?? bodyBool(body.force) ?? false;
+  const c = row.connection;
+  if (c.authorization_status === 'success') {
+    if (!force && connectionsInUse(store).has(c.id)) throw badRequest(INFERRED_WRITES.connectionInUse);
+    Object.assign(c, { authorization_status: null, updated_at: formatTime(Date.now()) });
+    store.touch();
+  }
+  return row;
+}
+
 export const connectionWriteRoutes: RouteDef[] = [
   {
     method: 'POST',
@@ -133,22 +152,14 @@ export const connectionWriteRoutes: RouteDef[] = [
     },
   },
   {
-    // §12.4 → `{"success": true, "status": "disconnected"}`; `force` needed while running recipes use it.
+    // §12.4 → `{"success": true, "status": "disconnected"}`; the customer's (§17.3 #4) `{"result": [...]}`.
     method: 'POST',
     path: '/api/connections/:connection_id/disconnect',
     handler: async (ctx) => {
-      const { store } = ctx;
-      const row = findConnection(store, ctx.params.connection_id);
-      const body = await bodyOf(ctx);
-      const force = ctx.query.bool('force') ?? bodyBool(body.force) ?? false;
-      const c = row.connection;
-      if (c.authorization_status === 'success') {
-        if (!force && connectionsInUse(store).has(c.id)) throw badRequest(INFERRED_WRITES.connectionInUse);
-        Object.assign(c, { authorization_status: null, updated_at: formatTime(Date.now()) });
-        store.touch();
-      }
+      await disconnect(ctx);
       return ok({ success: true, status: INFERRED_WRITES.disconnectedStatus });
     },
+    customer: async (ctx) => ok({ result: [render(await disconnect(ctx))] }),
   },
   {
     // §12.5: only a disconnected connection that no running recipe uses.
