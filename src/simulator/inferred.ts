@@ -52,6 +52,10 @@
  * - §10.7 start of a running recipe / stop of a stopped one → 400 `Can't change the recipe state: invalid state …`.
  *   A start is refused (200, `success: false`, `config_errors`) when a config entry's connection is missing or not
  *   authorized, or a connector that needs a connection has none; built-in connectors listed below need none.
+ * - §5 / §29.8 the 40 s cut-off: an answer that latency or an injected delay would send later than `cutOffMs` after
+ *   the request arrived is replaced, at that moment, by 504 `{"message": "Request timed out: …"}` (status and text
+ *   [inferred]); the handler has already run, so a cut-off write may still have happened. A handler's own holding
+ *   time (the event-streams long poll, `timeout_secs` ≤ 60 by §26) is not cut.
  * - §4.1 fault bodies: 503 `{"message": "Service Unavailable"}`, 429 `{"message": "Too many requests"}` with
  *   `Retry-After: 1` unless the fault sets headers; other statuses `{"message": <HTTP reason>}`.
  * - §17 Embedded (routes/managed-users.ts, routes/embedded.ts): a workspace that is not an Embed admin gets 403
@@ -153,6 +157,14 @@ export const INFERRED = {
   unknownOffsetJobMessage: 'Invalid offset_job_id',
   integrationsDefaultPerPage: 100,
   serviceUnavailableMessage: 'Service Unavailable',
+  /**
+   * §5 [doc]: every Developer/Embedded API request is cut at 40 s (§29.8 "slow responses up to the 40 s cut-off").
+   * What the caller then gets is not documented: the simulator answers 504 (a front end giving up on the app
+   * server) `{"message": …}` in the §4.2 shape [inferred]. server.ts; the cap is `SimulatorOptions.cutOffMs`.
+   */
+  cutOffMs: 40_000,
+  cutOffStatus: 504,
+  cutOffMessage: (ms: number) => `Request timed out: no answer within ${ms / 1000} seconds`,
   rateLimitMessage: 'Too many requests',
   defaultRetryAfterSeconds: '1',
   /** Connectors that run without a connection (Workato's built-in apps). */
