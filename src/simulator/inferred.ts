@@ -578,8 +578,12 @@ export const INFERRED_MCP = {
  *   `timeout_secs` 0–60 (default 0) else 400; both `after_message_id` and `since_time` → 400; a non-numeric
  *   `after_message_id` → 400. With `timeout_secs` the request is held until a message of the topic is published
  *   or the time passes. Publish answers `{"message_id"}`; a body that is not a JSON object → 400, over 1 MB → 413.
- *   The payload keeps the schema's fields only (missing ones null). Batch `{"payloads": [...]}` (1–100, else 400;
- *   any bad payload refuses the whole batch) answers `{"is_partial_error": false, "message_ids": {"0": {message_id,
+ *   A payload must fit the topic's schema (§26 [doc]): a key that is not a schema field, or a value (null aside) not
+ *   of its field's type (string, integer, number, boolean, date/date_time/timestamp as a parsable string, object,
+ *   array; nested `properties` and array `of` checked too; unknown types pass) → 400 validation shape (§4.2)
+ *   `{"message": "Validation failed", "errors": {"<path>": ["…"]}}`, paths like `total_cents`, `address.city`,
+ *   `lines[0].sku`, in a batch prefixed `payloads[<i>].`. Fields left out are stored as null (not refused).
+ *   Batch `{"payloads": [...]}` (1–100, else 400; any bad payload refuses the whole batch) answers `{"is_partial_error": false, "message_ids": {"0": {message_id,
  *   result: "success"}, …}}`.
  */
 export const INFERRED_EVENT_STREAMS = {
@@ -596,4 +600,10 @@ export const INFERRED_EVENT_STREAMS = {
   payloadNotObject: 'must be a JSON object',
   payloadTooLarge: 'Payload exceeds the 1 MB limit',
   payloadsMissing: 'payloads must be a non-empty list',
+  validationMessage: 'Validation failed',
+  unknownField: 'is not a field of the topic schema',
+  typeMessages: {
+    string: 'must be a string', integer: 'must be an integer', number: 'must be a number', boolean: 'must be true or false',
+    date: 'must be an ISO 8601 date or time', object: 'must be an object', array: 'must be an array',
+  },
 } as const;

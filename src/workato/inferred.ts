@@ -520,6 +520,11 @@ export const EVENT_STREAMS = {
   maxTimeoutSecs: 60,
   /** Workato allows 20 topics per workspace and keeps messages at most 90 days (Event streams limits page). */
   maxRetentionSecs: 90 * 24 * 3600,
+  /**
+   * §26 "must fit the topic schema": how Workato answers a misfit is not documented. Assumed a 400 validation shape
+   * whose keys are paths in the payload, in a batch led by `payloads[<i>]` (or `<i>.`): this finds the position.
+   */
+  batchErrorKey: /^(?:payloads)?\[?(\d+)\]?(?:\.|$)/,
 } as const;
 
 export function eventMessagesOf(body: unknown): Workato.EventMessage[] {
