@@ -1637,7 +1637,10 @@ export type DataTableColumnRelation = {
 
 /** A link from a `RELATION` column to a column of another table. */
 export type DataTableColumnRelationInput = {
-  /** The linked column's `fieldId`; omit to let Workato pick the table's first column. */
+  /**
+   * The linked column's `fieldId`. Workato requires one; omitted, the gateway links to the table's first column (it
+   * reads the linked table for its `fieldId`).
+   */
   columnId?: InputMaybe<Scalars['ID']['input']>;
   /** The linked table (`id` or `workatoId`). */
   tableId: Scalars['ID']['input'];

@@ -72,8 +72,9 @@
  * - §25 data tables (routes/data-tables.ts): listed in creation order, page/per_page default/max 100, `{"data": [...]}`
  *   (the Embedded variant under /api/v2/managed_users/:id keeps it); get/create/update answer `{"data": DataTable}`;
  *   delete and truncate `{"success": true}`. Create needs a non-blank `name` (≤ 255), an existing `folder_id` and a
- *   `schema` array of columns with unique non-blank names and a known `type`; a `relation` column needs
- *   `relation.table_id` of an existing table. PUT changes the keys sent. Records (same origin, `/api/v1/tables/:id/…`):
+ *   `schema` array of columns with unique non-blank names, a known `type` and a boolean `optional` ([spec] requires
+ *   it; missing → `schema[i].optional: ["can't be blank"]`); a `relation` column needs `relation.table_id` of an
+ *   existing table and `relation.field_id` ([spec] requires both), which must be a column of that table [inferred]. PUT changes the keys sent. Records (same origin, `/api/v1/tables/:id/…`):
  *   values keyed by column name plus `$record_id`/`$created_at`/`$updated_at`; query body `{select, where, limit
  *   (1–200, default 100), continuation_token}` → `{"data": [...], "continuation_token"?}` (token = opaque offset),
  *   oldest first; `where` keys are column names or `$record_id`, a bare value means `$eq`, operators `$eq $ne $gt
