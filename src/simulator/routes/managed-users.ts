@@ -172,6 +172,7 @@ export const managedUserRoutes: RouteDef[] = [
         throw invalid({ custom_task_limit: [INFERRED.taskLimitBelowUsage(usage)] });
       }
       Object.assign(row.user, fields, { updated_at: formatTime(Date.now()) });
+      if (typeof fields.name === 'string') row.store.workspace.name = fields.name; // the workspace is renamed with it
       return ok({ ...row.user });
     },
   },
