@@ -133,3 +133,18 @@ describe('event-stream messages (§26, event-streams host)', () => {
     expect(fits.status).toBe(200);
   });
 });
+
+describe('message ids (§26)', () => {
+  it('follow the seeded messages even when a publish is the first call of the workspace', async () => {
+    const fresh = await startSimulator({ quiet: true });
+    try {
+      const call = (path: string, body: unknown) => api(fresh, path, { method: 'POST', body });
+      const published = await call('/v1/topics/3801/publish', { order_id: 'SO-1' });
+      expect(published.status).toBe(200);
+      const ids = (await call('/v1/topics/3801/consume', {})).body.messages.map((m: { message_id: string }) => m.message_id);
+      expect(ids).toEqual(['1000001', '1000002', '1000003', published.body.message_id]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -218,7 +218,7 @@ function checkSchema(topic: Workato.EventTopic, payloads: ReadonlyArray<Record<s
 /** Stores a payload that fits the schema; a schema field it leaves out is null. */
 function publish(store: WorkspaceStore, topic: Workato.EventTopic, payload: Record<string, unknown>): MessageRow {
   const shaped = Object.fromEntries((topic.schema ?? []).map((f) => [f.name, payload[f.name] ?? null]));
-  const row: MessageRow = { id: store.allocateId(EVENT_MESSAGES.name), topicId: topic.id, payload: shaped, time: Date.now() };
+  const row: MessageRow = { id: store.allocateRowId(EVENT_MESSAGES), topicId: topic.id, payload: shaped, time: Date.now() };
   rowsOf(store, EVENT_MESSAGES).set(row.id, row);
   return row;
 }
