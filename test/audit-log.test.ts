@@ -285,6 +285,11 @@ describe('ManagedUser.auditLog (Embedded, §17.8)', () => {
     expect(node.node.workatoId).toBe(String(truth[0]!.id));
   });
 
+  it("names the customer's workspace on its entries", async () => {
+    const { managedUser } = await stack.gql(`{ managedUser(id: "19030") { name auditLog(first: 3) { nodes { workspace { name } } } } }`);
+    expect(managedUser.auditLog.nodes).toEqual([1, 2, 3].map(() => ({ workspace: { name: managedUser.name } })));
+  });
+
   it("links a customer's USER entries to its Member", async () => {
     const { managedUser } = await stack.gql(`{ managedUser(id: "19029") { auditLog(first: 10, includeResourceTypes: [USER]) { nodes {
       resource { workatoId name object { __typename ... on Member { workatoId name } } } } } } }`);

@@ -64,6 +64,16 @@ describe('connectionCreate', () => {
     expect(shell.connectionCreate.connection).toMatchObject({ connected: false, authorizationStatus: null });
   });
 
+  it("creates a customer's connection as a shell (§17.3 #2): it comes back not connected", async () => {
+    const { managedUser } = await stack.gql(`{ managedUser(id: "19030") { folders { nodes { id } } } }`);
+    stack.sim.resetCounts();
+    const { connectionCreate } = await stack.gql(CREATE, {
+      input: { name: 'Globex Jira', application: 'jira', folderId: managedUser.folders.nodes[0].id, input: { host_name: 'globex.atlassian.net', apitoken: SECRET } },
+    });
+    expect(connectionCreate).toMatchObject({ connection: { name: 'Globex Jira', connected: false, authorizationStatus: null }, userErrors: [] });
+    expect(stack.sim.counts()).toEqual({ 'POST /api/managed_users/:managed_user_id/connections': 1 });
+  });
+
   it('refuses a malformed folder id and non-object credentials before calling Workato', async () => {
     stack.sim.resetCounts();
     const bad = await stack.request(CREATE, { input: { name: 'x', application: 'jira', folderId: 'nope' } });
@@ -136,6 +146,31 @@ describe('connectionDisconnect / connectionDelete', () => {
     });
     // §12.4 answers no connection: it is read back through the list.
     expect(stack.sim.counts()).toEqual({ 'POST /api/connections/:connection_id/disconnect': 1, 'GET /api/connections': 1 });
+  });
+
+  it("disconnects a customer's connection, reading success and refusals from its {\"result\"} answer (§17.3 #4)", async () => {
+    const CUSTOMER = `{ managedUser(id: "19029") { connections(first: 100) { nodes { id workatoId connected } } } }`;
+    const nodes = (await stack.gql(CUSTOMER)).managedUser.connections.nodes;
+    const box = nodes.find((c: { workatoId: string }) => c.workatoId === '6132');
+    expect(box.connected).toBe(true);
+    stack.sim.resetCounts();
+    const done = await stack.gql(DISCONNECT, { id: box.id });
+    expect(done.connectionDisconnect).toMatchObject({ connection: { workatoId: '6132', connected: false, authorizationStatus: null }, userErrors: [] });
+    expect(stack.sim.counts()).toEqual({
+      'POST /api/managed_users/:managed_user_id/connections/:connection_id/disconnect': 1,
+      'GET /api/managed_users/:managed_user_id/connections': 1,
+    });
+    // A refusal inside the `result` list of a 2xx is a refusal, not a success.
+    const other = nodes.find((c: { workatoId: string; connected: boolean }) => c.workatoId === '6131');
+    stack.sim.inject({
+      route: 'POST /api/managed_users/:managed_user_id/connections/:connection_id/disconnect',
+      status: 200, body: { result: [{ success: false, message: 'Connection cannot be disconnected now' }] },
+    });
+    const refused = await stack.gql(DISCONNECT, { id: other.id });
+    expect(refused.connectionDisconnect).toEqual({
+      connection: null,
+      userErrors: [{ code: 'REFUSED', message: 'Connection cannot be disconnected now', field: null }],
+    });
   });
 
   it('refuses to delete a connected connection, and one that running recipes use', async () => {

@@ -54,6 +54,8 @@ describe('dataTableCreate / dataTableUpdate / dataTableDelete / dataTableTruncat
     expect(stack.sim.counts()).toEqual({ 'POST /api/data_tables': 1, 'GET /api/data_tables/:data_table_id': 1 });
     const wire = (await send(stack.sim, 'GET', `/data_tables/${created.dataTable.workatoId}`)).data;
     expect(wire.schema.map((c: any) => [c.name, c.type])).toEqual([['sku', 'string'], ['qty', 'integer'], ['vendor', 'relation']]);
+    // [spec] requires relation.field_id: without `columnId` the gateway sends the linked table's first column.
+    expect(wire.schema[2].relation).toEqual({ table_id: vendors.id, field_id: vendors.schema[0].field_id });
 
     const updated = (await stack.gql(UPDATE, { input: { id: created.dataTable.id, name: 'Stock levels' } })).dataTableUpdate;
     expect(updated).toEqual({ dataTable: { name: 'Stock levels', columns: [{ name: 'sku' }, { name: 'qty' }, { name: 'vendor' }] }, userErrors: [] });
@@ -77,6 +79,13 @@ describe('dataTableCreate / dataTableUpdate / dataTableDelete / dataTableTruncat
       { message: 'A RELATION column needs `relation`, and only a RELATION column may have one.', code: 'INVALID', field: ['input', 'columns', '2', 'relation'] },
     ] });
     expect(stack.sim.total()).toBe(0);
+  });
+
+  it('answers a relation to an unknown table, given without columnId, with NOT_FOUND on its tableId before creating', async () => {
+    stack.sim.resetCounts();
+    const r = (await stack.gql(CREATE, { input: { name: 'Dangling', folderId: FOLDER, columns: [{ name: 'v', type: 'RELATION', relation: { tableId: MISSING } }] } })).dataTableCreate;
+    expect(r).toEqual({ dataTable: null, userErrors: [{ message: expect.any(String), code: 'NOT_FOUND', field: ['input', 'columns', '0', 'relation', 'tableId'] }] });
+    expect(stack.sim.counts()['POST /api/data_tables']).toBeUndefined();
   });
 
   it('turns Workato\'s validation and 404 answers into userErrors', async () => {

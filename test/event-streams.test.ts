@@ -230,6 +230,25 @@ describe('publishing messages', () => {
     expect(stack.sim.counts()).toEqual({});
   });
 
+  it("returns Workato's refusal of a payload that does not fit the topic schema as userErrors on the payload", async () => {
+    const topic = await newTopic('Schema checked');
+    stack.sim.resetCounts();
+    const one = await stack.gql(PUBLISH, { input: { topicId: topic.id, payload: { sku: 'A-1', qty: 'three', colour: 'red' } } });
+    expect(one.eventMessagePublish).toEqual({
+      messageId: null,
+      userErrors: [
+        { code: 'INVALID', field: ['input', 'payload'], message: 'colour is not a field of the topic schema' },
+        { code: 'INVALID', field: ['input', 'payload'], message: 'qty must be an integer' },
+      ],
+    });
+    const batch = await stack.gql(BATCH, { input: { topicId: topic.id, payloads: [{ sku: 'ok', qty: 1 }, { sku: 5 }] } });
+    expect(batch.eventMessagesPublish).toEqual({
+      messageIds: null,
+      userErrors: [{ code: 'INVALID', field: ['input', 'payloads', '1'], message: 'payloads[1].sku must be a string' }],
+    });
+    expect(stack.sim.counts()).toEqual({ 'POST /api/v1/topics/:topic_id/publish': 1, 'POST /api/v1/batch/topics/:topic_id/publish': 1 });
+  });
+
   it('answers an unknown topic with a NOT_FOUND userError', async () => {
     const missing = await stack.gql(PUBLISH, { input: { topicId: '99', payload: { a: 1 } } });
     expect(missing.eventMessagePublish).toEqual({ messageId: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'topicId'], message: expect.any(String) }] });

@@ -58,6 +58,15 @@ describe('managedUserCreate / managedUserUpdate / managedUserDelete', () => {
     expect(after).toMatchObject({ name: before.name, plan_id: 'oem_enterprise', origin_url: null, in_trial: false });
   });
 
+  it('returns a custom task limit at or below current usage as a userError on customTaskLimit', async () => {
+    const usage = (await rest(stack.sim, '/managed_users/19041')).task_count;
+    const { managedUserUpdate } = await stack.gql(UPDATE, { input: { managedUser: { id: '19041' }, customTaskLimit: usage } });
+    expect(managedUserUpdate).toEqual({
+      managedUser: null,
+      userErrors: [{ __typename: 'InputError', code: 'INVALID', message: expect.stringMatching(/^custom_task_limit must be greater than the current usage/), field: ['input', 'customTaskLimit'] }],
+    });
+  });
+
   it('moves a customer to a new external id: the old one is gone, the new one works, in the same request', async () => {
     const data = await stack.gql(`mutation {
       managedUserUpdate(input: { managedUser: { id: "19041" }, externalId: "INITECH-9", inTrial: false }) { managedUser { externalId inTrial } userErrors { code } }

@@ -38,6 +38,14 @@ describe('recipePollNow', () => {
     expect(again.recipePollNow).toMatchObject({ outcome: 'ALREADY_IN_PROGRESS', message: 'Job already in progress', userErrors: [] });
   });
 
+  it('answers an unknown recipe (404 {"success": false, "message": "Not Found"}, §10.10) with NOT_FOUND', async () => {
+    const { recipePollNow } = await stack.gql(POLL, { id: '1' });
+    expect(recipePollNow).toEqual({
+      outcome: null, message: null, recipe: null,
+      userErrors: [{ __typename: 'InputError', code: 'NOT_FOUND', field: ['input', 'id'], message: expect.any(String) }],
+    });
+  });
+
   it('refuses a stopped recipe with RECIPE_STOPPED', async () => {
     const { recipePollNow } = await stack.gql(POLL, { id: '3307698' });
     expect(recipePollNow).toEqual({

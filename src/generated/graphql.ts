@@ -1045,7 +1045,8 @@ export type ConnectionConnection = {
 
 /**
  * A new connection. Workato tests the credentials unless `shellConnection` is true; connectors that sign in with
- * OAuth can only be created as shell connections and are then authorized in Workato's UI.
+ * OAuth can only be created as shell connections and are then authorized in Workato's UI. In an Embedded customer's
+ * workspace (a customer's `folderId`), Workato creates shell connections only, whatever `shellConnection` says.
  */
 export type ConnectionCreateInput = {
   /** The connector to connect, by name (Workato's `provider`), for example `jira` or `salesforce`. */
@@ -1647,7 +1648,10 @@ export type DataTableColumnRelation = {
 
 /** A link from a `RELATION` column to a column of another table. */
 export type DataTableColumnRelationInput = {
-  /** The linked column's `fieldId`; omit to let Workato pick the table's first column. */
+  /**
+   * The linked column's `fieldId`. Workato requires one; omitted, the gateway links to the table's first column (it
+   * reads the linked table for its `fieldId`).
+   */
   columnId?: InputMaybe<Scalars['ID']['input']>;
   /** The linked table (`id` or `workatoId`). */
   tableId: Scalars['ID']['input'];

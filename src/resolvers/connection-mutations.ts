@@ -1,7 +1,7 @@
 /**
  * Connection writes (REFERENCE §12.2–§12.5). Workato has no GET /connections/:id, so after a write the request's
  * connection lists are dropped, and so are the caller's reference-cache entries of the scope. Create answers the whole new Connection, which primes the by-id loader (no extra
- * call); update answers it without tags and disconnect answers only `{"success", "status"}`, so both are read back
+ * call); update answers it without tags and disconnect only `{"success", "status"}` (a customer's `{"result"}`), so both are read back
  * through the list (one GET). Delete reads nothing back.
  */
 import type { Resolvers } from '../generated/graphql.js';

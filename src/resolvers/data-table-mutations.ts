@@ -66,12 +66,43 @@ function columnErrors(columns: readonly DataTableColumnInput[] | null | undefine
   });
 }
 
-function schemaOf(columns: readonly DataTableColumnInput[]): Workato.DataTableWrite['schema'] {
-  return columns.map((c, i) => ({
-    name: c.name.trim(), type: toWire(c.type) as Workato.DataTableColumnType, optional: c.optional ?? true, multivalue: c.multivalue ?? false,
-    ...given({ hint: c.hint, default_value: c.defaultValue, field_id: c.fieldId }),
-    relation: c.relation ? { table_id: dataTableKey(c.relation.tableId, `input.columns.${i}.relation.tableId`).key, field_id: c.relation.columnId ?? null } : null,
+interface Schema {
+  schema: Workato.DataTableWrite['schema'];
+  /** The linked tables read to fill in a relation's column; the write does not change them (re-primed after it). */
+  linked: DataTableMapper[];
+}
+
+/**
+ * The wire schema. [spec] DataTableRelation requires `field_id`; a relation given without `columnId` links to the
+ * linked table's first column, as this input promises: the gateway reads that table (no call when this request
+ * already has it) and sends the column's `field_id`. An unknown linked table is NOT_FOUND on its `tableId`.
+ */
+async function schemaOf(loaders: ScopedLoaders, columns: readonly DataTableColumnInput[]): Promise<Outcome<Schema>> {
+  const linked: DataTableMapper[] = [];
+  const errors: UserErrorValue[] = [];
+  const schema = await Promise.all(columns.map(async (c, i) => {
+    let relation: Workato.DataTableColumn['relation'] = null;
+    if (c.relation) {
+      const tableId = dataTableKey(c.relation.tableId, `input.columns.${i}.relation.tableId`).key;
+      let fieldId = c.relation.columnId ?? undefined;
+      if (fieldId == null) {
+        const table = await tableForRecords(loaders, tableId, field('columns', i, 'relation', 'tableId'));
+        if (!table.ok) errors.push(...table.userErrors);
+        else {
+          linked.push(table.value);
+          fieldId = table.value.schema?.[0]?.field_id ?? undefined;
+          if (fieldId == null) errors.push(inputError('INVALID', 'The linked table has no column to link to; give `columnId`.', field('columns', i, 'relation', 'tableId')));
+        }
+      }
+      relation = { table_id: tableId, field_id: fieldId ?? null };
+    }
+    return {
+      name: c.name.trim(), type: toWire(c.type) as Workato.DataTableColumnType, optional: c.optional ?? true, multivalue: c.multivalue ?? false,
+      ...given({ hint: c.hint, default_value: c.defaultValue, field_id: c.fieldId }),
+      relation,
+    };
   }));
+  return errors.length ? refused(errors) : { ok: true, value: { schema, linked } };
 }
 
 /** A call on one whole table (delete, truncate); this request's table reads are forgotten after it. */
@@ -89,11 +120,12 @@ async function tableCall(
   return { ok: true, value: { ...target.value, loaders } };
 }
 
-/** The table a write answered, primed into this request's loaders (lists read again). */
-function answered(loaders: ScopedLoaders, scope: string | undefined, table: Workato.DataTable): DataTableMapper {
+/** The table a write answered, primed into this request's loaders (lists read again), with tables it did not change. */
+function answered(loaders: ScopedLoaders, scope: string | undefined, table: Workato.DataTable, unchanged: readonly DataTableMapper[] = []): DataTableMapper {
   loaders.dataTables.forgetDataTables();
   const t = tag([table], scope)[0]!;
   loaders.dataTables.dataTableById.prime(t.id, t);
+  for (const other of unchanged) if (other.id !== t.id) loaders.dataTables.dataTableById.prime(other.id, other);
   return t;
 }
 
@@ -175,10 +207,13 @@ export const dataTableResolvers: Resolvers = {
       const where = await scopeFor(ctx, undefined, true, input.managedUser, 'input.managedUser');
       if (!where.ok) return payload<'dataTable', DataTableMapper>('dataTable', where);
       const loaders = ctx.loaders.scope(where.value);
-      const body = { name: input.name.trim(), folder_id: workatoIntId('Folder', input.folderId, 'input.folderId'), schema: schemaOf(input.columns) };
+      const folder_id = workatoIntId('Folder', input.folderId, 'input.folderId');
+      const schema = await schemaOf(loaders, input.columns);
+      if (!schema.ok) return payload<'dataTable', DataTableMapper>('dataTable', schema);
+      const body = { name: input.name.trim(), folder_id, schema: schema.value.schema };
       const outcome = await write(() => createDataTable(loaders.api, body), field('folderId'));
       if (!outcome.ok) return payload<'dataTable', DataTableMapper>('dataTable', outcome);
-      return payload('dataTable', { ok: true, value: answered(loaders, where.value, outcome.value) });
+      return payload('dataTable', { ok: true, value: answered(loaders, where.value, outcome.value, schema.value.linked) });
     },
     dataTableUpdate: async (_root, { input }, ctx) => {
       const invalid = [...nameErrors(input.name, field('name')), ...columnErrors(input.columns)];
@@ -186,14 +221,18 @@ export const dataTableResolvers: Resolvers = {
       const target = await tableTarget(ctx, input.id, input.managedUser, 'input.id');
       if (!target.ok) return payload<'dataTable', DataTableMapper>('dataTable', target);
       const loaders = ctx.loaders.scope(target.value.scope);
+      const folder = input.folderId != null ? { folder_id: workatoIntId('Folder', input.folderId, 'input.folderId') } : {};
+      const schema = input.columns != null ? await schemaOf(loaders, input.columns) : undefined;
+      if (schema && !schema.ok) return payload<'dataTable', DataTableMapper>('dataTable', schema);
       const body: Workato.DataTableWrite = {
         ...(input.name != null ? { name: input.name.trim() } : {}),
-        ...(input.folderId != null ? { folder_id: workatoIntId('Folder', input.folderId, 'input.folderId') } : {}),
-        ...(input.columns != null ? { schema: schemaOf(input.columns) } : {}),
+        ...folder,
+        ...(schema?.ok ? { schema: schema.value.schema } : {}),
       };
       const outcome = await write(() => updateDataTable(loaders.api, target.value.id, body), field('id'));
       if (!outcome.ok) return payload<'dataTable', DataTableMapper>('dataTable', outcome);
-      return payload('dataTable', { ok: true, value: answered(loaders, target.value.scope, outcome.value) });
+      const linked = schema?.ok ? schema.value.linked.filter((t) => t.id !== target.value.id) : [];
+      return payload('dataTable', { ok: true, value: answered(loaders, target.value.scope, outcome.value, linked) });
     },
     dataTableDelete: async (_root, { input }, ctx) => {
       const done = await tableCall(ctx, input, deleteDataTable);

@@ -89,6 +89,17 @@ function publishTarget(ctx: GatewayContext, topicId: string) {
   return { id: Number(key), api: messagesApi(ctx, scope, 'input.topicId') };
 }
 
+/**
+ * §26: a payload that does not fit the topic's schema is refused with keys that are paths inside the payload
+ * (`total_cents`, `address.city`; in a batch `payloads[1].total_cents`) [inferred, EVENT_STREAMS]: the userError points
+ * at the payload (`input.payload`, or `input.payloads.<i>`), its message names the path.
+ */
+const PAYLOAD_FIELD = (): string[] => ['input', 'payload'];
+const BATCH_FIELD = (wire: string): string[] => {
+  const at = EVENT_STREAMS.batchErrorKey.exec(wire);
+  return at ? ['input', 'payloads', at[1]!] : ['input', 'payloads'];
+};
+
 const topic = (outcome: Outcome<EventTopicMapper>) => payload<'eventTopic', EventTopicMapper>('eventTopic', outcome);
 const TOPIC_ID = ['input', 'topicId'];
 const published = (outcome: Outcome<string | null>) => payload<'messageId', string | null>('messageId', outcome);
@@ -129,7 +140,7 @@ export const eventStreamMutationResolvers: Resolvers = {
       const { id, api } = publishTarget(ctx, input.topicId);
       const invalid = payloadErrors(input.payload, ['input', 'payload']);
       if (invalid.length) return published(refused(invalid));
-      const outcome = await attempt(() => publishEventMessage(api, id, input.payload), TOPIC_ID);
+      const outcome = await attempt(() => publishEventMessage(api, id, input.payload), TOPIC_ID, PAYLOAD_FIELD);
       if (outcome.ok && outcome.value === null) return published(refused([inputError('REFUSED', 'Workato answered without a message id.')]));
       return published(outcome);
     },
@@ -142,7 +153,7 @@ export const eventStreamMutationResolvers: Resolvers = {
       }
       const invalid = payloads.flatMap((p, i) => payloadErrors(p, ['input', 'payloads', String(i)]));
       if (invalid.length) return batch(refused(invalid));
-      const outcome = await attempt(() => publishEventMessages(api, id, payloads), TOPIC_ID);
+      const outcome = await attempt(() => publishEventMessages(api, id, payloads), TOPIC_ID, BATCH_FIELD);
       if (!outcome.ok) return batch(outcome);
       const missing = outcome.value.ids.flatMap((m, i) => (m === null ? [inputError('REFUSED', `Workato did not publish payload ${i}.`, ['input', 'payloads', String(i)])] : []));
       return { messageIds: outcome.value.ids, userErrors: missing };

@@ -41,23 +41,35 @@ export function payload<K extends string, T>(key: K, outcome: Outcome<T>): { [P 
  * `success: false` is read with `refusalErrors`. Other failures propagate as top-level errors.
  * `field` names the input field a 404 is about (the id being changed).
  */
-export async function attempt<T>(write: () => Promise<T>, notFoundField: string[] = ['input', 'id']): Promise<Outcome<T>> {
+export async function attempt<T>(
+  write: () => Promise<T>,
+  notFoundField: string[] = ['input', 'id'],
+  fieldOf?: (wireField: string) => string[],
+): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await write() };
   } catch (error) {
     if (!(error instanceof WorkatoError) || error.kind !== 'http') throw error;
     if (error.status === 404) return refused([inputError('NOT_FOUND', 'Workato has no such object, or the token cannot see it.', notFoundField)]);
     if (error.status === 400 || error.status === 409 || error.status === 422) {
-      return refused(validationErrors(error.fieldErrors, error.detail ?? error.message));
+      return refused(validationErrors(error.fieldErrors, error.detail ?? error.message, 'INVALID', fieldOf));
     }
     throw error;
   }
 }
 
-/** `{"field": ["message", ...]}` → one userError per message, pointing at `input.<camelCase field>`. */
-export function validationErrors(fieldErrors: Record<string, string[]> | undefined, fallback: string, code: UserErrorCode = 'INVALID'): UserErrorValue[] {
+/**
+ * `{"field": ["message", ...]}` → one userError per message, pointing at `input.<camelCase field>`, or where `fieldOf`
+ * says when Workato's keys are not input fields (e.g. paths inside a message payload).
+ */
+export function validationErrors(
+  fieldErrors: Record<string, string[]> | undefined,
+  fallback: string,
+  code: UserErrorCode = 'INVALID',
+  fieldOf: (wireField: string) => string[] = (field) => ['input', camel(field)],
+): UserErrorValue[] {
   const errors = Object.entries(fieldErrors ?? {}).flatMap(([field, messages]) =>
-    (Array.isArray(messages) ? messages : [String(messages)]).map((m) => inputError(code, `${field} ${m}`, ['input', camel(field)])),
+    (Array.isArray(messages) ? messages : [String(messages)]).map((m) => inputError(code, `${field} ${m}`, fieldOf(field))),
   );
   return errors.length ? errors : [inputError(code, fallback)];
 }

@@ -144,6 +144,9 @@ export const CUSTOMER_INDEX_BASE = 100;
 export function addCustomer(partner: WorkspaceStore, user: Workato.ManagedUser, seed: SeedOptions, legacy = false): ManagedUserRow {
   const index = CUSTOMER_INDEX_BASE + (user.id % 1000) + 1000 * partner.index;
   const store = buildWorkspace(partner.token, index, seed);
+  // §17.1: the customer's `name` is its workspace's name ("customer (workspace) name"): what its own answers (audit
+  // log entries, §27) call the workspace.
+  store.workspace.name = user.name;
   // Ids of objects created later (members, tables) per customer, in ranges of their own.
   store.setNextId('member', 900_000 + (user.id % 1000) * 100);
   store.setNextId('lookup_table', 7_000 + (user.id % 1000) * 10);

@@ -50,6 +50,11 @@ export interface RouteDef {
    * `/api/managed_users/:managed_user_id` or `/api/v2/managed_users/:managed_user_id` (routes/embedded.ts).
    */
   embedded?: 'managed_users' | 'v2/managed_users';
+  /**
+   * The handler of this route's customer twin (routes/embedded.ts) where the Embedded endpoint behaves differently
+   * from the workspace one (e.g. §17.3: customer connections are created as shells only); default `handler`.
+   */
+  customer?(ctx: RouteContext): Reply | Promise<Reply>;
 }
 
 const INT = /^-?\d+$/;

@@ -24,6 +24,11 @@ export interface SimulatorOptions {
   /** Seed per token; `embedded` makes a workspace an Embed admin with the fixture customers (default: the first). */
   workspaces?: Record<string, SeedOptions & EmbeddedOptions>;
   quiet?: boolean;
+  /**
+   * REFERENCE §5: Workato cuts every request at 40 s (the default). An answer that `latencyMs` or an injected
+   * `delayMs` would send later is replaced then by the cut-off answer (504, [inferred]). Tests pass a small value.
+   */
+  cutOffMs?: number;
   /** Enforce Workato's documented rate limits (REFERENCE §5: 429 + Retry-After); off by default. */
   rateLimits?: boolean;
   /**
@@ -73,6 +78,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const server = new SimulatorServer(stores, options.latencyMs ?? 0, options.quiet ?? false);
   if (options.rateLimits) server.rateLimits = new RateLimits();
+  if (options.cutOffMs !== undefined) server.cutOffMs = Math.max(0, options.cutOffMs);
   const host = options.host ?? '127.0.0.1';
   const address = await server.listen(host, options.port ?? 0);
   const hostPart = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;

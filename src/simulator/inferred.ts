@@ -52,6 +52,10 @@
  * - §10.7 start of a running recipe / stop of a stopped one → 400 `Can't change the recipe state: invalid state …`.
  *   A start is refused (200, `success: false`, `config_errors`) when a config entry's connection is missing or not
  *   authorized, or a connector that needs a connection has none; built-in connectors listed below need none.
+ * - §5 / §29.8 the 40 s cut-off: an answer that latency or an injected delay would send later than `cutOffMs` after
+ *   the request arrived is replaced, at that moment, by 504 `{"message": "Request timed out: …"}` (status and text
+ *   [inferred]); the handler has already run, so a cut-off write may still have happened. A handler's own holding
+ *   time (the event-streams long poll, `timeout_secs` ≤ 60 by §26) is not cut.
  * - §4.1 fault bodies: 503 `{"message": "Service Unavailable"}`, 429 `{"message": "Too many requests"}` with
  *   `Retry-After: 1` unless the fault sets headers; other statuses `{"message": <HTTP reason>}`.
  * - §17 Embedded (routes/managed-users.ts, routes/embedded.ts): a workspace that is not an Embed admin gets 403
@@ -60,15 +64,17 @@
  *   recipes, connections, folders, projects and lookup tables. **Customer jobs keep the workspace envelope**
  *   (counters + `items`, §17.5 says "shapes as §11"); versions keep `{"data"}`; single objects are not wrapped.
  *   Create → 200 with the customer; `name`/`notification_email` required, a taken `external_id` → 400 validation
- *   shape (§4.2); update changes only the keys sent, `null` clears, blank name/e-mail → 400; delete →
+ *   shape (§4.2); update changes only the keys sent, `null` clears, blank name/e-mail → 400, a `custom_task_limit` not above the
+ *   customer's `task_count` → 400 validation on `custom_task_limit`; delete →
  *   `{"success": true}`. Members: add needs `name` and one of `email`/`oauth_id`; roles from `role_name` (DEV) or
  *   `env_roles` (array or one object); update sets roles; remove → `{"success": true}`. Customer 19029's
  *   connections keep the 2019 `provider` key instead of `application`.
  * - §25 data tables (routes/data-tables.ts): listed in creation order, page/per_page default/max 100, `{"data": [...]}`
  *   (the Embedded variant under /api/v2/managed_users/:id keeps it); get/create/update answer `{"data": DataTable}`;
  *   delete and truncate `{"success": true}`. Create needs a non-blank `name` (≤ 255), an existing `folder_id` and a
- *   `schema` array of columns with unique non-blank names and a known `type`; a `relation` column needs
- *   `relation.table_id` of an existing table. PUT changes the keys sent. Records (same origin, `/api/v1/tables/:id/…`):
+ *   `schema` array of columns with unique non-blank names, a known `type` and a boolean `optional` ([spec] requires
+ *   it; missing → `schema[i].optional: ["can't be blank"]`); a `relation` column needs `relation.table_id` of an
+ *   existing table and `relation.field_id` ([spec] requires both), which must be a column of that table [inferred]. PUT changes the keys sent. Records (same origin, `/api/v1/tables/:id/…`):
  *   values keyed by column name plus `$record_id`/`$created_at`/`$updated_at`; query body `{select, where, limit
  *   (1–200, default 100), continuation_token}` → `{"data": [...], "continuation_token"?}` (token = opaque offset),
  *   oldest first; `where` keys are column names or `$record_id`, a bare value means `$eq`, operators `$eq $ne $gt
@@ -152,6 +158,14 @@ export const INFERRED = {
   unknownOffsetJobMessage: 'Invalid offset_job_id',
   integrationsDefaultPerPage: 100,
   serviceUnavailableMessage: 'Service Unavailable',
+  /**
+   * §5 [doc]: every Developer/Embedded API request is cut at 40 s (§29.8 "slow responses up to the 40 s cut-off").
+   * What the caller then gets is not documented: the simulator answers 504 (a front end giving up on the app
+   * server) `{"message": …}` in the §4.2 shape [inferred]. server.ts; the cap is `SimulatorOptions.cutOffMs`.
+   */
+  cutOffMs: 40_000,
+  cutOffStatus: 504,
+  cutOffMessage: (ms: number) => `Request timed out: no answer within ${ms / 1000} seconds`,
   rateLimitMessage: 'Too many requests',
   defaultRetryAfterSeconds: '1',
   /** Connectors that run without a connection (Workato's built-in apps). */
@@ -165,6 +179,11 @@ export const INFERRED = {
   devEnvironmentOnlyMessage: 'This endpoint is available only to API clients of the Development environment',
   /** §17: the Embedded API on a workspace that is not an Embed admin (partner) workspace. */
   embeddedForbiddenMessage: 'Embedded API is not enabled for this workspace (requires an Embed admin workspace)',
+  /**
+   * §17.1 update: a `custom_task_limit` at or below the customer's current usage (`task_count`) is refused ("must
+   * exceed current usage" [doc]) with the §4.2 validation shape; the text is [inferred].
+   */
+  taskLimitBelowUsage: (usage: number) => `must be greater than the current usage (${usage} tasks)`,
   /** §19 limits (documented) and texts (not documented). */
   propertyMaxName: 100,
   propertyMaxValue: 1024,
@@ -197,10 +216,14 @@ export const INFERRED_LOOKUP_TABLES = {
  *   another connector or a runtime-user parent → "is invalid"; an OAuth connector without `shell_connection: true`
  *   → `shell_connection: ["must be true for OAuth connectors"]`. `input` is never stored or echoed. A non-shell
  *   connection "tests" its credentials: any non-blank `input` value → `success`, none → `failed`.
+ * - §17.3 #2 customer create ("shell connections only" [doc]): always a shell (`authorization_status: null`, nothing
+ *   tested); `shell_connection` is not read — whether Workato refuses `false` there is not documented.
  * - §12.3 update: the same validations for the fields sent; new `input` re-tests a non-OAuth, non-shell connection.
  * - §12.4 disconnect: `force` read from the query or the body; without it a connection used by a running recipe
  *   (config `account_id`) → 400 `Connection is used by active recipes`. Effect: `authorization_status` → null,
  *   `authorized_at` kept; answer `{"success": true, "status": "disconnected"}`, also when already disconnected.
+ *   A customer's (§17.3 #4) answers `{"result": [Connection]}` ("result — list of objects" [doc]; what the objects
+ *   are is [inferred]: the one connection, as it is after the disconnect).
  * - §12.5 delete: `authorization_status: "success"` → 400 `Connection is active`; used by a running recipe → 400
  *   `Connection is used by active recipes`; else `{"success": true}`. Stopped recipes keep their dangling id.
  * - §13.2 create: `parent_id` absent or Home → a project (a project row with the next project id, description
@@ -561,8 +584,12 @@ export const INFERRED_MCP = {
  *   `timeout_secs` 0–60 (default 0) else 400; both `after_message_id` and `since_time` → 400; a non-numeric
  *   `after_message_id` → 400. With `timeout_secs` the request is held until a message of the topic is published
  *   or the time passes. Publish answers `{"message_id"}`; a body that is not a JSON object → 400, over 1 MB → 413.
- *   The payload keeps the schema's fields only (missing ones null). Batch `{"payloads": [...]}` (1–100, else 400;
- *   any bad payload refuses the whole batch) answers `{"is_partial_error": false, "message_ids": {"0": {message_id,
+ *   A payload must fit the topic's schema (§26 [doc]): a key that is not a schema field, or a value (null aside) not
+ *   of its field's type (string, integer, number, boolean, date/date_time/timestamp as a parsable string, object,
+ *   array; nested `properties` and array `of` checked too; unknown types pass) → 400 validation shape (§4.2)
+ *   `{"message": "Validation failed", "errors": {"<path>": ["…"]}}`, paths like `total_cents`, `address.city`,
+ *   `lines[0].sku`, in a batch prefixed `payloads[<i>].`. Fields left out are stored as null (not refused).
+ *   Batch `{"payloads": [...]}` (1–100, else 400; any bad payload refuses the whole batch) answers `{"is_partial_error": false, "message_ids": {"0": {message_id,
  *   result: "success"}, …}}`.
  */
 export const INFERRED_EVENT_STREAMS = {
@@ -579,4 +606,10 @@ export const INFERRED_EVENT_STREAMS = {
   payloadNotObject: 'must be a JSON object',
   payloadTooLarge: 'Payload exceeds the 1 MB limit',
   payloadsMissing: 'payloads must be a non-empty list',
+  validationMessage: 'Validation failed',
+  unknownField: 'is not a field of the topic schema',
+  typeMessages: {
+    string: 'must be a string', integer: 'must be an integer', number: 'must be a number', boolean: 'must be true or false',
+    date: 'must be an ISO 8601 date or time', object: 'must be an object', array: 'must be an array',
+  },
 } as const;

@@ -3,7 +3,7 @@
  * Env: SIMULATOR_HOST (127.0.0.1), SIMULATOR_PORT (4010; 0 = any free port), SIMULATOR_LATENCY_MS (0),
  * SIMULATOR_TOKEN (DEMO_TOKEN), SIMULATOR_SEED, SIMULATOR_RECIPES, SIMULATOR_CONNECTIONS, SIMULATOR_PROJECTS,
  * SIMULATOR_FOLDERS_PER_FOLDER, SIMULATOR_FOLDER_DEPTH, SIMULATOR_JOBS_PER_RECIPE, SIMULATOR_ASYNC_POLLS (2: reads
- * before a project build or deployment finishes).
+ * before a project build or deployment finishes), SIMULATOR_CUTOFF_MS (40000: Workato's request cut-off, REFERENCE §5).
  */
 import { DEMO_TOKEN, startSimulator, type SeedOptions } from './index.js';
 
@@ -33,6 +33,7 @@ const sim = await startSimulator({
   latencyMs: num('SIMULATOR_LATENCY_MS') ?? 0,
   rateLimits: process.env.SIMULATOR_RATE_LIMITS === 'true', // REFERENCE §5 quotas, 429 + Retry-After
   asyncPolls: num('SIMULATOR_ASYNC_POLLS'),
+  cutOffMs: num('SIMULATOR_CUTOFF_MS'),
   workspaces: { [token]: seed },
 });
 

@@ -60,6 +60,9 @@ export class SimulatorServer {
   private errorSeq = 0;
   private closed = false;
 
+  /** REFERENCE §5: Workato cuts every request at 40 s; tests set a small cap (SimulatorOptions.cutOffMs). */
+  cutOffMs: number = INFERRED.cutOffMs;
+
   constructor(
     private readonly workspaces: Map<string, WorkspaceStore>,
     public latencyMs: number,
@@ -256,8 +259,19 @@ export class SimulatorServer {
     }
     // The latency is the upstream's response time: the answer leaves `latencyMs` (plus an injected delay) after
     // the request arrived, with the simulator's own work (handler, JSON) done inside that time, as Workato's is.
-    const encoded = encode(reply, fault);
-    await this.sleepUntil(arrivedAt + this.latencyMs + (fault?.delayMs ?? 0));
+    let encoded = encode(reply, fault);
+    const due = arrivedAt + this.latencyMs + (fault?.delayMs ?? 0);
+    const cutAt = arrivedAt + this.cutOffMs;
+    // REFERENCE §5/§29.8: no answer leaves later than the cut-off; what is sent then is [inferred] (inferred.ts). A
+    // handler that itself held the request past it (the event-streams long poll, §26) is not cut.
+    if (due > cutAt && performance.now() < cutAt) {
+      await this.sleepUntil(cutAt);
+      reply = { status: INFERRED.cutOffStatus, body: { message: INFERRED.cutOffMessage(this.cutOffMs) } };
+      fault = undefined;
+      encoded = encode(reply, undefined);
+    } else {
+      await this.sleepUntil(due);
+    }
     this.inFlight--;
     if (this.closed) {
       res.destroy();

@@ -150,6 +150,15 @@ export class WorkspaceStore {
   }
 
   /**
+   * A fresh id for a new row of `spec`'s table: the table is seeded first, so the id follows its seeded rows
+   * (`allocateId(spec.name)` before the first use of the table would start the sequence at 1).
+   */
+  allocateRowId<Row>(spec: TableSpec<Row, number>): number {
+    this.table(spec);
+    return this.allocateId(spec.name);
+  }
+
+  /**
    * The rows of one family, seeded on first use. Later families keep their state here rather than in a field of
    * their own, so adding one touches only its own files.
    */

@@ -1,5 +1,5 @@
 import type { WorkatoApi } from './http.js';
-import { pickListItems, unwrapList, unwrapObject } from './inferred.js';
+import { disconnectAnswerOf, pickListItems, unwrapList, unwrapObject } from './inferred.js';
 import type { Workato } from './types.js';
 
 export interface ListConnectionsParams {
@@ -41,9 +41,12 @@ export async function updateConnection(
   return unwrapObject<Workato.Connection>(await api.send('PUT', `/connections/${id}`, { body }));
 }
 
-/** POST /connections/:id/disconnect → `{"success": true, "status": …}` (§12.4); `force` for connections in use. */
-export function disconnectConnection(api: WorkatoApi, id: number, force?: boolean): Promise<Workato.DisconnectResponse> {
-  return api.send<Workato.DisconnectResponse>('POST', `/connections/${id}/disconnect`, { body: force === undefined ? undefined : { force } });
+/**
+ * POST /connections/:id/disconnect → `{"success": true, "status": …}` (§12.4), or for a customer `{"result": [...]}`
+ * (§17.3 #4): both read as a DisconnectResponse (`disconnectAnswerOf`). `force` for connections in use.
+ */
+export async function disconnectConnection(api: WorkatoApi, id: number, force?: boolean): Promise<Workato.DisconnectResponse> {
+  return disconnectAnswerOf(await api.send<unknown>('POST', `/connections/${id}/disconnect`, { body: force === undefined ? undefined : { force } }));
 }
 
 /** DELETE /connections/:id — only a disconnected connection no active recipe uses (§12.5). */

@@ -56,6 +56,25 @@ export function unwrapObject<T>(body: unknown): T {
   return body as T;
 }
 
+/**
+ * §12.4 / §17.3 #4 (INDEX "Disconnect response"): the workspace disconnect answers `{"success": true, "status": …}`,
+ * a customer's `{"result": [...]}` ("result — list of objects"; what the objects are is not documented). Read either
+ * as a DisconnectResponse: a top-level `success` as sent; else a `success: false` object inside `result` (a list or
+ * one object) is the refusal; else the 2xx is a success.
+ */
+export function disconnectAnswerOf(body: unknown): Workato.DisconnectResponse {
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const b = body as Record<string, unknown>;
+    if (typeof b.success === 'boolean') return b as unknown as Workato.DisconnectResponse;
+    const inner = Array.isArray(b.result) ? b.result : b.result && typeof b.result === 'object' ? [b.result] : [];
+    const refusal = inner.find((o): o is Workato.DisconnectResponse => !!o && typeof o === 'object' && (o as { success?: unknown }).success === false);
+    if (refusal) return refusal;
+    const status = inner.map((o) => (o && typeof o === 'object' ? (o as { status?: unknown }).status : undefined)).find((v) => typeof v === 'string');
+    return { success: true, ...(typeof b.status === 'string' ? { status: b.status } : typeof status === 'string' ? { status } : {}) };
+  }
+  return { success: true };
+}
+
 /** §8.2: `account_id` can arrive as a string; `code` as a string or an object. */
 export function connectionIdOf(accountId: number | string | null | undefined): number | null {
   if (accountId === null || accountId === undefined || accountId === '') return null;
@@ -501,6 +520,11 @@ export const EVENT_STREAMS = {
   maxTimeoutSecs: 60,
   /** Workato allows 20 topics per workspace and keeps messages at most 90 days (Event streams limits page). */
   maxRetentionSecs: 90 * 24 * 3600,
+  /**
+   * §26 "must fit the topic schema": how Workato answers a misfit is not documented. Assumed a 400 validation shape
+   * whose keys are paths in the payload, in a batch led by `payloads[<i>]` (or `<i>.`): this finds the position.
+   */
+  batchErrorKey: /^(?:payloads)?\[?(\d+)\]?(?:\.|$)/,
 } as const;
 
 export function eventMessagesOf(body: unknown): Workato.EventMessage[] {

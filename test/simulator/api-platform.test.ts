@@ -124,3 +124,24 @@ describe('Embedded customers (§17.8)', () => {
     expect((await send('DELETE', '/managed_users/19029/api_collections/130361', undefined, sim.token)).status).toBe(404);
   });
 });
+
+describe('ids of created endpoints and keys (§22 #5, #11)', () => {
+  it('follow the seeded ones even when the create is the first call of the workspace', async () => {
+    const fresh = await startSimulator({ quiet: true, workspaces: { 'tok-fresh': FIXTURE_ONLY } });
+    try {
+      const call = (method: string, path: string, body?: unknown) => api(fresh, path, { token: 'tok-fresh', method, body });
+      const recipe = (await call('GET', '/recipes')).body.items[0];
+      const endpoint = await call('POST', '/api_collections/1361/api_endpoints', { name: 'First', method: 'GET', path: 'first', flow_id: recipe.id });
+      expect(endpoint.status).toBe(200);
+      const key = await call('POST', '/v2/api_clients/5101/api_keys', { name: 'First', active: true });
+      expect(key.status).toBe(200);
+      const endpoints = (await call('GET', '/api_endpoints')).body.map((e: { id: number }) => e.id);
+      expect(endpoint.body.id).toBe(Math.max(...endpoints.filter((id: number) => id !== endpoint.body.id)) + 1);
+      const keys = (await call('GET', '/v2/api_clients/5102/api_keys')).body.data.map((k: { id: number }) => k.id);
+      expect(key.body.data.id).toBeGreaterThan(Math.max(...keys));
+      expect(new Set(endpoints).size).toBe(endpoints.length);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -114,4 +114,17 @@ describe('GET /api/activity_logs (§27)', () => {
     expect((await api<Log>(sim, '/managed_users/EACME-001/activity_logs?page%5Bsize%5D=5', { token: 'tok-a' })).body).toEqual(customer.body);
     expect((await api(sim, '/managed_users/424242/activity_logs', { token: 'tok-a' })).status).toBe(404);
   });
+
+  it("names the customer's workspace in a customer's entries, not the partner's", async () => {
+    const acme = (await api<Log>(sim, '/managed_users/19029/activity_logs?page%5Bsize%5D=100', { token: 'tok-a' })).body.data;
+    expect(new Set(acme.map((e) => e.workspace.name))).toEqual(new Set(['Acme Corporation']));
+    const globex = (await api<Log>(sim, '/managed_users/EGLOBEX-7/activity_logs?page%5Bsize%5D=3', { token: 'tok-a' })).body.data;
+    expect(globex.map((e) => e.workspace.name)).toEqual(['Globex', 'Globex', 'Globex']);
+    // The workspace is renamed with its customer.
+    const created = await api(sim, '/managed_users', { token: 'tok-a', body: { name: 'Vandelay', notification_email: 'art@vandelay.example' } });
+    await api(sim, `/managed_users/${created.body.id}`, { token: 'tok-a', method: 'PUT', body: { name: 'Vandelay Industries' } });
+    const renamed = (await api<Log>(sim, `/managed_users/${created.body.id}/activity_logs?page%5Bsize%5D=1`, { token: 'tok-a' })).body.data;
+    expect(renamed[0]?.workspace.name).toBe('Vandelay Industries');
+    expect((await api<Log>(sim, '/activity_logs?page%5Bsize%5D=1', { token: 'tok-a' })).body.data[0]!.workspace.name).toBe('Northwind Ops');
+  });
 });

@@ -39,17 +39,41 @@ describe('/api/data_tables (§25)', () => {
     const c = await customers();
     expect((await call('GET', `/data_tables/${c.id}`)).body.data.name).toBe('Customers');
     expect((await call('GET', '/data_tables/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    const bad = await call('POST', '/data_tables', { name: '', folder_id: 1, schema: [{ name: 'a', type: 'text' }, { name: 'a', type: 'string' }] });
+    const bad = await call('POST', '/data_tables', { name: '', folder_id: 1, schema: [{ name: 'a', type: 'text', optional: true }, { name: 'a', type: 'string', optional: true }] });
     expect(bad).toMatchObject({ status: 400, body: { message: 'Validation failed', errors: {
       name: ["can't be blank"], folder_id: ['must be an existing folder'], 'schema[0].type': [expect.stringContaining('must be one of')], 'schema[1].name': ['has already been taken'],
     } } });
-    const made = await call('POST', '/data_tables', { name: 'Scratch', folder_id: 1201101, schema: [{ name: 'n', type: 'number' }] });
+    const made = await call('POST', '/data_tables', { name: 'Scratch', folder_id: 1201101, schema: [{ name: 'n', type: 'number', optional: true }] });
     expect(made.status).toBe(200);
     expect(made.body.data).toMatchObject({ name: 'Scratch', folder_id: 1201101, schema: [{ name: 'n', type: 'number', optional: true, field_id: expect.any(String) }] });
     const renamed = await call('PUT', `/data_tables/${made.body.data.id}`, { name: 'Scratch 2' });
     expect(renamed.body.data).toMatchObject({ name: 'Scratch 2', schema: [{ name: 'n' }] });
     expect((await call('DELETE', `/data_tables/${made.body.data.id}`)).body).toEqual({ success: true });
     expect((await call('DELETE', `/data_tables/${made.body.data.id}`)).status).toBe(404);
+  });
+
+  it('requires `optional` on every column and `relation.field_id` (a column of the linked table), as [spec] does', async () => {
+    const c = await customers();
+    const nameField = c.schema[0].field_id;
+    const bad = await call('POST', '/data_tables', { name: 'Links', folder_id: 1201101, schema: [
+      { name: 'a', type: 'string' },
+      { name: 'b', type: 'string', optional: 'maybe' },
+      { name: 'c', type: 'relation', optional: true, relation: { table_id: c.id } },
+      { name: 'd', type: 'relation', optional: true, relation: { table_id: c.id, field_id: '00000000-0000-4000-8000-000000000000' } },
+      { name: 'e', type: 'relation', optional: true, relation: { field_id: nameField } },
+    ] });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ message: 'Validation failed', errors: {
+      'schema[0].optional': ["can't be blank"], 'schema[1].optional': ['must be true or false'],
+      'schema[2].relation.field_id': ["can't be blank"], 'schema[3].relation.field_id': ['must name a column of that table'],
+      'schema[4].relation.table_id': ['must name an existing table'],
+    } });
+    const made = await call('POST', '/data_tables', { name: 'Links', folder_id: 1201101, schema: [
+      { name: 'who', type: 'relation', optional: false, relation: { table_id: c.id, field_id: nameField } },
+    ] });
+    expect(made.status).toBe(200);
+    expect(made.body.data.schema[0]).toMatchObject({ optional: false, relation: { table_id: c.id, field_id: nameField } });
+    expect((await call('PUT', `/data_tables/${made.body.data.id}`, { schema: [{ name: 'x', type: 'string' }] })).body.errors).toEqual({ 'schema[0].optional': ["can't be blank"] });
   });
 
   it('serves the Embedded variant under /api/v2/managed_users/:id only', async () => {

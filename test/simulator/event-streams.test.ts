@@ -80,7 +80,7 @@ describe('event-stream messages (§26, event-streams host)', () => {
     const started = Date.now();
     const waiting = post('/v1/topics/3802/consume', { timeout_secs: 5 });
     await new Promise((r) => setTimeout(r, 150));
-    const published = await post('/v1/topics/3802/publish', { invoice_id: 'INV-7', amount_cents: 1200, extra: true });
+    const published = await post('/v1/topics/3802/publish', { invoice_id: 'INV-7', amount_cents: 1200 });
     const answer = (await waiting).body.messages;
     expect(Date.now() - started).toBeLessThan(3000);
     expect(answer).toEqual([{ message_id: published.body.message_id, payload: { invoice_id: 'INV-7', amount_cents: 1200 }, time: expect.any(String) }]);
@@ -100,5 +100,51 @@ describe('event-stream messages (§26, event-streams host)', () => {
     expect((await post('/v1/batch/topics/3802/publish', { payloads: [] })).status).toBe(400);
     expect((await post('/v1/topics/3802/publish', [1, 2])).status).toBe(400);
     expect((await post('/v1/topics/3802/publish', { invoice_id: 'x'.repeat(1_048_576) })).status).toBe(413);
+  });
+
+  it('refuses a payload that does not fit the topic schema (§26): unknown fields, wrongly typed values, nested too', async () => {
+    const before = (await post('/v1/topics/3802/consume', {})).body.messages.length;
+    const bad = await post('/v1/topics/3802/publish', { invoice_id: 7, amount_cents: '1200', coupon: 'X' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ message: 'Validation failed', errors: { coupon: ['is not a field of the topic schema'], invoice_id: ['must be a string'], amount_cents: ['must be an integer'] } });
+    expect((await post('/v1/topics/3802/publish', { invoice_id: 'INV-9', amount_cents: 1.5 })).body.errors).toEqual({ amount_cents: ['must be an integer'] });
+    // One misfit refuses the whole batch, with the position in each key.
+    const batch = await post('/v1/batch/topics/3802/publish', { payloads: [{ invoice_id: 'ok' }, { invoice_id: 'ok', extra: 1 }] });
+    expect(batch.status).toBe(400);
+    expect(batch.body).toEqual({ message: 'Validation failed', errors: { 'payloads[1].extra': ['is not a field of the topic schema'] } });
+    expect((await post('/v1/topics/3802/consume', {})).body.messages).toHaveLength(before);
+    // Fields left out and nulls are fine.
+    expect((await post('/v1/topics/3802/publish', { invoice_id: null })).status).toBe(200);
+
+    const nested = [
+      { name: 'address', type: 'object', properties: [{ name: 'city', type: 'string' }] },
+      { name: 'lines', type: 'array', of: 'object', properties: [{ name: 'sku', type: 'string' }, { name: 'qty', type: 'integer' }] },
+      { name: 'tags', type: 'array', of: 'string' },
+      { name: 'paid', type: 'boolean' },
+      { name: 'due', type: 'date' },
+    ];
+    const topic = (await post('/event_streams/topics', { name: 'Nested orders', schema: nested })).body.data;
+    const misfit = await post(`/v1/topics/${topic.id}/publish`, { address: { city: 1, zip: '1' }, lines: [{ sku: 'A', qty: 'two' }], tags: ['a', 3], paid: 'yes', due: 'soon' });
+    expect(misfit.body.errors).toEqual({
+      'address.zip': ['is not a field of the topic schema'], 'address.city': ['must be a string'], 'lines[0].qty': ['must be an integer'],
+      'tags[1]': ['must be a string'], paid: ['must be true or false'], due: ['must be an ISO 8601 date or time'],
+    });
+    const fits = await post(`/v1/topics/${topic.id}/publish`, { address: { city: 'Oslo' }, lines: [{ sku: 'A', qty: 2 }], tags: ['a'], paid: true, due: '2025-06-30' });
+    expect(fits.status).toBe(200);
+  });
+});
+
+describe('message ids (§26)', () => {
+  it('follow the seeded messages even when a publish is the first call of the workspace', async () => {
+    const fresh = await startSimulator({ quiet: true });
+    try {
+      const call = (path: string, body: unknown) => api(fresh, path, { method: 'POST', body });
+      const published = await call('/v1/topics/3801/publish', { order_id: 'SO-1' });
+      expect(published.status).toBe(200);
+      const ids = (await call('/v1/topics/3801/consume', {})).body.messages.map((m: { message_id: string }) => m.message_id);
+      expect(ids).toEqual(['1000001', '1000002', '1000003', published.body.message_id]);
+    } finally {
+      await fresh.close();
+    }
   });
 });

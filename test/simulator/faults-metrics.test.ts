@@ -117,3 +117,42 @@ describe('counters, latency, maxInFlight, log', () => {
     expect(sim.total()).toBe(1);
   });
 });
+
+describe('the 40 s cut-off (REFERENCE §5, §29.8), with a small cap', () => {
+  let short: Simulator;
+  beforeAll(async () => {
+    short = await startSimulator({ quiet: true, cutOffMs: 150 });
+  });
+  afterAll(() => short.close());
+
+  it('answers 504 {"message"} at the cap instead of waiting out a longer injected delay or latency', async () => {
+    short.inject({ route: 'GET /api/users/me', delayMs: 5_000 });
+    let t0 = performance.now();
+    const cut = await api(short, '/users/me');
+    let took = performance.now() - t0;
+    expect(cut.status).toBe(504);
+    expect(cut.body).toEqual({ message: expect.stringMatching(/0\.15 seconds/) });
+    expect(took).toBeGreaterThanOrEqual(140);
+    expect(took).toBeLessThan(2_000);
+
+    short.setLatency(400);
+    t0 = performance.now();
+    expect((await api(short, '/recipes/3307712')).status).toBe(504);
+    took = performance.now() - t0;
+    expect(took).toBeLessThan(380);
+    short.setLatency(0);
+    expect(short.log().map((e) => e.status)).toEqual([504, 504]);
+
+    // Under the cap the answer is the normal one.
+    short.inject({ route: 'GET /api/users/me', delayMs: 50 });
+    expect((await api(short, '/users/me')).status).toBe(200);
+  });
+
+  it("does not cut a handler's own long poll (event-streams consume, timeout_secs up to 60 by §26)", async () => {
+    const topic = (await api(short, '/event_streams/topics', { method: 'POST', body: { name: 'cutoff-probe', schema: [{ name: 'n', type: 'integer' }] } })).body.data;
+    const t0 = performance.now();
+    const polled = await api(short, `/v1/topics/${topic.id}/consume`, { body: { timeout_secs: 1 } });
+    expect(polled.status).toBe(200);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(900);
+  });
+});

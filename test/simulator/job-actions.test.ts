@@ -34,7 +34,12 @@ describe('POST /api/recipes/:recipe_id/poll_now (§10.10)', () => {
   it('refuses stopped recipes and triggers that do not poll with 400', async () => {
     expect(await send('POST', '/recipes/3307698/poll_now')).toMatchObject({ status: 400, body: { message: expect.any(String) } });
     expect(await send('POST', '/recipes/3307601/poll_now')).toMatchObject({ status: 400, body: { message: expect.any(String) } });
-    expect((await send('POST', '/recipes/1/poll_now')).status).toBe(404);
+  });
+
+  it('answers an unknown recipe with its documented 404 body, {"success": false, "message": "Not Found"}', async () => {
+    for (const path of ['/recipes/1/poll_now', '/recipes/abc/poll_now', '/managed_users/19029/recipes/3307712/poll_now']) {
+      expect(await send('POST', path), path).toMatchObject({ status: 404, body: { success: false, message: 'Not Found' } });
+    }
   });
 
   it('adds a job to a recipe with 5,000 generated jobs; the walk still has no gap or duplicate', async () => {

@@ -108,6 +108,47 @@ describe('customer workspaces (§17.3–§17.7)', () => {
   });
 });
 
+describe('customer connection writes (§17.3)', () => {
+  it('creates a customer connection as a shell only: credentials are not tested, even with shell_connection false', async () => {
+    const input = { host_name: 'acme.atlassian.net', apitoken: 'secret-1' };
+    const created = await send('POST', '/managed_users/EGLOBEX-7/connections', { name: 'Globex Jira', provider: 'jira', input });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ name: 'Globex Jira', application: 'jira', authorization_status: null, authorized_at: null });
+    const explicit = await send('POST', '/managed_users/19030/connections', { name: 'Globex Jira 2', provider: 'jira', shell_connection: false, input });
+    expect(explicit.body).toMatchObject({ authorization_status: null, authorized_at: null });
+    // An OAuth connector needs no shell_connection flag there: every customer connection is a shell.
+    expect((await send('POST', '/managed_users/19030/connections', { name: 'Globex Sales', provider: 'salesforce' })).body).toMatchObject({ authorization_status: null });
+    const listed = (await api(sim, '/managed_users/19030/connections', { token: 'tok-partner' })).body.result.find((c: any) => c.id === created.body.id);
+    expect(listed).toMatchObject({ authorization_status: null });
+    // The workspace endpoint still tests the credentials.
+    expect((await send('POST', '/connections', { name: 'Own Jira', provider: 'jira', input })).body.authorization_status).toBe('success');
+    expect((await send('POST', '/managed_users/19030/connections', { name: ' ', provider: 'jira' })).body.errors).toEqual({ name: ["can't be blank"] });
+  });
+});
+
+describe('customer connection disconnect (§17.3 #4)', () => {
+  it('answers {"result": [...]} (not the workspace answer), and refuses a connection running recipes use unless forced', async () => {
+    const { result } = (await api(sim, '/managed_users/19029/connections', { token: 'tok-partner' })).body;
+    const recipes = (await api(sim, '/managed_users/19029/recipes?running=true', { token: 'tok-partner' })).body.result;
+    const used = new Set(recipes.flatMap((r: any) => r.config.map((c: any) => c.account_id)));
+    const free = result.find((c: any) => c.authorization_status === 'success' && !used.has(c.id));
+    const busy = result.find((c: any) => c.authorization_status === 'success' && used.has(c.id));
+    expect(free && busy).toBeTruthy();
+
+    const done = await send('POST', `/managed_users/19029/connections/${free.id}/disconnect`);
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ result: [expect.objectContaining({ id: free.id, authorization_status: null })] });
+    const refused = await send('POST', `/managed_users/EACME-001/connections/${busy.id}/disconnect`);
+    expect(refused).toEqual({ status: 400, body: { message: 'Connection is used by active recipes' } });
+    expect((await send('POST', `/managed_users/19029/connections/${busy.id}/disconnect?force=true`)).body.result[0]).toMatchObject({ id: busy.id, authorization_status: null });
+    expect((await send('POST', '/managed_users/19029/connections/1/disconnect')).status).toBe(404);
+
+    // The workspace endpoint keeps its own answer (§12.4).
+    const own = (await api(sim, '/connections', { token: 'tok-partner' })).body.find((c: any) => c.authorization_status === 'success');
+    expect((await send('POST', `/connections/${own.id}/disconnect`, { force: true })).body).toEqual({ success: true, status: 'disconnected' });
+  });
+});
+
 describe('customer and member writes (§17.1, §17.2)', () => {
   it('creates, updates (only the keys sent; null clears) and deletes a customer', async () => {
     const missing = await send('POST', '/managed_users', { name: 'No mail' });
@@ -148,6 +189,20 @@ describe('customer and member writes (§17.1, §17.2)', () => {
     expect(read.body).not.toHaveProperty('auth_settings');
     expect((await send('POST', '/managed_users', { ...customer, name: 'Two factor', auth_settings: { type: 'two_fa_auth' } })).status).toBe(200);
     await send('DELETE', `/managed_users/${created.body.id}`);
+  });
+
+  it('refuses a custom_task_limit at or below current usage (§17.1 "must exceed current usage")', async () => {
+    const usage = (await api(sim, '/managed_users/19029', { token: 'tok-partner' })).body.task_count;
+    expect(usage).toBeGreaterThan(0);
+    for (const limit of [usage, usage - 1, 0]) {
+      const refused = await send('PUT', '/managed_users/19029', { custom_task_limit: limit, name: 'Not applied' });
+      expect(refused.status, String(limit)).toBe(400);
+      expect(refused.body, String(limit)).toEqual({ message: 'Validation failed', errors: { custom_task_limit: [expect.stringContaining(String(usage))] } });
+    }
+    expect((await api(sim, '/managed_users/19029', { token: 'tok-partner' })).body).toMatchObject({ name: 'Acme Corporation' });
+    expect((await api(sim, '/managed_users/19029', { token: 'tok-partner' })).body.custom_task_limit).toBeUndefined();
+    expect((await send('PUT', '/managed_users/19029', { custom_task_limit: usage + 1 })).body.custom_task_limit).toBe(usage + 1);
+    expect((await send('PUT', '/managed_users/19029', { custom_task_limit: null })).body.custom_task_limit).toBeNull();
   });
 
   it('lists, adds, gets, updates and removes members of one customer', async () => {

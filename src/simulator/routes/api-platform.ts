@@ -197,7 +197,7 @@ function buildCollection(body: Record<string, unknown>, ctx: RouteContext & { ne
       folder_id: project?.folder_id ?? ctx.store.rootFolderId,
       description: `Serves ${method} /${path} of ${name}.`,
     }).recipe;
-    const id = ctx.store.allocateId(API_ENDPOINTS.name);
+    const id = ctx.store.allocateRowId(API_ENDPOINTS);
     endpoints.set(id, endpointRow(ctx.store, collection, { id, name: `${method} /${path}`, method, path, flow_id: recipe.id, active: false }, now));
   }
   return { ...collection, message: INF.importMessage, import_results: { success: true, total_endpoints: operations.length, failed_endpoints: 0, failed_actions: [] } };
@@ -246,7 +246,7 @@ async function createEndpoint(ctx: RouteContext) {
   const recipe = ctx.store.recipes.get(bodyId(body.flow_id) ?? -1);
   if (!recipe) v.add('flow_id', 'is invalid');
   v.check();
-  const id = ctx.store.allocateId(API_ENDPOINTS.name);
+  const id = ctx.store.allocateRowId(API_ENDPOINTS);
   const path = (body.path as string).trim().replace(/^\//, '');
   const row = endpointRow(ctx.store, collection, { id, name: (body.name as string).trim(), method, path, flow_id: recipe!.recipe.id, active: false }, formatTime(Date.now()));
   rowsOf(ctx.store, API_ENDPOINTS).set(id, row);
@@ -397,7 +397,7 @@ async function createKey(ctx: RouteContext) {
   const allow = ipList(v, 'ip_allow_list', body.ip_allow_list);
   const deny = ipList(v, 'ip_deny_list', body.ip_deny_list);
   v.check();
-  const id = ctx.store.allocateId(API_KEYS.name);
+  const id = ctx.store.allocateRowId(API_KEYS);
   const key: Workato.ApiKey = {
     id, name: (body.name as string).trim(), auth_type: client.auth_type ?? 'token', ip_allow_list: allow ?? [], ip_deny_list: deny ?? [],
     active, active_since: formatTime(Date.now()),

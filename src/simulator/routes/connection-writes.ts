@@ -5,7 +5,7 @@
  */
 import type { Workato } from '../../workato/types.js';
 import { CONNECTOR_BY_NAME, NO_CONNECTION_APPS } from '../catalogue.js';
-import { badRequest, notFound, ok, pathInt, type RouteDef } from '../http-helpers.js';
+import { badRequest, notFound, ok, pathInt, type RouteContext, type RouteDef } from '../http-helpers.js';
 import { INFERRED_WRITES } from '../inferred.js';
 import { settingsOf } from '../input-schemas.js';
 import type { ConnectionRow, WorkspaceStore } from '../store.js';
@@ -63,36 +63,64 @@ function checkFields(store: WorkspaceStore, body: Record<string, unknown>, provi
   return out;
 }
 
+/**
+ * §12.2 → the Connection (200); 400 validation shape on bad input. A customer's (§17.3 #2, "shell connections only")
+ * is always a shell: `shell_connection` is not read and no credentials are tested [inferred: whether Workato refuses
+ * `shell_connection: false` there or ignores it; the simulator ignores it].
+ */
+function createConnection(shellOnly: boolean): RouteDef['handler'] {
+  return async (ctx) => {
+    const { store } = ctx;
+    const body = await bodyOf(ctx);
+    const v = new Validation();
+    if (blank(body.name)) v.add('name', "can't be blank");
+    const provider = typeof body.provider === 'string' ? body.provider : undefined;
+    const connector = provider === undefined || NO_CONNECTION_APPS.has(provider) ? undefined : CONNECTOR_BY_NAME.get(provider);
+    if (!connector) v.add('provider', 'is not included in the list');
+    const fields = checkFields(store, body, connector?.name, v);
+    const shell = shellOnly || (fields.shell ?? false);
+    if (connector?.oauth && !shell) v.add('shell_connection', INFERRED_WRITES.oauthShellOnly); // §12.2: OAuth only as shell
+    v.check();
+    const now = formatTime(Date.now());
+    const connection: Workato.Connection = {
+      application: connector!.name, id: store.allocateId('connection'), name: String(body.name).trim(), description: null,
+      authorized_at: null, authorization_status: null, authorization_error: null, created_at: now, updated_at: now,
+      external_id: typeof body.external_id === 'string' ? body.external_id : null, folder_id: fields.folder_id ?? store.rootFolderId,
+      connection_lost_at: null, connection_lost_reason: null, parent_id: fields.parent_id ?? null,
+    };
+    if (!shell) authorize(connection, fields.input, now);
+    const row: ConnectionRow = { connection, tags: [], settings: settingsOf(connector!.name, fields.input) };
+    store.connections.set(connection.id, row);
+    store.touch();
+    return ok(render(row));
+  };
+}
+
+/**
+ * §12.4: `force` needed while running recipes use the connection; a connection already disconnected stays so. The
+ * Embedded variant answers `{"result": [...]}` ("result — list of objects", §17.3, INDEX "Disconnect response")
+ * [inferred: what the objects are; here the one connection, as it is after the disconnect].
+ */
+async function disconnect(ctx: RouteContext): Promise<ConnectionRow> {
+  const { store } = ctx;
+  const row = findConnection(store, ctx.params.connection_id);
+  const body = await bodyOf(ctx);
+  const force = ctx.query.bool('force') ?? bodyBool(body.force) ?? false;
+  const c = row.connection;
+  if (c.authorization_status === 'success') {
+    if (!force && connectionsInUse(store).has(c.id)) throw badRequest(INFERRED_WRITES.connectionInUse);
+    Object.assign(c, { authorization_status: null, updated_at: formatTime(Date.now()) });
+    store.touch();
+  }
+  return row;
+}
+
 export const connectionWriteRoutes: RouteDef[] = [
   {
-    // §12.2 → the Connection (200); 400 validation shape on bad input.
     method: 'POST',
     path: '/api/connections',
-    handler: async (ctx) => {
-      const { store } = ctx;
-      const body = await bodyOf(ctx);
-      const v = new Validation();
-      if (blank(body.name)) v.add('name', "can't be blank");
-      const provider = typeof body.provider === 'string' ? body.provider : undefined;
-      const connector = provider === undefined || NO_CONNECTION_APPS.has(provider) ? undefined : CONNECTOR_BY_NAME.get(provider);
-      if (!connector) v.add('provider', 'is not included in the list');
-      const fields = checkFields(store, body, connector?.name, v);
-      const shell = fields.shell ?? false;
-      if (connector?.oauth && !shell) v.add('shell_connection', INFERRED_WRITES.oauthShellOnly); // §12.2: OAuth only as shell
-      v.check();
-      const now = formatTime(Date.now());
-      const connection: Workato.Connection = {
-        application: connector!.name, id: store.allocateId('connection'), name: String(body.name).trim(), description: null,
-        authorized_at: null, authorization_status: null, authorization_error: null, created_at: now, updated_at: now,
-        external_id: typeof body.external_id === 'string' ? body.external_id : null, folder_id: fields.folder_id ?? store.rootFolderId,
-        connection_lost_at: null, connection_lost_reason: null, parent_id: fields.parent_id ?? null,
-      };
-      if (!shell) authorize(connection, fields.input, now);
-      const row: ConnectionRow = { connection, tags: [], settings: settingsOf(connector!.name, fields.input) };
-      store.connections.set(connection.id, row);
-      store.touch();
-      return ok(render(row));
-    },
+    handler: createConnection(false),
+    customer: createConnection(true),
   },
   {
     // §12.3 → the updated Connection; 404 unknown id.
@@ -124,22 +152,14 @@ export const connectionWriteRoutes: RouteDef[] = [
     },
   },
   {
-    // §12.4 → `{"success": true, "status": "disconnected"}`; `force` needed while running recipes use it.
+    // §12.4 → `{"success": true, "status": "disconnected"}`; the customer's (§17.3 #4) `{"result": [...]}`.
     method: 'POST',
     path: '/api/connections/:connection_id/disconnect',
     handler: async (ctx) => {
-      const { store } = ctx;
-      const row = findConnection(store, ctx.params.connection_id);
-      const body = await bodyOf(ctx);
-      const force = ctx.query.bool('force') ?? bodyBool(body.force) ?? false;
-      const c = row.connection;
-      if (c.authorization_status === 'success') {
-        if (!force && connectionsInUse(store).has(c.id)) throw badRequest(INFERRED_WRITES.connectionInUse);
-        Object.assign(c, { authorization_status: null, updated_at: formatTime(Date.now()) });
-        store.touch();
-      }
+      await disconnect(ctx);
       return ok({ success: true, status: INFERRED_WRITES.disconnectedStatus });
     },
+    customer: async (ctx) => ok({ result: [render(await disconnect(ctx))] }),
   },
   {
     // §12.5: only a disconnected connection that no running recipe uses.

@@ -91,13 +91,24 @@ function readSchema(v: Validation, value: unknown, store: WorkspaceStore, rng: R
     else if (names.has(raw.name as string)) v.add(`${at}.name`, 'has already been taken');
     else names.add(raw.name as string);
     if (!TYPES.includes(raw.type as Workato.DataTableColumnType)) v.add(`${at}.type`, `must be one of ${TYPES.join(', ')}`);
+    // [spec] DataTableColumnRequest: `type`, `name` and `optional` (a boolean) are required.
+    const optional = bodyBool(raw.optional);
+    if (raw.optional === undefined || raw.optional === null) v.add(`${at}.optional`, "can't be blank");
+    else if (optional === undefined) v.add(`${at}.optional`, 'must be true or false');
+    // [spec] DataTableRelation: `table_id` and `field_id` are required; the field must be a column of that table
+    // [inferred].
     const relation = raw.relation as Column['relation'];
-    if (raw.type === 'relation' && (!relation?.table_id || !tables.has(relation.table_id))) v.add(`${at}.relation`, 'must name an existing table');
+    if (raw.type === 'relation') {
+      const target = relation?.table_id ? tables.get(relation.table_id) : undefined;
+      if (!target) v.add(`${at}.relation.table_id`, 'must name an existing table');
+      if (blank(relation?.field_id)) v.add(`${at}.relation.field_id`, "can't be blank");
+      else if (target && !(target.schema ?? []).some((c) => c.field_id === relation!.field_id)) v.add(`${at}.relation.field_id`, 'must name a column of that table');
+    }
     return {
-      type: raw.type as Workato.DataTableColumnType, name: String(raw.name ?? '').trim(), optional: bodyBool(raw.optional) ?? true,
+      type: raw.type as Workato.DataTableColumnType, name: String(raw.name ?? '').trim(), optional: optional ?? true,
       field_id: typeof raw.field_id === 'string' ? raw.field_id : rng.uuid(), hint: typeof raw.hint === 'string' ? raw.hint : null,
       default_value: raw.default_value ?? null, metadata: (raw.metadata as Record<string, unknown>) ?? {}, multivalue: bodyBool(raw.multivalue) ?? false,
-      relation: raw.type === 'relation' ? { table_id: relation?.table_id ?? null, field_id: relation?.field_id ?? null } : null,
+      relation: raw.type === 'relation' ? { table_id: relation!.table_id, field_id: relation!.field_id } : null,
     };
   });
 }

@@ -3,7 +3,7 @@
  * `/api/managed_users/:managed_user_id/…`. Rather than copies, each mirrored route resolves the customer's own store
  * (numeric id or `E<external id>`, §17.0) and re-enters the workspace handler, then reshapes the answer the way
  * Embedded answers differ: lists in `{"result": [...]}` (§6). Workspace routes added later are mirrored as well
- * when their path is in MIRRORED.
+ * when their path is in MIRRORED. A route whose Embedded twin behaves differently names that handler (`customer`).
  */
 import { findCustomer, type ManagedUserRow } from '../embedded.js';
 import type { Reply, RouteDef } from '../http-helpers.js';
@@ -61,7 +61,8 @@ export function embeddedRoutes(workspaceRoutes: readonly RouteDef[]): RouteDef[]
         handler: async (ctx) => {
           const customer = findCustomer(ctx.store, ctx.params.managed_user_id);
           const { managed_user_id: _segment, ...params } = ctx.params;
-          return reshape(key, await route.handler({ ...ctx, store: customer.store, params }), customer, route.embedded !== undefined);
+          const handler = route.customer ?? route.handler;
+          return reshape(key, await handler({ ...ctx, store: customer.store, params }), customer, route.embedded !== undefined);
         },
       };
     });

@@ -161,10 +161,64 @@ function checkPayload(payload: unknown, where: string): Record<string, unknown> 
   return payload as Record<string, unknown>;
 }
 
-/** Keeps the payload fields the topic's schema names (Workato drops the rest [inferred]); a missing one is null. */
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Why `value` is not of the schema type `type` (the SDK's default is `string`); undefined when it is. Unknown types pass. */
+function typeProblem(type: string, value: unknown): string | undefined {
+  switch (type) {
+    case 'string': return typeof value === 'string' ? undefined : ES.typeMessages.string;
+    case 'integer': return typeof value === 'number' && Number.isInteger(value) ? undefined : ES.typeMessages.integer;
+    case 'number': return typeof value === 'number' && Number.isFinite(value) ? undefined : ES.typeMessages.number;
+    case 'boolean': return typeof value === 'boolean' ? undefined : ES.typeMessages.boolean;
+    case 'date':
+    case 'date_time':
+    case 'timestamp': return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : ES.typeMessages.date;
+    case 'object': return isObject(value) ? undefined : ES.typeMessages.object;
+    case 'array': return Array.isArray(value) ? undefined : ES.typeMessages.array;
+    default: return undefined;
+  }
+}
+
+/**
+ * §26 "the message payload (must fit the topic schema)" [doc]: every key a field of the schema, every value (null
+ * aside) of its field's type, nested `properties` of objects and arrays of objects too. Problems are collected
+ * per path (`total_cents`, `address.city`, `lines[0].sku`) [inferred: what Workato checks and how it answers].
+ */
+function schemaErrors(fields: readonly Workato.SchemaField[], payload: Record<string, unknown>, prefix: string, errors: Record<string, string[]>): void {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  for (const key of Object.keys(payload)) if (!byName.has(key)) errors[prefix + key] = [ES.unknownField];
+  for (const f of fields) {
+    const value = payload[f.name];
+    if (value === undefined || value === null) continue;
+    const at = prefix + f.name;
+    const problem = typeProblem(f.type ?? 'string', value);
+    if (problem) {
+      errors[at] = [problem];
+    } else if (f.type === 'object' && f.properties?.length) {
+      schemaErrors(f.properties, value as Record<string, unknown>, `${at}.`, errors);
+    } else if (f.type === 'array') {
+      (value as unknown[]).forEach((item, i) => {
+        if (item === null) return;
+        const of = f.of ?? (f.properties?.length ? 'object' : undefined);
+        const itemProblem = of === undefined ? undefined : typeProblem(of, item);
+        if (itemProblem) errors[`${at}[${i}]`] = [itemProblem];
+        else if (of === 'object' && f.properties?.length) schemaErrors(f.properties, item as Record<string, unknown>, `${at}[${i}].`, errors);
+      });
+    }
+  }
+}
+
+/** Refuses (400, §4.2 validation shape [inferred]) payloads that do not fit the schema; `where` prefixes each key in a batch. */
+function checkSchema(topic: Workato.EventTopic, payloads: ReadonlyArray<Record<string, unknown>>, where?: (i: number) => string): void {
+  const errors: Record<string, string[]> = {};
+  payloads.forEach((p, i) => schemaErrors(topic.schema ?? [], p, where ? `${where(i)}.` : '', errors));
+  if (Object.keys(errors).length) throw new HttpError(400, { message: ES.validationMessage, errors });
+}
+
+/** Stores a payload that fits the schema; a schema field it leaves out is null. */
 function publish(store: WorkspaceStore, topic: Workato.EventTopic, payload: Record<string, unknown>): MessageRow {
   const shaped = Object.fromEntries((topic.schema ?? []).map((f) => [f.name, payload[f.name] ?? null]));
-  const row: MessageRow = { id: store.allocateId(EVENT_MESSAGES.name), topicId: topic.id, payload: shaped, time: Date.now() };
+  const row: MessageRow = { id: store.allocateRowId(EVENT_MESSAGES), topicId: topic.id, payload: shaped, time: Date.now() };
   rowsOf(store, EVENT_MESSAGES).set(row.id, row);
   return row;
 }
@@ -220,7 +274,9 @@ const messageRoutes: RouteDef[] = [
     path: '/api/v1/topics/:topic_id/publish',
     handler: async (ctx) => {
       const topic = topicOf(ctx);
-      const row = publish(ctx.store, topic, checkPayload(await ctx.readJson(), 'payload'));
+      const payload = checkPayload(await ctx.readJson(), 'payload');
+      checkSchema(topic, [payload]);
+      const row = publish(ctx.store, topic, payload);
       wake(ctx.store);
       return ok({ message_id: String(row.id) });
     },
@@ -234,6 +290,7 @@ const messageRoutes: RouteDef[] = [
       if (!Array.isArray(payloads) || payloads.length === 0) throw badRequest(ES.payloadsMissing);
       if (payloads.length > ES.maxBatch) throw badRequest(`payloads: at most ${ES.maxBatch} messages per batch`);
       const checked = payloads.map((p, i) => checkPayload(p, `payloads[${i}]`));
+      checkSchema(topic, checked, (i) => `payloads[${i}]`); // any misfit refuses the whole batch
       const ids = checked.map((p) => publish(ctx.store, topic, p).id);
       wake(ctx.store);
       return ok({ is_partial_error: false, message_ids: Object.fromEntries(ids.map((id, i) => [String(i), { message_id: String(id), result: 'success' }])) });

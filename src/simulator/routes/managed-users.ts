@@ -5,6 +5,7 @@
 import type { Workato } from '../../workato/types.js';
 import { rowsOf } from '../crud.js';
 import { EMPTY_WORKSPACE, addCustomer, customersOf, findCustomer, type ManagedUserRow } from '../embedded.js';
+import { INFERRED } from '../inferred.js';
 import { HttpError, notFound, ok, pageParams, paginate, pathInt, type RouteDef } from '../http-helpers.js';
 import type { WorkspaceStore } from '../store.js';
 import { formatTime, SIM_NOW } from '../time.js';
@@ -30,11 +31,18 @@ function detailOf(row: ManagedUserRow): Partial<Workato.ManagedUserDetail> {
     team_name: row.user.name,
     current_billing_period_start: start.toISOString().slice(0, 10),
     current_billing_period_end: end.toISOString().slice(0, 10),
-    task_count: recipes.reduce((sum, r) => sum + (r.lifetime_task_count ?? 0), 0),
+    task_count: taskCount(row),
     active_connection_limit: null,
     active_connection_count: connections.filter((c) => c.authorization_status === 'success').length,
     active_recipe_count: recipes.filter((r) => r.running).length,
   };
+}
+
+/** The customer's current task usage, as "Get customer" reports it in `task_count` [inferred: its definition]. */
+function taskCount(row: ManagedUserRow): number {
+  let sum = 0;
+  for (const { recipe } of row.store.recipes.values()) sum += recipe.lifetime_task_count ?? 0;
+  return sum;
 }
 
 /** §4.2 validation shape: `{"message": "Validation failed", "errors": {"field": ["message"]}}`. */
@@ -182,7 +190,14 @@ export const managedUserRoutes: RouteDef[] = [
       const row = findCustomer(store, params.id);
       const body = await objectBody(readJson);
       const fields = customerFields(body, UPDATABLE, customersOf(store).values(), row);
+      // §17.1: `custom_task_limit` "must exceed current usage" [doc]; `null` (clear) is always allowed. The refusal
+      // takes the §4.2 validation shape; its text is [inferred].
+      const usage = taskCount(row);
+      if (typeof fields.custom_task_limit === 'number' && fields.custom_task_limit <= usage) {
+        throw invalid({ custom_task_limit: [INFERRED.taskLimitBelowUsage(usage)] });
+      }
       Object.assign(row.user, fields, { updated_at: formatTime(Date.now()) });
+      if (typeof fields.name === 'string') row.store.workspace.name = fields.name; // the workspace is renamed with it
       return ok({ ...row.user });
     },
   },

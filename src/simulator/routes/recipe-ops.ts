@@ -1,5 +1,5 @@
 /** REFERENCE §10.8–§10.11: reset trigger, poll now, connect, and version comments. */
-import { badRequest, notFound, ok, pathInt, type RouteContext, type RouteDef } from '../http-helpers.js';
+import { badRequest, HttpError, notFound, ok, pathInt, type RouteContext, type RouteDef } from '../http-helpers.js';
 import { INFERRED_RECIPE_WRITES } from '../inferred.js';
 import { startJob } from '../jobs-overlay.js';
 import { invalid } from '../recipe-build.js';
@@ -42,7 +42,9 @@ export const recipeOpRoutes: RouteDef[] = [
     method: 'POST',
     path: '/api/recipes/:recipe_id/poll_now',
     handler: ({ store, params }) => {
-      const row = findRecipe(store, params.recipe_id);
+      // §10.10 (a §4.2 shape): an unknown recipe is 404 `{"success": false, "message": "Not Found"}` here [doc].
+      const row = /^\d+$/.test(params.recipe_id ?? '') ? store.recipes.get(Number(params.recipe_id)) : undefined;
+      if (!row) throw new HttpError(404, { success: false, message: 'Not Found' });
       if (!row.recipe.running) throw badRequest(INFERRED_RECIPE_WRITES.pollNowStoppedMessage);
       if (INFERRED_RECIPE_WRITES.nonPollingTriggers.includes(row.recipe.trigger_application ?? '')) throw badRequest(INFERRED_RECIPE_WRITES.pollNowUnsupportedMessage);
       if (row.jobs.count > 0 && row.jobs.status(0) === 'pending') return ok({ success: true, message: 'Job already in progress' });
