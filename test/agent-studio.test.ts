@@ -81,7 +81,8 @@ describe('genies, skills, knowledge bases (§28)', () => {
     stack.sim.resetCounts();
     const data = await stack.gql(`query($id: ID!) { skill(id: $id) { workatoId recipe { workatoId } } }`, { id: skills[1]!.id });
     expect(data.skill).toEqual({ workatoId: skills[1]!.id, recipe: { workatoId: String(skills[1]!.recipe_id) } });
-    expect(stack.sim.counts()).toEqual({ 'GET /api/agentic/skills/:id': 1, 'GET /api/recipes/:id': 1 });
+    // The recipe is asked for its id only: the skill's recipe_id answers it (src/resolvers/links.ts).
+    expect(stack.sim.counts()).toEqual({ 'GET /api/agentic/skills/:id': 1 });
     const missing = await stack.request(`{ skill(id: "skl-Anope000-000000") { name } }`);
     expect(missing.errors?.[0]).toMatchObject({ path: ['skill'], extensions: { code: 'NOT_FOUND' } });
     stack.sim.resetCounts();
@@ -92,8 +93,8 @@ describe('genies, skills, knowledge bases (§28)', () => {
 
   it('links a skill to its folder and project (the recipe’s), through the folder and project loaders', async () => {
     stack.sim.resetCounts();
-    const data = await stack.gql(`query($id: ID!) { skill(id: $id) { folder { workatoId } project { workatoId } } }`, { id: skills[2]!.id });
-    expect(data.skill).toEqual({ folder: { workatoId: '1201102' }, project: { workatoId: '44022' } });
+    const data = await stack.gql(`query($id: ID!) { skill(id: $id) { folder { workatoId name } project { workatoId name } } }`, { id: skills[2]!.id });
+    expect(data.skill).toMatchObject({ folder: { workatoId: '1201102', name: expect.any(String) }, project: { workatoId: '44022', name: expect.any(String) } });
     expect(stack.sim.counts()).toEqual({ 'GET /api/agentic/skills/:id': 1, 'GET /api/folders': 1, 'GET /api/projects': 1 });
   });
 

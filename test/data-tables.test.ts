@@ -59,7 +59,8 @@ describe('dataTables / dataTable', () => {
       column: { type: 'RELATION', relation: { tableId: tables.Customers!.id, columnId: tables.Customers!.schema[0]!.field_id, table: { name: 'Customers' }, column: { name: 'name' } } },
       none: null,
     });
-    expect(stack.sim.counts()).toEqual({ 'GET /api/data_tables/:data_table_id': 2, 'GET /api/folders': 1 });
+    // `folder { workatoId }` is the table's folder_id: no folder walk (src/resolvers/links.ts).
+    expect(stack.sim.counts()).toEqual({ 'GET /api/data_tables/:data_table_id': 2 });
     const node = await stack.gql(`{ node(id: "${b64(`DataTable:${tables.Vendors!.id}`)}") { __typename ... on DataTable { name } } }`);
     expect(node.node).toEqual({ __typename: 'DataTable', name: 'Vendors' });
   });

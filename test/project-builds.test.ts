@@ -42,8 +42,8 @@ describe('projectBuild', () => {
       build: { state: 'PENDING', description: 'Release 2025.07', includeTestCases: true, downloadUrl: null, performedByName: 'API client', project: { workatoId: '44021' } },
       userErrors: [],
     });
-    // The build answer is the payload (no read-back); its project is one list of projects (no get-by-id, §14).
-    expect(stack.sim.counts()).toEqual({ 'POST /api/projects/:id/build': 1, 'GET /api/projects': 1 });
+    // The build answer is the payload (no read-back); its project, asked for its id only, is the build's project_id.
+    expect(stack.sim.counts()).toEqual({ 'POST /api/projects/:id/build': 1 });
     stack.sim.resetCounts();
     const { value, polls } = await poll(READ_BUILD, projectBuild.build.id, 'projectBuild');
     expect(value).toMatchObject({ state: 'SUCCESS', downloadUrl: expect.stringContaining(`${projectBuild.build.workatoId}.zip`) });

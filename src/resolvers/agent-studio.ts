@@ -3,6 +3,7 @@
  * shape is [wk] or [inferred] (src/workato/inferred.ts); §17.8 lists no Embedded variant, so there is no ManagedUser
  * field and ids always name the caller's own workspace.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers, UserErrorCode } from '../generated/graphql.js';
 import { NotFoundError } from '../loaders/errors.js';
 import type { GatewayContext } from '../server/context.js';
@@ -15,6 +16,7 @@ import { flag, prop, typed } from './helpers.js';
 import type { GenieMapper, KnowledgeBaseDataSourceMapper } from './mappers.js';
 import { attempt, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
 import { pageOfPagedList, pageSize, toGlobalId, workatoKey, type GlobalId, type NodeType } from './relay.js';
+import { linked } from './links.js';
 
 /** Agent Studio and MCP ids are strings (`skl-…`, `mcps-…`, §7); older answers sent integers. Global ids never match. */
 export const AGENTIC_ID = /^(?:\d+|[a-z]+-[A-Za-z0-9_-]+)$/;
@@ -35,11 +37,12 @@ export function nodeKeys(parsed: GlobalId, count: number, id: () => string): str
 }
 
 /** Links to the gateway's own objects from a wire object's `folder_id`/`project_id`/recipe id. */
-export const folderOf = (value: { folder_id?: number | null }, _args: unknown, ctx: GatewayContext) =>
-  value.folder_id == null ? null : ctx.loaders.scope().folderById.load(value.folder_id);
-export const projectOf = (value: { project_id?: number | null }, _args: unknown, ctx: GatewayContext) =>
-  value.project_id == null ? null : ctx.loaders.scope().projectById.load(value.project_id);
-export const recipeOf = (id: number | null | undefined, ctx: GatewayContext) => (id == null ? null : ctx.loaders.scope().recipeById.load(id));
+export const folderOf = (value: { folder_id?: number | null }, _args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+  linked(info, value, value.folder_id, (id) => ctx.loaders.scope().folderById.load(id));
+export const projectOf = (value: { project_id?: number | null }, _args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+  linked(info, value, value.project_id, (id) => ctx.loaders.scope().projectById.load(id));
+export const recipeOf = (value: object, id: number | null | undefined, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+  linked(info, value, id, (recipeId) => ctx.loaders.scope().recipeById.load(recipeId));
 
 /** loadMany results without the ids Workato no longer knows; any other failure fails the field. */
 export function found<T>(results: Array<T | Error>): T[] {
@@ -131,7 +134,7 @@ export const agentStudioResolvers: Resolvers = {
     ...common,
     id: (s) => toGlobalId('Skill', [s.id]),
     running: flag('running'),
-    recipe: (s, _args, ctx) => recipeOf(s.recipe_id, ctx),
+    recipe: (s, _args, ctx, info) => recipeOf(s, s.recipe_id, ctx, info),
   },
   KnowledgeBase: {
     ...common,

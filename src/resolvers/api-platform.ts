@@ -3,6 +3,7 @@
  * Developer API clients), their keys, and portals — in the caller's workspace and, for collections, endpoints and
  * clients, in an Embedded customer's (§17.8, `ManagedUser.api…`). Writes are in api-platform-mutations.ts.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiPlatformAuthType, Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
@@ -13,6 +14,7 @@ import { flag, fromWire, list, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { ApiPlatformClientMapper } from './mappers.js';
 import { globalIdOf, pageOfList, pageOfPagedList, pageSize, workatoKey, type NodeType } from './relay.js';
+import { linked } from './links.js';
 
 type PageArgs = { first?: number | null; after?: string | null };
 const AUTH_TYPES: readonly string[] = ['token', 'jwt', 'oauth2', 'oidc'];
@@ -75,10 +77,8 @@ export const API_PLATFORM_NODES = {
   }) satisfies FamilyNodeLoader,
 } satisfies Partial<Record<NodeType, FamilyNodeLoader>>;
 
-const projectOf = (value: object, projectId: string | number | null | undefined, ctx: { loaders: { scope(s?: string): ScopedLoaders } }) => {
-  const id = numericId(projectId);
-  return id === null ? null : ctx.loaders.scope(scopeOf(value)).projectById.load(id);
-};
+const projectOf = (value: object, projectId: string | number | null | undefined, ctx: { loaders: { scope(s?: string): ScopedLoaders } }, info: GraphQLResolveInfo) =>
+  linked(info, value, numericId(projectId), (id) => ctx.loaders.scope(scopeOf(value)).projectById.load(id));
 
 export const apiPlatformResolvers: Resolvers = {
   // The writes live in api-platform-mutations.ts; one resolver map per family for resolvers/index.ts.
@@ -121,7 +121,7 @@ export const apiPlatformResolvers: Resolvers = {
     id: (c) => globalIdOf('ApiCollection', c, c.id),
     workatoId,
     projectId: prop('project_id'),
-    project: (c, _args, ctx) => projectOf(c, c.project_id, ctx),
+    project: (c, _args, ctx, info) => projectOf(c, c.project_id, ctx, info),
     url: prop('url'),
     apiSpecUrl: prop('api_spec_url'),
     version: prop('version'),
@@ -143,16 +143,16 @@ export const apiPlatformResolvers: Resolvers = {
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
     collectionId: (e) => e.api_collection_id,
-    collection: (e, _args, ctx) => ctx.loaders.scope(scopeOf(e)).apiPlatform.apiCollectionById.load(e.api_collection_id),
+    collection: (e, _args, ctx, info) => linked(info, e, e.api_collection_id, (id) => ctx.loaders.scope(scopeOf(e)).apiPlatform.apiCollectionById.load(id)),
     recipeId: prop('flow_id'),
-    recipe: (e, _args, ctx) => (e.flow_id == null ? null : ctx.loaders.scope(scopeOf(e)).recipeById.load(e.flow_id)),
+    recipe: (e, _args, ctx, info) => linked(info, e, e.flow_id, (id) => ctx.loaders.scope(scopeOf(e)).recipeById.load(id)),
   },
   ApiPlatformClient: {
     id: (c) => globalIdOf('ApiPlatformClient', c, c.id),
     workatoId,
     description: prop('description'),
     projectId: prop('project_id'),
-    project: (c, _args, ctx) => projectOf(c, c.project_id, ctx),
+    project: (c, _args, ctx, info) => projectOf(c, c.project_id, ctx, info),
     authType: (c) => (AUTH_TYPES.includes(c.auth_type ?? '') ? fromWire<ApiPlatformAuthType>(c.auth_type!) : null),
     legacy: flag('is_legacy'),
     email: prop('email'),

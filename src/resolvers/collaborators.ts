@@ -3,6 +3,7 @@
  * its privileges and grants are read from the workspace the member came from, so a customer's members (§17.2
  * #6–#8) answer them too.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
@@ -15,6 +16,7 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { list, prop, typed, workatoId } from './helpers.js';
 import type { FolderMapper, MemberMapper, PrivilegeMapper } from './mappers.js';
 import { decodeCursor, globalIdOf, pageOfList, pageOfPagedList, pageSize, workatoKey, type NodeType } from './relay.js';
+import { linked } from './links.js';
 
 /** `{"Recipes": ["read", "write"]}` → `[{resource: "Recipes", actions: ["read", "write"]}]`, in Workato's order. */
 function privilegeList(map: Workato.PrivilegeMap | null | undefined): PrivilegeMapper[] {
@@ -29,9 +31,8 @@ async function foldersOf(ctx: GatewayContext, value: object & { folder_ids?: num
 }
 
 /** A grant's project from the member's workspace; null when the item names none. */
-function projectOf(ctx: GatewayContext, value: object & { project_id: number | string }) {
-  const id = projectIdOf(value.project_id);
-  return id === null ? null : ctx.loaders.scope(scopeOf(value)).projectById.load(id);
+function projectOf(ctx: GatewayContext, value: object & { project_id: number | string }, info: GraphQLResolveInfo) {
+  return linked(info, value, projectIdOf(value.project_id), (id) => ctx.loaders.scope(scopeOf(value)).projectById.load(id));
 }
 
 const withProject = <T extends { project_id: number | string }>(items: T[]) => items.filter((i) => projectIdOf(i.project_id) !== null);
@@ -110,14 +111,14 @@ export const collaboratorResolvers: Resolvers = {
   },
   MemberProjectGrant: {
     projectId: (g) => projectIdOf(g.project_id)!,
-    project: (g, _args, ctx) => projectOf(ctx, g),
+    project: (g, _args, ctx, info) => projectOf(ctx, g, info),
     environmentType: prop('environment_type'),
     roleName: prop('role_name'),
     createdAt: prop('created_at'),
   },
   MemberProjectPrivileges: {
     projectId: (g) => projectIdOf(g.project_id)!,
-    project: (g, _args, ctx) => projectOf(ctx, g),
+    project: (g, _args, ctx, info) => projectOf(ctx, g, info),
     environmentType: prop('environment_type'),
     privileges: (p) => privilegeList(p.privileges),
   },

@@ -3,6 +3,7 @@ import { scopeOf } from '../loaders/scope.js';
 import { list, prop, workatoId } from './helpers.js';
 import type { ConnectionMapper } from './mappers.js';
 import { globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
+import { linked } from './links.js';
 
 export const connectionResolvers: Resolvers = {
   Query: {
@@ -40,7 +41,7 @@ export const connectionResolvers: Resolvers = {
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
     externalId: prop('external_id'),
-    folder: (c, _args, ctx) => (c.folder_id == null ? null : ctx.loaders.scope(scopeOf(c)).folderById.load(c.folder_id)),
-    parent: (c, _args, ctx) => (c.parent_id == null ? null : ctx.loaders.scope(scopeOf(c)).connectionById.load(c.parent_id)),
+    folder: (c, _args, ctx, info) => linked(info, c, c.folder_id, (id) => ctx.loaders.scope(scopeOf(c)).folderById.load(id)),
+    parent: (c, _args, ctx, info) => linked(info, c, c.parent_id, (id) => ctx.loaders.scope(scopeOf(c)).connectionById.load(id)),
   },
 };

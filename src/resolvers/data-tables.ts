@@ -13,6 +13,7 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { fromWire, typed } from './helpers.js';
 import type { DataTableColumnMapper, DataTableMapper, DataTableRecordMapper, ManagedUserMapper } from './mappers.js';
 import { decodeCursor, fromGlobalId, globalIdOf, makePage, pageOfPagedList, pageSize, workatoKey } from './relay.js';
+import { linked } from './links.js';
 
 /** §7: data tables, their columns and (as the simulator issues them) records are UUIDs. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -140,7 +141,7 @@ export const dataTableReadResolvers: Resolvers = {
     workatoId: (t) => t.id,
     name: (t) => t.name ?? '',
     folderId: (t) => (t.folder_id == null ? null : String(t.folder_id)),
-    folder: (t, _args, ctx) => (t.folder_id == null ? null : ctx.loaders.scope(scopeOf(t)).folderById.load(t.folder_id)),
+    folder: (t, _args, ctx, info) => linked(info, t, t.folder_id, (id) => ctx.loaders.scope(scopeOf(t)).folderById.load(id)),
     columns: (t) => columnsOf(t),
     column: (t, args) => columnsOf(t).find((c) => c.column.name === args.name) ?? null,
     createdAt: (t) => t.created_at ?? null,

@@ -2,6 +2,7 @@
  * Project builds and deployments (REFERENCE §14.4): reads by id, the deployments list (every match in one
  * answer, paged here newest first) and their relations. `project_id` is a string on both (§7): normalised here.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { DeploymentState, EnvironmentType, ProjectBuildState, Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
@@ -10,6 +11,7 @@ import { deploymentStateOf } from '../workato/inferred.js';
 import { defined, fromWire, prop, toWire, workatoId } from './helpers.js';
 import type { DeploymentConnectionMapper, DeploymentMapper } from './mappers.js';
 import { decodeCursor, globalIdOf, makePage, pageSize, workatoKey } from './relay.js';
+import { linked } from './links.js';
 
 /** `"44021"` → 44021; null when Workato sent something that is not a project id. */
 export function projectIdOf(value: string | number | null | undefined): number | null {
@@ -17,10 +19,8 @@ export function projectIdOf(value: string | number | null | undefined): number |
   return value != null && value !== '' && Number.isInteger(n) ? n : null;
 }
 
-const projectOf = (value: { project_id: string } & object, loaders: ScopedLoaders) => {
-  const id = projectIdOf(value.project_id);
-  return id === null ? null : loaders.projectById.load(id);
-};
+const projectOf = (value: { project_id: string } & object, loaders: ScopedLoaders, info: GraphQLResolveInfo) =>
+  linked(info, value, projectIdOf(value.project_id), (id) => loaders.projectById.load(id));
 
 /** Newest (highest id) first, keyset cursor on the id: stable while deployments are added during a walk. */
 function newestFirst(all: readonly DeploymentMapper[], first: number, after: string | null | undefined): DeploymentConnectionMapper {
@@ -85,7 +85,7 @@ export const deploymentResolvers: Resolvers = {
     id: (b) => globalIdOf('ProjectBuild', b, b.id),
     workatoId,
     state: (b) => fromWire<ProjectBuildState>(deploymentStateOf(b.state)),
-    project: (b, _args, ctx) => projectOf(b, ctx.loaders.scope(scopeOf(b))),
+    project: (b, _args, ctx, info) => projectOf(b, ctx.loaders.scope(scopeOf(b)), info),
     description: prop('description'),
     includeTestCases: prop('include_test_cases'),
     performedByName: prop('performed_by_name'),
@@ -98,7 +98,7 @@ export const deploymentResolvers: Resolvers = {
     workatoId,
     state: (d) => fromWire<DeploymentState>(deploymentStateOf(d.state)),
     environmentType: (d) => environmentOf(d.environment_type),
-    project: (d, _args, ctx) => projectOf(d, ctx.loaders.scope(scopeOf(d))),
+    project: (d, _args, ctx, info) => projectOf(d, ctx.loaders.scope(scopeOf(d)), info),
     build: (d, _args, ctx) => (d.project_build_id == null ? null : ctx.loaders.scope(scopeOf(d)).projectBuildById.load(d.project_build_id)),
     description: prop('description'),
     performedByName: prop('performed_by_name'),

@@ -15,6 +15,7 @@ import { flag, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { DeveloperApiClientConnectionMapper, DeveloperApiClientMapper, FolderMapper } from './mappers.js';
 import { globalIdOf, pageOfPagedList, pageSize, workatoIntId, type GlobalId } from './relay.js';
+import { linked } from './links.js';
 
 /** One page of clients with Workato's `count` (§6: `{"result": {"count", "items"}}`). */
 async function clientPage(loaders: ScopedLoaders, args: { first?: number | null; after?: string | null }): Promise<DeveloperApiClientConnectionMapper> {
@@ -69,10 +70,8 @@ export const developerApiClientResolvers: Resolvers = {
   DeveloperApiClient: {
     id: (c) => globalIdOf('DeveloperApiClient', c, c.id),
     workatoId,
-    role: (c, _args, ctx) =>
-      c.api_privilege_group_id == null
-        ? null
-        : clientsOf(ctx.loaders.scope(scopeOf(c))).developerApiClientRoleById.load(c.api_privilege_group_id),
+    role: (c, _args, ctx, info) =>
+      linked(info, c, c.api_privilege_group_id, (id) => clientsOf(ctx.loaders.scope(scopeOf(c))).developerApiClientRoleById.load(id)),
     allFolders: flag('all_folders'),
     folders: (c, _args, ctx) => foldersOf(c, ctx),
     environmentName: prop('environment_name'),

@@ -4,6 +4,7 @@ import { scopeOf } from '../loaders/scope.js';
 import { flag, prop, workatoId } from './helpers.js';
 import { recipePage } from './recipes.js';
 import { globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
+import { linked } from './links.js';
 
 export const folderResolvers: Resolvers = {
   Query: {
@@ -22,13 +23,13 @@ export const folderResolvers: Resolvers = {
     workatoId,
     isHome: flag('is_home'),
     isProject: flag('is_project'),
-    parent: (f, _args, ctx) => (f.parent_id == null ? null : ctx.loaders.scope(scopeOf(f)).folderById.load(f.parent_id)),
+    parent: (f, _args, ctx, info) => linked(info, f, f.parent_id, (id) => ctx.loaders.scope(scopeOf(f)).folderById.load(id)),
     // Workato sends `project_id` on every folder of a project, the project folder and its subfolders alike (REFERENCE
     // §8.7, [spec] example `is_project: false, project_id: 4567`). Both loaders index the one project list of the
     // request (loaders/projects.ts), so the link costs no call once `projects` or another folder's project read it.
-    project: (f, _args, ctx) => {
+    project: (f, _args, ctx, info) => {
       const loaders = ctx.loaders.scope(scopeOf(f));
-      if (f.project_id != null) return loaders.projectById.load(f.project_id);
+      if (f.project_id != null) return linked(info, f, f.project_id, (id) => loaders.projectById.load(id));
       // Older answers have no `project_id` (§8.7): a project folder is still found by its folder id.
       return f.is_project ? loaders.projectByFolderId.load(f.id) : null;
     },

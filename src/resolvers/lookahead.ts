@@ -67,9 +67,10 @@ function applies(condition: string | undefined, type: GraphQLObjectType): boolea
 /**
  * Whether the current field's result selects the chain of fields `path`, one name per level (through fragments;
  * @skip/@include honoured): `selectsPath(info, ['nodes', 'folder'])` on a recipe page. Lets a resolver start a
- * lookup its children will need before it has its own answer.
+ * lookup its children will need before it has its own answer — with `beyondIdentity`, only when the last field reads
+ * more than the identity a link answers without a call (`linked`, links.ts).
  */
-export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[], reading: 'any' | 'beyondIdentity' = 'any'): boolean {
   const walk = (selections: readonly SelectionNode[], type: GraphQLNamedType, depth: number): boolean =>
     selections.some((selection) => {
       if (!included(selection, info)) return false;
@@ -78,7 +79,7 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
         return !!fragment && mayApply(fragment.typeCondition?.name.value, type) && walk(fragment.selectionSet.selections, type, depth);
       }
       if (selection.name.value !== path[depth]) return false;
-      if (depth === path.length - 1) return true;
+      if (depth === path.length - 1) return reading === 'any' || !onlyIdentity(selection.selectionSet?.selections ?? [], info);
       const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[path[depth]!] : undefined;
       return !!field && !!selection.selectionSet && walk(selection.selectionSet.selections, getNamedType(field.type), depth + 1);
     });
@@ -115,6 +116,42 @@ export function selectedFieldNames(info: GraphQLResolveInfo, field: string): Set
   };
   for (const node of info.fieldNodes) if (node.selectionSet) find(node.selectionSet.selections);
   return names;
+}
+
+/** Fields every object answers from its id and scope alone: what a normalized client cache asks of a link. */
+const IDENTITY: ReadonlySet<string> = new Set(['__typename', 'id', 'workatoId']);
+
+/** Whether `selections` (through fragments; @skip/@include honoured) read nothing but `IDENTITY`. */
+function onlyIdentity(selections: readonly SelectionNode[], info: GraphQLResolveInfo): boolean {
+  return selections.every((selection) => {
+    if (!included(selection, info)) return true;
+    if (selection.kind === Kind.FIELD) return IDENTITY.has(selection.name.value);
+    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+    return !fragment || onlyIdentity(fragment.selectionSet.selections, info);
+  });
+}
+
+/**
+ * Whether the current field's result is read for its identity only (`folder { id __typename }`). The answer is kept
+ * per field-node list (one per list of sibling objects in graphql-js, one per document with compiled execution)
+ * unless a directive with variables could change it.
+ */
+export function selectsOnlyIdentity(info: GraphQLResolveInfo): boolean {
+  const kept = identityOnly.get(info.fieldNodes);
+  if (kept !== undefined) return kept;
+  const only = info.fieldNodes.every((node) => onlyIdentity(node.selectionSet?.selections ?? [], info));
+  if (!info.fieldNodes.some((node) => hasDirectives(node.selectionSet?.selections ?? [], info))) identityOnly.set(info.fieldNodes, only);
+  return only;
+}
+const identityOnly = new WeakMap<readonly FieldNode[], boolean>();
+
+function hasDirectives(selections: readonly SelectionNode[], info: GraphQLResolveInfo): boolean {
+  return selections.some((selection) => {
+    if (selection.directives?.length) return true;
+    if (selection.kind === Kind.FIELD) return false;
+    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+    return !!fragment && hasDirectives(fragment.selectionSet.selections, info);
+  });
 }
 
 /** The names of the fields selected on the current field's result itself (fragments and @skip/@include as above). */

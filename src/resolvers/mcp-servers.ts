@@ -106,7 +106,7 @@ export const mcpServerResolvers: Resolvers = {
     enabled: (t) => t.tool.enabled === true,
     requiresVerifiedUserAccess: (t) => t.tool.vua_required === true,
     incompatibilityReasons: (t) => t.tool.incompatibility_reasons ?? [],
-    recipe: (t, _args, ctx) => recipeOf(t.tool.flow_id, ctx),
+    recipe: (t, _args, ctx, info) => recipeOf(t, t.tool.flow_id, ctx, info),
     server: (t) => t.server,
   },
 };

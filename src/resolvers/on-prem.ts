@@ -13,6 +13,7 @@ import { flag, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { OnPremAgentMapper } from './mappers.js';
 import { decodeCursor, globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
+import { linked } from './links.js';
 
 interface AgentPageArgs {
   first?: number | null;
@@ -117,12 +118,11 @@ export const onPremResolvers: Resolvers = {
     updatedAt: prop('updated_at'),
     groupId: prop('on_prem_group_id'),
     // One group list for every agent of the request; a group it does not hold is read by id.
-    group: async (a: OnPremAgentMapper, _args, ctx) => {
-      if (a.on_prem_group_id == null) return null;
-      const loaders = scoped(ctx, a);
-      const listed = (await loaders.onPremGroups()).find((g) => g.id === a.on_prem_group_id);
-      return listed ?? loaders.onPremGroupById.load(a.on_prem_group_id);
-    },
+    group: (a: OnPremAgentMapper, _args, ctx, info) =>
+      linked(info, a, a.on_prem_group_id, async (id) => {
+        const loaders = scoped(ctx, a);
+        return (await loaders.onPremGroups()).find((g) => g.id === id) ?? loaders.onPremGroupById.load(id);
+      }),
     status: (a, _args, ctx) => scoped(ctx, a).onPremAgentStatusById.load(a.id),
   },
   OnPremAgentStatus: {

@@ -16,6 +16,7 @@ import type { Workato } from '../workato/types.js';
 import { defined, fromWire, prop, toWire, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import { fromGlobalId, globalIdOf, toGlobalId, workatoKey, type GlobalId, type NodeType } from './relay.js';
+import { linked } from './links.js';
 
 /**
  * A package id argument. The caller's own packages: a Workato id or `Package:<id>`. A customer's (§17.9) are read by
@@ -148,8 +149,8 @@ export const packageResolvers: Resolvers = {
     // [spec]: `checked` defaults to true; Workato pre-selects every asset.
     checked: (a) => a.checked !== false,
     status: (a) => assetStatus(a.status),
-    recipe: (a, _args, ctx) => (a.type === 'recipe' ? loadersOf(a, ctx).recipeById.load(a.id) : null),
-    connection: (a, _args, ctx) => (a.type === 'connection' ? loadersOf(a, ctx).connectionById.load(a.id) : null),
+    recipe: (a, _args, ctx, info) => (a.type === 'recipe' ? linked(info, a, a.id, (id) => loadersOf(a, ctx).recipeById.load(id)) : null),
+    connection: (a, _args, ctx, info) => (a.type === 'connection' ? linked(info, a, a.id, (id) => loadersOf(a, ctx).connectionById.load(id)) : null),
   },
   ExportManifest: {
     id: (m) => globalIdOf('ExportManifest', m, m.id),
@@ -206,7 +207,7 @@ export const packageResolvers: Resolvers = {
   },
   PackageRecipeStatus: {
     recipeWorkatoId: (s) => s.id,
-    recipe: (s, _args, ctx) => (s.import_result === 'not_found' ? null : loadersOf(s, ctx).recipeById.load(s.id)),
+    recipe: (s, _args, ctx, info) => (s.import_result === 'not_found' ? null : linked(info, s, s.id, (id) => loadersOf(s, ctx).recipeById.load(id))),
     importResult: (s) => known<PackageImportResult>(s.import_result, IMPORT_RESULTS),
     ok: (s) => IMPORT_RESULTS_OK.includes(s.import_result),
   },

@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { scopeOf } from '../loaders/scope.js';
 import { prop, workatoId } from './helpers.js';
 import { globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
+import { linked } from './links.js';
 
 export const projectResolvers: Resolvers = {
   Query: {
@@ -15,6 +16,6 @@ export const projectResolvers: Resolvers = {
   Project: {
     id: (p) => globalIdOf('Project', p, p.id),
     workatoId,
-    folder: (p, _args, ctx) => ctx.loaders.scope(scopeOf(p)).folderById.load(p.folder_id),
+    folder: (p, _args, ctx, info) => linked(info, p, p.folder_id, (id) => ctx.loaders.scope(scopeOf(p)).folderById.load(id)),
   },
 };

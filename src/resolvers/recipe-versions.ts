@@ -8,6 +8,7 @@ import { prop, workatoId } from './helpers.js';
 import type { RecipeMapper, RecipeVersionMapper } from './mappers.js';
 import { attempt, inputError, payload, refused } from './payload.js';
 import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, workatoKey } from './relay.js';
+import { linked } from './links.js';
 
 interface VersionRef {
   scope?: string;
@@ -64,7 +65,7 @@ export const recipeVersionResolvers: Resolvers = {
     authorName: prop('author_name'),
     authorEmail: prop('author_email'),
     comment: prop('comment'),
-    recipe: (v, _args, ctx) => ctx.loaders.scope(scopeOf(v)).recipeById.load(v.recipe_id),
+    recipe: (v, _args, ctx, info) => linked(info, v, v.recipe_id, (id) => ctx.loaders.scope(scopeOf(v)).recipeById.load(id)),
   },
   Mutation: {
     recipeVersionCommentUpdate: async (_root, { input }, ctx) => {

@@ -12,6 +12,7 @@ import { ownSelectedFieldNames, selectedArgs, selectsPath } from './lookahead.js
 import { HOME_LEVEL } from '../loaders/folders.js';
 import type { RecipeConfigEntryMapper, RecipeMapper } from './mappers.js';
 import { MAX_FIRST, decodeCursor, globalIdOf, makePage, pageOfPagedList, pageSize, workatoKey, type Page } from './relay.js';
+import { linked } from './links.js';
 
 export interface RecipePageArgs {
   first?: number | null;
@@ -65,7 +66,9 @@ export function prefetchRecipePage(loaders: ScopedLoaders, args: RecipePageArgs)
  * The only call this can waste is on an empty page.
  */
 export function prefetchFolderWalk(loaders: ScopedLoaders, info: GraphQLResolveInfo): void {
-  if (selectsPath(info, ['nodes', 'folder']) || selectsPath(info, ['edges', 'node', 'folder'])) loaders.foldersByParentId.prefetch(HOME_LEVEL);
+  if (selectsPath(info, ['nodes', 'folder'], 'beyondIdentity') || selectsPath(info, ['edges', 'node', 'folder'], 'beyondIdentity')) {
+    loaders.foldersByParentId.prefetch(HOME_LEVEL);
+  }
 }
 
 /** The connections a recipe uses, deduplicated, in config order; ones the token cannot see are left out. */
@@ -160,7 +163,7 @@ export const recipeResolvers: Resolvers = {
     // Entries carry the recipe's scope so `connection` reads the same workspace.
     config: (r): RecipeConfigEntryMapper[] => tag(r.config ?? [], scopeOf(r)),
     connections: (r, _args, ctx) => recipeConnections(r, ctx.loaders.scope(scopeOf(r))),
-    folder: (r, _args, ctx) => (r.folder_id == null ? null : ctx.loaders.scope(scopeOf(r)).folderById.load(r.folder_id)),
+    folder: (r, _args, ctx, info) => linked(info, r, r.folder_id, (id) => ctx.loaders.scope(scopeOf(r)).folderById.load(id)),
     // List items may leave `code` out (§8.2): read the full recipe only then.
     code: async (r, _args, ctx) => {
       if (r.code !== undefined && r.code !== null && r.code !== '') return decodeJson(r.code);

@@ -15,6 +15,7 @@ import { fromWire, prop, typed } from './helpers.js';
 import type { ManagedUserMapper, TestRunMapper } from './mappers.js';
 import { follow, polled } from './polling.js';
 import { decodeCursor, globalIdOf, makePage, pageSize, workatoKey } from './relay.js';
+import { linked } from './links.js';
 
 /** §28: a run request's handle, e.g. `cirr-AHNFkza6-dwMArc`; a test case's, e.g. `citc-AG48N4xo-g6ccgP`. */
 export const TEST_RUN_HANDLE = /^cirr-[A-Za-z0-9_-]+$/;
@@ -91,7 +92,7 @@ export const testAutomationResolvers: Resolvers = {
     workatoId: (c) => c.id,
     name: (c) => c.name ?? '',
     description: prop<TestCaseValue, 'description'>('description'),
-    recipe: (c, _args, ctx) => ctx.loaders.scope(scopeOf(c)).recipeById.load(c.recipe_id),
+    recipe: (c, _args, ctx, info) => linked(info, c, c.recipe_id, (id) => ctx.loaders.scope(scopeOf(c)).recipeById.load(id)),
     createdAt: prop<TestCaseValue, 'created_at'>('created_at'),
     updatedAt: prop<TestCaseValue, 'updated_at'>('updated_at'),
   },
