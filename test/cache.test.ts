@@ -1,5 +1,7 @@
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
+import { exported, manifest } from './support/packages.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const OTHER = 'd'.repeat(64);
@@ -28,6 +30,19 @@ describe('in-memory response cache', () => {
     // Another token asks the same text: its own scope, its own upstream calls.
     await stack.request(RECIPE, {}, { token: OTHER });
     expect(upstream()).toBeGreaterThan(calls);
+  });
+
+  it("never stores a package's download link, which follows the asking request's Host", async () => {
+    const done = await exported(stack, await manifest(stack, { name: 'Cache test release', folderId: '1201101', autoGenerateAssets: true }));
+    const query = `{ package(id: "${done.workatoId}") { downloadUrl } }`;
+    const forged = await request(stack.gateway.url, {
+      method: 'POST',
+      headers: { host: 'attacker.example', 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
+      body: JSON.stringify({ query }),
+    });
+    expect(((await forged.body.json()) as any).data.package.downloadUrl).toMatch(/^http:\/\/attacker\.example\//);
+    const honest = await stack.gql(query);
+    expect(honest.package.downloadUrl).toBe(new URL(`/packages/${done.workatoId}/download`, stack.gateway.url).toString());
   });
 
   it('is invalidated by a mutation that touches the same entity', async () => {

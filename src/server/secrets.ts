@@ -25,4 +25,7 @@ export const UNCACHED_SCHEMA_COORDINATES: readonly string[] = [
   'DeveloperApiClientCreatePayload.token', 'DeveloperApiClientTokenRegeneratePayload.token', // §21
   'Query.workatoQuota', // the gateway's live quota figures
   'EventTopic.messages', // §26: no secret, but a live read of a moving stream: a stored batch would replay old messages
+  // No secret either, but built from the caller's Host header when PUBLIC_URL is unset: a stored answer would hand
+  // one caller's (possibly forged) host to the next, who would send its credentials there to download.
+  'Package.downloadUrl',
 ];
