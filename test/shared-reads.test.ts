@@ -69,4 +69,15 @@ describe('identical reads in flight', () => {
     expect(codes.every((c) => typeof c === 'string')).toBe(true);
     expect(codes[0]).not.toBe(codes[1]);
   });
+
+  it("never lets a mutation's read-back take a read that left before the write (the state it changed)", async () => {
+    await stack.gql(`mutation { recipeStop(input: { id: "3307712" }) { userErrors { code } } }`);
+    stack.sim.inject({ route: 'GET /api/recipes/:id', delayMs: 400, times: 1 });
+    const before = stack.gql(`{ recipe(id: "3307712") { running name } }`);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the read is out, answering "stopped"
+    // The start answers no recipe: its read-back is a GET /recipes/:id like the one still in flight.
+    const started = await stack.gql(`mutation { recipeStart(input: { id: "3307712" }) { recipe { running name } userErrors { code } } }`);
+    expect(started.recipeStart).toEqual({ recipe: { running: true, name: expect.any(String) }, userErrors: [] });
+    expect((await before).recipe.running).toBe(false);
+  });
 });

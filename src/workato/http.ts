@@ -52,6 +52,11 @@ export interface CallerBudget {
   slots: Semaphore;
   /** What the request has cost upstream so far (ledger.ts): `extensions.workato` reports it. */
   ledger: CallLedger;
+  /**
+   * The request has sent a write: its reads from then on never join a read already in flight, which may have left
+   * before the write and answer the state it changed (a mutation's read-back).
+   */
+  wrote?: boolean;
 }
 
 /**
@@ -172,6 +177,7 @@ export class WorkatoApi {
     this.refuseWithoutToken(method, fullPath);
     const family = familyOf(method, fullPath);
     const { ledger } = this.budget;
+    if (method !== 'GET' && !options.idempotent && !ledger.planning) this.budget.wrote = true;
     const inflight = this.transport.inflight;
     // (Not with a caller's abort signal, which would end the call for every sharer; not for a secret; not without a
     // keyed token hash.)
@@ -179,10 +185,10 @@ export class WorkatoApi {
     if (!shareable) return (await this.withRetries<T>(method, fullPath, family, options)).value;
     // Identical reads of the same caller in flight share one Workato call (another request of the same token asked for
     // the same path and query a moment ago): never across tokens (the key holds the keyed token hash), never for a
-    // write, never past the call's end. Each sharer parses the answer itself: loaders mark the objects they are given.
+    // write or a read after one (`wrote`), never past the call's end. Each sharer parses the answer itself: loaders mark the objects they are given.
     const search = queryString(options.query);
     const key = `${this.budget.key} ${this.baseUrl}${fullPath}${search}`;
-    const pending = inflight.get(key) as Promise<Answer<T>> | undefined;
+    const pending = this.budget.wrote ? undefined : (inflight.get(key) as Promise<Answer<T>> | undefined);
     if (pending) {
       const ticket = ledger.shared('GET', fullPath + search, family);
       let status = 0;
