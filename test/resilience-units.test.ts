@@ -90,31 +90,44 @@ describe('CircuitBreaker', () => {
     let now = 0;
     const changes: string[] = [];
     const breaker = new CircuitBreaker(2, 1_000, () => now, (_o, s) => changes.push(s));
-    breaker.record('o', true);
-    breaker.record('o', false); // a success in between resets the count
-    breaker.record('o', true);
-    expect(breaker.allow('o')).toEqual({ ok: true });
-    breaker.record('o', true);
-    expect(breaker.allow('o')).toEqual({ ok: false, retryAfterSeconds: 1 });
+    breaker.record('o', 'a', true);
+    breaker.record('o', 'a', false); // a success in between resets the count
+    breaker.record('o', 'a', true);
+    expect(breaker.allow('o', 'a')).toEqual({ ok: true });
+    breaker.record('o', 'a', true);
+    expect(breaker.allow('o', 'a')).toEqual({ ok: false, retryAfterSeconds: 1 });
     now = 1_000;
-    expect(breaker.allow('o')).toEqual({ ok: true });
-    expect(breaker.allow('o').ok).toBe(false); // only one probe at a time
-    breaker.record('o', false);
-    expect(breaker.state('o')).toBe('closed');
+    expect(breaker.allow('o', 'a')).toEqual({ ok: true });
+    expect(breaker.allow('o', 'a').ok).toBe(false); // only one probe at a time
+    breaker.record('o', 'a', false);
+    expect(breaker.state('o', 'a')).toBe('closed');
     expect(changes).toEqual(['open', 'half-open', 'closed']);
   });
 
   it('reopens when the probe fails, and does nothing with threshold 0', () => {
     let now = 0;
     const breaker = new CircuitBreaker(1, 1_000, () => now);
-    breaker.record('o', true);
+    breaker.record('o', 'a', true);
     now = 2_000;
-    expect(breaker.allow('o').ok).toBe(true);
-    breaker.record('o', true);
-    expect(breaker.state('o')).toBe('open');
+    expect(breaker.allow('o', 'a').ok).toBe(true);
+    breaker.record('o', 'a', true);
+    expect(breaker.state('o', 'a')).toBe('open');
     const off = new CircuitBreaker(0, 1_000);
-    for (let i = 0; i < 10; i++) off.record('o', true);
-    expect(off.allow('o')).toEqual({ ok: true });
+    for (let i = 0; i < 10; i++) off.record('o', 'a', true);
+    expect(off.allow('o', 'a')).toEqual({ ok: true });
+  });
+
+  it("keeps one caller's circuit apart from another's; the origin is open while any caller's is", () => {
+    const changes: string[] = [];
+    const breaker = new CircuitBreaker(2, 1_000, () => 0, (origin, s) => changes.push(`${origin} ${s}`));
+    breaker.record('o', 'a', true);
+    breaker.record('o', 'a', true);
+    expect(breaker.allow('o', 'a').ok).toBe(false);
+    expect(breaker.allow('o', 'b')).toEqual({ ok: true });
+    breaker.record('o', 'b', true);
+    breaker.record('o', 'b', true);
+    expect(breaker.state('o')).toBe('open');
+    expect(changes).toEqual(['o open']); // the second caller's circuit did not change the origin's state
   });
 });
 

@@ -60,7 +60,7 @@ describe('client-side quotas per token and endpoint family (REFERENCE §5)', () 
   });
 });
 
-describe('circuit breaker per upstream origin', () => {
+describe('circuit breaker per upstream origin and token', () => {
   it('stops calling a failing Workato after N failures in a row, fails fast, and closes again after a good probe', async () => {
     const stack = await stackWith({ WORKATO_BREAKER_THRESHOLD: '3', WORKATO_BREAKER_COOLDOWN_MS: '300' });
     stack.sim.inject({ status: 503, times: Infinity });
@@ -78,6 +78,17 @@ describe('circuit breaker per upstream origin', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect((await stack.gql(`{ me { name } }`)).me.name).toBeTruthy();
     expect((await stack.gql(`{ me { name } }`)).me.name).toBeTruthy();
+  });
+
+  it("opens only the failing token's circuit: another tenant's calls still go out", async () => {
+    const stack = await stackWith({ WORKATO_BREAKER_THRESHOLD: '3', WORKATO_BREAKER_COOLDOWN_MS: '30000' }, { workspaces: { [DEMO_TOKEN]: {}, [OTHER]: { recipes: 2 } } });
+    stack.sim.inject({ route: 'GET /api/recipes/:recipe_id/jobs', status: 500, times: 3 });
+    // One request of one tenant: three jobs lists fail, and its circuit opens.
+    await stack.request(`{ recipes(first: 3) { nodes { jobs(first: 1) { nodes { id } } } } }`);
+    expect(code(await stack.request(`{ me { name } }`))).toBe('UPSTREAM_UNAVAILABLE');
+    const other = await stack.request(`{ me { name } }`, {}, { token: OTHER });
+    expect(other.errors).toBeUndefined();
+    expect(other.data?.me?.name).toBeTruthy();
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The one place that talks HTTP to Workato: base URL, bearer header, the shared undici pool, timeouts, JSON parsing
  * (204, empty and non-JSON bodies), the mapping of every non-2xx to a WorkatoError, and the call discipline around
- * each call: the caller's quota (rate-limiter.ts), the origin's circuit breaker, a cap on calls in flight per
+ * each call: the caller's quota (rate-limiter.ts), the circuit breaker of the origin and caller, a cap on calls in flight per
  * GraphQL request, and retries of reads only (resilience.ts). Domain files hold one typed function per endpoint.
  */
 import { request, type Dispatcher } from 'undici';
@@ -153,7 +153,7 @@ export class WorkatoApi {
 
   /**
    * The same caller and scope on another Workato host with the same token (§25 data-table records, §26 event-stream
-   * messages): the same pool, timeouts, retries, quotas, breaker (per origin) and in-flight cap.
+   * messages): the same pool, timeouts, retries, quotas, breaker (per origin and caller) and in-flight cap.
    */
   onHost(baseUrl: string): WorkatoApi {
     return new WorkatoApi(this.transport, baseUrl.replace(/\/+$/, ''), this.token, this.prefix, this.refusal, this.budget);
@@ -395,7 +395,7 @@ export class WorkatoApi {
       }
     }
     const release = await this.budget.slots.acquire();
-    const gate = breaker?.allow(this.origin, this.budget.ledger.requestId) ?? { ok: true as const };
+    const gate = breaker?.allow(this.origin, this.budget.key, this.budget.ledger.requestId) ?? { ok: true as const };
     if (!gate.ok) {
       release();
       this.transport.onRefused?.({ method, family: family.name, reason: 'circuit_open' });
@@ -405,7 +405,7 @@ export class WorkatoApi {
         method,
         path: fullPath,
         retryAfter: gate.retryAfterSeconds,
-        message: `Workato failed repeatedly, so the gateway is not calling it for a while (${method} ${fullPath}).`,
+        message: `Workato failed repeatedly for this token, so the gateway is not calling it with this token for a while (${method} ${fullPath}).`,
       });
     }
     return release;
@@ -416,9 +416,9 @@ export class WorkatoApi {
     const failed = outcome !== 'response' || status >= 500;
     if (outcome === 'network' && (cause as Error | undefined)?.name === 'AbortError' && status === 0) {
       // Aborted by our caller (a download cancelled), not a failure of the origin.
-      this.transport.breaker?.release(this.origin);
+      this.transport.breaker?.release(this.origin, this.budget.key);
     } else {
-      this.transport.breaker?.record(this.origin, failed, this.budget.ledger.requestId);
+      this.transport.breaker?.record(this.origin, this.budget.key, failed, this.budget.ledger.requestId);
     }
     this.report({ method, path, status, durationMs: performance.now() - started, family: family.name, outcome, attempt });
   }

@@ -1,6 +1,6 @@
 /**
  * What every WorkatoApi of the process shares: the undici pools (one per origin), timeouts, the retry policy, the
- * per-caller rate limiter, the per-origin circuit breaker, the keyed token hash, and hooks for metrics.
+ * per-caller rate limiter, the circuit breaker per origin and caller, the keyed token hash, and hooks for metrics.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
