@@ -1,8 +1,9 @@
 /**
  * The one place that talks HTTP to Workato: base URL, bearer header, the shared undici pool, timeouts, JSON parsing
  * (204, empty and non-JSON bodies), the mapping of every non-2xx to a WorkatoError, and the call discipline around
- * each call: the caller's quota (rate-limiter.ts), the circuit breaker of the origin and caller, a cap on calls in flight per
- * GraphQL request, and retries of reads only (resilience.ts). Domain files hold one typed function per endpoint.
+ * each call: the caller's quota (rate-limiter.ts), the circuit breaker of the origin and caller, a cap on calls in
+ * flight per GraphQL request, and retries of reads only (resilience.ts). Domain files hold one typed function per
+ * endpoint.
  */
 import { request, type Dispatcher } from 'undici';
 import { DOCUMENTED_FAMILIES, familyOf, type Family } from './families.js';
