@@ -59,6 +59,15 @@ describe('errors carry a machine-readable code', () => {
     expect(codes(foreign)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('BAD_USER_INPUT, before any call, for a numeric id too long to stay exact (it would be sent as another id)', async () => {
+    stack.sim.resetCounts();
+    const long = await stack.request(`{ a: recipe(id: "9007199254740993") { name } }`);
+    const huge = await stack.request(`mutation($id: ID!) { recipeStop(input: { id: $id }) { userErrors { code } } }`, { id: '9'.repeat(400) });
+    expect([...codes(long), ...codes(huge)]).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(huge.errors?.[0]?.message.length).toBeLessThan(300);
+    expect(stack.sim.counts()).toEqual({});
+  });
+
   it('a malformed query is a 400 with a GraphQL error', async () => {
     const r = await stack.request(`{ recipes { nodes { nope } }`);
     expect(r.status).toBe(400);

@@ -30,7 +30,7 @@ import { toWire } from './helpers.js';
 import { customerSegment, type CustomerRef } from './managed-users.js';
 import type { ApiEndpointMapper, ApiPlatformClientMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { fromGlobalId, toGlobalId, workatoKey, type NodeType } from './relay.js';
+import { fromGlobalId, toGlobalId, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
 import { given, resolveScope, type IdArg } from './writes.js';
 
 const blank = (value: string | null | undefined) => value == null || value.trim() === '';
@@ -81,7 +81,7 @@ async function endpointTarget(ctx: GatewayContext, input: { id: string; managedU
   if (!input.managedUser) return { id: Number(key), scope };
   if (scope !== undefined) throw badUserInput('Give `input.managedUser` only with a `workatoId`: a global `id` already names its customer.', 'input.managedUser');
   const segment = customerSegment(input.managedUser, 'input.managedUser');
-  const customer = /^\d+$/.test(segment) ? segment : String((await ctx.loaders.managedUsers.managedUserBySegment.load(segment)).id);
+  const customer = WORKATO_INT_ID.test(segment) ? segment : String((await ctx.loaders.managedUsers.managedUserBySegment.load(segment)).id);
   return { id: Number(key), scope: customer };
 }
 
@@ -153,7 +153,7 @@ function clientInputErrors(input: {
 /** Workato-only ids (portals, policies, certificate bundles are not served here). */
 function plainIds(values: readonly string[] | null | undefined, argument: string): number[] | undefined {
   return values?.map((v) => {
-    if (!/^\d+$/.test(v)) throw badUserInput(`\`${argument}\` takes Workato ids; got "${v}".`, argument);
+    if (!WORKATO_INT_ID.test(v)) throw badUserInput(`\`${argument}\` takes Workato ids; got "${v}".`, argument);
     return Number(v);
   });
 }
@@ -161,14 +161,14 @@ const plainId = (value: string | null | undefined, argument: string) => (value =
 
 /** A key given by global id (`ApiKey:<client>:<key>`, scope inside) or by Workato id plus `clientId`. */
 function keyTarget(ctx: GatewayContext, input: { id: string; clientId?: string | null }) {
-  if (/^\d+$/.test(input.id)) {
+  if (WORKATO_INT_ID.test(input.id)) {
     if (!input.clientId) throw badUserInput('`input.clientId` is required when `input.id` is a `workatoId`.', 'input.clientId');
     const client = target(ctx, 'ApiPlatformClient', input.clientId, 'input.clientId');
     return { ...client, clientId: client.id, keyId: Number(input.id) };
   }
   const parsed = fromGlobalId(input.id);
   const [clientId, keyId] = parsed?.keys ?? [];
-  if (parsed?.type !== 'ApiKey' || parsed.keys.length !== 2 || !/^\d+$/.test(clientId ?? '') || !/^\d+$/.test(keyId ?? '')) {
+  if (parsed?.type !== 'ApiKey' || parsed.keys.length !== 2 || !WORKATO_INT_ID.test(clientId ?? '') || !WORKATO_INT_ID.test(keyId ?? '')) {
     throw badUserInput(`\`input.id\` must be an ApiKey id (as returned in \`id\`) or its Workato id; got "${input.id}".`, 'input.id');
   }
   return { loaders: ctx.loaders.scope(parsed.scope), scope: parsed.scope, clientId: Number(clientId), keyId: Number(keyId) };

@@ -13,14 +13,14 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { flag, fromWire, list, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { ApiPlatformClientMapper } from './mappers.js';
-import { globalIdOf, pageOfList, pageOfPagedList, pageSize, workatoKey, type NodeType } from './relay.js';
+import { globalIdOf, pageOfList, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
 import { linked } from './links.js';
 
 type PageArgs = { first?: number | null; after?: string | null };
 const AUTH_TYPES: readonly string[] = ['token', 'jwt', 'oauth2', 'oidc'];
 
 /** A Workato id of a wire field that may be a string (collection `project_id`, §7), as a number; else null. */
-const numericId = (value: string | number | null | undefined): number | null => (value != null && /^\d+$/.test(String(value)) ? Number(value) : null);
+const numericId = (value: string | number | null | undefined): number | null => (value != null && WORKATO_INT_ID.test(String(value)) ? Number(value) : null);
 
 /** A list whose Workato answer has a `count`: the page, plus `totalCount` from the last call it made. */
 async function countedPage<T>(args: PageArgs, load: (page: number, per_page: number) => Promise<{ data: T[]; count: number | null }>) {
@@ -48,7 +48,7 @@ export const clientPage = (loaders: ScopedLoaders, filters: { project_id?: numbe
 function bundleIds(ids: readonly string[] | null | undefined): number[] | undefined {
   if (!ids?.length) return undefined;
   return ids.map((id) => {
-    if (!/^\d+$/.test(id)) throw badUserInput(`\`certBundleIds\` takes Workato ids; got "${id}".`, 'certBundleIds');
+    if (!WORKATO_INT_ID.test(id)) throw badUserInput(`\`certBundleIds\` takes Workato ids; got "${id}".`, 'certBundleIds');
     return Number(id);
   });
 }
@@ -58,7 +58,7 @@ const nodeOf =
   (type: NodeType, load: (loaders: ScopedLoaders, id: number) => Promise<object>): FamilyNodeLoader =>
   async (parsed, ctx, id) => {
     const key = parsed.keys[0] ?? '';
-    if (parsed.keys.length !== 1 || !/^\d+$/.test(key)) throw badUserInput(`"${id()}" is not a ${type} id this API issued.`, 'id');
+    if (parsed.keys.length !== 1 || !WORKATO_INT_ID.test(key)) throw badUserInput(`"${id()}" is not a ${type} id this API issued.`, 'id');
     return typed(await load(ctx.loaders.scope(parsed.scope), Number(key)), type) as never;
   };
 
@@ -69,7 +69,7 @@ export const API_PLATFORM_NODES = {
   ApiPortal: nodeOf('ApiPortal', (l, id) => l.apiPlatform.apiPortalById.load(id)),
   ApiKey: (async (parsed, ctx, id) => {
     const [clientId, keyId] = parsed.keys;
-    if (parsed.keys.length !== 2 || !/^\d+$/.test(clientId ?? '') || !/^\d+$/.test(keyId ?? '')) {
+    if (parsed.keys.length !== 2 || !WORKATO_INT_ID.test(clientId ?? '') || !WORKATO_INT_ID.test(keyId ?? '')) {
       throw badUserInput(`"${id()}" is not an ApiKey id this API issued.`, 'id');
     }
     const key = await ctx.loaders.scope(parsed.scope).apiPlatform.apiKeyByKey.load({ clientId: Number(clientId), keyId: Number(keyId) });

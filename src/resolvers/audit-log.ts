@@ -15,7 +15,7 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { prop, typed } from './helpers.js';
 import { customerLoaders } from './managed-users.js';
 import type { AuditLogEntryMapper, AuditLogResourceMapper } from './mappers.js';
-import { decodeCursor, encodeCursor, globalIdOf, makePage, pageSize, type Page } from './relay.js';
+import { decodeCursor, encodeCursor, globalIdOf, makePage, pageSize, WORKATO_INT_ID, type Page } from './relay.js';
 
 /** §27's resource types: GraphQL enum value ↔ Workato's name. */
 const RESOURCE_TYPES: Record<Exclude<AuditLogResourceType, 'OTHER'>, string> = {
@@ -45,7 +45,7 @@ function wireTypes(values: readonly AuditLogResourceType[] | null | undefined, a
 /** The filters as Workato's query, checked first (BAD_USER_INPUT, no call): integer user ids, `from` before `to`. */
 function logQuery(args: Filters): Workato.ActivityLogQuery {
   const users = args.userIds?.map((id) => {
-    if (!/^\d+$/.test(id)) throw badUserInput(`\`userIds\` must be Workato user ids (integers); got "${id}".`, 'userIds');
+    if (!WORKATO_INT_ID.test(id)) throw badUserInput(`\`userIds\` must be Workato user ids (integers); got "${id}".`, 'userIds');
     return Number(id);
   });
   if (args.from && args.to && Date.parse(args.from) > Date.parse(args.to)) throw badUserInput('`from` must not be later than `to`.', 'from');

@@ -15,7 +15,7 @@ import type { CustomerRef } from './managed-users.js';
 import { customerId, write } from './managed-user-mutations.js';
 import type { MemberInvitationMapper, MemberMapper } from './mappers.js';
 import { inputError, payload, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { toGlobalId, workatoKey } from './relay.js';
+import { toGlobalId, WORKATO_INT_ID, workatoKey } from './relay.js';
 
 const ENVIRONMENTS = ['dev', 'test', 'prod'];
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -50,7 +50,7 @@ async function scopeOfRef(ctx: GatewayContext, ref: CustomerRef | null | undefin
 /** A member given as its global id (which names its workspace) or as a Workato id, with `managedUser` for a customer's. */
 async function memberTarget(ctx: GatewayContext, input: { id: string; managedUser?: CustomerRef | null }): Promise<Outcome<{ scope: string | undefined; member: number }>> {
   const { key, scope } = workatoKey('Member', input.id, 'input.id');
-  if (/^\d+$/.test(input.id)) {
+  if (WORKATO_INT_ID.test(input.id)) {
     const named = await scopeOfRef(ctx, input.managedUser);
     return named.ok ? { ok: true, value: { scope: named.value, member: Number(key) } } : named;
   }

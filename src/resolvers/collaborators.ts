@@ -15,7 +15,7 @@ import { collaboratorMutations } from './collaborator-mutations.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { list, prop, typed, workatoId } from './helpers.js';
 import type { FolderMapper, MemberMapper, PrivilegeMapper } from './mappers.js';
-import { decodeCursor, globalIdOf, pageOfList, pageOfPagedList, pageSize, workatoKey, type NodeType } from './relay.js';
+import { decodeCursor, globalIdOf, pageOfList, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
 import { linked } from './links.js';
 
 /** `{"Recipes": ["read", "write"]}` → `[{resource: "Recipes", actions: ["read", "write"]}]`, in Workato's order. */
@@ -51,7 +51,7 @@ async function membersOf(loaders: ScopedLoaders, email: string | null | undefine
 const byNumericId =
   (type: NodeType, load: (loaders: ScopedLoaders, id: number) => Promise<object>): FamilyNodeLoader =>
   async (parsed, ctx, id) => {
-    if (parsed.keys.length !== 1 || !/^\d+$/.test(parsed.keys[0]!)) throw badUserInput(`"${id()}" is not an id this API issued.`, 'id');
+    if (parsed.keys.length !== 1 || !WORKATO_INT_ID.test(parsed.keys[0]!)) throw badUserInput(`"${id()}" is not an id this API issued.`, 'id');
     return typed(await load(ctx.loaders.scope(parsed.scope), Number(parsed.keys[0])), type) as never;
   };
 

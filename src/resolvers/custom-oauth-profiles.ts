@@ -14,7 +14,7 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { prop, typed, workatoId } from './helpers.js';
 import type { CustomOAuthProfileMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused } from './payload.js';
-import { pageOfPagedList, pageSize, toGlobalId, workatoKey } from './relay.js';
+import { pageOfPagedList, pageSize, toGlobalId, WORKATO_INT_ID, workatoKey } from './relay.js';
 import { given } from './writes.js';
 
 /** Profiles live in the caller's own workspace only: a global id of a customer's object is the caller's mistake. */
@@ -26,7 +26,7 @@ function profileId(value: string, argument: string): number {
 
 /** `node(id)`: the by-id loader (free after a list of the same request). */
 export const customOAuthProfileNode: FamilyNodeLoader = async (parsed, ctx, id) => {
-  if (parsed.scope !== undefined || parsed.keys.length !== 1 || !/^\d+$/.test(parsed.keys[0]!)) {
+  if (parsed.scope !== undefined || parsed.keys.length !== 1 || !WORKATO_INT_ID.test(parsed.keys[0]!)) {
     throw badUserInput(`"${id()}" is not an id this API issued. Pass an \`id\` field's value.`, 'id');
   }
   return typed(await ctx.loaders.scope().customOAuthProfiles.customOAuthProfileById.load(Number(parsed.keys[0])), 'CustomOAuthProfile');

@@ -20,7 +20,7 @@ import { customerId, write } from './managed-user-mutations.js';
 import type { CustomerRef } from './managed-users.js';
 import type { DeveloperApiClientMapper, DeveloperApiClientRoleMapper } from './mappers.js';
 import { inputError, payload, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { toGlobalId, workatoKey, type NodeType } from './relay.js';
+import { toGlobalId, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
 
 type Scope = string | undefined;
 const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
@@ -38,7 +38,7 @@ async function target(ctx: GatewayContext, type: NodeType, input: { id: string; 
   if (!input.managedUser) return ok({ scope, id: Number(key) });
   const customer = await scopeOfCustomer(ctx, input.managedUser);
   if (!customer.ok) return customer;
-  if (!/^\d+$/.test(input.id) && scope !== customer.value) {
+  if (!WORKATO_INT_ID.test(input.id) && scope !== customer.value) {
     return refused([inputError('INVALID', '`input.id` is an object of another workspace than `input.managedUser`.', ['input', 'managedUser'])]);
   }
   return ok({ scope: customer.value, id: Number(key) });
@@ -47,7 +47,7 @@ async function target(ctx: GatewayContext, type: NodeType, input: { id: string; 
 /** A Workato id of `type` in `scope`: a bare id, or a global id read from the same workspace. */
 function keyIn(type: NodeType, value: string, field: string[], scope: Scope, errors: UserErrorValue[]): number {
   const { key, scope: of } = workatoKey(type, value, field.join('.'));
-  if (!/^\d+$/.test(value) && of !== scope) errors.push(inputError('INVALID', `${field.join('.')} is a ${type} of another workspace.`, field));
+  if (!WORKATO_INT_ID.test(value) && of !== scope) errors.push(inputError('INVALID', `${field.join('.')} is a ${type} of another workspace.`, field));
   return Number(key);
 }
 

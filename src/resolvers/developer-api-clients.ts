@@ -14,7 +14,7 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { flag, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { DeveloperApiClientConnectionMapper, DeveloperApiClientMapper, FolderMapper } from './mappers.js';
-import { globalIdOf, pageOfPagedList, pageSize, workatoIntId, type GlobalId } from './relay.js';
+import { globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoIntId, type GlobalId } from './relay.js';
 import { linked } from './links.js';
 
 /** One page of clients with Workato's `count` (§6: `{"result": {"count", "items"}}`). */
@@ -44,7 +44,7 @@ async function foldersOf(client: DeveloperApiClientMapper, ctx: GatewayContext):
 /** The numeric Workato id of a node id's key; anything else was not issued by this API. */
 function nodeKey(parsed: GlobalId, id: () => string): number {
   const key = parsed.keys[0] ?? '';
-  if (parsed.keys.length !== 1 || !/^\d+$/.test(key)) throw badUserInput(`"${id()}" is not an id this API issued.`, 'id');
+  if (parsed.keys.length !== 1 || !WORKATO_INT_ID.test(key)) throw badUserInput(`"${id()}" is not an id this API issued.`, 'id');
   return Number(key);
 }
 

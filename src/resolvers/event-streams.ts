@@ -19,7 +19,7 @@ import { prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { EventMessageMapper, EventTopicMapper } from './mappers.js';
 import { pause, retryAfterMs } from './polling.js';
-import { decodeCursor, globalIdOf, toGlobalId, makePage, pageOfList, pageSize, workatoKey } from './relay.js';
+import { decodeCursor, globalIdOf, makePage, pageOfList, pageSize, toGlobalId, WORKATO_INT_ID, workatoKey } from './relay.js';
 
 /** The topic list, filtered by name in memory as Workato does (a case-sensitive substring), paged by id. */
 async function topicPage(loaders: ScopedLoaders, args: { name?: string | null; first?: number | null; after?: string | null }) {
@@ -124,7 +124,7 @@ function publishedMs(m: Workato.EventMessage): number {
 export const eventMessageNode: FamilyNodeLoader = async (parsed, ctx, id) => {
   const [topic, messageId, ms] = parsed.keys;
   const topicId = Number(topic);
-  if (!Number.isSafeInteger(topicId) || !messageId || !/^\d+$/.test(ms ?? '')) throw badUserInput(`"${id()}" is not an event message id this API issued.`, 'id');
+  if (!Number.isSafeInteger(topicId) || !messageId || !WORKATO_INT_ID.test(ms ?? '')) throw badUserInput(`"${id()}" is not an event message id this API issued.`, 'id');
   const since = Number(ms) > 0 ? { since_time: new Date(Number(ms)).toISOString() } : {};
   const batch = await consumeEventMessages(messagesApi(ctx, parsed.scope, 'id'), topicId, { ...since, batch_size: EVENT_STREAMS.maxConsumeBatch, timeout_secs: 0 });
   const found = batch.find((m) => String(m.message_id) === messageId);

@@ -25,7 +25,7 @@ import type { CustomerRef } from './managed-users.js';
 import { lookupTableReadResolvers, rowIdParts, tableKey, unknownColumns } from './lookup-tables.js';
 import type { LookupTableMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { fromGlobalId, toGlobalId, workatoKey } from './relay.js';
+import { fromGlobalId, toGlobalId, WORKATO_INT_ID, workatoKey } from './relay.js';
 
 /** §18, §5: a lookup table has at most 10 columns. */
 const MAX_COLUMNS = 10;
@@ -93,7 +93,7 @@ async function tableFor(loaders: ScopedLoaders, tableId: number, field: string[]
 /** A row given as its global id, or as a `workatoId` with `tableId`. */
 function rowTarget(input: { id: string; tableId?: string | null }): { tableId: number; rowId: number; scope: string | undefined } {
   const table = input.tableId != null ? tableKey(input.tableId, 'input.tableId') : undefined;
-  if (/^\d+$/.test(input.id)) {
+  if (WORKATO_INT_ID.test(input.id)) {
     if (!table) throw badUserInput('`input.tableId` is required when `input.id` is a `workatoId`.', 'input.tableId');
     return { ...table, rowId: Number(input.id) };
   }

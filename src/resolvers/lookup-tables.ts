@@ -16,7 +16,7 @@ import { typed, workatoId } from './helpers.js';
 import { selectsPath } from './lookahead.js';
 import { columns, customerKey, customerLoaders } from './managed-users.js';
 import type { LookupTableMapper } from './mappers.js';
-import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, workatoKey, type GlobalId } from './relay.js';
+import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type GlobalId } from './relay.js';
 
 /** Criteria as plain objects: they are part of loader cache keys. */
 export const cellsOf = (cells: readonly LookupTableCellInput[]): Cell[] => cells.map((c) => ({ column: c.column, value: c.value }));
@@ -35,7 +35,7 @@ export function tableKey(value: string, argument: string): { tableId: number; sc
 
 /** The parts of a LookupTableRow global id (`LookupTableRow[@scope]:<table id>:<row id>`), or undefined. */
 export function rowIdParts(parsed: GlobalId | undefined): { tableId: number; rowId: number; scope: string | undefined } | undefined {
-  if (parsed?.type !== 'LookupTableRow' || parsed.keys.length !== 2 || !parsed.keys.every((k) => /^\d+$/.test(k))) return undefined;
+  if (parsed?.type !== 'LookupTableRow' || parsed.keys.length !== 2 || !parsed.keys.every((k) => WORKATO_INT_ID.test(k))) return undefined;
   return { tableId: Number(parsed.keys[0]), rowId: Number(parsed.keys[1]), scope: parsed.scope };
 }
 
@@ -93,7 +93,7 @@ export const lookupTableReadResolvers: Resolvers = {
       );
     },
     row: (t, args, ctx) => {
-      const parts = /^\d+$/.test(args.id) ? { tableId: t.id, rowId: Number(args.id), scope: scopeOf(t) } : rowIdParts(fromGlobalId(args.id));
+      const parts = WORKATO_INT_ID.test(args.id) ? { tableId: t.id, rowId: Number(args.id), scope: scopeOf(t) } : rowIdParts(fromGlobalId(args.id));
       if (!parts || parts.tableId !== t.id || parts.scope !== scopeOf(t)) {
         throw badUserInput(`\`id\` must be the \`id\` of a row of this table, or its \`workatoId\`; got "${args.id}".`, 'id');
       }

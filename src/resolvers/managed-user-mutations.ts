@@ -26,7 +26,7 @@ import { defined, toWire } from './helpers.js';
 import { customerSegment, type CustomerRef } from './managed-users.js';
 import type { ManagedUserMapper, MemberMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome } from './payload.js';
-import { fromGlobalId, toGlobalId } from './relay.js';
+import { fromGlobalId, toGlobalId, WORKATO_INT_ID } from './relay.js';
 
 /** GraphQL input field → Workato property (§17.1). */
 const CUSTOMER_FIELDS = {
@@ -68,7 +68,7 @@ export async function write<T>(run: () => Promise<T>, notFoundField: string[]): 
 /** The customer's numeric id: given, or read by external id (a 404 is the caller's userError). */
 export async function customerId(ctx: GatewayContext, ref: CustomerRef, argument: string): Promise<Outcome<number>> {
   const segment = customerSegment(ref, argument);
-  if (/^\d+$/.test(segment)) return { ok: true, value: Number(segment) };
+  if (WORKATO_INT_ID.test(segment)) return { ok: true, value: Number(segment) };
   try {
     return { ok: true, value: (await ctx.loaders.managedUsers.managedUserBySegment.load(segment)).id };
   } catch (error) {
@@ -92,13 +92,13 @@ async function memberTarget(
   ctx: GatewayContext,
   input: { id: string; managedUser?: CustomerRef | null },
 ): Promise<Outcome<{ customer: number; member: number }>> {
-  if (/^\d+$/.test(input.id)) {
+  if (WORKATO_INT_ID.test(input.id)) {
     if (!input.managedUser) throw badUserInput('`input.managedUser` is required when `input.id` is a `workatoId`.', 'input.managedUser');
     const customer = await customerId(ctx, input.managedUser, 'input.managedUser');
     return customer.ok ? { ok: true, value: { customer: customer.value, member: Number(input.id) } } : customer;
   }
   const parsed = fromGlobalId(input.id);
-  if (parsed?.type !== 'Member' || parsed.scope === undefined || parsed.keys.length !== 1 || !/^\d+$/.test(parsed.keys[0]!)) {
+  if (parsed?.type !== 'Member' || parsed.scope === undefined || parsed.keys.length !== 1 || !WORKATO_INT_ID.test(parsed.keys[0]!)) {
     throw badUserInput(`\`input.id\` must be the \`id\` of a customer workspace's member, or its \`workatoId\`; got "${input.id}".`, 'input.id');
   }
   const named = input.managedUser?.id;

@@ -15,7 +15,7 @@ import { ownSelectedFieldNames, selectedArgs } from './lookahead.js';
 import { customerRecipePageArgs } from './managed-user-workspace.js';
 import { prefetchRecipePage } from './recipes.js';
 import type { LookupTableColumnMapper, ManagedUserMapper } from './mappers.js';
-import { globalIdOf, pageOfPagedList, pageSize, toGlobalId, workatoKey, type NodeType } from './relay.js';
+import { globalIdOf, pageOfPagedList, pageSize, toGlobalId, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
 
 /** A customer given as exactly one of `id` (global or Workato id) or `externalId` (§17.0). */
 export interface CustomerRef {
@@ -53,7 +53,7 @@ export function customerLoaders(ctx: GatewayContext, customer: Pick<ManagedUserM
  */
 export function customerKey(type: NodeType, value: string, argument: string, customer: Pick<ManagedUserMapper, 'id'>): number {
   const { key, scope } = workatoKey(type, value, argument);
-  if (!/^\d+$/.test(value) && scope !== String(customer.id)) {
+  if (!WORKATO_INT_ID.test(value) && scope !== String(customer.id)) {
     throw badUserInput(`\`${argument}\` is the id of a ${type} of another workspace; pass one of this customer's.`, argument);
   }
   return Number(key);
@@ -110,7 +110,7 @@ export const managedUserResolvers: Resolvers = {
       const segment = customerSegment(args, 'managedUser');
       // A customer's recipes need only its numeric id: start their page with the customer's own read, so
       // `managedUser(id) { recipes { … } }` costs one round trip, not two (bench/RESULTS.md).
-      if (/^\d+$/.test(segment)) {
+      if (WORKATO_INT_ID.test(segment)) {
         const customer = { id: Number(segment) };
         for (const recipeArgs of selectedArgs(info, 'recipes')) {
           try {
@@ -122,7 +122,7 @@ export const managedUserResolvers: Resolvers = {
       }
       // Nothing selected needs the customer record itself (`managedUser(id:) { recipes { … } }`): no GET
       // /managed_users/:id, which is a 60/min quota. An unknown id then ends as NOT_FOUND from the calls that find out.
-      if (/^\d+$/.test(segment) && readsOnlyTheWorkspace(info)) return { id: Number(segment) } as ManagedUserMapper;
+      if (WORKATO_INT_ID.test(segment) && readsOnlyTheWorkspace(info)) return { id: Number(segment) } as ManagedUserMapper;
       return ctx.loaders.managedUsers.managedUserBySegment.load(segment);
     },
   },
@@ -175,7 +175,7 @@ export const managedUserResolvers: Resolvers = {
     // §7: a string here ("44021"), an integer on the project itself.
     projectId: prop('project_id'),
     project: (t, _args, ctx) =>
-      t.project_id == null || !/^\d+$/.test(String(t.project_id)) ? null : ctx.loaders.scope(scopeOf(t)).projectById.load(Number(t.project_id)),
+      t.project_id == null || !WORKATO_INT_ID.test(String(t.project_id)) ? null : ctx.loaders.scope(scopeOf(t)).projectById.load(Number(t.project_id)),
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
   },

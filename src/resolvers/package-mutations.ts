@@ -20,15 +20,15 @@ import type { Workato } from '../workato/types.js';
 import { badUserInput } from '../server/errors.js';
 import { defined, toWire } from './helpers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
-import { fromGlobalId, toGlobalId } from './relay.js';
+import { fromGlobalId, toGlobalId, WORKATO_INT_ID } from './relay.js';
 import { resolveScope, type IdArg } from './writes.js';
 
 /** An asset id: its Workato id, or the global id of a recipe or connection of the manifest's workspace. */
 function assetId(value: string, index: number, scope: string | undefined): number {
-  if (/^\d+$/.test(value)) return Number(value);
+  if (WORKATO_INT_ID.test(value)) return Number(value);
   const parsed = fromGlobalId(value);
   const key = parsed?.keys.length === 1 && parsed.scope === scope ? parsed.keys[0]! : '';
-  if (!/^\d+$/.test(key)) throw badUserInput(`\`input.assets[${index}].id\` must be an asset's workatoId; got "${value}".`, `input.assets.${index}.id`);
+  if (!WORKATO_INT_ID.test(key)) throw badUserInput(`\`input.assets[${index}].id\` must be an asset's workatoId; got "${value}".`, `input.assets.${index}.id`);
   return Number(key);
 }
 

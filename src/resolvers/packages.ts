@@ -15,7 +15,7 @@ import type { PackageOperation } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
 import { defined, fromWire, prop, toWire, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
-import { fromGlobalId, globalIdOf, toGlobalId, workatoKey, type GlobalId, type NodeType } from './relay.js';
+import { fromGlobalId, globalIdOf, toGlobalId, WORKATO_INT_ID, workatoKey, type GlobalId, type NodeType } from './relay.js';
 import { linked } from './links.js';
 
 /**
@@ -28,7 +28,7 @@ export function packageRef(
   argument: string,
   customer?: { scope: string; operation?: PackageOperationEnum | null },
 ): PackageRef & { scope: string | undefined } {
-  if (/^\d+$/.test(value)) {
+  if (WORKATO_INT_ID.test(value)) {
     if (!customer) return { id: Number(value), scope: undefined };
     if (!customer.operation) throw badUserInput(`A customer's package is an export or an import: give \`operation\` with a Workato id, or pass the package's \`id\`.`, 'operation');
     return { id: Number(value), operation: toWire(customer.operation) as PackageOperation, scope: customer.scope };
@@ -44,8 +44,8 @@ export function packageRefOf(
   customer?: { scope: string },
 ): PackageRef & { scope: string | undefined } {
   const [first, second] = parsed?.keys ?? [];
-  const own = parsed?.type === 'Package' && parsed.scope === undefined && parsed.keys.length === 1 && /^\d+$/.test(first!);
-  const ofCustomer = parsed?.type === 'Package' && parsed.scope !== undefined && parsed.keys.length === 2 && (first === 'export' || first === 'import') && /^\d+$/.test(second!);
+  const own = parsed?.type === 'Package' && parsed.scope === undefined && parsed.keys.length === 1 && WORKATO_INT_ID.test(first!);
+  const ofCustomer = parsed?.type === 'Package' && parsed.scope !== undefined && parsed.keys.length === 2 && (first === 'export' || first === 'import') && WORKATO_INT_ID.test(second!);
   if (!own && !ofCustomer) throw badUserInput(`\`${argument}\` must be a Package id (as returned in \`id\`) or its Workato id; got "${value}".`, argument);
   if (customer && parsed!.scope !== customer.scope) throw badUserInput(`\`${argument}\` belongs to another workspace; pass one of this customer's.`, argument);
   return own ? { id: Number(first), scope: undefined } : { id: Number(second), operation: first as PackageOperation, scope: parsed!.scope };

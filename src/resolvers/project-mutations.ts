@@ -13,7 +13,7 @@ import { forgetTree } from './folder-mutations.js';
 import { toWire } from './helpers.js';
 import type { DeploymentMapper, ProjectBuildMapper, ProjectMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { fromGlobalId, toGlobalId, workatoKey } from './relay.js';
+import { fromGlobalId, toGlobalId, WORKATO_INT_ID, workatoKey } from './relay.js';
 import { given } from './writes.js';
 
 /** §14.4: workspaces without the Environments add-on answer every build/deploy call with this 400. */
@@ -25,7 +25,7 @@ const environmentErrors = (errors: UserErrorValue[]): UserErrorValue[] =>
  * takes as `f<folder_id>` (§14.4) — so a client holding only a Folder needs no project lookup.
  */
 export function projectRef(value: string, argument: string): { ref: ProjectRef; scope: string | undefined } {
-  const parsed = /^\d+$/.test(value) ? undefined : fromGlobalId(value);
+  const parsed = WORKATO_INT_ID.test(value) ? undefined : fromGlobalId(value);
   if (parsed?.type === 'Folder') {
     const { key, scope } = workatoKey('Folder', value, argument);
     return { ref: { folderId: Number(key) }, scope };

@@ -16,7 +16,7 @@ import { typed } from './helpers.js';
 import { customerId } from './managed-user-mutations.js';
 import { customerLoaders } from './managed-users.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { globalIdOf, workatoKey } from './relay.js';
+import { globalIdOf, WORKATO_INT_ID, workatoKey } from './relay.js';
 import { linked } from './links.js';
 
 /** Where the global id puts an environment property's (absent) project. */
@@ -55,7 +55,7 @@ function limitErrors(properties: PropertiesUpsertInput['properties']): UserError
 async function target(ctx: GatewayContext, input: PropertiesUpsertInput): Promise<Outcome<{ scope: string | undefined; projectId: number | null }>> {
   let scope: string | undefined;
   let projectId: number | null = null;
-  const globalProject = input.projectId != null && !/^\d+$/.test(input.projectId);
+  const globalProject = input.projectId != null && !WORKATO_INT_ID.test(input.projectId);
   if (input.projectId != null) {
     const key = workatoKey('Project', input.projectId, 'input.projectId');
     projectId = Number(key.key);
@@ -79,7 +79,7 @@ const limitCode = (errors: UserErrorValue[]) =>
 /** `node(id)` for a Property: one prefix read with its full name, keeping the exact match. */
 export const propertyNode: FamilyNodeLoader = async (parsed, ctx, id) => {
   const [where, name] = parsed.keys;
-  if (parsed.keys.length !== 2 || !name || (where !== ENVIRONMENT && !/^\d+$/.test(where ?? ''))) {
+  if (parsed.keys.length !== 2 || !name || (where !== ENVIRONMENT && !WORKATO_INT_ID.test(where ?? ''))) {
     throw badUserInput(`"${id()}" is not an id this API issued. Pass an \`id\` field's value.`, 'id');
   }
   const list = await ctx.loaders.scope(parsed.scope).properties.propertyList.load({ prefix: name, projectId: where === ENVIRONMENT ? null : Number(where) });

@@ -7,7 +7,7 @@ import { MAX_VERSION_COMMENT, updateRecipeVersionComment } from '../workato/reci
 import { prop, workatoId } from './helpers.js';
 import type { RecipeMapper, RecipeVersionMapper } from './mappers.js';
 import { attempt, inputError, payload, refused } from './payload.js';
-import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, workatoKey } from './relay.js';
+import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey } from './relay.js';
 import { linked } from './links.js';
 
 interface VersionRef {
@@ -29,7 +29,7 @@ function parseVersionId(value: string): VersionRef | undefined {
 function versionRef(id: string, recipe: string | null | undefined, argument: string): VersionRef {
   const ref = parseVersionId(id);
   if (ref) return ref;
-  if (!/^\d+$/.test(id)) throw badUserInput(`\`${argument}\` must be a RecipeVersion id (as returned in \`id\`) or its Workato id; got "${id}".`, argument);
+  if (!WORKATO_INT_ID.test(id)) throw badUserInput(`\`${argument}\` must be a RecipeVersion id (as returned in \`id\`) or its Workato id; got "${id}".`, argument);
   if (recipe == null) throw badUserInput(`\`${argument}\` is a bare Workato id: give the recipe too (\`recipeId\`).`, argument);
   const { key, scope } = workatoKey('Recipe', recipe, 'input.recipeId');
   return { scope, recipeId: Number(key), versionId: Number(id) };
@@ -48,7 +48,7 @@ export const recipeVersionResolvers: Resolvers = {
     },
     version: async (r: RecipeMapper, args, ctx) => {
       const scope = scopeOf(r);
-      const ref = /^\d+$/.test(args.id) ? { recipeId: r.id, versionId: Number(args.id), scope } : parseVersionId(args.id);
+      const ref = WORKATO_INT_ID.test(args.id) ? { recipeId: r.id, versionId: Number(args.id), scope } : parseVersionId(args.id);
       if (!ref) throw badUserInput(`\`id\` must be a RecipeVersion id (as returned in \`id\`) or its Workato id; got "${args.id}".`, 'id');
       // A version of another recipe is not a version of this one.
       if (ref.recipeId !== r.id || ref.scope !== scope) throw new NotFoundError('RecipeVersion', `${r.id}/${ref.versionId}`);

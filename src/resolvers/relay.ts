@@ -57,7 +57,7 @@ export function fromGlobalId(id: string): GlobalId | undefined {
   if (!NODE_TYPES.includes(type)) return undefined;
   const scope = at === -1 ? undefined : head.slice(at + 1);
   // Scopes are the numeric customer ids this API issues; anything else would end up in a request path.
-  if (scope !== undefined && !/^\d+$/.test(scope)) return undefined;
+  if (scope !== undefined && !WORKATO_INT_ID.test(scope)) return undefined;
   try {
     return { type, scope, keys: rest.map(decodeURIComponent) };
   } catch {
@@ -66,14 +66,21 @@ export function fromGlobalId(id: string): GlobalId | undefined {
 }
 
 /**
+ * A numeric Workato id: at most 15 digits, so `Number()` keeps it exact (2^53 has 16) — a longer one would be sent
+ * as another id, or as `Infinity`.
+ */
+export const WORKATO_INT_ID = /^\d{1,15}$/;
+
+/**
  * Accepts a global id of `type` or a bare Workato id, as swapi's `film(id, filmID)` does; returns the
  * Workato key. Anything else is the caller's mistake: BAD_USER_INPUT, never a 500.
  */
-export function workatoKey(type: NodeType, value: string, argument: string, pattern = /^\d+$/): { key: string; scope?: string } {
+export function workatoKey(type: NodeType, value: string, argument: string, pattern = WORKATO_INT_ID): { key: string; scope?: string } {
   if (pattern.test(value)) return { key: value };
   const parsed = fromGlobalId(value);
   if (!parsed || parsed.type !== type || parsed.keys.length !== 1 || !pattern.test(parsed.keys[0]!)) {
-    throw badUserInput(`\`${argument}\` must be a ${type} id (as returned in \`id\`) or its Workato id; got "${value}".`, argument);
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    throw badUserInput(`\`${argument}\` must be a ${type} id (as returned in \`id\`) or its Workato id; got "${shown}".`, argument);
   }
   return { key: parsed.keys[0]!, scope: parsed.scope };
 }

@@ -14,7 +14,7 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { fromWire, prop, typed } from './helpers.js';
 import type { ManagedUserMapper, TestRunMapper } from './mappers.js';
 import { follow, polled } from './polling.js';
-import { decodeCursor, globalIdOf, makePage, pageSize, workatoKey } from './relay.js';
+import { decodeCursor, globalIdOf, makePage, pageSize, WORKATO_INT_ID, workatoKey } from './relay.js';
 import { linked } from './links.js';
 
 /** §28: a run request's handle, e.g. `cirr-AHNFkza6-dwMArc`; a test case's, e.g. `citc-AG48N4xo-g6ccgP`. */
@@ -39,7 +39,7 @@ function customerRunKey(value: string, customer: Pick<ManagedUserMapper, 'id'>):
 
 export const testCaseNode: FamilyNodeLoader = async (parsed, ctx, id) => {
   const [recipeId, handle] = parsed.keys;
-  if (parsed.keys.length !== 2 || !/^\d+$/.test(recipeId!) || !TEST_CASE_HANDLE.test(handle!)) {
+  if (parsed.keys.length !== 2 || !WORKATO_INT_ID.test(recipeId!) || !TEST_CASE_HANDLE.test(handle!)) {
     throw badUserInput(`"${id()}" is not a test case id this API issued.`, 'id');
   }
   return typed(await automationOf(ctx, parsed.scope).testCase(Number(recipeId), handle!), 'TestCase');

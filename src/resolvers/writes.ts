@@ -4,7 +4,7 @@ import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { customerId } from './managed-user-mutations.js';
 import type { Outcome } from './payload.js';
-import { workatoKey, type NodeType } from './relay.js';
+import { WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
 
 /**
  * Keeps only the input fields the caller gave: GraphQL's omitted and null both mean "keep the current value" in
@@ -39,7 +39,7 @@ export async function resolveScope(
     scope = String(customer.value);
   }
   let named: { scope: string | undefined; argument: string } | undefined = managedUser ? { scope, argument: 'input.managedUser' } : undefined;
-  const keys = ids.map(({ value, type, argument, pattern = /^\d+$/ }) => {
+  const keys = ids.map(({ value, type, argument, pattern = WORKATO_INT_ID }) => {
     const { key, scope: of } = workatoKey(type, value, argument, pattern);
     if (pattern.test(value)) return key;
     if (named && named.scope !== of) {
