@@ -947,7 +947,7 @@ export type CollaboratorRole = Node & {
   /** The Workato ids of the folders the role is limited to; empty for a role over the whole workspace. */
   folderIds: Array<Scalars['ID']['output']>;
   /** The folders the role is limited to (from one folder walk per request, shared with every other folder field). */
-  folders: Array<Folder>;
+  folders?: Maybe<Array<Folder>>;
   /** The global id of this role. */
   id: Scalars['ID']['output'];
   /** True when the role's privileges apply to the folders below its folders too. */
@@ -1016,7 +1016,7 @@ export type Connection = Node & {
    * The tags on this connection. The handles come with the connection list (`includes[]=tags`); the tags themselves
    * from one tag list per request and workspace.
    */
-  tags: Array<Tag>;
+  tags?: Maybe<Array<Tag>>;
   /** When the connection was last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Workato's numeric connection id. */
@@ -1966,7 +1966,7 @@ export type DeveloperApiClient = Node & {
    * The folders (projects) the client may reach when `allFolders` is false, ordered as Workato lists them; empty when
    * `allFolders` is true. Read through the folder list of the same workspace; folders the caller cannot see are left out.
    */
-  folders: Array<Folder>;
+  folders?: Maybe<Array<Folder>>;
   /** The global id of this client (it includes the Embedded customer it belongs to, if any). */
   id: Scalars['ID']['output'];
   /** Addresses (IPv4/IPv6, or CIDR ranges) the client's calls must come from; empty when any address may call. */
@@ -2518,14 +2518,14 @@ export type Folder = Node & {
   /** The folders directly inside this one. */
   children?: Maybe<FolderConnection>;
   /** The connections directly in this folder. */
-  connections: Array<Connection>;
+  connections?: Maybe<Array<Connection>>;
   /** When the folder was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /**
    * The data tables in this folder (not its subfolders), in Workato's order. Workato cannot filter tables by folder:
    * this walks the whole table list once per request (pages of 100), shared by every folder asking.
    */
-  dataTables: Array<DataTable>;
+  dataTables?: Maybe<Array<DataTable>>;
   /** The global id of this folder. */
   id: Scalars['ID']['output'];
   /** True for the Home folder, the root of the tree. */
@@ -2687,7 +2687,7 @@ export type Genie = Node & {
    * from the skill list of the request (one `GET /api/agentic/skills` per 100), or one `GET /api/agentic/skills/:id`
    * for a single skill.
    */
-  skills: Array<Skill>;
+  skills?: Maybe<Array<Skill>>;
   /** Workato's state of the genie, for example `running` or `stopped` [inferred]. */
   state: Scalars['String']['output'];
   /** When the genie was last changed; null when not sent. */
@@ -2765,7 +2765,7 @@ export type IamUser = Node & {
   /** When the user was last changed. [inferred] */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The user groups the user belongs to (one `GET /api/iam/user_groups` per request). [inferred] */
-  userGroups: Array<IamUserGroup>;
+  userGroups?: Maybe<Array<IamUserGroup>>;
   /** Workato's numeric user id. */
   workatoId: Scalars['ID']['output'];
 };
@@ -3043,7 +3043,7 @@ export type KnowledgeBase = Node & {
    * Where the documents come from: one `GET /api/agentic/knowledge_bases/:id/data_sources` per knowledge base and
    * request (Workato is [inferred] to send them all at once).
    */
-  dataSources: Array<KnowledgeBaseDataSource>;
+  dataSources?: Maybe<Array<KnowledgeBaseDataSource>>;
   /** What the knowledge base holds; null when none was given. */
   description?: Maybe<Scalars['String']['output']>;
   /** The folder holding the knowledge base; null when Workato sends none. */
@@ -4210,7 +4210,7 @@ export type McpServer = Node & {
    * The server's tools, in Workato's order: one `GET /api/mcp/mcp_servers/:handle/tools` per page (page/per_page),
    * with Workato's count.
    */
-  tools: McpToolConnection;
+  tools?: Maybe<McpToolConnection>;
   /** When the server was last changed; null when not sent. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /**
@@ -4218,7 +4218,7 @@ export type McpServer = Node & {
    * `idp_user_group_ids`, empty otherwise). Workato has no get by id: one walk of `GET /api/mcp/user_groups` (pages of
    * 100) per request, however many servers ask.
    */
-  userGroups: Array<McpUserGroup>;
+  userGroups?: Maybe<Array<McpUserGroup>>;
   /** Workato's handle of the server (its string id, for example `mcps-AYcNrsC8-Dd8-AB`). */
   workatoId: Scalars['ID']['output'];
 };
@@ -4424,7 +4424,7 @@ export type MemberEnvironmentPrivileges = {
   /** The Workato ids of the folders the role is limited to; empty for the whole workspace. */
   folderIds: Array<Scalars['ID']['output']>;
   /** The folders the role is limited to, read from the member's own workspace. */
-  folders: Array<Folder>;
+  folders?: Maybe<Array<Folder>>;
   /** What the role allows, one entry per resource. */
   privileges: Array<Privilege>;
   /** The name of the role held in this environment. */
@@ -6156,7 +6156,7 @@ export type OnPremGroup = Node & {
    * The group's agents, by id. All groups' agents come from one `GET /on_prem_agents` per request, indexed by
    * `on_prem_group_id` [inferred: list items are assumed to carry it, as the create answer does].
    */
-  agents: Array<OnPremAgent>;
+  agents?: Maybe<Array<OnPremAgent>>;
   /** The version of the group's cloud configuration; null before the first one. */
   configVersion?: Maybe<Scalars['Int']['output']>;
   /** When the group was created. */
@@ -7648,7 +7648,7 @@ export type Recipe = Node & {
   /** One entry per connector the recipe uses, with the connection it is set up with. */
   config: Array<RecipeConfigEntry>;
   /** The distinct connections the recipe uses, in config order. Connections the token cannot see are left out. */
-  connections: Array<Connection>;
+  connections?: Maybe<Array<Connection>>;
   /** How many times this recipe has been copied. */
   copyCount?: Maybe<Scalars['Int']['output']>;
   /** When the recipe was created. */
@@ -7701,7 +7701,7 @@ export type Recipe = Node & {
    * The tags on this recipe, in the recipe's order. The handles come with the recipe (`includes[]=tags`); the tags
    * themselves from one tag list per request and workspace, however many recipes are read.
    */
-  tags: Array<Tag>;
+  tags?: Maybe<Array<Tag>>;
   /**
    * The recipe's test cases, in Workato's order. One `GET /api/recipes/:recipe_id/test_cases` per recipe and request
    * (Workato sends them all at once; pages here are cut from that one answer).
@@ -7791,8 +7791,8 @@ export type RecipeConfigEntry = {
   connectionId?: Maybe<Scalars['ID']['output']>;
   /** Metadata of the connector. */
   connector?: Maybe<Connector>;
-  /** Always `application` in current recipes. */
-  keyword: Scalars['String']['output'];
+  /** Always `application` in current recipes; null when Workato leaves it out. */
+  keyword?: Maybe<Scalars['String']['output']>;
   /** The connector name, for example `salesforce`. */
   name?: Maybe<Scalars['String']['output']>;
   /** The connector (provider) name; same as `name` in practice. */
@@ -9965,7 +9965,7 @@ export type AuditLogWorkspaceResolvers<ContextType = GatewayContext, ParentType 
 export type CollaboratorRoleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CollaboratorRole'] = ResolversParentTypes['CollaboratorRole']> = {
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   folderIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  folders?: Resolver<Array<ResolversTypes['Folder']>, ParentType, ContextType>;
+  folders?: Resolver<Maybe<Array<ResolversTypes['Folder']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inheritable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -9994,7 +9994,7 @@ export type ConnectionResolvers<ContextType = GatewayContext, ParentType extends
   pickList?: Resolver<Maybe<Array<ResolversTypes['PickListItem']>>, ParentType, ContextType, RequireFields<ConnectionPickListArgs, 'name'>>;
   runtimeUserOauthUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tagHandles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
+  tags?: Resolver<Maybe<Array<ResolversTypes['Tag']>>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   workatoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -10312,7 +10312,7 @@ export type DeveloperApiClientResolvers<ContextType = GatewayContext, ParentType
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   environmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   environmentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  folders?: Resolver<Array<ResolversTypes['Folder']>, ParentType, ContextType>;
+  folders?: Resolver<Maybe<Array<ResolversTypes['Folder']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ipAllowList?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -10482,9 +10482,9 @@ export type ExportManifestUpdatePayloadResolvers<ContextType = GatewayContext, P
 
 export type FolderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Folder'] = ResolversParentTypes['Folder']> = {
   children?: Resolver<Maybe<ResolversTypes['FolderConnection']>, ParentType, ContextType, RequireFields<FolderChildrenArgs, 'first'>>;
-  connections?: Resolver<Array<ResolversTypes['Connection']>, ParentType, ContextType>;
+  connections?: Resolver<Maybe<Array<ResolversTypes['Connection']>>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  dataTables?: Resolver<Array<ResolversTypes['DataTable']>, ParentType, ContextType>;
+  dataTables?: Resolver<Maybe<Array<ResolversTypes['DataTable']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isHome?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isProject?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10533,7 +10533,7 @@ export type GenieResolvers<ContextType = GatewayContext, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  skills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  skills?: Resolver<Maybe<Array<ResolversTypes['Skill']>>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   workatoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -10568,7 +10568,7 @@ export type IamUserResolvers<ContextType = GatewayContext, ParentType extends Re
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  userGroups?: Resolver<Array<ResolversTypes['IamUserGroup']>, ParentType, ContextType>;
+  userGroups?: Resolver<Maybe<Array<ResolversTypes['IamUserGroup']>>, ParentType, ContextType>;
   workatoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -10690,7 +10690,7 @@ export type JobsRepeatPayloadResolvers<ContextType = GatewayContext, ParentType 
 
 export type KnowledgeBaseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['KnowledgeBase'] = ResolversParentTypes['KnowledgeBase']> = {
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  dataSources?: Resolver<Array<ResolversTypes['KnowledgeBaseDataSource']>, ParentType, ContextType>;
+  dataSources?: Resolver<Maybe<Array<ResolversTypes['KnowledgeBaseDataSource']>>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   folder?: Resolver<Maybe<ResolversTypes['Folder']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -10925,9 +10925,9 @@ export type McpServerResolvers<ContextType = GatewayContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   toolCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  tools?: Resolver<ResolversTypes['McpToolConnection'], ParentType, ContextType, RequireFields<McpServerToolsArgs, 'first'>>;
+  tools?: Resolver<Maybe<ResolversTypes['McpToolConnection']>, ParentType, ContextType, RequireFields<McpServerToolsArgs, 'first'>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  userGroups?: Resolver<Array<ResolversTypes['McpUserGroup']>, ParentType, ContextType>;
+  userGroups?: Resolver<Maybe<Array<ResolversTypes['McpUserGroup']>>, ParentType, ContextType>;
   workatoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -11028,7 +11028,7 @@ export type MemberEdgeResolvers<ContextType = GatewayContext, ParentType extends
 export type MemberEnvironmentPrivilegesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MemberEnvironmentPrivileges'] = ResolversParentTypes['MemberEnvironmentPrivileges']> = {
   environmentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   folderIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  folders?: Resolver<Array<ResolversTypes['Folder']>, ParentType, ContextType>;
+  folders?: Resolver<Maybe<Array<ResolversTypes['Folder']>>, ParentType, ContextType>;
   privileges?: Resolver<Array<ResolversTypes['Privilege']>, ParentType, ContextType>;
   roleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -11245,7 +11245,7 @@ export type OnPremAgentUpdatePayloadResolvers<ContextType = GatewayContext, Pare
 };
 
 export type OnPremGroupResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OnPremGroup'] = ResolversParentTypes['OnPremGroup']> = {
-  agents?: Resolver<Array<ResolversTypes['OnPremAgent']>, ParentType, ContextType>;
+  agents?: Resolver<Maybe<Array<ResolversTypes['OnPremAgent']>>, ParentType, ContextType>;
   configVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -11513,7 +11513,7 @@ export type RecipeResolvers<ContextType = GatewayContext, ParentType extends Res
   authorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   config?: Resolver<Array<ResolversTypes['RecipeConfigEntry']>, ParentType, ContextType>;
-  connections?: Resolver<Array<ResolversTypes['Connection']>, ParentType, ContextType>;
+  connections?: Resolver<Maybe<Array<ResolversTypes['Connection']>>, ParentType, ContextType>;
   copyCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -11532,7 +11532,7 @@ export type RecipeResolvers<ContextType = GatewayContext, ParentType extends Res
   stopCause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stoppedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   tagHandles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
+  tags?: Resolver<Maybe<Array<ResolversTypes['Tag']>>, ParentType, ContextType>;
   testCases?: Resolver<Maybe<ResolversTypes['TestCaseConnection']>, ParentType, ContextType, RequireFields<RecipeTestCasesArgs, 'first'>>;
   triggerApplication?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   triggerClosure?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -11554,7 +11554,7 @@ export type RecipeConfigEntryResolvers<ContextType = GatewayContext, ParentType 
   connection?: Resolver<Maybe<ResolversTypes['Connection']>, ParentType, ContextType>;
   connectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   connector?: Resolver<Maybe<ResolversTypes['Connector']>, ParentType, ContextType>;
-  keyword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyword?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   skipValidation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;

@@ -12,7 +12,7 @@ import { startGenie, stopGenie } from '../workato/agent-studio.js';
 import { agenticIdsOf, GENIE_ALREADY_RUNNING, GENIE_ALREADY_STOPPED, genieRunning } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
-import { flag, prop, typed } from './helpers.js';
+import { flag, found, prop, typed } from './helpers.js';
 import type { GenieMapper, KnowledgeBaseDataSourceMapper } from './mappers.js';
 import { attempt, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
 import { pageOfPagedList, pageSize, toGlobalId, workatoKey, type GlobalId, type NodeType } from './relay.js';
@@ -43,15 +43,6 @@ export const projectOf = (value: { project_id?: number | null }, _args: unknown,
   linked(info, value, value.project_id, (id) => ctx.loaders.scope().projectById.load(id));
 export const recipeOf = (value: object, id: number | null | undefined, ctx: GatewayContext, info: GraphQLResolveInfo) =>
   linked(info, value, id, (recipeId) => ctx.loaders.scope().recipeById.load(recipeId));
-
-/** loadMany results without the ids Workato no longer knows; any other failure fails the field. */
-export function found<T>(results: Array<T | Error>): T[] {
-  return results.filter((r): r is T => {
-    if (r instanceof NotFoundError) return false;
-    if (r instanceof Error) throw r;
-    return true;
-  });
-}
 
 const studio = (ctx: GatewayContext) => ctx.loaders.scope().agentStudio;
 const common = {

@@ -10,7 +10,7 @@ import { scopeOf } from '../loaders/scope.js';
 import { badUserInput } from '../server/errors.js';
 import { apiPlatformMutationResolvers } from './api-platform-mutations.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
-import { flag, fromWire, list, prop, typed, workatoId } from './helpers.js';
+import { flag, found, fromWire, list, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { ApiPlatformClientMapper } from './mappers.js';
 import { globalIdOf, pageOfList, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
@@ -168,8 +168,7 @@ export const apiPlatformResolvers: Resolvers = {
     // The client names its collections (id and name); the full objects come from the collection list.
     apiCollections: async (c: ApiPlatformClientMapper, _args, ctx) => {
       const ids = (c.api_collections ?? []).flatMap((ref) => (typeof ref.id === 'number' ? [ref.id] : []));
-      const found = await ctx.loaders.scope(scopeOf(c)).apiPlatform.apiCollectionById.loadMany(ids);
-      return found.filter((f): f is Exclude<typeof f, Error> => !(f instanceof Error));
+      return found(await ctx.loaders.scope(scopeOf(c)).apiPlatform.apiCollectionById.loadMany(ids));
     },
     keys: (c, args, ctx) =>
       countedPage(args, (page, per_page) => ctx.loaders.scope(scopeOf(c)).apiPlatform.apiKeyPage.load({ clientId: c.id, page, per_page })),

@@ -13,7 +13,7 @@ import { projectIdOf } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { collaboratorMutations } from './collaborator-mutations.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
-import { list, prop, typed, workatoId } from './helpers.js';
+import { found, list, prop, typed, workatoId } from './helpers.js';
 import type { FolderMapper, MemberMapper, PrivilegeMapper } from './mappers.js';
 import { decodeCursor, globalIdOf, pageOfList, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
 import { linked } from './links.js';
@@ -24,10 +24,9 @@ function privilegeList(map: Workato.PrivilegeMap | null | undefined): PrivilegeM
   return Object.entries(map).map(([resource, actions]) => ({ resource, actions: Array.isArray(actions) ? actions.map(String) : [] }));
 }
 
-/** Folders by id from the object's own workspace; a folder that is gone is left out rather than failing the list. */
+/** Folders by id from the object's own workspace; a folder that is gone is left out, any other failure fails the list. */
 async function foldersOf(ctx: GatewayContext, value: object & { folder_ids?: number[] | null }): Promise<FolderMapper[]> {
-  const loaded = await ctx.loaders.scope(scopeOf(value)).folderById.loadMany(value.folder_ids ?? []);
-  return loaded.filter((f): f is FolderMapper => !(f instanceof Error));
+  return found(await ctx.loaders.scope(scopeOf(value)).folderById.loadMany(value.folder_ids ?? []));
 }
 
 /** A grant's project from the member's workspace; null when the item names none. */
@@ -128,8 +127,7 @@ export const collaboratorResolvers: Resolvers = {
     name: prop('name'),
     email: prop('email'),
     status: prop('status'),
-    userGroups: async (u, _args, ctx) =>
-      (await ctx.loaders.scope(scopeOf(u)).collaborators.iamUserGroupById.loadMany(u.user_group_ids ?? [])).filter((g) => !(g instanceof Error)) as never,
+    userGroups: async (u, _args, ctx) => found(await ctx.loaders.scope(scopeOf(u)).collaborators.iamUserGroupById.loadMany(u.user_group_ids ?? [])) as never,
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
   },

@@ -1,4 +1,5 @@
 /** Small helpers for the trivial field maps (spotify-showcase `resolvers/helpers.ts`). */
+import { NotFoundError } from '../loaders/errors.js';
 
 /**
  * Marks a resolver that only reads its parent (no loader, no Workato call): the trace and explain wrappers
@@ -57,3 +58,14 @@ export function typed<T extends object, N extends string>(value: T, typename: N)
   return marked as T & { __typename: N };
 }
 
+/**
+ * loadMany results without the ids Workato no longer knows; any other failure (a 500, a quota refusal) fails the
+ * field with its error, rather than answering a shorter list as if it were complete.
+ */
+export function found<T>(results: Array<T | Error>): T[] {
+  return results.filter((r): r is T => {
+    if (r instanceof NotFoundError) return false;
+    if (r instanceof Error) throw r;
+    return true;
+  });
+}

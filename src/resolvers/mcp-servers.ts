@@ -8,9 +8,9 @@ import { mcpHandleOf } from '../loaders/mcp-servers.js';
 import type { GatewayContext } from '../server/context.js';
 import { MCP_URL_TOKEN_PARAMS } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
-import { agenticKey, folderOf, found, nodeKeys, projectOf, recipeOf } from './agent-studio.js';
+import { agenticKey, folderOf, nodeKeys, projectOf, recipeOf } from './agent-studio.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
-import { prop, typed } from './helpers.js';
+import { found, prop, typed } from './helpers.js';
 import type { McpServerConnectionMapper, McpToolConnectionMapper, McpToolMapper } from './mappers.js';
 import { pageOfPagedList, pageSize, toGlobalId } from './relay.js';
 
