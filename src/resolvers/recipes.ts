@@ -6,7 +6,7 @@ import { NotFoundError } from '../loaders/errors.js';
 import { scopeOf, tag } from '../loaders/scope.js';
 import { connectionIdOf } from '../workato/inferred.js';
 import type { ListRecipesParams } from '../workato/recipes.js';
-import { decodeJson, flag, list, prop, workatoId } from './helpers.js';
+import { decodeJson, flag, found, list, prop, workatoId } from './helpers.js';
 import { jobPage, prefetchJobPage } from './jobs.js';
 import { ownSelectedFieldNames, selectedArgs, selectsPath } from './lookahead.js';
 import { HOME_LEVEL } from '../loaders/folders.js';
@@ -74,12 +74,7 @@ export function prefetchFolderWalk(loaders: ScopedLoaders, info: GraphQLResolveI
 /** The connections a recipe uses, deduplicated, in config order; ones the token cannot see are left out. */
 async function recipeConnections(recipe: RecipeMapper, loaders: ScopedLoaders) {
   const ids = [...new Set((recipe.config ?? []).map((c) => connectionIdOf(c.account_id)).filter((id): id is number => id !== null))];
-  const loaded = await loaders.connectionById.loadMany(ids);
-  return loaded.filter((c) => {
-    if (c instanceof NotFoundError) return false;
-    if (c instanceof Error) throw c;
-    return true;
-  }) as Exclude<(typeof loaded)[number], Error>[];
+  return found(await loaders.connectionById.loadMany(ids));
 }
 
 /** The filter arguments `recipes(...)` takes, wherever it appears, as a recipe page; `folderKey` reads the folder id. */
