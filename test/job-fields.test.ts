@@ -26,6 +26,17 @@ it('a job fetched after its list keeps flow_run_id; fetched alone it has none, a
   expect(alone.flow_run_id ?? null).toBeNull();
 });
 
+it('a failed job fetched after its list keeps error_parts, which only the list carries (§8.4)', async () => {
+  const loaders = createJobLoaders(simulatorApi(sim), undefined);
+  const page = await loaders.jobList.load({ recipeId: 3307712, perPage: 50, status: 'failed' });
+  const listedJob = page.items.find((j) => j.error_parts != null)!;
+  expect(listedJob).toBeDefined();
+  const detail = await loaders.jobByKey.load({ recipeId: 3307712, handle: listedJob.id });
+  expect(detail.error_parts).toEqual(listedJob.error_parts);
+  const alone = await createJobLoaders(simulatorApi(sim), undefined).jobByKey.load({ recipeId: 3307712, handle: listedJob.id });
+  expect(alone.error_parts ?? null).toBeNull();
+});
+
 describe('nothing fetched that the operation does not read', () => {
   let stack: Stack;
   beforeAll(async () => {

@@ -2835,7 +2835,10 @@ export type Job = Node & {
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The error message of a failed job. */
   error?: Maybe<Scalars['String']['output']>;
-  /** A structured breakdown of the error of a failed job. */
+  /**
+   * A structured breakdown of the error of a failed job. Only Workato's job lists carry it: a job fetched alone has it
+   * when a list in the same request listed that job, and is null otherwise.
+   */
   errorParts?: Maybe<JobErrorParts>;
   /**
    * Workato's numeric id of the run. Only Workato's job lists carry it: a job fetched alone (`job(id)`, `node`, a

@@ -32,8 +32,9 @@ export function createJobLoaders(api: WorkatoApi, scope: string | undefined, mod
         keys.map(({ recipeId, handle }) =>
           getJob(api, recipeId, handle).then(
             (j) => {
+              // Fields only the job list carries (§8.4): kept from a list of this request that listed the job.
               const item = listed.get(`${recipeId}/${handle}`);
-              const job = item && j.flow_run_id == null && item.flow_run_id != null ? { ...j, flow_run_id: item.flow_run_id } : j;
+              const job = item ? { ...j, flow_run_id: j.flow_run_id ?? item.flow_run_id, error_parts: j.error_parts ?? item.error_parts } : j;
               return tag([job], scope)[0]!;
             },
             (e: unknown) =>
