@@ -77,6 +77,7 @@ describe('limits on what a request may ask, each with its own code', () => {
     const r = await stack.request(`{ __schema { types { name } } }`);
     expect(code(r)).toBe('INTROSPECTION_DISABLED');
     expect(code(await stack.request(`{ __type(name: "Recipe") { name } }`))).toBe('INTROSPECTION_DISABLED');
+    expect(code(await stack.request(`{ _service { sdl } }`))).toBe('INTROSPECTION_DISABLED'); // the whole SDL, too
     expect((await stack.gql(`{ __typename }`)).__typename).toBe('Query');
   });
 

@@ -24,10 +24,14 @@ function reject(code: ErrorCode, what: string): Reject {
   };
 }
 
-/** Like graphql's NoSchemaIntrospectionCustomRule, with a code. `__typename` stays allowed. */
+/**
+ * Like graphql's NoSchemaIntrospectionCustomRule, with a code. `__typename` stays allowed. Federation's `_service`
+ * hands out the whole SDL as well, so it is refused too: a supergraph is composed from published/subgraph.graphql.
+ */
 const noIntrospection: ValidationRule = (context): ASTVisitor => ({
   Field(node) {
-    if (node.name.value === '__schema' || node.name.value === '__type') {
+    const name = node.name.value;
+    if (name === '__schema' || name === '__type' || (name === '_service' && context.getParentType()?.name === 'Query')) {
       context.reportError(
         new GraphQLError('Introspection is disabled on this gateway (INTROSPECTION=false).', {
           nodes: node,
