@@ -27,6 +27,7 @@ export const ErrorCode = {
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   VARIABLES_TOO_DEEP: 'VARIABLES_TOO_DEEP',
   REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
@@ -161,6 +162,7 @@ function codeForStatus(http: unknown): ErrorCode {
   if (status === 401) return ErrorCode.UNAUTHENTICATED;
   if (status === 403) return ErrorCode.FORBIDDEN;
   if (status === 413) return ErrorCode.REQUEST_TOO_LARGE;
+  if (status === 415) return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
   return ErrorCode.BAD_USER_INPUT;
 }
 
