@@ -46,6 +46,18 @@ describe.skipIf(!available)(`Redis response cache shared by two replicas${availa
     expect((await a.gql(RECIPE)).recipe.running).toBe(false);
   });
 
+  it('a delete on one replica evicts what the other cached; a refused mutation evicts no other caller\'s entries', async () => {
+    const deletedRecipe = `{ recipe(id: "3307551") { id name } }`;
+    await a.gql(deletedRecipe);
+    const clients = `{ apiPlatformClients { nodes { id } } }`;
+    await onB(clients, OTHER);
+    expect((await onB(`mutation { recipeDelete(input: { id: "3307551" }) { userErrors { code } } }`)).data.recipeDelete.userErrors).toEqual([]);
+    expect((await a.request(deletedRecipe)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const refused = `mutation { apiPlatformClientCreate(input: { name: "x", apiCollectionIds: [], authType: TOKEN }) { apiPlatformClient { id } userErrors { code } } }`;
+    expect((await a.request(refused, {}, { token: null })).data?.apiPlatformClientCreate.apiPlatformClient).toBeNull();
+    expect((await onB(clients, OTHER)).extensions?.responseCache).toMatchObject({ hit: true });
+  });
+
   it('keeps no token in Redis, and gives every index set an expiry', async () => {
     const keys = await client.keys('*');
     expect(keys.length).toBeGreaterThan(0);

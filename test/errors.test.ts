@@ -77,6 +77,22 @@ describe('errors carry a machine-readable code', () => {
     expect(wrongType.errors?.[0]?.message).toMatch(/\$n/);
   });
 
+  it('UNSUPPORTED_MEDIA_TYPE (415) with a GraphQL error body for a POST body in no content type it reads', async () => {
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const post = (headers: Record<string, string>, payload: BodyInit) =>
+      fetch(stack.gateway.url, { method: 'POST', headers: { accept: 'application/json', ...headers }, body: payload });
+    for (const response of [await post({ 'content-type': 'text/plain' }, body), await post({}, new TextEncoder().encode(body))]) {
+      expect(response.status).toBe(415);
+      expect(response.headers.get('content-type')).toMatch(/json/);
+      const { errors } = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+      expect(errors[0]!.extensions).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', requestId: expect.any(String) });
+      expect(errors[0]!.message).toMatch(/application\/json/);
+    }
+    expect((await post({ 'content-type': 'application/json' }, body)).status).toBe(200);
+    // Other methods keep their own answer.
+    expect((await fetch(stack.gateway.url, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body })).status).toBe(405);
+  });
+
   it('never echoes a rejected variable value, which may hold credentials', async () => {
     const r = await stack.request('mutation($input: ConnectionCreateInput!) { connectionCreate(input: $input) { userErrors { code } } }', {
       input: { application: 'jira', input: { apitoken: 'super-secret-value' } },

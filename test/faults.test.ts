@@ -87,6 +87,34 @@ describe('each simulator fault mode gets the right error code, and the gateway k
     expect(meCalls()).toBe(2);
   });
 
+  it('a write whose connection breaks after it was sent: UPSTREAM_UNAVAILABLE, writeOutcome UNKNOWN, check before retrying', async () => {
+    const CREATE = `mutation($name: String!) { developerApiClientCreate(input: { name: $name, roleId: "26779", allFolders: true }) { developerApiClient { id } userErrors { code } } }`;
+    const names = async () => (await stack.gql(`{ developerApiClients(first: 100) { nodes { name } } }`)).developerApiClients.nodes.map((n: { name: string }) => n.name);
+    for (const reset of ['mid-body', 'before-headers'] as const) {
+      stack.sim.clearFaults();
+      stack.sim.resetCounts();
+      stack.sim.inject({ route: 'POST /api/developer_api_clients', reset });
+      const name = `Broken ${reset}`;
+      const r = await stack.request(CREATE, { name });
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', writeOutcome: 'UNKNOWN' });
+      expect(r.errors?.[0]?.message).toMatch(/may have applied this change: check whether it did .* before retrying/);
+      expect(r.errors?.[0]?.message).not.toMatch(/Try again later/);
+      expect(stack.sim.counts()['POST /api/developer_api_clients']).toBe(1);
+      // It was applied: following "try again later" would have made a second client.
+      expect(await names()).toContain(name);
+    }
+    // A write past its deadline may have been applied too.
+    stack.sim.clearFaults();
+    stack.sim.inject({ route: 'POST /api/developer_api_clients', delayMs: 1500 });
+    const late = await stack.request(CREATE, { name: 'Late' });
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', writeOutcome: 'UNKNOWN' });
+    // A read that breaks the same way is only unavailable: no outcome to report.
+    const read = await once({ reset: 'mid-body', times: 2 });
+    expect(read.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(read.errors?.[0]?.extensions).not.toHaveProperty('writeOutcome');
+    stack.sim.clearFaults();
+  });
+
   it('never retries a mutation, whatever the failure', async () => {
     stack.sim.clearFaults();
     stack.sim.resetCounts();

@@ -105,6 +105,46 @@ describe('limits on what a request may ask, each with its own code', () => {
   });
 });
 
+describe('deeply nested variables', () => {
+  // The response cache keys a request by its variables with a recursive stringify: on here, as where it overflowed.
+  let cached: Stack;
+  beforeAll(async () => {
+    cached = await startStack({ env: { RESPONSE_CACHE: 'memory', MAX_VARIABLE_DEPTH: '8' } });
+  });
+  afterAll(() => cached.close());
+
+  const PUBLISH = 'mutation($input: EventMessagePublishInput!) { eventMessagePublish(input: $input) { messageId userErrors { code } } }';
+  /** A request whose `input.payload` nests `levels` objects, written as text (JSON.stringify itself recurses). */
+  const publishNested = (levels: number) =>
+    fetch(cached.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${cached.sim.token}` },
+      body: `{"query":${JSON.stringify(PUBLISH)},"variables":{"input":{"topicId":"3801","payload":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}}}`,
+    }).then(async (r) => ({ status: r.status, ...((await r.json()) as { data?: any; errors?: any[] }) }));
+
+  it('VARIABLES_TOO_DEEP (400) past MAX_VARIABLE_DEPTH, before anything reads them', async () => {
+    cached.sim.resetCounts();
+    const deep = await publishNested(20_000);
+    expect(deep.status).toBe(400);
+    expect(code(deep)).toBe('VARIABLES_TOO_DEEP');
+    expect(deep.errors?.[0]?.message).toMatch(/"\$input" nests objects and lists more than 8 levels deep \(MAX_VARIABLE_DEPTH\)/);
+    expect(cached.sim.total()).toBe(0);
+    // `input` is one level, `payload` a second: 7 objects in `payload` reach 8, one more is refused.
+    expect(code(await publishNested(7))).toBeUndefined();
+    expect(code(await publishNested(8))).toBe('VARIABLES_TOO_DEEP');
+    const lists = `{"query":"query($v: JSON) { __typename }","variables":{"v":${'['.repeat(9)}${']'.repeat(9)}}}`;
+    const r = await fetch(cached.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: lists });
+    expect(r.status).toBe(400);
+    expect((await r.json()).errors[0].extensions.code).toBe('VARIABLES_TOO_DEEP');
+    const get = await fetch(`${cached.gateway.url}?query=${encodeURIComponent('query($v: JSON) { __typename }')}&variables=${encodeURIComponent(`{"v":${'['.repeat(9)}${']'.repeat(9)}}`)}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(get.status).toBe(400);
+    expect((await get.json()).errors[0].extensions.code).toBe('VARIABLES_TOO_DEEP');
+    expect(loadConfig({ WORKATO_DATA_CENTER: 'eu' }).limits.maxVariableDepth).toBe(64);
+  });
+});
+
 describe('default limits', () => {
   it('let every GraphiQL example through', async () => {
     const open = await startStack();

@@ -1,8 +1,13 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { errors as undiciErrors, request as undiciRequest } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { fromWorkatoError } from '../src/server/errors.js';
 import { familyOf } from '../src/workato/families.js';
 import { CircuitBreaker } from '../src/workato/circuit-breaker.js';
 import { RateLimiter } from '../src/workato/rate-limiter.js';
 import { backoffMs, isRetryableMethod, Semaphore, sharedDeadlines } from '../src/workato/resilience.js';
+import { mayHaveReached, networkError } from '../src/workato/workato-error.js';
 
 describe('endpoint families and their quotas (REFERENCE §5)', () => {
   it.each([
@@ -173,5 +178,35 @@ describe('deadlines of whole calls', () => {
     const signal = sharedDeadlines(1, 1)();
     await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
     expect((signal.reason as Error).name).toBe('TimeoutError');
+  });
+});
+
+describe('whether a failed write may have reached Workato', () => {
+  it('a write that could not connect was not sent: the usual advice, no writeOutcome', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const cause = await undiciRequest(`http://127.0.0.1:${port}/api/developer_api_clients`, { method: 'POST', body: '{}' }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    const error = networkError(cause, 'POST', '/api/developer_api_clients', { write: true });
+    expect(error.outcomeUnknown).toBe(false);
+    const mapped = fromWorkatoError(error);
+    expect(mapped.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(mapped.message).toMatch(/could not be reached .* Try again later/);
+  });
+
+  it('after connecting, or with the answer begun, it may have; a read never has an outcome to report', () => {
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    expect(mayHaveReached(reset, false)).toBe(true);
+    expect(mayHaveReached(new undiciErrors.SocketError('other side closed', { bytesWritten: 0 } as never), false)).toBe(false);
+    expect(mayHaveReached(new undiciErrors.SocketError('other side closed', { bytesWritten: 210 } as never), false)).toBe(true);
+    expect(mayHaveReached(new undiciErrors.HeadersTimeoutError(), false)).toBe(true);
+    expect(mayHaveReached(new undiciErrors.ConnectTimeoutError(), false)).toBe(false);
+    expect(mayHaveReached(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), true)).toBe(true);
+    expect(networkError(reset, 'GET', '/api/recipes', {}).outcomeUnknown).toBe(false);
+    expect(networkError(reset, 'POST', '/api/recipes', { write: true }).outcomeUnknown).toBe(true);
   });
 });

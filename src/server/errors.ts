@@ -25,7 +25,9 @@ export const ErrorCode = {
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  VARIABLES_TOO_DEEP: 'VARIABLES_TOO_DEEP',
   REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
@@ -47,7 +49,18 @@ export function badUserInput(message: string, argument?: string): GraphQLError {
 export function fromWorkatoError(error: WorkatoError): GraphQLError {
   const upstream = { status: error.status || undefined, upstreamRequestId: error.requestId };
   const said = error.detail ? ` Workato said: "${error.detail}".` : '';
+  // A write that may have reached Workato: retrying as told would create a duplicate if it was applied. The code
+  // stays (the failure is still Workato's), the message and `writeOutcome` say to check first.
+  const unknown = error.outcomeUnknown
+    ? {
+        advice: ' Workato may have applied this change: check whether it did (read the object or the list) before retrying, or the retry may apply it twice.',
+        extensions: { writeOutcome: 'UNKNOWN' },
+      }
+    : undefined;
   if (error.kind === 'timeout') {
+    if (unknown) {
+      return gatewayError(ErrorCode.UPSTREAM_TIMEOUT, `Workato did not answer in time (${error.method} ${error.path}) after the request was sent.${unknown.advice}`, unknown.extensions);
+    }
     return gatewayError(ErrorCode.UPSTREAM_TIMEOUT, `Workato did not answer in time (${error.method} ${error.path}). Try again later.`);
   }
   if (error.kind === 'throttled') {
@@ -63,6 +76,9 @@ export function fromWorkatoError(error: WorkatoError): GraphQLError {
     });
   }
   if (error.kind === 'network') {
+    if (unknown) {
+      return gatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `The connection to Workato broke after the request was sent (${error.method} ${error.path}).${unknown.advice}`, unknown.extensions);
+    }
     return gatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Workato could not be reached (${error.method} ${error.path}). Try again later.`);
   }
   switch (error.status) {
@@ -160,6 +176,7 @@ function codeForStatus(http: unknown): ErrorCode {
   if (status === 401) return ErrorCode.UNAUTHENTICATED;
   if (status === 403) return ErrorCode.FORBIDDEN;
   if (status === 413) return ErrorCode.REQUEST_TOO_LARGE;
+  if (status === 415) return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
   return ErrorCode.BAD_USER_INPUT;
 }
 

@@ -7,6 +7,7 @@ import { resolvers } from '../resolvers/index.js';
 import { runAttributed } from '../workato/ledger.js';
 import type { GatewayContext } from './context.js';
 import { federationParts } from './federation.js';
+import { noteMutationWrites } from './mutation-writes.js';
 
 /** schema/ sits two levels above this module both in src/server and in dist/server: never read from the cwd. */
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
@@ -28,6 +29,7 @@ export function buildSchema(): GraphQLSchema {
     resolvers: [...(resolvers as never[]), federation.resolvers as never],
   });
   attributeCalls(schema);
+  noteMutationWrites(schema);
   return schema;
 }
 

@@ -298,7 +298,11 @@ export class WorkatoApi {
       throw error;
     } catch (cause) {
       if (cause instanceof WorkatoError) throw cause;
-      const error = networkError(cause, method, fullPath, deadline?.aborted === true);
+      const error = networkError(cause, method, fullPath, {
+        timedOut: deadline?.aborted === true,
+        answered: status > 0,
+        write: !isRetryableMethod(method) && options.idempotent !== true,
+      });
       outcome = error.kind === 'timeout' ? 'timeout' : 'network';
       this.settle(method, fullPath, family, status, started, attempt, outcome, cause);
       throw error;

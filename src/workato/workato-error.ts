@@ -29,6 +29,12 @@ export class WorkatoError extends Error {
   readonly method: string;
   /** The path without the query string (ids only, no secrets). */
   readonly path: string;
+  /**
+   * A write (any method but GET/HEAD, unless marked idempotent) that failed after its request may have reached
+   * Workato (a broken connection or a timeout past connecting): Workato may have applied it, so a blind retry may
+   * apply it twice. False when the call failed before a connection existed, or is a read.
+   */
+  readonly outcomeUnknown: boolean;
 
   constructor(init: {
     kind: WorkatoErrorKind;
@@ -42,6 +48,7 @@ export class WorkatoError extends Error {
     fieldErrors?: Record<string, string[]>;
     requestId?: string;
     retryAfter?: number;
+    outcomeUnknown?: boolean;
     cause?: unknown;
   }) {
     super(init.message, { cause: init.cause });
@@ -56,6 +63,7 @@ export class WorkatoError extends Error {
     this.fieldErrors = init.fieldErrors;
     this.requestId = init.requestId;
     this.retryAfter = init.retryAfter;
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
   }
 }
 
@@ -118,10 +126,22 @@ export function httpError(
   });
 }
 
-/** A call that got no (complete) answer. `timedOut` is set when our own deadline fired. */
-export function networkError(cause: unknown, method: string, path: string, timedOut = false): WorkatoError {
+/** A call that got no (complete) answer. */
+export function networkError(
+  cause: unknown,
+  method: string,
+  path: string,
+  call: {
+    /** Our own deadline fired. */
+    timedOut?: boolean;
+    /** The response had begun (status and headers arrived) before the failure. */
+    answered?: boolean;
+    /** The call changes something at Workato (see WorkatoError.outcomeUnknown). */
+    write?: boolean;
+  } = {},
+): WorkatoError {
   const timeout =
-    timedOut ||
+    call.timedOut === true ||
     cause instanceof undiciErrors.HeadersTimeoutError ||
     cause instanceof undiciErrors.BodyTimeoutError ||
     cause instanceof undiciErrors.ConnectTimeoutError;
@@ -131,8 +151,28 @@ export function networkError(cause: unknown, method: string, path: string, timed
     method,
     path,
     cause,
+    outcomeUnknown: call.write === true && mayHaveReached(cause, call.answered === true),
     message: timeout
       ? `Workato did not answer ${method} ${path} in time.`
       : `Could not reach Workato for ${method} ${path}: ${(cause as Error)?.message ?? String(cause)}`,
   });
+}
+
+/** Socket error codes of a connection that never came to be: no request left. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
+
+/**
+ * Whether a failed call's request may have reached Workato. Only a failure known to come before anything was
+ * written says no: connecting failed (refused, unresolvable, unreachable, connect timeout, TLS), or undici's socket
+ * closed having written no byte. Anything else (a reset after the request went out or while reading the answer, a
+ * headers or body timeout, our deadline) may have come after Workato received it.
+ */
+export function mayHaveReached(cause: unknown, answered: boolean): boolean {
+  if (answered) return true;
+  if (cause instanceof undiciErrors.ConnectTimeoutError) return false;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && (NOT_CONNECTED.has(code) || TLS_FAILURE.test(code))) return false;
+  if (cause instanceof undiciErrors.SocketError && cause.socket?.bytesWritten === 0) return false;
+  return true;
 }

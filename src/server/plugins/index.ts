@@ -10,6 +10,7 @@ import { useCompiledExecution } from './compiled-execution.js';
 import { useCompression } from './compression.js';
 import { useGraphiQLPage } from './graphiql-page.js';
 import { useLimits } from './limits.js';
+import { useMediaTypeCheck } from './media-type.js';
 import { useMetrics } from './metrics.js';
 import { useOperationReads } from './operation-reads.js';
 import { useOriginCheck } from './origin-check.js';
@@ -35,6 +36,7 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     options.tracing?.plugin ?? {},
     useTrustedDocuments(options),
     useLimits(options),
+    useMediaTypeCheck(),
     // Before the cache: an explain request must be known before the cache looks for an answer.
     useWorkatoReport(options),
     // Before the cache: the cache's executor wraps whichever one is set when it runs (the compiled one).

@@ -1,6 +1,6 @@
 /**
- * What one request may ask: depth, cost, aliases, directives and tokens (graphql-armor), introspection on or off,
- * and field suggestions ("Did you mean …?") hidden in production. Each refusal carries its own `extensions.code`
+ * What one request may ask: depth, cost, aliases, directives and tokens (graphql-armor), how deeply its variables
+ * nest (MAX_VARIABLE_DEPTH), introspection on or off, and field suggestions ("Did you mean …?") hidden in production. Each refusal carries its own `extensions.code`
  * and names the limit, so a client developer knows which setting to ask about (README "Limits").
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -42,6 +42,30 @@ const noIntrospection: ValidationRule = (context): ASTVisitor => ({
   },
 });
 
+/**
+ * Refuses variables whose values nest objects and lists deeper than `max` (a scalar is depth 0, `{"a": 1}` depth 1),
+ * walked with an explicit stack: the check itself must not recurse.
+ */
+export function checkVariableDepth(variables: unknown, max: number): void {
+  if (!variables || typeof variables !== 'object' || Array.isArray(variables)) return;
+  for (const [name, value] of Object.entries(variables as Record<string, unknown>)) {
+    const pending: Array<[unknown, number]> = [[value, 0]];
+    while (pending.length) {
+      const [item, depth] = pending.pop()!;
+      if (!item || typeof item !== 'object') continue;
+      if (depth + 1 > max) {
+        throw new GraphQLError(
+          `Variables too deep: "$${name.slice(0, 100)}" nests objects and lists more than ${max} levels deep (MAX_VARIABLE_DEPTH).`,
+          { extensions: { code: ErrorCode.VARIABLES_TOO_DEEP, http: { status: 400 } } },
+        );
+      }
+      for (const child of Array.isArray(item) ? item : Object.values(item)) {
+        if (child && typeof child === 'object') pending.push([child, depth + 1]);
+      }
+    }
+  }
+}
+
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 export function useLimits(options: YogaOptions): Plugin<Record<string, unknown>> {
@@ -56,20 +80,30 @@ export function useLimits(options: YogaOptions): Plugin<Record<string, unknown>>
     blockFieldSuggestion: { enabled: false },
   });
   return {
-    // yoga JSON.parses GET `variables`/`extensions` unguarded: a malformed one would surface as an internal error.
     onRequestParse({ request, url }) {
-      if (request.method !== 'GET') return;
-      for (const name of ['variables', 'extensions']) {
-        const raw = url.searchParams.get(name);
-        if (raw === null) continue;
-        try {
-          JSON.parse(raw);
-        } catch {
-          throw new GraphQLError(`The "${name}" query parameter is not valid JSON.`, {
-            extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
-          });
+      // yoga JSON.parses GET `variables`/`extensions` unguarded: a malformed one would surface as an internal error.
+      if (request.method === 'GET') {
+        for (const name of ['variables', 'extensions']) {
+          const raw = url.searchParams.get(name);
+          if (raw === null) continue;
+          try {
+            JSON.parse(raw);
+          } catch {
+            throw new GraphQLError(`The "${name}" query parameter is not valid JSON.`, {
+              extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+            });
+          }
         }
       }
+      // Right after parsing, before any plugin, the cache key or graphql-js reads the variables: their readers
+      // recurse, and a JSON scalar nested 20,000 levels overflowed the stack (an internal error, logged as a fault).
+      return {
+        onRequestParseDone({ requestParserResult }) {
+          for (const params of Array.isArray(requestParserResult) ? requestParserResult : [requestParserResult]) {
+            checkVariableDepth(params?.variables, limits.maxVariableDepth);
+          }
+        },
+      };
     },
     onPluginInit({ addPlugin }) {
       addPlugin(armor as unknown as Plugin<Record<string, unknown>>);
