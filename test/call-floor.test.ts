@@ -1,0 +1,86 @@
+/**
+ * The gateway makes no more Workato calls than a careful hand-written client, and fetches nothing the operation
+ * does not read: call counts of operations an audit found too dear. Cold runs (EACH_REQUEST_CALLS_WORKATO), so the
+ * reference cache hides no call.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listedById } from '../src/loaders/util.js';
+import { EACH_REQUEST_CALLS_WORKATO, startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ env: EACH_REQUEST_CALLS_WORKATO });
+});
+afterAll(() => stack.close());
+
+/** The Workato calls of one request (which must not fail), by route. */
+async function callsOf(query: string, variables?: Record<string, unknown>): Promise<Record<string, number>> {
+  stack.sim.resetCounts();
+  await stack.gql(query, variables);
+  return stack.sim.counts();
+}
+
+describe('a list page and a by-id lookup of the same family in one request share the page', () => {
+  /** The first item of `field(first: 5)`: its `id`, read in a request of its own. */
+  async function firstOf(field: string): Promise<string> {
+    const data = await stack.gql(`{ ${field}(first: 5) { nodes { id } } }`);
+    expect(data[field].nodes.length).toBeGreaterThan(0);
+    return data[field].nodes.at(-1).id;
+  }
+
+  it.each([
+    ['apiEndpoints', 'apiEndpoint', { 'GET /api/api_endpoints': 1 }],
+    ['apiCollections', 'apiCollection', { 'GET /api/api_collections': 1 }],
+    ['apiPortals', 'apiPortal', { 'GET /api/v2/api_portals': 1 }],
+    ['lookupTables', 'lookupTable', { 'GET /api/lookup_tables': 1 }],
+    ['apiPlatformClients', 'apiPlatformClient', { 'GET /api/v2/api_clients': 1 }],
+    ['iamUsers', 'iamUser', { 'GET /api/iam/users': 1 }],
+    ['managedUsers', 'managedUser', { 'GET /api/managed_users': 1 }],
+  ])('%s(first: 5) with %s(id) of an item of that page: one call', async (list, one, calls) => {
+    const id = await firstOf(list);
+    expect(await callsOf(`query($id: ID!) { ${list}(first: 5) { nodes { id name } } ${one}(id: $id) { id name } }`, { id })).toEqual(calls);
+  });
+
+  it('an id the page does not hold is still read, and an unknown one is NOT_FOUND', async () => {
+    const data = await stack.gql(`{ iamUsers(first: 5) { nodes { id } } }`);
+    const last = data.iamUsers.nodes.at(-1).id;
+    expect(await callsOf(`query($id: ID!) { iamUsers(first: 1) { nodes { id } } iamUser(id: $id) { name } }`, { id: last })).toEqual({
+      'GET /api/iam/users': 1,
+      'GET /api/iam/users/:id': 1,
+    });
+    const missing = await stack.request(`{ apiCollections(first: 1) { nodes { id } } apiCollection(id: "999") { name } managedUser(id: "99999") { name } }`);
+    expect(missing.data).toMatchObject({ apiCollection: null, managedUser: null });
+    expect(missing.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+  });
+});
+
+describe('listedById: several ids the first pages do not hold', () => {
+  it('stops walking the list when its pages stop finding them: at most one call more than a GET per id', async () => {
+    const calls: string[] = [];
+    const ids = Array.from({ length: 1000 }, (_, i) => i + 1);
+    const family = listedById<{ id: number }, number, Array<{ id: number }>>(familyOf(calls, ids));
+    expect((await family.byId.loadMany([990, 995, 999])).map((t) => (t as { id: number }).id)).toEqual([990, 995, 999]);
+    expect(calls).toEqual(['list 1', 'get 990', 'get 995', 'get 999']);
+    // Ids the first page holds: that page alone.
+    calls.length = 0;
+    expect(await listedById<{ id: number }, number, Array<{ id: number }>>(familyOf(calls, ids)).byId.loadMany([3, 50, 120])).toHaveLength(3);
+    expect(calls).toEqual(['list 1', 'list 2']);
+  });
+});
+
+/** A list of `ids` and a get, each call recorded in `calls`. */
+function familyOf(calls: string[], ids: number[]) {
+  return {
+    entity: 'Thing',
+    idOf: (t: { id: number }) => t.id,
+    items: (page: Array<{ id: number }>) => page,
+    list: async ({ page, per_page }: { page: number; per_page: number }) => {
+      calls.push(`list ${page}`);
+      return ids.slice((page - 1) * per_page, page * per_page).map((id) => ({ id }));
+    },
+    get: async (id: number) => {
+      calls.push(`get ${id}`);
+      return { id };
+    },
+  };
+}
