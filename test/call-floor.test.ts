@@ -54,6 +54,51 @@ describe('a list page and a by-id lookup of the same family in one request share
   });
 });
 
+describe("one API collection's endpoints", () => {
+  beforeAll(async () => {
+    // 150 endpoints in collection 1361 (2 seeded): a page of 5 must not read them all.
+    for (let i = 0; i < 148; i++) {
+      const response = await fetch(`${stack.sim.url}/api_collections/1361/api_endpoints`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${stack.sim.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Endpoint ${i}`, method: 'GET', path: `things/${i}`, flow_id: 3307712 }),
+      });
+      expect(response.status).toBe(200);
+    }
+  });
+
+  it('apiCollection(id) { endpoints(first: 5) }: the collection list and one page of 6, in one round trip', async () => {
+    stack.sim.resetCounts();
+    const result = await stack.request(`{ apiCollection(id: "1361") { endpoints(first: 5) { pageInfo { hasNextPage endCursor } nodes { id workatoId } } } }`);
+    const endpoints = result.data?.apiCollection.endpoints;
+    expect(endpoints.nodes.map((e: { workatoId: string }) => e.workatoId)).toEqual(['9903', '9904', expect.any(String), expect.any(String), expect.any(String)]);
+    expect(endpoints.pageInfo.hasNextPage).toBe(true);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/api_collections': 1, 'GET /api/api_endpoints': 1 });
+    expect(stack.sim.log().filter((e) => e.path.startsWith('/api/api_endpoints')).map((e) => new URL(e.path, 'http://x').searchParams.toString())).toEqual([
+      'page=1&per_page=6&api_collection_id=1361',
+    ]);
+    expect(result.extensions?.workato).toMatchObject({ calls: 2, roundTrips: 1 });
+
+    // The next page goes on from the offset: one more page call; the last page says so.
+    const next = await stack.gql(`query($after: String) { apiCollection(id: "1361") { endpoints(first: 100, after: $after) { pageInfo { hasNextPage } nodes { workatoId } } } }`, {
+      after: endpoints.pageInfo.endCursor,
+    });
+    expect(next.apiCollection.endpoints.nodes).toHaveLength(100);
+    expect(next.apiCollection.endpoints.pageInfo.hasNextPage).toBe(true);
+    // As `apiEndpoints(collectionId:)` pages it.
+    const same = await stack.gql(`{ apiEndpoints(collectionId: "1361", first: 5) { nodes { workatoId } } }`);
+    expect(same.apiEndpoints.nodes.map((e: { workatoId: string }) => e.workatoId)).toEqual(endpoints.nodes.map((e: { workatoId: string }) => e.workatoId));
+  });
+
+  it('the collections of a page still share the unfiltered list, cut into the same pages', async () => {
+    stack.sim.resetCounts();
+    const data = await stack.gql(`{ apiCollections { nodes { workatoId endpoints(first: 5) { pageInfo { hasNextPage } nodes { workatoId } } } } }`);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/api_collections': 1, 'GET /api/api_endpoints': 2 });
+    expect(data.apiCollections.nodes.map((c: { endpoints: { nodes: unknown[] } }) => c.endpoints.nodes.length)).toEqual([5, 1]);
+    expect(data.apiCollections.nodes[0].endpoints.pageInfo.hasNextPage).toBe(true);
+  });
+});
+
 describe('listedById: several ids the first pages do not hold', () => {
   it('stops walking the list when its pages stop finding them: at most one call more than a GET per id', async () => {
     const calls: string[] = [];

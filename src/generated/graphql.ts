@@ -41,8 +41,9 @@ export type ApiCollection = Node & {
   /** When the collection was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /**
-   * The collection's endpoints, in Workato's order (ids ascending). All collections of one page share one
-   * `GET /api_endpoints` call per 100 endpoints.
+   * The collection's endpoints, in Workato's order (ids ascending). A collection read alone reads only the page
+   * asked for (`GET /api_endpoints?api_collection_id=`, together with the collection list); the collections of one
+   * page share one unfiltered `GET /api_endpoints` call per 100 endpoints.
    */
   endpoints?: Maybe<ApiEndpointConnection>;
   /** The global id of this collection (it includes the customer it belongs to, for a customer's collection). */

@@ -37,15 +37,19 @@ export function createApiPlatformLoaders(api: WorkatoApi, scope: string | undefi
     entity: 'ApiEndpoint', idOf, items: itself, list: async (params) => tag(await listApiEndpoints(api, params), scope),
   });
   const apiEndpointPage = endpoints.page;
-  const allEndpoints = (api_collection_id?: number) =>
-    allPages((page, per_page) => apiEndpointPage.load({ page, per_page, ...(api_collection_id === undefined ? {} : { api_collection_id }) }));
   /**
-   * The endpoints of many collections: one collection asks Workato for its own (`api_collection_id`); several read
-   * the unfiltered list once and group it, so a page of collections costs one call, not one per collection.
+   * How to read the endpoints of many collections, as a page reader for `pageOfPagedList` (offset cursors, Workato's
+   * order). One collection asks Workato for its own pages (`api_collection_id`, `per_page` = what the page needs),
+   * so `endpoints(first: 5)` costs one call however many endpoints it has; several read the unfiltered list once and
+   * cut each one's pages from it, so a page of collections costs one call per 100 endpoints, not one per collection.
    */
-  const apiEndpointsByCollectionId = new DataLoader<number, Scoped<Workato.ApiEndpoint>[]>(async (ids) => {
-    const all = ids.length === 1 ? await allEndpoints(ids[0]) : await allEndpoints();
-    return ids.map((id) => all.filter((e) => e.api_collection_id === id));
+  type EndpointPages = (page: number, per_page: number) => Promise<Scoped<Workato.ApiEndpoint>[]>;
+  const apiEndpointsByCollectionId = new DataLoader<number, EndpointPages>(async (ids) => {
+    if (ids.length === 1) return [(page, per_page) => apiEndpointPage.load({ page, per_page, api_collection_id: ids[0]! })];
+    const all = allPages((page, per_page) => apiEndpointPage.load({ page, per_page }));
+    return ids.map((id): EndpointPages => async (page, per_page) =>
+      (await all).filter((e) => e.api_collection_id === id).slice((page - 1) * per_page, page * per_page),
+    );
   });
 
   // ---- v2 clients: `{"data", "count"}`, get-by-id; filtered by project or certificate bundles
