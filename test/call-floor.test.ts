@@ -99,6 +99,72 @@ describe("one API collection's endpoints", () => {
   });
 });
 
+describe('a parent whose children need only the id the caller passed is not read', () => {
+  /** The error codes of a request, by path. */
+  async function errorsOf(query: string): Promise<Array<[string | undefined, unknown]>> {
+    const result = await stack.request(query);
+    return (result.errors ?? []).map((e) => [e.path?.join('.'), e.extensions?.code]);
+  }
+
+  it('recipe(id:) { id versions testCases auditLog health }: the children\'s calls only', async () => {
+    expect(
+      await callsOf(`{ recipe(id: "3307712") { id workatoId versions(first: 2) { nodes { id } } testCases { nodes { id } }
+        version(id: "99120") { id } auditLog(first: 1) { nodes { id } } health { status } } }`),
+    ).toEqual({
+      'GET /api/recipes/:recipe_id/versions': 1,
+      'GET /api/recipes/:recipe_id/versions/:id': 1,
+      'GET /api/recipes/:recipe_id/test_cases': 1,
+      'GET /api/recipes/:recipe_id/health': 1,
+      'GET /api/activity_logs': 1,
+    });
+    expect(await callsOf(`{ recipe(id: "3307712") { testCases { nodes { name } } } }`)).toEqual({ 'GET /api/recipes/:recipe_id/test_cases': 1 });
+    // A recipe that does not exist: NOT_FOUND from the child's own call.
+    expect(await errorsOf(`{ recipe(id: "999") { id versions(first: 2) { nodes { id } } } }`)).toEqual([['recipe.versions', 'NOT_FOUND']]);
+    expect(await errorsOf(`{ recipe(id: "999") { testCases { nodes { id } } } }`)).toEqual([['recipe.testCases', 'NOT_FOUND']]);
+    // The audit log and health cannot tell a missing recipe (no entries; never analysed): alone, the recipe is read.
+    expect(await callsOf(`{ recipe(id: "3307712") { id auditLog(first: 1) { nodes { id } } } }`)).toEqual({ 'GET /api/recipes/:id': 1, 'GET /api/activity_logs': 1 });
+    expect(await errorsOf(`{ recipe(id: "999") { health { status } } }`)).toEqual([['recipe', 'NOT_FOUND']]);
+    // A customer's recipe alike, in the customer's workspace.
+    const customer = await stack.gql(`{ managedUser(id: "19029") { recipes(first: 1) { nodes { workatoId } } } }`);
+    const recipeId = customer.managedUser.recipes.nodes[0].workatoId;
+    expect(await callsOf(`{ managedUser(id: "19029") { recipe(id: "${recipeId}") { id versions(first: 1) { nodes { id } } } } }`)).toEqual({
+      'GET /api/managed_users/:managed_user_id/recipes/:recipe_id/versions': 1,
+    });
+    // Anything of the recipe itself reads it.
+    expect(await callsOf(`{ recipe(id: "3307712") { name versions(first: 1) { nodes { id } } } }`)).toEqual({
+      'GET /api/recipes/:id': 1,
+      'GET /api/recipes/:recipe_id/versions': 1,
+    });
+  });
+
+  it('lookupTable(id:) { id rows }: the rows call only; a filter needs the table\'s columns', async () => {
+    expect(await callsOf(`{ lookupTable(id: "1315") { id rows(first: 2) { nodes { value(column: "code") } } } }`)).toEqual({
+      'GET /api/lookup_tables/:lookup_table_id/rows': 1,
+    });
+    expect(await errorsOf(`{ lookupTable(id: "999") { id rows(first: 2) { nodes { id } } } }`)).toEqual([['lookupTable.rows', 'NOT_FOUND']]);
+    expect(await callsOf(`{ lookupTable(id: "1315") { id rows(first: 2, filter: [{ column: "code", value: "DE" }]) { nodes { id } } } }`)).toEqual({
+      'GET /api/lookup_tables': 1,
+      'GET /api/lookup_tables/:lookup_table_id/rows': 1,
+    });
+  });
+
+  it('onPremGroup(id:) { id agents }: the agent list only, when it holds an agent of the group; status finds a missing group', async () => {
+    expect(await callsOf(`{ onPremGroup(id: "16801") { id agents { workatoId } } }`)).toEqual({ 'GET /api/on_prem_agents': 1 });
+    expect(await callsOf(`{ onPremGroup(id: "16801") { id status { state } } }`)).toEqual({ 'GET /api/on_prem_groups/:id/status': 1 });
+    // No agent names the group: it may have none, or not exist — read it.
+    expect(await callsOf(`{ onPremGroup(id: "16803") { id agents { workatoId } } }`)).toEqual({ 'GET /api/on_prem_agents': 1, 'GET /api/on_prem_groups/:id': 1 });
+    expect(await errorsOf(`{ onPremGroup(id: "999") { id agents { workatoId } } }`)).toEqual([['onPremGroup', 'NOT_FOUND']]);
+    expect(await errorsOf(`{ onPremGroup(id: "999") { status { state } } }`)).toEqual([['onPremGroup.status', 'NOT_FOUND']]);
+  });
+
+  it('eventTopic(id:) { id messages }: the consume call only', async () => {
+    const calls = await callsOf(`{ eventTopic(id: "3801") { id messages(first: 2) { nodes { messageId } } } }`);
+    expect(Object.keys(calls)).toEqual([expect.stringMatching(/^POST .*\/topics\/:topic_id\/consume$/)]);
+    expect(await errorsOf(`{ eventTopic(id: "999") { id messages(first: 2) { nodes { messageId } } } }`)).toEqual([['eventTopic.messages', 'NOT_FOUND']]);
+    expect(Object.keys(await callsOf(`{ eventTopic(id: "3801") { name messages(first: 2) { nodes { messageId } } } }`))).toHaveLength(2);
+  });
+});
+
 describe('listedById: several ids the first pages do not hold', () => {
   it('stops walking the list when its pages stop finding them: at most one call more than a GET per id', async () => {
     const calls: string[] = [];

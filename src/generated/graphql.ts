@@ -3441,7 +3441,7 @@ export type ManagedUser = Node & {
   inTrial: Scalars['Boolean']['output'];
   /** One job of the customer by its recipe and handle. Null when it does not exist. */
   job?: Maybe<Job>;
-  /** One lookup table of the customer by its `id` or `workatoId`. Null when it does not exist. */
+  /** One lookup table of the customer by its `id` or `workatoId`. Null when it does not exist. Read as `Query.lookupTable` is. */
   lookupTable?: Maybe<LookupTable>;
   /**
    * The first row (lowest id) of one of the customer's lookup tables whose cells equal every criterion (Workato's
@@ -3462,7 +3462,7 @@ export type ManagedUser = Node & {
   onPremAgent?: Maybe<OnPremAgent>;
   /** The customer's on-prem agents, as `Query.onPremAgents` (`GET /v2/managed_users/:id/on_prem_agents[/search]`). */
   onPremAgents?: Maybe<OnPremAgentConnection>;
-  /** One of the customer's on-prem groups by its `id` or `workatoId`. Null when it does not exist. */
+  /** One of the customer's on-prem groups by its `id` or `workatoId`. Null when it does not exist. Read as `Query.onPremGroup` is. */
   onPremGroup?: Maybe<OnPremGroup>;
   /** The customer's on-prem groups, as `Query.onPremGroups` (`GET /v2/managed_users/:id/on_prem_groups`). */
   onPremGroups?: Maybe<OnPremGroupConnection>;
@@ -3484,7 +3484,7 @@ export type ManagedUser = Node & {
    * (GET /api/managed_users/:id/properties). Its project properties are on `ManagedUser.projects { properties }`.
    */
   properties?: Maybe<Array<Property>>;
-  /** One recipe of the customer by its `id` or `workatoId`. Null when it does not exist. */
+  /** One recipe of the customer by its `id` or `workatoId`. Null when it does not exist. Read as `Query.recipe` is. */
   recipe?: Maybe<Recipe>;
   /** The customer's recipes, newest id first unless `order` says otherwise. Workato gives no total count. */
   recipes?: Maybe<RecipeConnection>;
@@ -6807,7 +6807,8 @@ export type Query = {
   developerApiClients?: Maybe<DeveloperApiClientConnection>;
   /**
    * One topic by its `id` or `workatoId`. Null when it does not exist. Free after `eventTopics` in the same request,
-   * else one `GET /api/event_streams/topics/:topic_id`.
+   * else one `GET /api/event_streams/topics/:topic_id` — none when only its identity and `messages` are selected (the
+   * messages call answers NOT_FOUND for an unknown topic).
    */
   eventTopic?: Maybe<EventTopic>;
   /**
@@ -6844,7 +6845,9 @@ export type Query = {
   knowledgeBases?: Maybe<KnowledgeBaseConnection>;
   /**
    * One lookup table by its `id` or `workatoId` (a customer's table by its `id`). Null when it does not exist. Workato
-   * has no get-by-id: the table list is read once per request.
+   * has no get-by-id: the table list is read once per request, unless nothing selected needs the table itself (its
+   * identity with `row` or `rows` without `filter`): then only the rows are read, and an unknown id is NOT_FOUND from
+   * that call.
    */
   lookupTable?: Maybe<LookupTable>;
   /**
@@ -6893,7 +6896,11 @@ export type Query = {
    * request), or with `commonName` Workato's search (`GET /on_prem_agents/search`).
    */
   onPremAgents?: Maybe<OnPremAgentConnection>;
-  /** One on-prem group by its `id` or `workatoId` (`GET /on_prem_groups/:id`, free after a list). Null when it does not exist. */
+  /**
+   * One on-prem group by its `id` or `workatoId` (`GET /on_prem_groups/:id`, free after a list). Null when it does not
+   * exist. Its identity with `status` costs only the status call (NOT_FOUND for an unknown id); with `agents`, only the
+   * agent list when that holds an agent of the group.
+   */
   onPremGroup?: Maybe<OnPremGroup>;
   /**
    * The on-prem groups of the token's workspace, ordered by id. Workato returns them all in one answer
@@ -6920,7 +6927,11 @@ export type Query = {
    * distinct prefix in the request. Workato requires a prefix: there is no way to list every property at once.
    */
   properties?: Maybe<Array<Property>>;
-  /** One recipe by its global `id` or its `workatoId`. Null when it does not exist. */
+  /**
+   * One recipe by its global `id` or its `workatoId`. Null when it does not exist. One `GET /recipes/:id`, unless
+   * nothing selected needs the recipe itself: its identity with `jobs`, `versions`, `version` or `testCases` (and, beside
+   * one of them, `auditLog` and `health`) cost only their own calls, and an unknown id is NOT_FOUND from those.
+   */
   recipe?: Maybe<Recipe>;
   /** Recipes visible to the token, newest id first unless `order` says otherwise. Workato gives no total count. */
   recipes?: Maybe<RecipeConnection>;
