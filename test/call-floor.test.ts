@@ -165,6 +165,33 @@ describe('a parent whose children need only the id the caller passed is not read
   });
 });
 
+describe("projects' deployments", () => {
+  const DEPLOYMENTS = `deployments(first: 5) { totalCount nodes { workatoId } pageInfo { hasNextPage } }`;
+
+  it('the projects of a page that covers the workspace share one unfiltered GET /deployments, with the same answers', async () => {
+    stack.sim.resetCounts();
+    const data = await stack.gql(`{ projects(first: 25) { nodes { workatoId ${DEPLOYMENTS} } } }`);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/projects': 1, 'GET /api/deployments': 1 });
+    expect(stack.sim.log().filter((e) => e.path.startsWith('/api/deployments')).map((e) => e.path)).toEqual(['/api/deployments']);
+    const projects: Array<{ workatoId: string; deployments: unknown }> = data.projects.nodes;
+    expect(projects.length).toBeGreaterThan(2);
+    expect(projects.some((p) => (p.deployments as { totalCount: number }).totalCount > 0)).toBe(true);
+    // Each project's share is what its own filtered call answers.
+    for (const p of projects) {
+      stack.sim.resetCounts();
+      const one = await stack.gql(`{ project(id: "${p.workatoId}") { ${DEPLOYMENTS} } }`);
+      expect(one.project.deployments).toEqual(p.deployments);
+      expect(stack.sim.log().filter((e) => e.path.startsWith('/api/deployments')).map((e) => e.path)).toEqual([`/api/deployments?project_id=${p.workatoId}`]);
+    }
+  });
+
+  it('a few projects of many keep their filtered calls: the unfiltered list would carry every other project\'s', async () => {
+    const all = await stack.gql(`{ projects(first: 100) { nodes { workatoId } } }`);
+    expect(all.projects.nodes.length).toBeGreaterThan(4);
+    expect(await callsOf(`{ projects(first: 2) { nodes { ${DEPLOYMENTS} } } }`)).toEqual({ 'GET /api/projects': 1, 'GET /api/deployments': 2 });
+  });
+});
+
 describe('listedById: several ids the first pages do not hold', () => {
   it('stops walking the list when its pages stop finding them: at most one call more than a GET per id', async () => {
     const calls: string[] = [];
