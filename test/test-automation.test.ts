@@ -44,8 +44,8 @@ describe('Recipe.testCases', () => {
     expect(data.a.testCases.pageInfo.hasNextPage).toBe(true);
     expect(data.b.testCases.nodes.map((c: any) => c.workatoId)).toEqual(wire.map((c) => c.id));
     expect(data.c.testCases).toEqual({ nodes: [], pageInfo: { hasNextPage: false } });
-    // Both recipes come from one recipe list (recipes' own batching); their test cases cost one call each.
-    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 1, 'GET /api/recipes/:recipe_id/test_cases': 2 });
+    // Nothing of the recipes themselves is read (test cases need only the id); their test cases cost one call each.
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes/:recipe_id/test_cases': 2 });
     const next = await stack.gql(`query($after: String) { recipe(id: "${WITH_CASES}") { testCases(first: 2, after: $after) { nodes { workatoId } pageInfo { hasNextPage hasPreviousPage } } } }`, {
       after: data.a.testCases.pageInfo.endCursor,
     });
@@ -58,7 +58,7 @@ describe('Recipe.testCases', () => {
     stack.sim.resetCounts();
     const data = await stack.gql(`{ recipe(id: "${WITH_CASES}") { testCases { nodes { workatoId } } } node(id: "${id}") { __typename ... on TestCase { name } } }`);
     expect(data.node).toEqual({ __typename: 'TestCase', name: first!.name });
-    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes/:id': 1, 'GET /api/recipes/:recipe_id/test_cases': 1 });
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes/:recipe_id/test_cases': 1 });
     const missing = await stack.request(`{ node(id: "${b64(`TestCase:${WITH_CASES}:citc-Anope000-000000`)}") { id } }`);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const malformed = await stack.request(`{ node(id: "${b64(`TestCase:${WITH_CASES}`)}") { id } }`);
@@ -207,10 +207,7 @@ describe('Embedded customers (test automation under /api/managed_users/:id)', ()
     const data = await stack.gql(`{ managedUser(id: "${CUSTOMER}") { recipe(id: "${recipeId}") { testCases { nodes { id workatoId } } } } }`);
     const nodes = data.managedUser.recipe.testCases.nodes;
     expect(nodes).toEqual(wire.map((c) => ({ id: b64(`TestCase@${CUSTOMER}:${recipeId}:${c.id}`), workatoId: c.id })));
-    expect(stack.sim.counts()).toEqual({
-      'GET /api/managed_users/:managed_user_id/recipes/:id': 1,
-      'GET /api/managed_users/:managed_user_id/recipes/:recipe_id/test_cases': 1,
-    });
+    expect(stack.sim.counts()).toEqual({ 'GET /api/managed_users/:managed_user_id/recipes/:recipe_id/test_cases': 1 });
 
     const byRef = await stack.gql(RUN, { input: { recipeId: String(recipeId), managedUser: { id: String(CUSTOMER) }, testCaseIds: [nodes[0].id] } });
     const run = byRef.testCasesRun.testRun;

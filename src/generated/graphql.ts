@@ -41,8 +41,9 @@ export type ApiCollection = Node & {
   /** When the collection was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /**
-   * The collection's endpoints, in Workato's order (ids ascending). All collections of one page share one
-   * `GET /api_endpoints` call per 100 endpoints.
+   * The collection's endpoints, in Workato's order (ids ascending). A collection read alone reads only the page
+   * asked for (`GET /api_endpoints?api_collection_id=`, together with the collection list); the collections of one
+   * page share one unfiltered `GET /api_endpoints` call per 100 endpoints.
    */
   endpoints?: Maybe<ApiEndpointConnection>;
   /** The global id of this collection (it includes the customer it belongs to, for a customer's collection). */
@@ -3443,7 +3444,7 @@ export type ManagedUser = Node & {
   inTrial: Scalars['Boolean']['output'];
   /** One job of the customer by its recipe and handle. Null when it does not exist. */
   job?: Maybe<Job>;
-  /** One lookup table of the customer by its `id` or `workatoId`. Null when it does not exist. */
+  /** One lookup table of the customer by its `id` or `workatoId`. Null when it does not exist. Read as `Query.lookupTable` is. */
   lookupTable?: Maybe<LookupTable>;
   /**
    * The first row (lowest id) of one of the customer's lookup tables whose cells equal every criterion (Workato's
@@ -3464,7 +3465,7 @@ export type ManagedUser = Node & {
   onPremAgent?: Maybe<OnPremAgent>;
   /** The customer's on-prem agents, as `Query.onPremAgents` (`GET /v2/managed_users/:id/on_prem_agents[/search]`). */
   onPremAgents?: Maybe<OnPremAgentConnection>;
-  /** One of the customer's on-prem groups by its `id` or `workatoId`. Null when it does not exist. */
+  /** One of the customer's on-prem groups by its `id` or `workatoId`. Null when it does not exist. Read as `Query.onPremGroup` is. */
   onPremGroup?: Maybe<OnPremGroup>;
   /** The customer's on-prem groups, as `Query.onPremGroups` (`GET /v2/managed_users/:id/on_prem_groups`). */
   onPremGroups?: Maybe<OnPremGroupConnection>;
@@ -3486,7 +3487,7 @@ export type ManagedUser = Node & {
    * (GET /api/managed_users/:id/properties). Its project properties are on `ManagedUser.projects { properties }`.
    */
   properties?: Maybe<Array<Property>>;
-  /** One recipe of the customer by its `id` or `workatoId`. Null when it does not exist. */
+  /** One recipe of the customer by its `id` or `workatoId`. Null when it does not exist. Read as `Query.recipe` is. */
   recipe?: Maybe<Recipe>;
   /** The customer's recipes, newest id first unless `order` says otherwise. Workato gives no total count. */
   recipes?: Maybe<RecipeConnection>;
@@ -6466,9 +6467,10 @@ export type Privilege = {
 export type Project = Node & {
   __typename?: 'Project';
   /**
-   * Deployments of this project, newest first. Needs Workato's Environments add-on: without it the field is null
-   * with an error saying `Environments not provisioned`. Always null for an Embedded customer's project: Workato's
-   * Embedded API has no deployments endpoint.
+   * Deployments of this project, newest first. One `GET /deployments?project_id=` per project; the projects of one
+   * request that are at least half of the workspace's share one unfiltered `GET /deployments` instead. Needs Workato's
+   * Environments add-on: without it the field is null with an error saying `Environments not provisioned`. Always null
+   * for an Embedded customer's project: Workato's Embedded API has no deployments endpoint.
    */
   deployments?: Maybe<DeploymentConnection>;
   /** The project description. */
@@ -6809,7 +6811,8 @@ export type Query = {
   developerApiClients?: Maybe<DeveloperApiClientConnection>;
   /**
    * One topic by its `id` or `workatoId`. Null when it does not exist. Free after `eventTopics` in the same request,
-   * else one `GET /api/event_streams/topics/:topic_id`.
+   * else one `GET /api/event_streams/topics/:topic_id` — none when only its identity and `messages` are selected (the
+   * messages call answers NOT_FOUND for an unknown topic).
    */
   eventTopic?: Maybe<EventTopic>;
   /**
@@ -6846,7 +6849,9 @@ export type Query = {
   knowledgeBases?: Maybe<KnowledgeBaseConnection>;
   /**
    * One lookup table by its `id` or `workatoId` (a customer's table by its `id`). Null when it does not exist. Workato
-   * has no get-by-id: the table list is read once per request.
+   * has no get-by-id: the table list is read once per request, unless nothing selected needs the table itself (its
+   * identity with `row` or `rows` without `filter`): then only the rows are read, and an unknown id is NOT_FOUND from
+   * that call.
    */
   lookupTable?: Maybe<LookupTable>;
   /**
@@ -6895,7 +6900,11 @@ export type Query = {
    * request), or with `commonName` Workato's search (`GET /on_prem_agents/search`).
    */
   onPremAgents?: Maybe<OnPremAgentConnection>;
-  /** One on-prem group by its `id` or `workatoId` (`GET /on_prem_groups/:id`, free after a list). Null when it does not exist. */
+  /**
+   * One on-prem group by its `id` or `workatoId` (`GET /on_prem_groups/:id`, free after a list). Null when it does not
+   * exist. Its identity with `status` costs only the status call (NOT_FOUND for an unknown id); with `agents`, only the
+   * agent list when that holds an agent of the group.
+   */
   onPremGroup?: Maybe<OnPremGroup>;
   /**
    * The on-prem groups of the token's workspace, ordered by id. Workato returns them all in one answer
@@ -6922,7 +6931,11 @@ export type Query = {
    * distinct prefix in the request. Workato requires a prefix: there is no way to list every property at once.
    */
   properties?: Maybe<Array<Property>>;
-  /** One recipe by its global `id` or its `workatoId`. Null when it does not exist. */
+  /**
+   * One recipe by its global `id` or its `workatoId`. Null when it does not exist. One `GET /recipes/:id`, unless
+   * nothing selected needs the recipe itself: its identity with `jobs`, `versions`, `version` or `testCases` (and, beside
+   * one of them, `auditLog` and `health`) cost only their own calls, and an unknown id is NOT_FOUND from those.
+   */
   recipe?: Maybe<Recipe>;
   /** Recipes visible to the token, newest id first unless `order` says otherwise. Workato gives no total count. */
   recipes?: Maybe<RecipeConnection>;

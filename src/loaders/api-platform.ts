@@ -11,67 +11,61 @@ import type { WorkatoApi } from '../workato/http.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { tag, type Scoped } from './scope.js';
-import { allPages, listLoader } from './util.js';
+import { allPages, listedById, listLoader, type PageKey } from './util.js';
 
-type PageParams = { page: number; per_page: number };
 /** A key with the client it belongs to (Workato's key objects do not carry it, §22 #11). */
 export type ApiKeyOf = Scoped<Workato.ApiKey & { api_client_id: number }>;
 
-/** One list-and-index per family list without a get-by-id: every page once per request (§30). */
-function indexed<T extends { id: number }>(type: string, pages: (page: number, perPage: number) => Promise<T[]>) {
-  let all: Promise<Map<number, T>> | undefined;
-  const loader = new DataLoader<number, T>(async (ids) => {
-    all ??= allPages(pages).then((items) => new Map(items.map((item) => [item.id, item])));
-    const byId = await all;
-    return ids.map((id) => byId.get(id) ?? new NotFoundError(type, String(id)));
-  });
-  return Object.assign(loader, {
-    forget(): void {
-      all = undefined;
-      loader.clearAll();
-    },
-  });
-}
+type Counted<T> = { data: T[]; count: number | null };
+const itself = <T>(items: T[]) => items;
+const idOf = (item: { id: number }) => item.id;
 
-/** API platform reads of one workspace scope (REFERENCE §22; Embedded §17.8). */
+/**
+ * API platform reads of one workspace scope (REFERENCE §22; Embedded §17.8). Collections, endpoints, clients and
+ * portals are each a listedById family: an object a list page of the request holds (filtered or not) costs no
+ * second call, whichever field asks, and sibling fields' pages are waited for before anything is read by id.
+ * Collections, endpoints and portals have no get-by-id: an id no page holds is looked for in every page of 100.
+ */
 export function createApiPlatformLoaders(api: WorkatoApi, scope: string | undefined) {
   // ---- collections: page/per_page, bare array, no get-by-id
-  const apiCollectionPage = listLoader(async (params: PageParams) => {
-    const collections = tag(await listApiCollections(api, params), scope);
-    for (const c of collections) apiCollectionById.prime(c.id, c);
-    return collections;
+  const collections = listedById<Scoped<Workato.ApiCollection>, number, Scoped<Workato.ApiCollection>[]>({
+    entity: 'ApiCollection', idOf, items: itself, list: async (params) => tag(await listApiCollections(api, params), scope),
   });
-  const apiCollectionById = indexed<Scoped<Workato.ApiCollection>>('ApiCollection', (page, per_page) => apiCollectionPage.load({ page, per_page }));
 
-  // ---- endpoints: page/per_page, optionally of one collection
-  const apiEndpointPage = listLoader(async (params: PageParams & { api_collection_id?: number }) => {
-    const endpoints = tag(await listApiEndpoints(api, params), scope);
-    for (const e of endpoints) apiEndpointById.prime(e.id, e);
-    return endpoints;
+  // ---- endpoints: page/per_page, optionally of one collection; no get-by-id
+  const endpoints = listedById<Scoped<Workato.ApiEndpoint>, number, Scoped<Workato.ApiEndpoint>[], { api_collection_id: number }>({
+    entity: 'ApiEndpoint', idOf, items: itself, list: async (params) => tag(await listApiEndpoints(api, params), scope),
   });
-  const allEndpoints = (api_collection_id?: number) => allPages((page, per_page) => apiEndpointPage.load({ page, per_page, api_collection_id }));
-  const apiEndpointById = indexed<Scoped<Workato.ApiEndpoint>>('ApiEndpoint', (page, per_page) => apiEndpointPage.load({ page, per_page }));
+  const apiEndpointPage = endpoints.page;
   /**
-   * The endpoints of many collections: one collection asks Workato for its own (`api_collection_id`); several read
-   * the unfiltered list once and group it, so a page of collections costs one call, not one per collection.
+   * How to read the endpoints of many collections, as a page reader for `pageOfPagedList` (offset cursors, Workato's
+   * order). One collection asks Workato for its own pages (`api_collection_id`, `per_page` = what the page needs),
+   * so `endpoints(first: 5)` costs one call however many endpoints it has; several read the unfiltered list once and
+   * cut each one's pages from it, so a page of collections costs one call per 100 endpoints, not one per collection.
    */
-  const apiEndpointsByCollectionId = new DataLoader<number, Scoped<Workato.ApiEndpoint>[]>(async (ids) => {
-    const endpoints = ids.length === 1 ? await allEndpoints(ids[0]) : await allEndpoints();
-    return ids.map((id) => endpoints.filter((e) => e.api_collection_id === id));
+  type EndpointPages = (page: number, per_page: number) => Promise<Scoped<Workato.ApiEndpoint>[]>;
+  const apiEndpointsByCollectionId = new DataLoader<number, EndpointPages>(async (ids) => {
+    if (ids.length === 1) return [(page, per_page) => apiEndpointPage.load({ page, per_page, api_collection_id: ids[0]! })];
+    const all = allPages((page, per_page) => apiEndpointPage.load({ page, per_page }));
+    return ids.map((id): EndpointPages => async (page, per_page) =>
+      (await all).filter((e) => e.api_collection_id === id).slice((page - 1) * per_page, page * per_page),
+    );
   });
 
-  // ---- v2 clients: `{"data", "count"}`, get-by-id
-  const apiClientPage = listLoader(async (params: PageParams & { project_id?: number; cert_bundle_ids?: number[] }) => {
-    const { data, count } = await listApiClients(api, params);
-    for (const c of tag(data, scope)) apiClientById.prime(c.id, c);
-    return { data: data as Scoped<Workato.ApiClient>[], count: count ?? null };
+  // ---- v2 clients: `{"data", "count"}`, get-by-id; filtered by project or certificate bundles
+  const clients = listedById<Scoped<Workato.ApiClient>, number, Counted<Scoped<Workato.ApiClient>>, { project_id: number; cert_bundle_ids: number[] }>({
+    entity: 'ApiPlatformClient',
+    idOf,
+    items: (page) => page.data,
+    list: async (params) => {
+      const { data, count } = await listApiClients(api, params);
+      return { data: tag(data, scope), count: count ?? null };
+    },
+    get: async (id) => tag([await getApiClient(api, id)], scope)[0]!,
   });
-  const apiClientById = new DataLoader<number, Scoped<Workato.ApiClient>>((ids) =>
-    Promise.all(ids.map((id) => getApiClient(api, id).then((c) => tag([c], scope)[0]!, (e: unknown) => (e instanceof Error ? e : new Error(String(e)))))),
-  );
 
   // ---- keys of a client: `{"data", "count"}`, page/per_page (§6), no get-by-id
-  const apiKeyPage = listLoader(async ({ clientId, ...params }: PageParams & { clientId: number }) => {
+  const apiKeyPage = listLoader(async ({ clientId, ...params }: PageKey & { clientId: number }) => {
     const { data, count } = await listApiKeys(api, clientId, params);
     const keys = tag(data.map((k): Workato.ApiKey & { api_client_id: number } => ({ ...k, api_client_id: clientId })), scope);
     for (const k of keys) apiKeyByKey.prime({ clientId, keyId: k.id }, k);
@@ -91,23 +85,30 @@ export function createApiPlatformLoaders(api: WorkatoApi, scope: string | undefi
   );
 
   // ---- portals: the v2 list envelope [inferred], no get-by-id
-  const apiPortalPage = listLoader(async (params: PageParams) => {
-    const { data, count } = await listApiPortals(api, params);
-    return { data: tag(data, scope) as Scoped<Workato.ApiPortal>[], count: count ?? null };
+  const portals = listedById<Scoped<Workato.ApiPortal>, number, Counted<Scoped<Workato.ApiPortal>>>({
+    entity: 'ApiPortal',
+    idOf,
+    items: (page) => page.data,
+    list: async (params) => {
+      const { data, count } = await listApiPortals(api, params);
+      return { data: tag(data, scope), count: count ?? null };
+    },
   });
-  const apiPortalById = indexed<Scoped<Workato.ApiPortal>>('ApiPortal', async (page, per_page) => (await apiPortalPage.load({ page, per_page })).data);
 
-  /** After a write: the lists may have changed; by-id entries of other objects stay valid. */
+  /** After a write: the lists may have changed, and a by-id answer too (a new object is no longer NOT_FOUND). */
   function forgetApiPlatform(): void {
-    for (const loader of [apiCollectionPage, apiEndpointPage, apiClientPage, apiKeyPage, apiPortalPage, apiEndpointsByCollectionId]) loader.clearAll();
-    for (const loader of [apiCollectionById, apiEndpointById, apiPortalById]) loader.forget();
-    apiClientById.clearAll();
+    for (const family of [collections, endpoints, clients, portals]) {
+      family.forget();
+      family.byId.clearAll();
+    }
+    for (const loader of [apiKeyPage, apiEndpointsByCollectionId]) loader.clearAll();
     apiKeyByKey.clearAll();
   }
 
   return {
-    apiCollectionPage, apiCollectionById, apiEndpointPage, apiEndpointById, apiEndpointsByCollectionId,
-    apiClientPage, apiClientById, apiKeyPage, apiKeyByKey, apiPortalPage, apiPortalById, forgetApiPlatform,
+    apiCollectionPage: collections.page, apiCollectionById: collections.byId, apiEndpointPage, apiEndpointById: endpoints.byId,
+    apiEndpointsByCollectionId, apiClientPage: clients.page, apiClientById: clients.byId, apiKeyPage, apiKeyByKey,
+    apiPortalPage: portals.page, apiPortalById: portals.byId, forgetApiPlatform,
   };
 }
 

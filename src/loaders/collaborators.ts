@@ -14,7 +14,7 @@ import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { readAllMembers } from './managed-users.js';
 import { tag, type Scoped } from './scope.js';
-import { allPages, listLoader, toError } from './util.js';
+import { allPages, listedById, toError } from './util.js';
 
 /** One call per key; a 404 is that key's NOT_FOUND (the member or user is gone), anything else the call's error. */
 function perKey<K extends number | string, V>(entity: string, fetch: (key: K) => Promise<V>) {
@@ -47,13 +47,16 @@ export function createCollaboratorLoaders(api: WorkatoApi, scope: string | undef
     return ids.map((id) => byId.get(id) ?? new NotFoundError('CollaboratorRole', String(id)));
   });
 
-  /** One page of GET /iam/users; every user primes iamUserById. */
-  const iamUserPage = listLoader(async (params: { page: number; per_page: number }) => {
-    const users = tag(await listIamUsers(api, params), scope);
-    for (const u of users) iamUserById.prime(u.id, u);
-    return users;
+  /** GET /iam/users pages and GET /iam/users/:id (listedById: a user some page of the request holds costs no GET). */
+  const iamUsers = listedById<Scoped<Workato.IamUser>, number, Scoped<Workato.IamUser>[]>({
+    entity: 'IamUser',
+    idOf: (u) => u.id,
+    items: (page) => page,
+    list: async (params) => tag(await listIamUsers(api, params), scope),
+    get: async (id) => tag([await getIamUser(api, id)], scope)[0]!,
   });
-  const iamUserById = perKey<number, Scoped<Workato.IamUser>>('IamUser', async (id) => tag([await getIamUser(api, id)], scope)[0]!);
+  const iamUserPage = iamUsers.page;
+  const iamUserById = iamUsers.byId;
 
   /** GET /iam/user_groups once per request, indexed by id. */
   let groups: Promise<Scoped<Workato.IamUserGroup>[]> | undefined;

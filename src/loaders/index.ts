@@ -87,6 +87,7 @@ const FAMILY_PROTOTYPE: object = Object.create(
 
 function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: LoaderMode, reads: ReadHints, cache: ReferenceCache | undefined) {
   const workspace = createWorkspaceLoaders(api, scope, mode);
+  const projects = createProjectLoaders(api, scope, mode);
   const reference = referenceReads(api, scope, mode, cache);
   const loaders = {
     [SCOPE]: scope,
@@ -110,8 +111,8 @@ function createScopedLoaders(api: WorkatoApi, scope: string | undefined, mode: L
       mode,
       reference,
     ),
-    ...createProjectLoaders(api, scope, mode),
-    ...createDeploymentLoaders(api, scope, mode),
+    ...projects,
+    ...createDeploymentLoaders(api, scope, mode, projects.projectsStarted),
     ...createMemberLoaders(api, scope),
     ...createLookupTableLoaders(api, scope),
     ...createPackageLoaders(api, scope, reference),

@@ -4,33 +4,28 @@ import { getLookupTableRow, listLookupTableRows, listLookupTables, lookupLookupT
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { tag, type Scoped } from './scope.js';
-import { allPages, listLoader } from './util.js';
+import { listedById, listLoader } from './util.js';
 
-/** Lookup tables of one workspace scope (REFERENCE §18, Embedded §17.7): page-based, no get-by-id. */
+/**
+ * Lookup tables of one workspace scope (REFERENCE §18, Embedded §17.7): page-based, no get-by-id. A listedById
+ * family: a table some page of this request holds (a sibling `lookupTables` page included) costs no further call;
+ * any other is looked for in every page of 100, read once per request (§30 "list once, index many").
+ */
 export function createLookupTableLoaders(api: WorkatoApi, scope: string | undefined) {
-  /** One page of GET /lookup_tables; every table primes lookupTableById. */
-  const lookupTablePage = listLoader(async (params: { page: number; per_page: number }) => {
-    const tables = tag(await listLookupTables(api, params), scope);
-    for (const t of tables) lookupTableById.prime(t.id, t);
-    return tables;
-  });
-
-  /** No get-by-id exists: every page once per request, indexed (§30 "list once, index many"). */
-  let all: Promise<Scoped<Workato.LookupTable>[]> | undefined;
-  const lookupTableById = new DataLoader<number, Scoped<Workato.LookupTable>>(async (ids) => {
-    all ??= allPages((page, per_page) => lookupTablePage.load({ page, per_page }));
-    const byId = new Map((await all).map((t) => [t.id, t]));
-    return ids.map((id) => byId.get(id) ?? new NotFoundError('LookupTable', String(id)));
+  const tables = listedById<Scoped<Workato.LookupTable>, number, Scoped<Workato.LookupTable>[]>({
+    entity: 'LookupTable',
+    idOf: (t) => t.id,
+    items: (page) => page,
+    list: async (params) => tag(await listLookupTables(api, params), scope),
   });
 
   /** After a table create or delete: the next read lists again. */
   function forgetLookupTables(): void {
-    all = undefined;
-    lookupTablePage.clearAll();
-    lookupTableById.clearAll();
+    tables.forget();
+    tables.byId.clearAll();
   }
 
-  return { lookupTablePage, lookupTableById, forgetLookupTables };
+  return { lookupTablePage: tables.page, lookupTableById: tables.byId, forgetLookupTables };
 }
 
 export type LookupTableLoaders = ReturnType<typeof createLookupTableLoaders>;

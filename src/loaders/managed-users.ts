@@ -5,27 +5,36 @@ import { getManagedUser, getMember, listManagedUsers, listMembers, managedUserSe
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { tag, type Scoped } from './scope.js';
-import { listLoader, toError } from './util.js';
+import { listedById, toError } from './util.js';
 
 export const notFoundAs = (entity: string, key: string) => (e: unknown) =>
   e instanceof WorkatoError && e.status === 404 ? new NotFoundError(entity, key) : toError(e);
 
 /**
  * The partner's customers (REFERENCE §17.1), keyed by path segment: the id (`19029`) or `E<external id>`
- * (§17.0). Whichever key a customer is read by, the other one is primed, so both lookups cost one call.
+ * (§17.0). A listedById family: a customer some page of GET /managed_users of this request holds costs no GET
+ * /managed_users/:id (a 60/min quota), by either key; whichever key a customer is read by, the other one is primed.
  */
 export function createManagedUserLoaders(api: WorkatoApi) {
-  const managedUserBySegment = new DataLoader<string, Workato.ManagedUser>((segments) =>
-    Promise.all(
-      segments.map((segment) =>
-        getManagedUser(api, segment).then((user) => {
-          prime(user);
-          managedUserDetail.prime(user.id, user);
-          return user;
-        }, notFoundAs('Customer', segment)),
-      ),
-    ),
-  );
+  const keysOf = (user: Workato.ManagedUser): string[] =>
+    user.external_id ? [String(user.id), managedUserSegment({ externalId: user.external_id })] : [String(user.id)];
+  const customers: ReturnType<typeof listedById<Workato.ManagedUser, string, Workato.ManagedUser[]>> = listedById<
+    Workato.ManagedUser,
+    string,
+    Workato.ManagedUser[]
+  >({
+    entity: 'Customer',
+    idOf: (user) => String(user.id),
+    keysOf,
+    items: (page) => page,
+    list: (params) => listManagedUsers(api, params),
+    get: async (segment) => {
+      const user = await getManagedUser(api, segment);
+      for (const key of keysOf(user)) customers.byId.prime(key, user);
+      managedUserDetail.prime(user.id, user);
+      return user;
+    },
+  });
 
   /**
    * The customer as `GET /managed_users/:id` answers it, with the billing-period figures list items lack: a customer
@@ -35,26 +44,14 @@ export function createManagedUserLoaders(api: WorkatoApi) {
     Promise.all(ids.map((id) => getManagedUser(api, String(id)).catch(notFoundAs('Customer', String(id))))),
   );
 
-  function prime(user: Workato.ManagedUser): void {
-    managedUserBySegment.prime(String(user.id), user);
-    if (user.external_id) managedUserBySegment.prime(managedUserSegment({ externalId: user.external_id }), user);
-  }
-
-  /** One page of GET /managed_users; every customer primes managedUserBySegment. */
-  const managedUserList = listLoader(async (params: { page: number; per_page: number }) => {
-    const users = await listManagedUsers(api, params);
-    for (const user of users) prime(user);
-    return users;
-  });
-
   /** After a write: a customer may be known under ids and external ids that changed; forget them all. */
   function forgetManagedUser(): void {
-    managedUserBySegment.clearAll();
+    customers.forget();
+    customers.byId.clearAll();
     managedUserDetail.clearAll();
-    managedUserList.clearAll();
   }
 
-  return { managedUserBySegment, managedUserDetail, managedUserList, forgetManagedUser };
+  return { managedUserBySegment: customers.byId, managedUserDetail, managedUserList: customers.page, forgetManagedUser };
 }
 
 export type ManagedUserLoaders = ReturnType<typeof createManagedUserLoaders>;

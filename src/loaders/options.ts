@@ -83,6 +83,8 @@ export function requestLoader<K, V, C = K>(
 /** One promise kept for the request (a list loaded once and indexed, REFERENCE §30); unbatched, fetched per use. */
 export interface Memo<T> {
   get(): Promise<T>;
+  /** The promise `get` keeps, when this request has already asked for it (never fetches). */
+  peek(): Promise<T> | undefined;
   /** After a write: the next `get` fetches again. */
   clear(): void;
 }
@@ -91,6 +93,7 @@ export function memo<T>(mode: LoaderMode, fetch: () => Promise<T>): Memo<T> {
   let kept: Promise<T> | undefined;
   return {
     get: () => (mode.batch ? (kept ??= fetch()) : fetch()),
+    peek: () => kept,
     clear: () => {
       kept = undefined;
     },

@@ -28,7 +28,7 @@ export function createProjectLoaders(api: WorkatoApi, scope: string | undefined,
     projectByFolderId.clearAll();
   }
 
-  return { projects, projectById, projectByFolderId, forgetProjects };
+  return { projects, projectsStarted: all.peek, projectById, projectByFolderId, forgetProjects };
 }
 
 export type ProjectLoaders = ReturnType<typeof createProjectLoaders>;

@@ -37,47 +37,72 @@ export interface PageKey {
 }
 
 /**
- * A family with a page/per_page list and a get by id (REFERENCE §30, "list once, index many"), as two loaders: `page`
- * (one list page per distinct page/per_page; every item primes `byId`) and `byId`. An id some list page of this
+ * A family with a page/per_page list (REFERENCE §30, "list once, index many"), as two loaders: `page` (one list page
+ * per distinct parameters, filters included; every item primes `byId`) and `byId`. An id some list page of this
  * request holds costs nothing: the batch first lets sibling fields start their list pages, then waits for them. One
- * id left: its GET. Several: the list's pages of 100 until all are found or the list ends, then a GET for each id
- * still missing (404 → NotFoundError), so N ids never cost N calls when the list holds them.
+ * id left: its GET. Several: the list's pages of 100 until all are found, the list ends or the pages stop finding
+ * them, then a GET for each id still missing (404 → NotFoundError), so N ids never cost N calls when the first pages
+ * hold them, and never more than N + 1 when they do not. A family with no get by
+ * id (API collections, endpoints, portals, lookup tables) leaves `get` out: an id no page holds is looked for in
+ * the list's pages of 100, walked once per request (and NOT_FOUND when the list ends without it).
+ *
+ * `F` are the list's optional filters (`api_collection_id`, `project_id`): a filtered page's items are objects of
+ * the family like any other. `keysOf`: every key an item is loaded by, when there is more than its id (a customer's
+ * `E<external id>` segment, §17.0).
  */
-export function listedById<T, K extends string | number, R>(family: {
+export function listedById<T, K extends string | number, R, F extends object = object>(family: {
   entity: string;
   idOf(item: T): K;
-  list(params: PageKey): Promise<R>;
+  keysOf?(item: T): K[];
+  list(params: PageKey & Partial<F>): Promise<R>;
   items(page: R): T[];
-  get(id: K): Promise<T>;
+  get?(id: K): Promise<T>;
 }) {
   const FULL = 100;
   const listed = new Map<K, T>();
   const pending: Promise<unknown>[] = [];
-  const page = listLoader((params: PageKey) => {
+  const keysOf = family.keysOf ?? ((item: T) => [family.idOf(item)]);
+  const page = listLoader((params: PageKey & Partial<F>) => {
     const read = family.list(params).then((answer) => {
       for (const item of family.items(answer)) {
-        listed.set(family.idOf(item), item);
-        byId.prime(family.idOf(item), item);
+        for (const key of keysOf(item)) {
+          listed.set(key, item);
+          byId.prime(key, item);
+        }
       }
       return answer;
     });
     pending.push(read);
     return read;
   });
+  /** Without a get by id: every page of 100, once per request (pages the walk for several ids read are shared). */
+  let everything: Promise<unknown> | undefined;
+  const fromEveryPage = async (id: K): Promise<T> => {
+    everything ??= allPages(async (p, per_page) => family.items(await page.load({ page: p, per_page } as PageKey & Partial<F>)), FULL);
+    await everything;
+    const found = listed.get(id);
+    if (found === undefined) throw new NotFoundError(family.entity, String(id));
+    return found;
+  };
+  const get = family.get ?? fromEveryPage;
   const byId = requestLoader<K, T>(BATCHED, async (ids) => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     await Promise.allSettled(pending);
-    if (ids.filter((id) => !listed.has(id)).length > 1) {
+    const unlisted = ids.filter((id) => !listed.has(id)).length;
+    if (unlisted > 1) {
       for (let p = 1; ; p++) {
-        const items = family.items(await page.load({ page: p, per_page: FULL }));
-        if (items.length < FULL || ids.every((id) => listed.has(id))) break;
+        const items = family.items(await page.load({ page: p, per_page: FULL } as PageKey & Partial<F>));
+        const left = ids.filter((id) => !listed.has(id)).length;
+        // Every page so far must have found a wanted id on average, or GETs would have been cheaper: the walk
+        // stops then, so a long list (a partner's thousands of customers) costs at most one call more than a GET per id.
+        if (items.length < FULL || left === 0 || unlisted - left < p) break;
       }
     }
     return Promise.all(
       ids.map(
         (id) =>
           listed.get(id) ??
-          family.get(id).catch((e: unknown) => (e instanceof WorkatoError && e.status === 404 ? new NotFoundError(family.entity, String(id)) : toError(e))),
+          get(id).catch((e: unknown) => (e instanceof WorkatoError && e.status === 404 ? new NotFoundError(family.entity, String(id)) : toError(e))),
       ),
     );
   });
@@ -86,6 +111,7 @@ export function listedById<T, K extends string | number, R>(family: {
     page.clearAll();
     pending.length = 0;
     listed.clear();
+    everything = undefined;
     if (id !== undefined) byId.clear(id);
   };
   return { page, byId, forget };

@@ -13,8 +13,10 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { flag, found, fromWire, list, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { ApiPlatformClientMapper } from './mappers.js';
-import { globalIdOf, pageOfList, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
+import { globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
 import { linked } from './links.js';
+import { selectedArgs } from './lookahead.js';
+import type { Workato } from '../workato/types.js';
 
 type PageArgs = { first?: number | null; after?: string | null };
 const AUTH_TYPES: readonly string[] = ['token', 'jwt', 'oauth2', 'oidc'];
@@ -40,6 +42,22 @@ export const endpointPage = (loaders: ScopedLoaders, collectionId: number | unde
   pageOfPagedList(pageSize(args.first), args.after, (page, per_page) =>
     loaders.apiPlatform.apiEndpointPage.load({ page, per_page, ...(collectionId === undefined ? {} : { api_collection_id: collectionId }) }),
   );
+
+/** A page of one collection's endpoints (ApiCollection.endpoints), from the pages apiEndpointsByCollectionId reads. */
+const collectionEndpointPage = (pages: (page: number, per_page: number) => Promise<Workato.ApiEndpoint[]>, args: PageArgs) =>
+  pageOfPagedList(pageSize(args.first), args.after, pages);
+
+/**
+ * `apiCollection(id) { endpoints { … } }`: the collection's endpoint page needs only its id, so it is asked for
+ * together with the collection list (one round trip, not two). The page read is the one `endpoints` then makes.
+ */
+function prefetchEndpointPages(loaders: ScopedLoaders, collectionId: number, info: GraphQLResolveInfo): void {
+  for (const args of selectedArgs(info, 'endpoints') as PageArgs[]) {
+    collectionEndpointPage((page, per_page) => loaders.apiPlatform.apiEndpointPage.load({ page, per_page, api_collection_id: collectionId }), args).catch(
+      () => undefined, // a bad argument or a failed call: `endpoints` reports it
+    );
+  }
+}
 
 export const clientPage = (loaders: ScopedLoaders, filters: { project_id?: number; cert_bundle_ids?: number[] }, args: PageArgs) =>
   countedPage(args, (page, per_page) => loaders.apiPlatform.apiClientPage.load({ page, per_page, ...filters }));
@@ -85,9 +103,11 @@ export const apiPlatformResolvers: Resolvers = {
   Mutation: apiPlatformMutationResolvers.Mutation,
   Query: {
     apiCollections: (_root, args, ctx) => collectionPage(ctx.loaders.scope(), args),
-    apiCollection: (_root, args, ctx) => {
+    apiCollection: (_root, args, ctx, info) => {
       const { key, scope } = workatoKey('ApiCollection', args.id, 'id');
-      return ctx.loaders.scope(scope).apiPlatform.apiCollectionById.load(Number(key));
+      const loaders = ctx.loaders.scope(scope);
+      prefetchEndpointPages(loaders, Number(key), info);
+      return loaders.apiPlatform.apiCollectionById.load(Number(key));
     },
     apiEndpoints: (_root, args, ctx) => {
       const collection = args.collectionId ? workatoKey('ApiCollection', args.collectionId, 'collectionId') : undefined;
@@ -127,8 +147,7 @@ export const apiPlatformResolvers: Resolvers = {
     version: prop('version'),
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
-    endpoints: async (c, args, ctx) =>
-      pageOfList(await ctx.loaders.scope(scopeOf(c)).apiPlatform.apiEndpointsByCollectionId.load(c.id), pageSize(args.first), args.after),
+    endpoints: async (c, args, ctx) => collectionEndpointPage(await ctx.loaders.scope(scopeOf(c)).apiPlatform.apiEndpointsByCollectionId.load(c.id), args),
   },
   ApiEndpoint: {
     id: (e) => globalIdOf('ApiEndpoint', e, e.id),

@@ -4,6 +4,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DeploymentState, EnvironmentType, ProjectBuildState, Resolvers } from '../generated/graphql.js';
+import type { ProjectDeploymentsKey } from '../loaders/deployments.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
 import type { ListDeploymentsParams } from '../workato/deployments.js';
@@ -41,18 +42,25 @@ interface DeploymentArgs {
   to?: string | null;
 }
 
+/** The list filters of the arguments (project and folder aside). */
+const listFilters = (args: DeploymentArgs): ProjectDeploymentsKey['filters'] =>
+  defined({
+    environment_type: toWire(args.environmentType) as ListDeploymentsParams['environment_type'],
+    state: toWire(args.state),
+    from: args.from ?? undefined,
+    to: args.to ?? undefined,
+  });
+
 async function deploymentPage(loaders: ScopedLoaders, filters: ListDeploymentsParams, args: DeploymentArgs) {
   const first = pageSize(args.first);
-  const all = await loaders.deploymentList.load({
-    ...filters,
-    ...defined({
-      environment_type: toWire(args.environmentType) as ListDeploymentsParams['environment_type'],
-      state: toWire(args.state),
-      from: args.from ?? undefined,
-      to: args.to ?? undefined,
-    }),
-  });
+  const all = await loaders.deploymentList.load({ ...filters, ...listFilters(args) });
   return newestFirst(all, first, args.after);
+}
+
+/** A project's deployments: its own filtered call, or its share of one unfiltered call (deploymentsByProject). */
+async function projectDeploymentPage(loaders: ScopedLoaders, projectId: number, args: DeploymentArgs) {
+  const first = pageSize(args.first);
+  return newestFirst(await loaders.deploymentsByProject.load({ projectId, filters: listFilters(args) }), first, args.after);
 }
 
 const environmentOf = (value: string | null | undefined): EnvironmentType | null =>
@@ -79,7 +87,7 @@ export const deploymentResolvers: Resolvers = {
   },
   Project: {
     // Workato's Embedded API has no deployments endpoint for customer workspaces (REFERENCE §17.6): null, no call.
-    deployments: (p, args, ctx) => (scopeOf(p) === undefined ? deploymentPage(ctx.loaders.scope(), { project_id: p.id }, args) : null),
+    deployments: (p, args, ctx) => (scopeOf(p) === undefined ? projectDeploymentPage(ctx.loaders.scope(), p.id, args) : null),
   },
   ProjectBuild: {
     id: (b) => globalIdOf('ProjectBuild', b, b.id),

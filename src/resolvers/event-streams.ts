@@ -7,7 +7,7 @@ import { Repeater } from 'graphql-yoga';
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { NotFoundError } from '../loaders/errors.js';
-import { scopeOf } from '../loaders/scope.js';
+import { scopeOf, tag } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { consumeEventMessages } from '../workato/event-streams.js';
@@ -16,6 +16,7 @@ import { EVENT_STREAMS, schemaFields } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { prop, typed, workatoId } from './helpers.js';
+import { settledById } from './lookahead.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { EventMessageMapper, EventTopicMapper } from './mappers.js';
 import { pause, retryAfterMs } from './polling.js';
@@ -29,6 +30,9 @@ async function topicPage(loaders: ScopedLoaders, args: { name?: string | null; f
   if (args.name != null) all = all.filter((t) => t.name.includes(args.name!));
   return { ...pageOfList(all, first, args.after), totalCount: all.length };
 }
+
+/** Topic fields whose call needs only the topic id and answers 404 for an unknown topic: its messages (consume). */
+const TOPIC_ID_FINDS: ReadonlySet<string> = new Set(['messages']);
 
 /** A topic id argument: its Workato id and the workspace its global id names. */
 function topicKey(value: string, argument: string) {
@@ -141,8 +145,11 @@ export const eventTopicNode: FamilyNodeLoader = async (parsed, ctx, id) => {
 export const eventStreamResolvers: Resolvers = {
   Query: {
     eventTopics: (_root, args, ctx) => topicPage(ctx.loaders.scope(), args),
-    eventTopic: (_root, args, ctx) => {
+    eventTopic: (_root, args, ctx, info) => {
       const { id, scope } = topicKey(args.id, 'id');
+      // `{ id messages }` needs only the topic id: the consume call (§26) answers 404 for an unknown topic, so the
+      // topic itself is not read. A customer's topic has no messages here (messagesApi): it is read as before.
+      if (scope === undefined && settledById(info, TOPIC_ID_FINDS)) return tag([{ id } as EventTopicMapper], scope)[0]!;
       return ctx.loaders.scope(scope).eventStreams.eventTopicById.load(id);
     },
   },

@@ -171,6 +171,23 @@ export function ownSelectedFieldNames(info: GraphQLResolveInfo): Set<string> {
   return names;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Whether the object the current field returns can stand for itself with the id the caller passed, unread: what is
+ * selected on it is its identity, children whose REST call needs only that id (`needsOnlyId`), and at least one
+ * child of `finds` — a call that answers 404 for an id that does not exist, so an unknown id still ends as NOT_FOUND
+ * (from that call, not from the read this saves). `{ id }` alone is an existence check: false.
+ */
+export function settledById(info: GraphQLResolveInfo, finds: ReadonlySet<string>, needsOnlyId: ReadonlySet<string> = NONE): boolean {
+  let found = false;
+  for (const name of ownSelectedFieldNames(info)) {
+    if (finds.has(name)) found = true;
+    else if (!IDENTITY.has(name) && !needsOnlyId.has(name)) return false;
+  }
+  return found;
+}
+
 /** `applies` for any named type: on an interface or union, any condition may match at run time. */
 function mayApply(condition: string | undefined, type: GraphQLNamedType): boolean {
   return isObjectType(type) ? applies(condition, type) : true;

@@ -6,14 +6,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { LookupTableCellInput, Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { scopeOf } from '../loaders/scope.js';
+import { scopeOf, tag } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { LOOKUP_ROWS_MAX_PER_PAGE } from '../workato/inferred.js';
 import type { Cell } from '../workato/lookup-tables.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { typed, workatoId } from './helpers.js';
-import { selectsPath } from './lookahead.js';
+import { selectedArgs, selectsPath, settledById } from './lookahead.js';
 import { columns, customerKey, customerLoaders } from './managed-users.js';
 import type { LookupTableMapper } from './mappers.js';
 import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type GlobalId } from './relay.js';
@@ -59,15 +59,29 @@ export const lookupTableRowNode: FamilyNodeLoader = async (parsed, ctx, id) => {
 
 const tableOfScope = (ctx: GatewayContext, scope: string | undefined, tableId: number) => ctx.loaders.scope(scope).lookupTableById.load(tableId);
 
+/** Table fields whose call needs only the table id and answers 404 for an unknown table: rows (§18 #4), a row (#6). */
+const TABLE_ID_FINDS: ReadonlySet<string> = new Set(['rows', 'row']);
+
+/**
+ * `lookupTable(id:)`: the table, or its id alone when nothing selected needs the table itself — `{ id rows { … } }`
+ * reads the rows only, not every page of the table list (no get-by-id, §18). A `rows(filter:)` needs the table:
+ * its columns are checked first.
+ */
+export function tableOrItsId(loaders: ScopedLoaders, tableId: number, scope: string | undefined, info: GraphQLResolveInfo) {
+  const filtered = selectedArgs(info, 'rows').some((args) => Array.isArray(args.filter) && args.filter.length > 0);
+  if (!filtered && settledById(info, TABLE_ID_FINDS)) return tag([{ id: tableId } as LookupTableMapper], scope)[0]!;
+  return loaders.lookupTableById.load(tableId);
+}
+
 /** The reads; lookup-table-mutations.ts adds the writes and exports the family's resolver map. */
 export const lookupTableReadResolvers: Resolvers = {
   Query: {
     // §18 #1: page/per_page ≤ 100, a bare array, no count.
     lookupTables: (_root, args, ctx) =>
       pageOfPagedList(pageSize(args.first), args.after, (page, per_page) => ctx.loaders.scope().lookupTablePage.load({ page, per_page })),
-    lookupTable: (_root, args, ctx) => {
+    lookupTable: (_root, args, ctx, info) => {
       const { tableId, scope } = tableKey(args.id, 'id');
-      return tableOfScope(ctx, scope, tableId);
+      return tableOrItsId(ctx.loaders.scope(scope), tableId, scope, info);
     },
     lookupTableRow: (_root, args, ctx, info) => {
       const { tableId, scope } = tableKey(args.tableId, 'tableId');

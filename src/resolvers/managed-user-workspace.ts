@@ -7,7 +7,8 @@ import type { ManagedUserRecipesArgs, Resolvers } from '../generated/graphql.js'
 import { HOME_LEVEL } from '../loaders/folders.js';
 import { tag } from '../loaders/scope.js';
 import { customerKey, customerLoaders } from './managed-users.js';
-import { prefetchFolderWalk, recipePage, recipePageArgs, type RecipePageArgs } from './recipes.js';
+import { tableOrItsId } from './lookup-tables.js';
+import { prefetchFolderWalk, recipeOrItsId, recipePage, recipePageArgs, type RecipePageArgs } from './recipes.js';
 import type { ManagedUserMapper } from './mappers.js';
 import { pageOfList, pageOfPagedList, pageSize } from './relay.js';
 
@@ -24,7 +25,7 @@ export const managedUserWorkspaceResolvers: Resolvers = {
       prefetchFolderWalk(loaders, info);
       return page;
     },
-    recipe: (u, args, ctx) => customerLoaders(ctx, u).recipeById.load(customerKey('Recipe', args.id, 'id', u)),
+    recipe: (u, args, ctx, info) => recipeOrItsId(customerLoaders(ctx, u), customerKey('Recipe', args.id, 'id', u), String(u.id), info),
     // §17.5: a job is found through its recipe, in the customer workspace.
     job: async (u, args, ctx) => {
       const recipeId = customerKey('Recipe', args.recipeId, 'recipeId', u);
@@ -57,6 +58,6 @@ export const managedUserWorkspaceResolvers: Resolvers = {
     // §17.7: page/per_page, `{"result": [...]}`.
     lookupTables: (u, args, ctx) =>
       pageOfPagedList(pageSize(args.first), args.after, (page, per_page) => customerLoaders(ctx, u).lookupTablePage.load({ page, per_page })),
-    lookupTable: (u, args, ctx) => customerLoaders(ctx, u).lookupTableById.load(customerKey('LookupTable', args.id, 'id', u)),
+    lookupTable: (u, args, ctx, info) => tableOrItsId(customerLoaders(ctx, u), customerKey('LookupTable', args.id, 'id', u), String(u.id), info),
   },
 };

@@ -3,15 +3,18 @@
  * customer's (§17.8, `ManagedUser.onPremGroups` …). Both lists come whole: pages are cut in memory, and a group's
  * agents, an agent's group and get-by-id after a list cost no further call.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { scopeOf } from '../loaders/scope.js';
+import { scopeOf, tag } from '../loaders/scope.js';
+import { ON_PREM_AGENT_PROVES_GROUP } from '../workato/inferred.js';
 import { badUserInput } from '../server/errors.js';
 import type { GatewayContext } from '../server/context.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { flag, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
-import type { OnPremAgentMapper } from './mappers.js';
+import { settledById } from './lookahead.js';
+import type { OnPremAgentMapper, OnPremGroupMapper } from './mappers.js';
 import { decodeCursor, globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
 import { linked } from './links.js';
 
@@ -50,6 +53,27 @@ function keyOf(type: 'OnPremGroup' | 'OnPremAgent', value: string, argument: str
   return { id: Number(key), scope };
 }
 
+/** Group fields whose call needs only the group id and answers 404 for an unknown group: its status (§24 #6). */
+const GROUP_ID_FINDS: ReadonlySet<string> = new Set(['status']);
+/** Group fields that need only the id but whose call cannot tell a missing group: its agents (the whole agent list). */
+const GROUP_ID_ONLY: ReadonlySet<string> = new Set(['agents']);
+const JUST_AGENTS: ReadonlySet<string> = GROUP_ID_ONLY;
+
+/**
+ * `onPremGroup(id:)`: the group, or its id alone when nothing selected needs GET /on_prem_groups/:id — `{ id status }`
+ * (whose call finds a missing group), or `{ id agents }` when the agent list, read for the agents anyway, holds an
+ * agent of the group (ON_PREM_AGENT_PROVES_GROUP). A group no agent names is read: it may have none, or not exist.
+ */
+async function groupOrItsId(loaders: ScopedLoaders, id: number, scope: string | undefined, info: GraphQLResolveInfo) {
+  const itself = () => tag([{ id } as OnPremGroupMapper], scope)[0]!;
+  if (settledById(info, GROUP_ID_FINDS, GROUP_ID_ONLY)) return itself();
+  if (ON_PREM_AGENT_PROVES_GROUP && settledById(info, JUST_AGENTS)) {
+    const agents = await loaders.onPrem.onPremAgentsByGroupId.load(id).catch(() => []);
+    if (agents.length > 0) return itself();
+  }
+  return loaders.onPrem.onPremGroupById.load(id);
+}
+
 export const onPremGroupNode: FamilyNodeLoader = async (parsed, ctx, id) => {
   const key = Number(parsed.keys[0]);
   if (!Number.isInteger(key)) throw badUserInput(`"${id()}" is not an id this API issued.`, 'id');
@@ -65,9 +89,9 @@ export const onPremAgentNode: FamilyNodeLoader = async (parsed, ctx, id) => {
 export const onPremResolvers: Resolvers = {
   Query: {
     onPremGroups: (_root, args, ctx) => groupPage(ctx.loaders.scope(), args),
-    onPremGroup: (_root, args, ctx) => {
+    onPremGroup: (_root, args, ctx, info) => {
       const { id, scope } = keyOf('OnPremGroup', args.id, 'id');
-      return ctx.loaders.scope(scope).onPrem.onPremGroupById.load(id);
+      return groupOrItsId(ctx.loaders.scope(scope), id, scope, info);
     },
     onPremAgents: (_root, args, ctx) => {
       const group = args.groupId != null ? keyOf('OnPremGroup', args.groupId, 'groupId') : undefined;
@@ -80,7 +104,7 @@ export const onPremResolvers: Resolvers = {
   },
   ManagedUser: {
     onPremGroups: (u, args, ctx) => groupPage(customerLoaders(ctx, u), args),
-    onPremGroup: (u, args, ctx) => customerLoaders(ctx, u).onPrem.onPremGroupById.load(customerKey('OnPremGroup', args.id, 'id', u)),
+    onPremGroup: (u, args, ctx, info) => groupOrItsId(customerLoaders(ctx, u), customerKey('OnPremGroup', args.id, 'id', u), String(u.id), info),
     onPremAgents: (u, args, ctx) =>
       agentPage(customerLoaders(ctx, u), args, args.groupId != null ? customerKey('OnPremGroup', args.groupId, 'groupId', u) : undefined),
     onPremAgent: (u, args, ctx) => customerLoaders(ctx, u).onPrem.onPremAgentById.load(customerKey('OnPremAgent', args.id, 'id', u)),

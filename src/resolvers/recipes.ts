@@ -8,7 +8,7 @@ import { connectionIdOf } from '../workato/inferred.js';
 import type { ListRecipesParams } from '../workato/recipes.js';
 import { decodeJson, flag, found, list, prop, workatoId } from './helpers.js';
 import { jobPage, prefetchJobPage } from './jobs.js';
-import { ownSelectedFieldNames, selectedArgs, selectsPath } from './lookahead.js';
+import { selectedArgs, selectsPath, settledById } from './lookahead.js';
 import { HOME_LEVEL } from '../loaders/folders.js';
 import type { RecipeConfigEntryMapper, RecipeMapper } from './mappers.js';
 import { MAX_FIRST, decodeCursor, globalIdOf, makePage, pageOfPagedList, pageSize, workatoKey, type Page } from './relay.js';
@@ -98,8 +98,29 @@ export function recipePageArgs(
   };
 }
 
-/** Recipe fields whose value needs only the recipe's id (and scope): selected alone, they fetch no recipe. */
-const SETTLED_BY_ID = new Set(['__typename', 'id', 'workatoId', 'jobs']);
+/**
+ * Recipe fields whose REST call needs only the recipe's id (and scope), and answers 404 for a recipe that does not
+ * exist: jobs (§11.1), versions and a version (§10.11), test cases (§28). Selected with nothing but the identity and
+ * RECIPE_ID_ONLY, they fetch no recipe: an unknown id ends as NOT_FOUND from their own call.
+ */
+const RECIPE_ID_FINDS: ReadonlySet<string> = new Set(['jobs', 'versions', 'version', 'testCases']);
+/**
+ * Recipe fields whose call needs only the id but cannot tell a missing recipe: the audit log (filtered here by id,
+ * §27; an unknown recipe has no entries) and health (404 = never analysed, [inferred]). They skip the recipe read
+ * only beside a RECIPE_ID_FINDS field. `tags` needs the recipe's own handles; everything else is the recipe's.
+ */
+const RECIPE_ID_ONLY: ReadonlySet<string> = new Set(['auditLog', 'health']);
+
+/**
+ * `recipe(id:)` of a workspace: the recipe, or its id alone when nothing selected needs the recipe itself
+ * (`recipe(id:) { id jobs { … } versions { … } }`: no GET /recipes/:id at all).
+ */
+export function recipeOrItsId(loaders: ScopedLoaders, id: number, scope: string | undefined, info: GraphQLResolveInfo): RecipeMapper | Promise<RecipeMapper> {
+  // The jobs list needs only the recipe id: ask for it together with the recipe, one round trip instead of two.
+  for (const jobArgs of selectedArgs(info, 'jobs')) prefetchJobPage(loaders, id, jobArgs);
+  if (settledById(info, RECIPE_ID_FINDS, RECIPE_ID_ONLY)) return tag([{ id } as RecipeMapper], scope)[0]!;
+  return loaders.recipeById.load(id);
+}
 
 export const recipeResolvers: Resolvers = {
   Query: {
@@ -120,15 +141,7 @@ export const recipeResolvers: Resolvers = {
     },
     recipe: (_root, args, ctx, info) => {
       const { key, scope } = workatoKey('Recipe', args.id, 'id');
-      const loaders = ctx.loaders.scope(scope);
-      // The jobs list needs only the recipe id: ask for it together with the recipe, one round trip instead of two.
-      for (const jobArgs of selectedArgs(info, 'jobs')) prefetchJobPage(loaders, Number(key), jobArgs);
-      // Nothing selected needs the recipe itself (`recipe(id:) { id jobs { … } }`): no GET /recipes/:id at all. An id
-      // that does not exist then ends as NOT_FOUND from the jobs call, which finds out; without a jobs call (`{ id }`
-      // alone, an existence check) the recipe is read.
-      const selected = ownSelectedFieldNames(info);
-      if (selected.has('jobs') && [...selected].every((name) => SETTLED_BY_ID.has(name))) return tag([{ id: Number(key) } as RecipeMapper], scope)[0]!;
-      return loaders.recipeById.load(Number(key));
+      return recipeOrItsId(ctx.loaders.scope(scope), Number(key), scope, info);
     },
   },
   Recipe: {

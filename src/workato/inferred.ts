@@ -381,6 +381,13 @@ export function onPremStatusOf<T extends { state?: string | null }>(body: unknow
   return { ...inner, state: typeof state === 'string' ? state.toLowerCase() : null } as T;
 }
 
+/**
+ * §24 [inferred]: an agent belongs to a group that exists — an agent is created into an existing group, and a group
+ * that still has agents cannot be deleted (the simulator's guesses, simulator/inferred.ts INFERRED_ON_PREM). So an
+ * agent of the list whose `on_prem_group_id` names a group proves that group exists, without reading it.
+ */
+export const ON_PREM_AGENT_PROVES_GROUP = true;
+
 /** §24 [inferred]: the activation code answer was not captured: `activation_code`, `code`, or either inside `data`. */
 export function activationCodeOf(body: unknown): string | null {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
