@@ -8,18 +8,18 @@ import {
   listMemberProjectGrants,
   listMemberProjectPrivileges,
 } from '../workato/collaborators.js';
-import { WorkatoError, type WorkatoApi } from '../workato/http.js';
+import type { WorkatoApi } from '../workato/http.js';
 import { listMembers } from '../workato/managed-users.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { readAllMembers } from './managed-users.js';
 import { tag, type Scoped } from './scope.js';
-import { allPages, listedById, toError } from './util.js';
+import { allPages, listedById, notFoundAs } from './util.js';
 
 /** One call per key; a 404 is that key's NOT_FOUND (the member or user is gone), anything else the call's error. */
 function perKey<K extends number | string, V>(entity: string, fetch: (key: K) => Promise<V>) {
   return new DataLoader<K, V>((keys) =>
-    Promise.all(keys.map((key) => fetch(key).catch((e: unknown) => (e instanceof WorkatoError && e.status === 404 ? new NotFoundError(entity, String(key)) : toError(e))))),
+    Promise.all(keys.map((key) => fetch(key).catch(notFoundAs(entity, String(key))))),
   );
 }
 

@@ -1,12 +1,11 @@
 import type { WorkatoApi } from '../workato/http.js';
-import { WorkatoError } from '../workato/http.js';
 import { getDataTable, listDataTables, queryRecords } from '../workato/data-tables.js';
 import { MAX_PER_PAGE } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, requestLoader } from './options.js';
 import { tag, type Scoped } from './scope.js';
-import { allPages, listLoader, toError } from './util.js';
+import { allPages, listLoader, notFoundAs } from './util.js';
 
 /** One record query: the records host's API root, the table and the body (select/where/limit/continuation_token). */
 export interface RecordQueryKey {
@@ -43,7 +42,7 @@ export function createDataTableLoaders(api: WorkatoApi, scope: string | undefine
         index.get(id) ??
         getDataTable(api, id).then(
           (t) => tag([t], scope)[0]!,
-          (e: unknown) => (e instanceof WorkatoError && e.status === 404 ? new NotFoundError('DataTable', id) : toError(e)),
+          notFoundAs('DataTable', id),
         ),
       ),
     );

@@ -1,11 +1,11 @@
-import { WorkatoError, type WorkatoApi } from '../workato/http.js';
+import type { WorkatoApi } from '../workato/http.js';
 import { getDeployment, getProjectBuild, listDeployments, type ListDeploymentsParams } from '../workato/deployments.js';
 import { projectIdOf } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, requestLoader, type LoaderMode } from './options.js';
 import { tag, type Scoped } from './scope.js';
-import { listLoader, toError } from './util.js';
+import { listLoader, notFoundAs, toError } from './util.js';
 
 /** One GET per id, in parallel (Workato has no batch get); 404 → NotFoundError for that key only. */
 export function byIdLoader<T extends object>(mode: LoaderMode, entity: string, scope: string | undefined, get: (id: number) => Promise<T>) {
@@ -14,7 +14,7 @@ export function byIdLoader<T extends object>(mode: LoaderMode, entity: string, s
       ids.map((id) =>
         get(id).then(
           (value) => tag([value], scope)[0]!,
-          (e: unknown) => (e instanceof WorkatoError && e.status === 404 ? new NotFoundError(entity, String(id)) : toError(e)),
+          notFoundAs(entity, String(id)),
         ),
       ),
     ),

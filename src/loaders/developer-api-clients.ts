@@ -3,9 +3,8 @@ import type { WorkatoApi } from '../workato/http.js';
 import { getDeveloperApiClient, listDeveloperApiClientRoles, listDeveloperApiClients } from '../workato/developer-api-clients.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
-import { notFoundAs } from './managed-users.js';
 import { tag, type Scoped } from './scope.js';
-import { listLoader } from './util.js';
+import { listLoader, notFoundAs } from './util.js';
 
 /**
  * Developer API clients and client roles of one workspace scope (REFERENCE §21; a customer's, §17.8). Lists prime

@@ -1,14 +1,10 @@
 import DataLoader from 'dataloader';
-import { WorkatoError, type WorkatoApi } from '../workato/http.js';
+import type { WorkatoApi } from '../workato/http.js';
 import { repeatsPage } from '../workato/inferred.js';
 import { getManagedUser, getMember, listManagedUsers, listMembers, managedUserSegment } from '../workato/managed-users.js';
 import type { Workato } from '../workato/types.js';
-import { NotFoundError } from './errors.js';
 import { tag, type Scoped } from './scope.js';
-import { listedById, toError } from './util.js';
-
-export const notFoundAs = (entity: string, key: string) => (e: unknown) =>
-  e instanceof WorkatoError && e.status === 404 ? new NotFoundError(entity, key) : toError(e);
+import { listedById, notFoundAs } from './util.js';
 
 /**
  * The partner's customers (REFERENCE §17.1), keyed by path segment: the id (`19029`) or `E<external id>`

@@ -3,10 +3,9 @@ import type { WorkatoApi } from '../workato/http.js';
 import { getCustomerPackage, getExportManifest, getPackage, listFolderAssets, type PackageOperation } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
 import { packageStatusOf } from '../workato/inferred.js';
-import { notFoundAs } from './managed-users.js';
 import { tag } from './scope.js';
 import { directReads, type ReferenceReads } from './reference-cache.js';
-import { listLoader } from './util.js';
+import { listLoader, notFoundAs } from './util.js';
 
 /**
  * One GET per key (Workato has no batch get for either, REFERENCE §30), in parallel; 404 → NotFoundError. `keyOf`

@@ -5,7 +5,7 @@ import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, READS_EVERYTHING, requestLoader, type LoaderMode, type ReadHints } from './options.js';
 import { tag, type Scoped } from './scope.js';
-import { listLoader, toError } from './util.js';
+import { listLoader, notFoundAs, toError } from './util.js';
 
 export interface RecipeVersionKey {
   recipeId: number;
@@ -34,7 +34,7 @@ export function createRecipeLoaders(
       ids.map((id) =>
         getRecipe(api, id).then(
           (r) => tag([r], scope)[0]!,
-          (e: unknown) => (e instanceof WorkatoError && e.status === 404 ? new NotFoundError('Recipe', String(id)) : toError(e)),
+          notFoundAs('Recipe', String(id)),
         ),
       ),
     );

@@ -20,6 +20,10 @@ export function toError(e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e));
 }
 
+/** A failed by-id call as a loader result: Workato's 404 is the entity's NotFoundError, anything else itself. */
+export const notFoundAs = (entity: string, key: string) => (e: unknown) =>
+  e instanceof WorkatoError && e.status === 404 ? new NotFoundError(entity, key) : toError(e);
+
 /** Fetches every page of a page/per_page list (stop on a short page, REFERENCE §6). */
 export async function allPages<T>(fetchPage: (page: number, perPage: number) => Promise<T[]>, perPage = 100): Promise<T[]> {
   const all: T[] = [];
@@ -102,7 +106,7 @@ export function listedById<T, K extends string | number, R, F extends object = o
       ids.map(
         (id) =>
           listed.get(id) ??
-          get(id).catch((e: unknown) => (e instanceof WorkatoError && e.status === 404 ? new NotFoundError(family.entity, String(id)) : toError(e))),
+          get(id).catch(notFoundAs(family.entity, String(id))),
       ),
     );
   });
