@@ -4,14 +4,13 @@
  * No resolver here ever sees a token value: reads send only `token: {"updated_at"}` (mutations strip the value).
  */
 import type { Resolvers } from '../generated/graphql.js';
-import { NotFoundError } from '../loaders/errors.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { IP_ALLOW_LIST_SEPARATOR } from '../workato/inferred.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
-import { flag, prop, typed, workatoId } from './helpers.js';
+import { flag, found, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { DeveloperApiClientConnectionMapper, DeveloperApiClientMapper, FolderMapper } from './mappers.js';
 import { globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoIntId, type GlobalId } from './relay.js';
@@ -33,12 +32,7 @@ const clientsOf = (loaders: ScopedLoaders) => loaders.developerApiClients;
 /** The client's folders, read from its workspace's folder tree; folders the caller cannot see are left out. */
 async function foldersOf(client: DeveloperApiClientMapper, ctx: GatewayContext): Promise<FolderMapper[]> {
   if (client.all_folders || !client.folder_ids?.length) return [];
-  const loaded = await ctx.loaders.scope(scopeOf(client)).folderById.loadMany(client.folder_ids);
-  return loaded.filter((f): f is FolderMapper => {
-    if (f instanceof NotFoundError) return false;
-    if (f instanceof Error) throw f;
-    return true;
-  });
+  return found(await ctx.loaders.scope(scopeOf(client)).folderById.loadMany(client.folder_ids));
 }
 
 /** The numeric Workato id of a node id's key; anything else was not issued by this API. */

@@ -169,8 +169,8 @@ async function removeCustomerMember(ctx: GatewayContext, input: MutationManagedU
 export const managedUserMutationResolvers: Resolvers = {
   Mutation: {
     managedUserCreate: async (_root, { input }, ctx) => {
-      const { authSettings: auth, ...properties } = input;
-      const body: Workato.ManagedUserCreate = { ...customerBody(properties), ...(auth ? { auth_settings: authSettings(auth) } : {}) };
+      // customerBody copies the documented customer fields only: authSettings is sent as Workato's auth_settings.
+      const body: Workato.ManagedUserCreate = { ...customerBody(input), ...(input.authSettings ? { auth_settings: authSettings(input.authSettings) } : {}) };
       const created = await write(() => createManagedUser(ctx.api, body), ['input']);
       return payload<'managedUser', ManagedUserMapper>('managedUser', await customerAfterWrite(ctx, created));
     },

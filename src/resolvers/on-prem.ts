@@ -57,7 +57,6 @@ function keyOf(type: 'OnPremGroup' | 'OnPremAgent', value: string, argument: str
 const GROUP_ID_FINDS: ReadonlySet<string> = new Set(['status']);
 /** Group fields that need only the id but whose call cannot tell a missing group: its agents (the whole agent list). */
 const GROUP_ID_ONLY: ReadonlySet<string> = new Set(['agents']);
-const JUST_AGENTS: ReadonlySet<string> = GROUP_ID_ONLY;
 
 /**
  * `onPremGroup(id:)`: the group, or its id alone when nothing selected needs GET /on_prem_groups/:id — `{ id status }`
@@ -67,7 +66,7 @@ const JUST_AGENTS: ReadonlySet<string> = GROUP_ID_ONLY;
 async function groupOrItsId(loaders: ScopedLoaders, id: number, scope: string | undefined, info: GraphQLResolveInfo) {
   const itself = () => tag([{ id } as OnPremGroupMapper], scope)[0]!;
   if (settledById(info, GROUP_ID_FINDS, GROUP_ID_ONLY)) return itself();
-  if (ON_PREM_AGENT_PROVES_GROUP && settledById(info, JUST_AGENTS)) {
+  if (ON_PREM_AGENT_PROVES_GROUP && settledById(info, GROUP_ID_ONLY)) {
     const agents = await loaders.onPrem.onPremAgentsByGroupId.load(id).catch(() => []);
     if (agents.length > 0) return itself();
   }

@@ -4,13 +4,12 @@
  * list per request and workspace (loaders/tags.ts), however many recipes or connections ask.
  */
 import type { Resolvers } from '../generated/graphql.js';
-import { NotFoundError } from '../loaders/errors.js';
 import { scopeOf, type Scoped } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
-import { prop, typed } from './helpers.js';
+import { found, prop, typed } from './helpers.js';
 import type { ManagedUserMapper, TagMapper } from './mappers.js';
 import { globalIdOf, pageOfPagedList, pageSize, workatoKey } from './relay.js';
 
@@ -28,12 +27,7 @@ const tagsOf = (ctx: GatewayContext, scope: string | undefined) => ctx.loaders.s
 async function tagsOfHandles(value: Scoped<{ tags?: string[] | null }>, ctx: GatewayContext): Promise<TagMapper[]> {
   const handles = value.tags ?? [];
   if (handles.length === 0) return [];
-  const loaded = await tagsOf(ctx, scopeOf(value)).tagByHandle.loadMany(handles);
-  return loaded.filter((t): t is TagMapper => {
-    if (t instanceof NotFoundError) return false;
-    if (t instanceof Error) throw t;
-    return true;
-  });
+  return found(await tagsOf(ctx, scopeOf(value)).tagByHandle.loadMany(handles));
 }
 
 const tagHandles = (value: { tags?: string[] | null }) => value.tags ?? [];
