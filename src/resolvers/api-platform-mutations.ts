@@ -5,7 +5,7 @@
  * collections, endpoints, clients and keys (§17.8) are written under /managed_users/:id: with `managedUser`, or ids
  * of the customer's, which name it.
  */
-import type { ApiJwtMethod, ApiPlatformAuthType, ManagedUserRefInput, OpenApiFormat, Resolvers } from '../generated/graphql.js';
+import type { ApiJwtMethod, ApiPlatformAuthType, OpenApiFormat, Resolvers } from '../generated/graphql.js';
 import type { ApiKeyOf } from '../loaders/api-platform.js';
 import { NotFoundError } from '../loaders/errors.js';
 import type { ScopedLoaders } from '../loaders/index.js';
@@ -31,7 +31,7 @@ import { customerSegment, type CustomerRef } from './managed-users.js';
 import type { ApiEndpointMapper, ApiPlatformClientMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { fromGlobalId, toGlobalId, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
-import { given, resolveScope, type IdArg } from './writes.js';
+import { given, idArg, workspaceOf, type IdArg } from './writes.js';
 
 const blank = (value: string | null | undefined) => value == null || value.trim() === '';
 const invalid = (message: string, ...field: string[]) => inputError('INVALID', message, ['input', ...field]);
@@ -58,22 +58,6 @@ function target(ctx: GatewayContext, type: NodeType, value: string, argument: st
 /** The id arguments of a list input (`input.apiCollectionIds.0`, …). */
 const idArgs = (type: NodeType, values: readonly string[] | null | undefined, argument: string): IdArg[] =>
   (values ?? []).map((value, i) => ({ value, type, argument: `${argument}.${i}` }));
-
-/**
- * The one workspace of an input's ids and `managedUser` (§17.8: a customer's collections, endpoints and clients live
- * under /managed_users/:id): a global id names its workspace, and ids of two workspaces are BAD_USER_INPUT; then
- * the loaders of that workspace and the Workato key of each id argument.
- */
-async function workspaceOf(ctx: GatewayContext, args: Array<IdArg | null>, managedUser?: ManagedUserRefInput | null) {
-  const present = args.filter((a): a is IdArg => a !== null);
-  const where = await resolveScope(ctx, present, managedUser);
-  if (!where.ok) return where;
-  const { scope } = where.value;
-  const keys = new Map(present.map((arg, i) => [arg.argument, Number(where.value.keys[i])]));
-  return { ok: true as const, value: { scope, loaders: ctx.loaders.scope(scope), key: (argument: string) => keys.get(argument) } };
-}
-
-const idArg = (type: NodeType, value: string | null | undefined, argument: string): IdArg | null => (value ? { value, type, argument } : null);
 
 /** An endpoint given by global id (its scope inside) or by Workato id plus `managedUser` (§17.8). */
 async function endpointTarget(ctx: GatewayContext, input: { id: string; managedUser?: CustomerRef | null }) {

@@ -4,9 +4,8 @@
  * With `managedUser`, or ids of a customer's, each runs in that Embedded customer's workspace (§17.9).
  */
 import { Readable } from 'node:stream';
-import type { ExportManifestAssetInput, ExportManifestCreateInput, ExportManifestUpdateInput, ManagedUserRefInput, Resolvers } from '../generated/graphql.js';
+import type { ExportManifestAssetInput, ExportManifestCreateInput, ExportManifestUpdateInput, Resolvers } from '../generated/graphql.js';
 import { tag } from '../loaders/scope.js';
-import type { GatewayContext } from '../server/context.js';
 import {
   createExportManifest,
   deleteExportManifest,
@@ -21,7 +20,7 @@ import { badUserInput } from '../server/errors.js';
 import { defined, toWire } from './helpers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
 import { fromGlobalId, toGlobalId, WORKATO_INT_ID } from './relay.js';
-import { resolveScope, type IdArg } from './writes.js';
+import { idArg, workspaceOf } from './writes.js';
 
 /** An asset id: its Workato id, or the global id of a recipe or connection of the manifest's workspace. */
 function assetId(value: string, index: number, scope: string | undefined): number {
@@ -72,23 +71,12 @@ function missingAssets(input: ExportManifestCreateInput): UserErrorValue[] {
 const asPackageErrors = (errors: UserErrorValue[]) =>
   errors.map((e) => (e.code === 'INVALID' && !e.field ? { ...e, code: 'PACKAGE_INVALID' as const, field: ['input', 'file'] } : e));
 
-/** The workspace of a lifecycle input: `managedUser`'s, the one its global ids name, or the token's own. */
-async function workspaceOf(ctx: GatewayContext, input: { managedUser?: ManagedUserRefInput | null }, ids: Array<IdArg | null>) {
-  const given = ids.filter((i): i is IdArg => i !== null);
-  const where = await resolveScope(ctx, given, input.managedUser);
-  if (!where.ok) return where;
-  const keys = new Map(given.map((arg, i) => [arg.argument, Number(where.value.keys[i])]));
-  return { ok: true as const, value: { scope: where.value.scope, loaders: ctx.loaders.scope(where.value.scope), key: (argument: string) => keys.get(argument) } };
-}
-
-const folderArg = (value: string | null | undefined, argument: string): IdArg | null => (value ? { value, type: 'Folder', argument } : null);
-
 export const packageMutationResolvers: Resolvers = {
   Mutation: {
     exportManifestCreate: async (_root, { input }, ctx) => {
       const missing = missingAssets(input);
       if (missing.length) return payload<'exportManifest', Workato.ExportManifest>('exportManifest', refused<Workato.ExportManifest>(missing));
-      const where = await workspaceOf(ctx, input, [folderArg(input.folderId, 'input.folderId')]);
+      const where = await workspaceOf(ctx, [idArg('Folder', input.folderId, 'input.folderId')], input.managedUser);
       if (!where.ok) return payload<'exportManifest', Workato.ExportManifest>('exportManifest', where);
       const { scope, loaders, key } = where.value;
       const body = manifestWrite(input, scope, key('input.folderId'));
@@ -98,7 +86,7 @@ export const packageMutationResolvers: Resolvers = {
       return payload<'exportManifest', Workato.ExportManifest>('exportManifest', { ok: true, value: tag([outcome.value], scope)[0]! });
     },
     exportManifestUpdate: async (_root, { input }, ctx) => {
-      const where = await workspaceOf(ctx, input, [{ value: input.id, type: 'ExportManifest', argument: 'input.id' }, folderArg(input.folderId, 'input.folderId')]);
+      const where = await workspaceOf(ctx, [{ value: input.id, type: 'ExportManifest', argument: 'input.id' }, idArg('Folder', input.folderId, 'input.folderId')], input.managedUser);
       if (!where.ok) return payload<'exportManifest', Workato.ExportManifest>('exportManifest', where);
       const { scope, loaders, key } = where.value;
       const id = key('input.id')!;
@@ -108,7 +96,7 @@ export const packageMutationResolvers: Resolvers = {
       return payload<'exportManifest', Workato.ExportManifest>('exportManifest', outcome.ok ? { ok: true, value: tag([outcome.value], scope)[0]! } : outcome);
     },
     exportManifestDelete: async (_root, { input }, ctx) => {
-      const where = await workspaceOf(ctx, input, [{ value: input.id, type: 'ExportManifest', argument: 'input.id' }]);
+      const where = await workspaceOf(ctx, [{ value: input.id, type: 'ExportManifest', argument: 'input.id' }], input.managedUser);
       if (!where.ok) return payload<'deletedExportManifestId', string>('deletedExportManifestId', where);
       const { scope, loaders, key } = where.value;
       const id = key('input.id')!;
@@ -119,7 +107,7 @@ export const packageMutationResolvers: Resolvers = {
       return payload<'deletedExportManifestId', string>('deletedExportManifestId', { ok: true, value: toGlobalId('ExportManifest', [id], scope) });
     },
     packageExport: async (_root, { input }, ctx) => {
-      const where = await workspaceOf(ctx, input, [{ value: input.manifestId, type: 'ExportManifest', argument: 'input.manifestId' }]);
+      const where = await workspaceOf(ctx, [{ value: input.manifestId, type: 'ExportManifest', argument: 'input.manifestId' }], input.managedUser);
       if (!where.ok) return payload<'package', Workato.Package>('package', where);
       const { scope, loaders, key } = where.value;
       const manifestId = key('input.manifestId')!;
@@ -133,10 +121,10 @@ export const packageMutationResolvers: Resolvers = {
       return payload<'package', Workato.Package>('package', outcome);
     },
     packageImport: async (_root, { input }, ctx) => {
-      const where = await workspaceOf(ctx, input, [
-        folderArg(input.folderId, 'input.folderId'),
-        folderArg(input.folderIdForHomeAssets, 'input.folderIdForHomeAssets'),
-      ]);
+      const where = await workspaceOf(ctx, [
+        idArg('Folder', input.folderId, 'input.folderId'),
+        idArg('Folder', input.folderIdForHomeAssets, 'input.folderIdForHomeAssets'),
+      ], input.managedUser);
       if (!where.ok) return payload<'package', Workato.Package>('package', where);
       const { scope, loaders, key } = where.value;
       const folderId = key('input.folderId')!;

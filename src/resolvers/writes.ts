@@ -50,3 +50,20 @@ export async function resolveScope(
   });
   return { ok: true, value: { scope: named?.scope, keys } };
 }
+
+/** An id argument when given (`input.projectId`), for `workspaceOf`; null when the input leaves it out. */
+export const idArg = (type: NodeType, value: string | null | undefined, argument: string): IdArg | null => (value ? { value, type, argument } : null);
+
+/**
+ * `resolveScope` for an input's optional id arguments: the one workspace of its ids and `managedUser` (a global id
+ * names its workspace; ids of two workspaces are BAD_USER_INPUT), that workspace's loaders, and the Workato key of
+ * each id argument by its name.
+ */
+export async function workspaceOf(ctx: GatewayContext, args: Array<IdArg | null>, managedUser?: ManagedUserRefInput | null) {
+  const present = args.filter((a): a is IdArg => a !== null);
+  const where = await resolveScope(ctx, present, managedUser);
+  if (!where.ok) return where;
+  const { scope } = where.value;
+  const keys = new Map(present.map((arg, i) => [arg.argument, Number(where.value.keys[i])]));
+  return { ok: true as const, value: { scope, loaders: ctx.loaders.scope(scope), key: (argument: string) => keys.get(argument) } };
+}
