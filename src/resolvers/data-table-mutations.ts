@@ -231,8 +231,8 @@ export const dataTableResolvers: Resolvers = {
       };
       const outcome = await write(() => updateDataTable(loaders.api, target.value.id, body), field('id'));
       if (!outcome.ok) return payload<'dataTable', DataTableMapper>('dataTable', outcome);
-      const linked = schema?.ok ? schema.value.linked.filter((t) => t.id !== target.value.id) : [];
-      return payload('dataTable', { ok: true, value: answered(loaders, target.value.scope, outcome.value, linked) });
+      // `answered` skips the written table itself among the linked ones.
+      return payload('dataTable', { ok: true, value: answered(loaders, target.value.scope, outcome.value, schema?.ok ? schema.value.linked : []) });
     },
     dataTableDelete: async (_root, { input }, ctx) => {
       const done = await tableCall(ctx, input, deleteDataTable);

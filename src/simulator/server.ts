@@ -259,17 +259,18 @@ export class SimulatorServer {
     }
     // The latency is the upstream's response time: the answer leaves `latencyMs` (plus an injected delay) after
     // the request arrived, with the simulator's own work (handler, JSON) done inside that time, as Workato's is.
-    let encoded = encode(reply, fault);
+    let encoded: ReturnType<typeof encode>;
     const due = arrivedAt + this.latencyMs + (fault?.delayMs ?? 0);
     const cutAt = arrivedAt + this.cutOffMs;
     // REFERENCE §5/§29.8: no answer leaves later than the cut-off; what is sent then is [inferred] (inferred.ts). A
     // handler that itself held the request past it (the event-streams long poll, §26) is not cut.
     if (due > cutAt && performance.now() < cutAt) {
-      await this.sleepUntil(cutAt);
       reply = { status: INFERRED.cutOffStatus, body: { message: INFERRED.cutOffMessage(this.cutOffMs) } };
       fault = undefined;
       encoded = encode(reply, undefined);
+      await this.sleepUntil(cutAt);
     } else {
+      encoded = encode(reply, fault);
       await this.sleepUntil(due);
     }
     this.inFlight--;

@@ -46,7 +46,7 @@ const noIntrospection: ValidationRule = (context): ASTVisitor => ({
  * Refuses variables whose values nest objects and lists deeper than `max` (a scalar is depth 0, `{"a": 1}` depth 1),
  * walked with an explicit stack: the check itself must not recurse.
  */
-export function checkVariableDepth(variables: unknown, max: number): void {
+function checkVariableDepth(variables: unknown, max: number): void {
   if (!variables || typeof variables !== 'object' || Array.isArray(variables)) return;
   for (const [name, value] of Object.entries(variables as Record<string, unknown>)) {
     const pending: Array<[unknown, number]> = [[value, 0]];

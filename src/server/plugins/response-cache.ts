@@ -31,7 +31,7 @@ type Entity = { typename: string; id?: string | number };
 const SCOPE_END = '.';
 
 /** A short, stable name of a cache session (itself a keyed token hash), so that keys and ETags do not carry it. */
-export const scopeOf = (session: string): string => createHash('sha256').update(`response-cache-scope|${session}`).digest('base64url').slice(0, 16);
+const scopeOf = (session: string): string => createHash('sha256').update(`response-cache-scope|${session}`).digest('base64url').slice(0, 16);
 
 /** The entity under which a scope's cached results holding `typename` are indexed. Global ids never start with `~`. */
 const marker = (typename: string, scope: string): Entity => ({ typename, id: `~${scope}` });
