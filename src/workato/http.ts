@@ -9,7 +9,7 @@ import { request, type Dispatcher } from 'undici';
 import { DOCUMENTED_FAMILIES, familyOf, type Family } from './families.js';
 import { untouched, type QuotaUsage } from './rate-limiter.js';
 import { CallLedger } from './ledger.js';
-import { backoffMs, isConnectionReset, isRetryableMethod, RETRYABLE_STATUSES, Semaphore, sharedDeadlines, sleep } from './resilience.js';
+import { backoffMs, isConnectionReset, isRetryableMethod, isWrite, RETRYABLE_STATUSES, Semaphore, sharedDeadlines, sleep } from './resilience.js';
 import type { CallOutcome, Transport } from './transport.js';
 import { httpError, networkError, WorkatoError } from './workato-error.js';
 
@@ -178,7 +178,7 @@ export class WorkatoApi {
     this.refuseWithoutToken(method, fullPath);
     const family = familyOf(method, fullPath);
     const { ledger } = this.budget;
-    if (method !== 'GET' && !options.idempotent && !ledger.planning) this.budget.wrote = true;
+    if (isWrite(method, options) && !ledger.planning) this.budget.wrote = true;
     const inflight = this.transport.inflight;
     // (Not with a caller's abort signal, which would end the call for every sharer; not for a secret; not without a
     // keyed token hash.)
@@ -301,7 +301,7 @@ export class WorkatoApi {
       const error = networkError(cause, method, fullPath, {
         timedOut: deadline?.aborted === true,
         answered: status > 0,
-        write: !isRetryableMethod(method) && options.idempotent !== true,
+        write: isWrite(method, options),
       });
       outcome = error.kind === 'timeout' ? 'timeout' : 'network';
       this.settle(method, fullPath, family, status, started, attempt, outcome, cause);

@@ -23,6 +23,11 @@ export function isRetryableMethod(method: string): boolean {
   return method === 'GET' || method === 'HEAD';
 }
 
+/** A call that changes Workato's state: any method but a read, unless it only reads (a consume POST, `idempotent`). */
+export function isWrite(method: string, options: { idempotent?: boolean }): boolean {
+  return !isRetryableMethod(method) && options.idempotent !== true;
+}
+
 /** 429 and the gateway-ish 5xx say "try again"; a 500 is Workato's own fault and usually repeats. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
