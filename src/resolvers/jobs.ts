@@ -30,8 +30,7 @@ function direction(args: JobPageArgs) {
 }
 
 /** The jobList key of one page; jobPage and prefetchJobPage share it, so a prefetched page is the one read. */
-function jobListKey(recipeId: number, args: JobPageArgs) {
-  const { newer, size, cursor } = direction(args);
+function jobListKey(recipeId: number, args: JobPageArgs, { newer, size, cursor } = direction(args)) {
   return {
     recipeId,
     offset_job_id: cursor?.h,
@@ -49,8 +48,9 @@ function jobListKey(recipeId: number, args: JobPageArgs) {
  * counters come free with every page.
  */
 export async function jobPage(loaders: ScopedLoaders, recipe: Pick<RecipeMapper, 'id'>, args: JobPageArgs): Promise<JobConnectionMapper> {
-  const { newer, size, cursor } = direction(args);
-  const key = jobListKey(recipe.id, args);
+  const way = direction(args);
+  const { newer, size, cursor } = way;
+  const key = jobListKey(recipe.id, args, way);
   const perPage = key.perPage;
   const { items, ...counters } = await loaders.jobList.load(key);
   const more = items.length > size || (perPage === size && items.length === perPage);
