@@ -18,9 +18,8 @@ interface Circuit {
 }
 
 export class CircuitBreaker {
-  private readonly circuits = new Map<string, Circuit>();
-  /** Per origin, the callers whose circuit is not closed: the origin's state for `onChange` and metrics. */
-  private readonly tripped = new Map<string, Map<string, BreakerState>>();
+  /** Per origin, per caller, the circuits that have failed since their last success; every other circuit is closed. */
+  private readonly circuits = new Map<string, Map<string, Circuit>>();
 
   constructor(
     private readonly threshold: number,
@@ -33,10 +32,10 @@ export class CircuitBreaker {
   /** Whether a call of `caller` to `origin` may go out now; when not, how many seconds until the next probe. */
   allow(origin: string, caller: string, requestId?: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
     if (this.threshold <= 0) return { ok: true };
-    const c = this.circuits.get(keyOf(origin, caller));
+    const c = this.circuits.get(origin)?.get(caller);
     if (!c || c.state === 'closed') return { ok: true };
     const remaining = c.openedAt + this.cooldownMs - this.now();
-    if (c.state === 'open' && remaining <= 0) this.set(origin, caller, c, 'half-open', requestId);
+    if (c.state === 'open' && remaining <= 0) this.set(origin, c, 'half-open', requestId);
     if (c.state === 'half-open' && !c.probing) {
       c.probing = true;
       return { ok: true };
@@ -47,60 +46,52 @@ export class CircuitBreaker {
   /** Records the outcome of a call that `allow` let through. */
   record(origin: string, caller: string, failed: boolean, requestId?: string): void {
     if (this.threshold <= 0) return;
-    const key = keyOf(origin, caller);
-    let c = this.circuits.get(key);
+    let callers = this.circuits.get(origin);
+    let c = callers?.get(caller);
     if (!c) {
       if (!failed) return;
       c = { state: 'closed', failures: 0, openedAt: 0, probing: false };
-      this.circuits.set(key, c);
+      if (!callers) this.circuits.set(origin, (callers = new Map()));
+      callers.set(caller, c);
     }
     c.probing = false;
     if (!failed) {
-      // A closed circuit without failures is forgotten: the map holds only callers that are failing.
-      if (c.state !== 'closed') this.set(origin, caller, c, 'closed', requestId);
-      this.circuits.delete(key);
+      // A circuit that succeeds is forgotten: the map holds only callers that are failing.
+      this.set(origin, c, 'closed', requestId);
+      callers!.delete(caller);
+      if (callers!.size === 0) this.circuits.delete(origin);
       return;
     }
     c.failures += 1;
     if (c.state === 'half-open' || (c.state === 'closed' && c.failures >= this.threshold)) {
       c.openedAt = this.now();
-      this.set(origin, caller, c, 'open', requestId);
+      this.set(origin, c, 'open', requestId);
     }
   }
 
   /** A call that was let through but never reached the origin (e.g. refused by the rate limiter). */
   release(origin: string, caller: string): void {
-    const c = this.circuits.get(keyOf(origin, caller));
+    const c = this.circuits.get(origin)?.get(caller);
     if (c) c.probing = false;
   }
 
-  /** One caller's circuit, or without `caller` the origin's: open (or half-open) while any caller's is. */
+  /** One caller's circuit, or without `caller` the origin's: open if any caller's is, else half-open if any is. */
   state(origin: string, caller?: string): BreakerState {
-    if (caller !== undefined) return this.circuits.get(keyOf(origin, caller))?.state ?? 'closed';
-    return originState(this.tripped.get(origin));
+    const callers = this.circuits.get(origin);
+    if (caller !== undefined) return callers?.get(caller)?.state ?? 'closed';
+    let state: BreakerState = 'closed';
+    for (const c of callers?.values() ?? []) {
+      if (c.state === 'open') return 'open';
+      if (c.state === 'half-open') state = 'half-open';
+    }
+    return state;
   }
 
-  private set(origin: string, caller: string, c: Circuit, state: BreakerState, requestId: string | undefined): void {
-    const before = originState(this.tripped.get(origin));
+  private set(origin: string, c: Circuit, state: BreakerState, requestId: string | undefined): void {
+    if (c.state === state) return;
+    const before = this.state(origin);
     c.state = state;
-    let callers = this.tripped.get(origin);
-    if (state === 'closed') {
-      callers?.delete(caller);
-      if (callers?.size === 0) this.tripped.delete(origin);
-    } else {
-      if (!callers) this.tripped.set(origin, (callers = new Map()));
-      callers.set(caller, state);
-    }
-    const after = originState(this.tripped.get(origin));
+    const after = this.state(origin);
     if (after !== before) this.onChange?.(origin, after, requestId);
   }
-}
-
-const keyOf = (origin: string, caller: string) => `${origin} ${caller}`;
-
-/** Open if any caller's circuit is open, else half-open if any is probing, else closed. */
-function originState(callers: Map<string, BreakerState> | undefined): BreakerState {
-  if (!callers || callers.size === 0) return 'closed';
-  for (const state of callers.values()) if (state === 'open') return 'open';
-  return 'half-open';
 }
