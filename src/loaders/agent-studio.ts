@@ -10,9 +10,8 @@ import {
 } from '../workato/agent-studio.js';
 import type { WorkatoApi } from '../workato/http.js';
 import type { Workato } from '../workato/types.js';
-import { listedById, listLoader } from './util.js';
+import { listedById, listLoader, itemsOfArray } from './util.js';
 
-const itself = <T>(items: T[]) => items;
 const idOf = (item: { id: string | number }) => String(item.id);
 
 /**
@@ -21,13 +20,13 @@ const idOf = (item: { id: string | number }) => String(item.id);
  */
 export function createAgentStudioLoaders(api: WorkatoApi, _scope: string | undefined) {
   const genies = listedById<Workato.Genie, string, Workato.Genie[]>({
-    entity: 'Genie', idOf, items: itself, list: (p) => listGenies(api, p), get: (id) => getGenie(api, id),
+    entity: 'Genie', idOf, items: itemsOfArray, list: (p) => listGenies(api, p), get: (id) => getGenie(api, id),
   });
   const skills = listedById<Workato.Skill, string, Workato.Skill[]>({
-    entity: 'Skill', idOf, items: itself, list: (p) => listSkills(api, p), get: (id) => getSkill(api, id),
+    entity: 'Skill', idOf, items: itemsOfArray, list: (p) => listSkills(api, p), get: (id) => getSkill(api, id),
   });
   const knowledgeBases = listedById<Workato.KnowledgeBase, string, Workato.KnowledgeBase[]>({
-    entity: 'KnowledgeBase', idOf, items: itself, list: (p) => listKnowledgeBases(api, p), get: (id) => getKnowledgeBase(api, id),
+    entity: 'KnowledgeBase', idOf, items: itemsOfArray, list: (p) => listKnowledgeBases(api, p), get: (id) => getKnowledgeBase(api, id),
   });
   /** GET …/knowledge_bases/:id/data_sources, once per knowledge base and request. */
   const dataSourcesByKnowledgeBaseId = listLoader((id: string) => listKnowledgeBaseDataSources(api, id));

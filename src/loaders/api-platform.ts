@@ -11,13 +11,11 @@ import type { WorkatoApi } from '../workato/http.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { tag, type Scoped } from './scope.js';
-import { allPages, listedById, listLoader, type PageKey } from './util.js';
+import { allPages, listedById, listLoader, type PageKey, type Counted, itemsOfArray, itemsOfCounted } from './util.js';
 
 /** A key with the client it belongs to (Workato's key objects do not carry it, §22 #11). */
 export type ApiKeyOf = Scoped<Workato.ApiKey & { api_client_id: number }>;
 
-type Counted<T> = { data: T[]; count: number | null };
-const itself = <T>(items: T[]) => items;
 const idOf = (item: { id: number }) => item.id;
 
 /**
@@ -29,12 +27,12 @@ const idOf = (item: { id: number }) => item.id;
 export function createApiPlatformLoaders(api: WorkatoApi, scope: string | undefined) {
   // ---- collections: page/per_page, bare array, no get-by-id
   const collections = listedById<Scoped<Workato.ApiCollection>, number, Scoped<Workato.ApiCollection>[]>({
-    entity: 'ApiCollection', idOf, items: itself, list: async (params) => tag(await listApiCollections(api, params), scope),
+    entity: 'ApiCollection', idOf, items: itemsOfArray, list: async (params) => tag(await listApiCollections(api, params), scope),
   });
 
   // ---- endpoints: page/per_page, optionally of one collection; no get-by-id
   const endpoints = listedById<Scoped<Workato.ApiEndpoint>, number, Scoped<Workato.ApiEndpoint>[], { api_collection_id: number }>({
-    entity: 'ApiEndpoint', idOf, items: itself, list: async (params) => tag(await listApiEndpoints(api, params), scope),
+    entity: 'ApiEndpoint', idOf, items: itemsOfArray, list: async (params) => tag(await listApiEndpoints(api, params), scope),
   });
   const apiEndpointPage = endpoints.page;
   /**
@@ -56,7 +54,7 @@ export function createApiPlatformLoaders(api: WorkatoApi, scope: string | undefi
   const clients = listedById<Scoped<Workato.ApiClient>, number, Counted<Scoped<Workato.ApiClient>>, { project_id: number; cert_bundle_ids: number[] }>({
     entity: 'ApiPlatformClient',
     idOf,
-    items: (page) => page.data,
+    items: itemsOfCounted,
     list: async (params) => {
       const { data, count } = await listApiClients(api, params);
       return { data: tag(data, scope), count: count ?? null };
@@ -88,7 +86,7 @@ export function createApiPlatformLoaders(api: WorkatoApi, scope: string | undefi
   const portals = listedById<Scoped<Workato.ApiPortal>, number, Counted<Scoped<Workato.ApiPortal>>>({
     entity: 'ApiPortal',
     idOf,
-    items: (page) => page.data,
+    items: itemsOfCounted,
     list: async (params) => {
       const { data, count } = await listApiPortals(api, params);
       return { data: tag(data, scope), count: count ?? null };
@@ -97,10 +95,7 @@ export function createApiPlatformLoaders(api: WorkatoApi, scope: string | undefi
 
   /** After a write: the lists may have changed, and a by-id answer too (a new object is no longer NOT_FOUND). */
   function forgetApiPlatform(): void {
-    for (const family of [collections, endpoints, clients, portals]) {
-      family.forget();
-      family.byId.clearAll();
-    }
+    for (const family of [collections, endpoints, clients, portals]) family.forget();
     for (const loader of [apiKeyPage, apiEndpointsByCollectionId]) loader.clearAll();
     apiKeyByKey.clearAll();
   }

@@ -14,7 +14,7 @@ import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { readAllMembers } from './managed-users.js';
 import { tag, type Scoped } from './scope.js';
-import { allPages, listedById, notFoundAs } from './util.js';
+import { allPages, listedById, notFoundAs, itemsOfArray } from './util.js';
 
 /** One call per key; a 404 is that key's NOT_FOUND (the member or user is gone), anything else the call's error. */
 function perKey<K extends number | string, V>(entity: string, fetch: (key: K) => Promise<V>) {
@@ -51,7 +51,7 @@ export function createCollaboratorLoaders(api: WorkatoApi, scope: string | undef
   const iamUsers = listedById<Scoped<Workato.IamUser>, number, Scoped<Workato.IamUser>[]>({
     entity: 'IamUser',
     idOf: (u) => u.id,
-    items: (page) => page,
+    items: itemsOfArray,
     list: async (params) => tag(await listIamUsers(api, params), scope),
     get: async (id) => tag([await getIamUser(api, id)], scope)[0]!,
   });

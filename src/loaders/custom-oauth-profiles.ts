@@ -1,7 +1,7 @@
 import type { WorkatoApi } from '../workato/http.js';
 import { getCustomOAuthProfile, listCustomOAuthProfiles } from '../workato/custom-oauth-profiles.js';
 import type { Workato } from '../workato/types.js';
-import { listedById } from './util.js';
+import { listedById, itemsOfArray } from './util.js';
 
 /**
  * Custom OAuth profiles of the caller's workspace (REFERENCE §28): page-based list, get by id (listedById: a listed
@@ -11,7 +11,7 @@ export function createCustomOAuthProfileLoaders(api: WorkatoApi, _scope: string 
   const profiles = listedById<Workato.CustomOAuthProfile, number, Workato.CustomOAuthProfile[]>({
     entity: 'CustomOAuthProfile',
     idOf: (p) => p.id,
-    items: (page) => page,
+    items: itemsOfArray,
     list: (params) => listCustomOAuthProfiles(api, params),
     get: (id) => getCustomOAuthProfile(api, id),
   });

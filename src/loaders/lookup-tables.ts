@@ -4,7 +4,7 @@ import { getLookupTableRow, listLookupTableRows, listLookupTables, lookupLookupT
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { tag, type Scoped } from './scope.js';
-import { listedById, listLoader } from './util.js';
+import { listedById, listLoader, itemsOfArray } from './util.js';
 
 /**
  * Lookup tables of one workspace scope (REFERENCE §18, Embedded §17.7): page-based, no get-by-id. A listedById
@@ -15,14 +15,13 @@ export function createLookupTableLoaders(api: WorkatoApi, scope: string | undefi
   const tables = listedById<Scoped<Workato.LookupTable>, number, Scoped<Workato.LookupTable>[]>({
     entity: 'LookupTable',
     idOf: (t) => t.id,
-    items: (page) => page,
+    items: itemsOfArray,
     list: async (params) => tag(await listLookupTables(api, params), scope),
   });
 
   /** After a table create or delete: the next read lists again. */
   function forgetLookupTables(): void {
     tables.forget();
-    tables.byId.clearAll();
   }
 
   return { lookupTablePage: tables.page, lookupTableById: tables.byId, forgetLookupTables };

@@ -4,7 +4,7 @@ import { repeatsPage } from '../workato/inferred.js';
 import { getManagedUser, getMember, listManagedUsers, listMembers, managedUserSegment } from '../workato/managed-users.js';
 import type { Workato } from '../workato/types.js';
 import { tag, type Scoped } from './scope.js';
-import { listedById, notFoundAs } from './util.js';
+import { listedById, notFoundAs, itemsOfArray } from './util.js';
 
 /**
  * The partner's customers (REFERENCE §17.1), keyed by path segment: the id (`19029`) or `E<external id>`
@@ -22,7 +22,7 @@ export function createManagedUserLoaders(api: WorkatoApi) {
     entity: 'Customer',
     idOf: (user) => String(user.id),
     keysOf,
-    items: (page) => page,
+    items: itemsOfArray,
     list: (params) => listManagedUsers(api, params),
     get: async (segment) => {
       const user = await getManagedUser(api, segment);
@@ -43,7 +43,6 @@ export function createManagedUserLoaders(api: WorkatoApi) {
   /** After a write: a customer may be known under ids and external ids that changed; forget them all. */
   function forgetManagedUser(): void {
     customers.forget();
-    customers.byId.clearAll();
     managedUserDetail.clearAll();
   }
 

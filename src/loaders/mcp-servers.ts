@@ -1,10 +1,8 @@
 import type { WorkatoApi } from '../workato/http.js';
 import { getMcpServer, listMcpServers, listMcpServerTools, listMcpUserGroups } from '../workato/mcp-servers.js';
 import type { Workato } from '../workato/types.js';
-import { NotFoundError } from './errors.js';
-import { allPages, listedById, listLoader, type PageKey } from './util.js';
+import { listedById, listLoader, type PageKey, type Counted, itemsOfArray, itemsOfCounted } from './util.js';
 
-type Counted<T> = { data: T[]; count: number | null };
 
 /** Workato's handle of a server: `handle` when sent, else its string `id` ([wk], inferred.ts). */
 export const mcpHandleOf = (server: Workato.McpServer): string => server.handle ?? String(server.id);
@@ -14,7 +12,7 @@ export function createMcpServerLoaders(api: WorkatoApi, _scope: string | undefin
   const servers = listedById<Workato.McpServer, string, Counted<Workato.McpServer>>({
     entity: 'McpServer',
     idOf: mcpHandleOf,
-    items: (page) => page.data,
+    items: itemsOfCounted,
     list: (p) => listMcpServers(api, p),
     get: (handle) => getMcpServer(api, handle),
   });
@@ -24,18 +22,11 @@ export function createMcpServerLoaders(api: WorkatoApi, _scope: string | undefin
    * GET /mcp/user_groups pages; no get by id exists, so a group no page of the request holds is looked for in every
    * page of 100 (walked once per request, however many servers ask).
    */
-  let allGroups: Promise<Workato.McpUserGroup[]> | undefined;
-  const userGroups: ReturnType<typeof listedById<Workato.McpUserGroup, string, Workato.McpUserGroup[]>> = listedById<Workato.McpUserGroup, string, Workato.McpUserGroup[]>({
+  const userGroups = listedById<Workato.McpUserGroup, string, Workato.McpUserGroup[]>({
     entity: 'McpUserGroup',
     idOf: (g) => String(g.id),
-    items: (page) => page,
+    items: itemsOfArray,
     list: (p) => listMcpUserGroups(api, p),
-    get: async (id): Promise<Workato.McpUserGroup> => {
-      allGroups ??= allPages((page, per_page): Promise<Workato.McpUserGroup[]> => userGroups.page.load({ page, per_page }));
-      const group: Workato.McpUserGroup | undefined = (await allGroups).find((g) => String(g.id) === id);
-      if (!group) throw new NotFoundError('McpUserGroup', id);
-      return group;
-    },
   });
   return { servers, toolPage, userGroups };
 }

@@ -40,6 +40,13 @@ export interface PageKey {
   per_page: number;
 }
 
+/** A list answer with its total (`{ data, count }`: API platform clients and portals, MCP servers). */
+export type Counted<T> = { data: T[]; count: number | null };
+/** `items` of a list that answers a bare array. */
+export const itemsOfArray = <T>(page: T[]): T[] => page;
+/** `items` of a list that answers `{ data, count }`. */
+export const itemsOfCounted = <T>(page: Counted<T>): T[] => page.data;
+
 /**
  * A family with a page/per_page list (REFERENCE §30, "list once, index many"), as two loaders: `page` (one list page
  * per distinct parameters, filters included; every item primes `byId`) and `byId`. An id some list page of this
@@ -110,13 +117,14 @@ export function listedById<T, K extends string | number, R, F extends object = o
       ),
     );
   });
-  /** After a write: lists and the written id are read again. */
+  /** After a write: lists are read again, and the written id (without one, every id). */
   const forget = (id?: K) => {
     page.clearAll();
     pending.length = 0;
     listed.clear();
     everything = undefined;
-    if (id !== undefined) byId.clear(id);
+    if (id === undefined) byId.clearAll();
+    else byId.clear(id);
   };
   return { page, byId, forget };
 }
