@@ -11,7 +11,7 @@ import { badUserInput } from '../server/errors.js';
 import { managedUserSegment } from '../workato/managed-users.js';
 import type { Workato } from '../workato/types.js';
 import { decodeJson, flag, prop, workatoId } from './helpers.js';
-import { ownSelectedFieldNames, selectedArgs } from './lookahead.js';
+import { selectedArgs, settledById } from './lookahead.js';
 import { customerRecipePageArgs } from './managed-user-workspace.js';
 import { prefetchRecipePage } from './recipes.js';
 import type { LookupTableColumnMapper, ManagedUserMapper } from './mappers.js';
@@ -71,23 +71,20 @@ export function columns(schema: unknown): LookupTableColumnMapper[] {
 }
 
 /**
- * The fields of ManagedUser that need only the customer's id: its ids, and every field of a composite type (the
- * customer workspace's recipes, connections, tags, … read from `/managed_users/<id>/…`). Its own properties are
- * all scalars, read from the customer record. Computed once per schema.
+ * The fields of ManagedUser that need only the customer's id and find out when it does not exist: every field of a
+ * composite type (the customer workspace's recipes, connections, tags, … read from `/managed_users/<id>/…`, 404 for
+ * an unknown customer). Its own properties are all scalars, read from the customer record. Computed once per schema.
  */
-const SETTLED_BY_ID = new WeakMap<GraphQLObjectType, ReadonlySet<string>>();
-const IDS = new Set(['__typename', 'id', 'workatoId']);
+const WORKSPACE_FIELDS = new WeakMap<GraphQLObjectType, ReadonlySet<string>>();
 
-/** True when the selection reads something of the customer's workspace and nothing of the customer record. */
-function readsOnlyTheWorkspace(info: GraphQLResolveInfo): boolean {
+function workspaceFields(info: GraphQLResolveInfo): ReadonlySet<string> {
   const type = getNamedType(info.returnType) as GraphQLObjectType;
-  let settled = SETTLED_BY_ID.get(type);
-  if (!settled) {
-    const relations = Object.values(type.getFields()).filter((f) => isCompositeType(getNamedType(f.type))).map((f) => f.name);
-    SETTLED_BY_ID.set(type, (settled = new Set([...IDS, ...relations])));
+  let fields = WORKSPACE_FIELDS.get(type);
+  if (!fields) {
+    fields = new Set(Object.values(type.getFields()).filter((f) => isCompositeType(getNamedType(f.type))).map((f) => f.name));
+    WORKSPACE_FIELDS.set(type, fields);
   }
-  const selected = [...ownSelectedFieldNames(info)];
-  return selected.some((name) => !IDS.has(name)) && selected.every((name) => settled.has(name));
+  return fields;
 }
 
 /**
@@ -122,7 +119,7 @@ export const managedUserResolvers: Resolvers = {
       }
       // Nothing selected needs the customer record itself (`managedUser(id:) { recipes { … } }`): no GET
       // /managed_users/:id, which is a 60/min quota. An unknown id then ends as NOT_FOUND from the calls that find out.
-      if (WORKATO_INT_ID.test(segment) && readsOnlyTheWorkspace(info)) return { id: Number(segment) } as ManagedUserMapper;
+      if (WORKATO_INT_ID.test(segment) && settledById(info, workspaceFields(info))) return { id: Number(segment) } as ManagedUserMapper;
       return ctx.loaders.managedUsers.managedUserBySegment.load(segment);
     },
   },
