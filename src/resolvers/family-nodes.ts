@@ -22,6 +22,7 @@ import { propertyNode } from './properties.js';
 import { developerApiClientNode, developerApiClientRoleNode } from './developer-api-clients.js';
 import { genieNode, knowledgeBaseDataSourceNode, knowledgeBaseNode, skillNode } from './agent-studio.js';
 import { mcpServerNode, mcpToolNode, mcpUserGroupNode } from './mcp-servers.js';
+import { packageNode } from './packages.js';
 
 /** `id()` is the global id as the caller gave it (for messages). */
 export type FamilyNodeLoader = (parsed: GlobalId, ctx: GatewayContext, id: () => string) => Promise<NodeValue>;
@@ -49,4 +50,5 @@ export const FAMILY_NODES: Partial<Record<NodeType, FamilyNodeLoader>> = {
   Genie: genieNode, Skill: skillNode, KnowledgeBase: knowledgeBaseNode, KnowledgeBaseDataSource: knowledgeBaseDataSourceNode,
   McpServer: mcpServerNode, McpTool: mcpToolNode, McpUserGroup: mcpUserGroupNode,
   EventTopic: eventTopicNode, EventMessage: eventMessageNode,
+  Package: packageNode,
 };

@@ -4,7 +4,6 @@ import { badUserInput } from '../server/errors.js';
 import { tag } from '../loaders/scope.js';
 import { FAMILY_NODES } from './family-nodes.js';
 import { typed } from './helpers.js';
-import { packageRefOf } from './packages.js';
 import { fromGlobalId, toGlobalId, type GlobalId, type NodeType } from './relay.js';
 
 export type NodeValue = ResolversTypes['Node'];
@@ -28,7 +27,7 @@ export async function loadNodeOf(parsed: GlobalId, ctx: GatewayContext, given?: 
   const family = FAMILY_NODES[parsed.type];
   if (family) return family(parsed, ctx, id);
   const int = (i: number) => Number(parsed.keys[i]);
-  if (parsed.type !== 'Connector' && parsed.type !== 'Job' && parsed.type !== 'Package' && !Number.isInteger(int(0))) throw notIssued(id());
+  if (parsed.type !== 'Connector' && parsed.type !== 'Job' && !Number.isInteger(int(0))) throw notIssued(id());
   const loaders = ctx.loaders.scope(parsed.scope);
   switch (parsed.type) {
     case 'Workspace': {
@@ -67,10 +66,6 @@ export async function loadNodeOf(parsed: GlobalId, ctx: GatewayContext, given?: 
       return typed(await loaders.deploymentById.load(int(0)), 'Deployment');
     case 'ExportManifest':
       return typed(await loaders.exportManifestById.load(int(0)), 'ExportManifest');
-    case 'Package': {
-      const { scope: _scope, ...ref } = packageRefOf(parsed, id(), 'id');
-      return typed(await loaders.packageById.load(ref), 'Package');
-    }
     case 'ManagedUser':
       // Customers live in the partner workspace; their own objects carry them as scope instead.
       if (parsed.scope !== undefined) throw badUserInput(`"${id()}" is not an id this API issued.`, 'id');

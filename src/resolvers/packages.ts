@@ -13,7 +13,8 @@ import { packageDownloadPath } from '../server/plugins/package-download.js';
 import { downloadUrlOf, IMPORT_RESULTS_OK, packageStatusOf } from '../workato/inferred.js';
 import type { PackageOperation } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
-import { defined, fromWire, prop, toWire, workatoId } from './helpers.js';
+import type { FamilyNodeLoader } from './family-nodes.js';
+import { defined, fromWire, prop, toWire, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import { fromGlobalId, globalIdOf, toGlobalId, WORKATO_INT_ID, workatoKey, type GlobalId, type NodeType } from './relay.js';
 import { linked } from './links.js';
@@ -50,6 +51,12 @@ export function packageRefOf(
   if (customer && parsed!.scope !== customer.scope) throw badUserInput(`\`${argument}\` belongs to another workspace; pass one of this customer's.`, argument);
   return own ? { id: Number(first), scope: undefined } : { id: Number(second), operation: first as PackageOperation, scope: parsed!.scope };
 }
+
+/** node(id) and federation: a Package by its id's parts, in the workspace the id names. */
+export const packageNode: FamilyNodeLoader = async (parsed, ctx, id) => {
+  const { scope, ...ref } = packageRefOf(parsed, id(), 'id');
+  return typed(await ctx.loaders.scope(scope).packageById.load(ref), 'Package');
+};
 
 /** A customer's package id names its operation (see packageRef). */
 const packageGlobalId = (p: Workato.Package): string => {
