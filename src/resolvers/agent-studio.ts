@@ -15,15 +15,12 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { flag, found, prop, typed } from './helpers.js';
 import type { GenieMapper, KnowledgeBaseDataSourceMapper } from './mappers.js';
 import { attempt, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
-import { pageOfPagedList, pageSize, toGlobalId, workatoKey, type GlobalId, type NodeType } from './relay.js';
+import { AGENTIC_ID, pageOfPagedList, pageSize, toGlobalId, workatoKey, type GlobalId, type NodeType } from './relay.js';
 import { linked } from './links.js';
-
-/** Agent Studio and MCP ids are strings (`skl-…`, `mcps-…`, §7); older answers sent integers. Global ids never match. */
-export const AGENTIC_ID = /^(?:\d+|[a-z]+-[A-Za-z0-9_-]+)$/;
 
 /** An `id` argument of `type` (global id or Workato's id) → Workato's id; the caller's own workspace only. */
 export function agenticKey(type: NodeType, value: string, argument: string): string {
-  const { key, scope } = workatoKey(type, value, argument, AGENTIC_ID);
+  const { key, scope } = workatoKey(type, value, argument);
   if (scope !== undefined) throw badUserInput(`\`${argument}\` must name an object of the caller's own workspace.`, argument);
   return key;
 }

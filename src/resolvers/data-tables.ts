@@ -12,14 +12,11 @@ import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { fromWire, typed } from './helpers.js';
 import type { DataTableColumnMapper, DataTableMapper, DataTableRecordMapper, ManagedUserMapper } from './mappers.js';
-import { decodeCursor, fromGlobalId, globalIdOf, makePage, pageOfPagedList, pageSize, workatoKey } from './relay.js';
+import { decodeCursor, fromGlobalId, globalIdOf, makePage, pageOfPagedList, pageSize, UUID, workatoKey } from './relay.js';
 import { linked } from './links.js';
 
-/** §7: data tables, their columns and (as the simulator issues them) records are UUIDs. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A table `id` (global) or bare UUID → the UUID and the scope a global id names. */
-export const dataTableKey = (value: string, argument: string) => workatoKey('DataTable', value, argument, UUID);
+export const dataTableKey = (value: string, argument: string) => workatoKey('DataTable', value, argument);
 
 /** A record `id` (global `DataTableRecord[@scope]:<table>:<record>`) → its parts; undefined when it is a bare id. */
 export function recordKey(value: string, argument: string): { tableId: string; recordId: string; scope?: string } | undefined {

@@ -71,11 +71,35 @@ export function fromGlobalId(id: string): GlobalId | undefined {
  */
 export const WORKATO_INT_ID = /^\d{1,15}$/;
 
+/** A tag's handle, e.g. `tag-ANgeffPL-3gxQwA` (§7). */
+export const TAG_HANDLE = /^tag-[A-Za-z0-9_-]+$/;
+/** Data tables, their columns and (as the simulator issues them) records are UUIDs (§7, §25). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A test run's handle, e.g. `cirr-AHNFkza6-dwMArc` (§28). */
+export const TEST_RUN_HANDLE = /^cirr-[A-Za-z0-9_-]+$/;
+/** Agent Studio and MCP ids are strings (`skl-…`, `mcps-…`, §7); older answers sent integers. Global ids never match. */
+export const AGENTIC_ID = /^(?:\d+|[a-z]+-[A-Za-z0-9_-]+)$/;
+
+/** The shape of a bare Workato key of each type that is not numeric: one table, so an id's shape is decided once. */
+const KEY_SHAPES: Partial<Record<NodeType, RegExp>> = {
+  Tag: TAG_HANDLE,
+  DataTable: UUID,
+  TestRun: TEST_RUN_HANDLE,
+  Genie: AGENTIC_ID,
+  Skill: AGENTIC_ID,
+  KnowledgeBase: AGENTIC_ID,
+  McpServer: AGENTIC_ID,
+};
+
+/** What a bare Workato key of `type` looks like (numeric unless KEY_SHAPES says otherwise). */
+export const keyShapeOf = (type: NodeType): RegExp => KEY_SHAPES[type] ?? WORKATO_INT_ID;
+
 /**
  * Accepts a global id of `type` or a bare Workato id, as swapi's `film(id, filmID)` does; returns the
  * Workato key. Anything else is the caller's mistake: BAD_USER_INPUT, never a 500.
  */
-export function workatoKey(type: NodeType, value: string, argument: string, pattern = WORKATO_INT_ID): { key: string; scope?: string } {
+export function workatoKey(type: NodeType, value: string, argument: string): { key: string; scope?: string } {
+  const pattern = keyShapeOf(type);
   if (pattern.test(value)) return { key: value };
   const parsed = fromGlobalId(value);
   if (!parsed || parsed.type !== type || parsed.keys.length !== 1 || !pattern.test(parsed.keys[0]!)) {

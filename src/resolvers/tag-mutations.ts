@@ -13,7 +13,6 @@ import { write } from './managed-user-mutations.js';
 import type { TagMapper, TagsAssignPayloadMapper } from './mappers.js';
 import { inputError, payload, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { toGlobalId, type NodeType } from './relay.js';
-import { TAG_HANDLE } from './tags.js';
 import { given, resolveScope, type IdArg } from './writes.js';
 
 const blankTitle = (title: string | null | undefined) =>
@@ -59,7 +58,7 @@ function assignErrors(input: { addTagIds?: readonly string[] | null; removeTagId
 }
 
 const ids = (values: readonly string[] | null | undefined, type: NodeType, argument: string): IdArg[] =>
-  (values ?? []).map((value, i) => ({ value, type, argument: `${argument}.${i}`, pattern: type === 'Tag' ? TAG_HANDLE : undefined }));
+  (values ?? []).map((value, i) => ({ value, type, argument: `${argument}.${i}` }));
 
 export const tagMutationResolvers: Resolvers = {
   Mutation: {
@@ -77,7 +76,7 @@ export const tagMutationResolvers: Resolvers = {
     tagUpdate: async (_root, { input }, ctx) => {
       const invalid = blankTitle(input.title);
       if (invalid.length) return payload<'tag', TagMapper>('tag', refused(invalid));
-      const where = await resolveScope(ctx, [{ value: input.id, type: 'Tag', argument: 'input.id', pattern: TAG_HANDLE }], input.managedUser);
+      const where = await resolveScope(ctx, [{ value: input.id, type: 'Tag', argument: 'input.id' }], input.managedUser);
       if (!where.ok) return payload<'tag', TagMapper>('tag', where);
       const { scope, keys: [handle] } = where.value;
       const loaders = ctx.loaders.scope(scope);
@@ -87,7 +86,7 @@ export const tagMutationResolvers: Resolvers = {
       return payload('tag', await answeredTag(loaders, scope, outcome.value, handle));
     },
     tagDelete: async (_root, { input }, ctx) => {
-      const where = await resolveScope(ctx, [{ value: input.id, type: 'Tag', argument: 'input.id', pattern: TAG_HANDLE }], input.managedUser);
+      const where = await resolveScope(ctx, [{ value: input.id, type: 'Tag', argument: 'input.id' }], input.managedUser);
       if (!where.ok) return payload<'deletedTagId', string>('deletedTagId', where);
       const { scope, keys: [handle] } = where.value;
       const loaders = ctx.loaders.scope(scope);

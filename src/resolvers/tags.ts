@@ -11,14 +11,11 @@ import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { found, prop, typed } from './helpers.js';
 import type { ManagedUserMapper, TagMapper } from './mappers.js';
-import { globalIdOf, pageOfPagedList, pageSize, workatoKey } from './relay.js';
-
-/** §7: a tag handle, e.g. `tag-ANgeffPL-3gxQwA`. */
-export const TAG_HANDLE = /^tag-[A-Za-z0-9_-]+$/;
+import { globalIdOf, pageOfPagedList, pageSize, TAG_HANDLE, workatoKey } from './relay.js';
 
 /** A tag `id` (global) or bare handle → the handle and the scope a global id names. */
 export function tagKey(value: string, argument: string): { key: string; scope?: string } {
-  return workatoKey('Tag', value, argument, TAG_HANDLE);
+  return workatoKey('Tag', value, argument);
 }
 
 const tagsOf = (ctx: GatewayContext, scope: string | undefined) => ctx.loaders.scope(scope).tags;

@@ -14,18 +14,17 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { fromWire, prop, typed } from './helpers.js';
 import type { ManagedUserMapper, TestRunMapper } from './mappers.js';
 import { follow, polled } from './polling.js';
-import { decodeCursor, globalIdOf, makePage, pageSize, WORKATO_INT_ID, workatoKey } from './relay.js';
+import { decodeCursor, globalIdOf, makePage, pageSize, TEST_RUN_HANDLE, WORKATO_INT_ID, workatoKey } from './relay.js';
 import { linked } from './links.js';
 
-/** §28: a run request's handle, e.g. `cirr-AHNFkza6-dwMArc`; a test case's, e.g. `citc-AG48N4xo-g6ccgP`. */
-export const TEST_RUN_HANDLE = /^cirr-[A-Za-z0-9_-]+$/;
+/** §28: a test case's handle, e.g. `citc-AG48N4xo-g6ccgP` (a run's: TEST_RUN_HANDLE, relay.ts). */
 export const TEST_CASE_HANDLE = /^citc-[A-Za-z0-9_-]+$/;
 
 const automationOf = (ctx: GatewayContext, scope: string | undefined) => ctx.loaders.scope(scope).testAutomation;
 
 /** A run `id` (global) or bare handle → the handle and the scope a global id names. */
 export function testRunKey(value: string, argument: string): { key: string; scope?: string } {
-  return workatoKey('TestRun', value, argument, TEST_RUN_HANDLE);
+  return workatoKey('TestRun', value, argument);
 }
 
 /** A customer's run by global id (of this customer) or bare handle. */

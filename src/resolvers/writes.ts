@@ -4,7 +4,7 @@ import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { customerId } from './managed-user-mutations.js';
 import type { Outcome } from './payload.js';
-import { WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
+import { keyShapeOf, workatoKey, type NodeType } from './relay.js';
 
 /**
  * Keeps only the input fields the caller gave: GraphQL's omitted and null both mean "keep the current value" in
@@ -14,13 +14,11 @@ export function given<T extends Record<string, unknown>>(value: T): { [K in keyo
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as never;
 }
 
-/** One id argument of an input: its value, type and name (`input.id`), and the pattern of its bare Workato key. */
+/** One id argument of an input: its value, type and name (`input.id`). */
 export interface IdArg {
   value: string;
   type: NodeType;
   argument: string;
-  /** Default: numeric ids. */
-  pattern?: RegExp;
 }
 
 /**
@@ -39,9 +37,9 @@ export async function resolveScope(
     scope = String(customer.value);
   }
   let named: { scope: string | undefined; argument: string } | undefined = managedUser ? { scope, argument: 'input.managedUser' } : undefined;
-  const keys = ids.map(({ value, type, argument, pattern = WORKATO_INT_ID }) => {
-    const { key, scope: of } = workatoKey(type, value, argument, pattern);
-    if (pattern.test(value)) return key;
+  const keys = ids.map(({ value, type, argument }) => {
+    const { key, scope: of } = workatoKey(type, value, argument);
+    if (keyShapeOf(type).test(value)) return key;
     if (named && named.scope !== of) {
       throw badUserInput(`\`${argument}\` belongs to another workspace than \`${named.argument}\`; all ids of one input must be of one workspace.`, argument);
     }
