@@ -15,7 +15,7 @@ import { collaboratorMutations } from './collaborator-mutations.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { found, list, prop, typed, workatoId } from './helpers.js';
 import type { FolderMapper, MemberMapper, PrivilegeMapper } from './mappers.js';
-import { decodeCursor, globalIdOf, pageOfList, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
+import { decodeCursor, globalIdOf, pageOfList, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoIntKey, type NodeType } from './relay.js';
 import { linked } from './links.js';
 
 /** `{"Recipes": ["read", "write"]}` → `[{resource: "Recipes", actions: ["read", "write"]}]`, in Workato's order. */
@@ -68,18 +68,18 @@ export const collaboratorResolvers: Resolvers = {
       return { ...pageOfList(all, first, args.after), totalCount: all.length };
     },
     member: async (_root, args, ctx) => {
-      const { key, scope } = workatoKey('Member', args.id, 'id');
+      const { id, scope } = workatoIntKey('Member', args.id, 'id');
       const loaders = ctx.loaders.scope(scope);
       // A list this request already started primes memberById: wait for it rather than GET /members/:id.
       await loaders.membersStarted()?.catch(() => undefined);
-      return loaders.memberById.load(Number(key));
+      return loaders.memberById.load(id);
     },
     collaboratorRoles: async (_root, _args, ctx) => [...(await ctx.loaders.scope().collaborators.collaboratorRoles())].sort((a, b) => a.id - b.id),
     iamUsers: (_root, args, ctx) =>
       pageOfPagedList(pageSize(args.first), args.after, (page, per_page) => ctx.loaders.scope().collaborators.iamUserPage.load({ page, per_page })),
     iamUser: (_root, args, ctx) => {
-      const { key, scope } = workatoKey('IamUser', args.id, 'id');
-      return ctx.loaders.scope(scope).collaborators.iamUserById.load(Number(key));
+      const { id, scope } = workatoIntKey('IamUser', args.id, 'id');
+      return ctx.loaders.scope(scope).collaborators.iamUserById.load(id);
     },
     iamUserGroups: async (_root, _args, ctx) => [...(await ctx.loaders.scope().collaborators.iamUserGroups())].sort((a, b) => a.id - b.id),
   },

@@ -20,7 +20,7 @@ import { objectWithId, REFUSAL_PATTERNS } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import type { ConnectionMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { toGlobalId, workatoKey } from './relay.js';
+import { toGlobalId, workatoIntKey, workatoKey } from './relay.js';
 import { given } from './writes.js';
 
 /**
@@ -60,8 +60,8 @@ function placement(folderId: string | null | undefined, parentId: string | null 
 }
 
 function target(ctx: GatewayContext, id: string): { loaders: ScopedLoaders; id: number; scope: string | undefined } {
-  const { key, scope } = workatoKey('Connection', id, 'input.id');
-  return { loaders: ctx.loaders.scope(scope), id: Number(key), scope };
+  const key = workatoIntKey('Connection', id, 'input.id');
+  return { loaders: ctx.loaders.scope(key.scope), ...key };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { scopeOf } from '../loaders/scope.js';
 import { list, prop, workatoId } from './helpers.js';
 import type { ConnectionMapper } from './mappers.js';
-import { globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
+import { globalIdOf, pageOfList, pageSize, workatoIntKey, workatoKey } from './relay.js';
 import { linked } from './links.js';
 
 export const connectionResolvers: Resolvers = {
@@ -20,8 +20,8 @@ export const connectionResolvers: Resolvers = {
       return { ...pageOfList(all, first, args.after), totalCount: all.length };
     },
     connection: (_root, args, ctx) => {
-      const { key, scope } = workatoKey('Connection', args.id, 'id');
-      return ctx.loaders.scope(scope).connectionById.load(Number(key));
+      const { id, scope } = workatoIntKey('Connection', args.id, 'id');
+      return ctx.loaders.scope(scope).connectionById.load(id);
     },
   },
   Connection: {

@@ -11,7 +11,7 @@ import type { ListDeploymentsParams } from '../workato/deployments.js';
 import { deploymentStateOf } from '../workato/inferred.js';
 import { defined, fromWire, prop, toWire, workatoId } from './helpers.js';
 import type { DeploymentConnectionMapper, DeploymentMapper } from './mappers.js';
-import { decodeCursor, globalIdOf, makePage, pageSize, workatoKey } from './relay.js';
+import { decodeCursor, globalIdOf, makePage, pageSize, workatoIntKey, workatoKey } from './relay.js';
 import { linked } from './links.js';
 
 /** `"44021"` → 44021; null when Workato sent something that is not a project id. */
@@ -69,12 +69,12 @@ const environmentOf = (value: string | null | undefined): EnvironmentType | null
 export const deploymentResolvers: Resolvers = {
   Query: {
     projectBuild: (_root, args, ctx) => {
-      const { key, scope } = workatoKey('ProjectBuild', args.id, 'id');
-      return ctx.loaders.scope(scope).projectBuildById.load(Number(key));
+      const { id, scope } = workatoIntKey('ProjectBuild', args.id, 'id');
+      return ctx.loaders.scope(scope).projectBuildById.load(id);
     },
     deployment: (_root, args, ctx) => {
-      const { key, scope } = workatoKey('Deployment', args.id, 'id');
-      return ctx.loaders.scope(scope).deploymentById.load(Number(key));
+      const { id, scope } = workatoIntKey('Deployment', args.id, 'id');
+      return ctx.loaders.scope(scope).deploymentById.load(id);
     },
     deployments: (_root, args, ctx) => {
       const project = args.projectId ? workatoKey('Project', args.projectId, 'projectId') : undefined;

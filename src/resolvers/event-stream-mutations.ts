@@ -21,7 +21,7 @@ import { messagesApi } from './event-streams.js';
 import { customerId } from './managed-user-mutations.js';
 import type { EventTopicMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { toGlobalId, workatoKey } from './relay.js';
+import { toGlobalId, workatoIntKey } from './relay.js';
 import { given } from './writes.js';
 
 interface TopicFields {
@@ -57,8 +57,8 @@ async function write<T>(run: () => Promise<T>, notFoundField?: string[]): Promis
 
 /** The topic a mutation changes, with the workspace its global id names. */
 function target(ctx: GatewayContext, value: string) {
-  const { key, scope } = workatoKey('EventTopic', value, 'input.id');
-  return { id: Number(key), scope, loaders: ctx.loaders.scope(scope) };
+  const key = workatoIntKey('EventTopic', value, 'input.id');
+  return { ...key, loaders: ctx.loaders.scope(key.scope) };
 }
 
 /** After a write: forget the request's topics, keep Workato's answer when it is the topic, and read it back. */
@@ -85,8 +85,8 @@ function payloadErrors(value: unknown, field: string[]): UserErrorValue[] {
 
 /** The message host and topic of a publish: the token's own workspace only. */
 function publishTarget(ctx: GatewayContext, topicId: string) {
-  const { key, scope } = workatoKey('EventTopic', topicId, 'input.topicId');
-  return { id: Number(key), api: messagesApi(ctx, scope, 'input.topicId') };
+  const { id, scope } = workatoIntKey('EventTopic', topicId, 'input.topicId');
+  return { id, api: messagesApi(ctx, scope, 'input.topicId') };
 }
 
 /**

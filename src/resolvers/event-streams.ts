@@ -20,7 +20,7 @@ import { settledById } from './lookahead.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { EventMessageMapper, EventTopicMapper } from './mappers.js';
 import { pause, retryAfterMs } from './polling.js';
-import { decodeCursor, globalIdOf, makePage, pageOfList, pageSize, toGlobalId, WORKATO_INT_ID, workatoKey } from './relay.js';
+import { decodeCursor, globalIdOf, makePage, pageOfList, pageSize, toGlobalId, WORKATO_INT_ID, workatoIntKey } from './relay.js';
 
 /** The topic list, filtered by name in memory as Workato does (a case-sensitive substring), paged by id. */
 async function topicPage(loaders: ScopedLoaders, args: { name?: string | null; first?: number | null; after?: string | null }) {
@@ -34,11 +34,6 @@ async function topicPage(loaders: ScopedLoaders, args: { name?: string | null; f
 /** Topic fields whose call needs only the topic id and answers 404 for an unknown topic: its messages (consume). */
 const TOPIC_ID_FINDS: ReadonlySet<string> = new Set(['messages']);
 
-/** A topic id argument: its Workato id and the workspace its global id names. */
-function topicKey(value: string, argument: string) {
-  const { key, scope } = workatoKey('EventTopic', value, argument);
-  return { id: Number(key), scope };
-}
 
 /** The event-streams host for the caller's own workspace; a customer's topic has no public-API variant [inferred]. */
 export function messagesApi(ctx: GatewayContext, scope: string | undefined, argument: string): WorkatoApi {
@@ -146,7 +141,7 @@ export const eventStreamResolvers: Resolvers = {
   Query: {
     eventTopics: (_root, args, ctx) => topicPage(ctx.loaders.scope(), args),
     eventTopic: (_root, args, ctx, info) => {
-      const { id, scope } = topicKey(args.id, 'id');
+      const { id, scope } = workatoIntKey('EventTopic', args.id, 'id');
       // `{ id messages }` needs only the topic id: the consume call (§26) answers 404 for an unknown topic, so the
       // topic itself is not read. A customer's topic has no messages here (messagesApi): it is read as before.
       if (scope === undefined && settledById(info, TOPIC_ID_FINDS)) return tag([{ id } as EventTopicMapper], scope)[0]!;
@@ -160,7 +155,7 @@ export const eventStreamResolvers: Resolvers = {
   Subscription: {
     topicMessages: {
       subscribe: (_root, args, ctx) => {
-        const { id, scope } = topicKey(args.topicId, 'topicId');
+        const { id, scope } = workatoIntKey('EventTopic', args.topicId, 'topicId');
         return followTopic(ctx, messagesApi(ctx, scope, 'topicId'), id, offsetOf(args.after, args.since));
       },
       // A failed poll becomes a GraphQL error in the stream (coded by maskError like any other).

@@ -12,7 +12,7 @@ import { createFolder, deleteFolder, updateFolder } from '../workato/folders.js'
 import { objectWithId, REFUSAL_PATTERNS } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { attempt, inputError, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
-import { toGlobalId, workatoKey } from './relay.js';
+import { toGlobalId, workatoIntKey, workatoKey } from './relay.js';
 import { given, resolveScope, type IdArg } from './writes.js';
 
 const folderErrors = (errors: UserErrorValue[]): UserErrorValue[] =>
@@ -54,8 +54,7 @@ export const folderMutationResolvers: Resolvers = {
       return payload<'folder', FolderRecord>('folder', { ok: true, value: folder });
     },
     folderUpdate: async (_root, { input }, ctx) => {
-      const { key, scope } = workatoKey('Folder', input.id, 'input.id');
-      const id = Number(key);
+      const { id, scope } = workatoIntKey('Folder', input.id, 'input.id');
       const parent = input.parentId ? workatoKey('Folder', input.parentId, 'input.parentId') : undefined;
       const loaders = ctx.loaders.scope(scope);
       const outcome = await attempt(() =>
@@ -71,8 +70,7 @@ export const folderMutationResolvers: Resolvers = {
       return payload<'folder', FolderRecord>('folder', { ok: true, value: folder });
     },
     folderDelete: async (_root, { input }, ctx) => {
-      const { key, scope } = workatoKey('Folder', input.id, 'input.id');
-      const id = Number(key);
+      const { id, scope } = workatoIntKey('Folder', input.id, 'input.id');
       const loaders = ctx.loaders.scope(scope);
       // §13.4: projects go through DELETE /projects/:id. Projects are top-level folders, so one read of the top
       // level (often already loaded by this request) tells, without walking the tree.

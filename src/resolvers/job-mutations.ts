@@ -11,7 +11,7 @@ import { REPEAT_JOBS_MAX_IDS, cancelJobs, repeatJobs, resumeJob, type JobActionA
 import type { GatewayContext } from '../server/context.js';
 import type { JobActionResultMapper, RecipeMapper } from './mappers.js';
 import { attempt, inputError, refusalErrors, type UserErrorValue } from './payload.js';
-import { workatoKey } from './relay.js';
+import { workatoIntKey } from './relay.js';
 
 type JobAction = (api: ScopedLoaders['api'], recipeId: number, handles: readonly string[]) => Promise<JobActionAnswer>;
 
@@ -71,8 +71,7 @@ async function jobsAction(
   max: number,
   customers: boolean,
 ): Promise<JobsPayload> {
-  const { key, scope } = workatoKey('Recipe', input.recipeId, 'input.recipeId');
-  const recipeId = Number(key);
+  const { id: recipeId, scope } = workatoIntKey('Recipe', input.recipeId, 'input.recipeId');
   if (!customers && scope !== undefined) return refusedJobs([noCustomerCancel(recipeId, scope)]);
   const handles = checkHandles(input.handles, max);
   if (!Array.isArray(handles)) return refusedJobs([handles]);

@@ -7,7 +7,7 @@ import type { Workato } from '../workato/types.js';
 import { flag, fromWire, prop, toWire } from './helpers.js';
 import type { JobConnectionMapper, JobMapper, RecipeMapper } from './mappers.js';
 import { badUserInput } from '../server/errors.js';
-import { decodeCursor, globalIdOf, makePage, pageSize, workatoKey } from './relay.js';
+import { decodeCursor, globalIdOf, makePage, pageSize, workatoIntKey } from './relay.js';
 import { linked } from './links.js';
 
 export interface JobPageArgs {
@@ -84,8 +84,7 @@ const fromDetail =
 export const jobResolvers: Resolvers = {
   Query: {
     job: async (_root, args, ctx) => {
-      const { key, scope } = workatoKey('Recipe', args.recipeId, 'recipeId');
-      const recipeId = Number(key);
+      const { id: recipeId, scope } = workatoIntKey('Recipe', args.recipeId, 'recipeId');
       const job = await ctx.loaders.scope(scope).jobByKey.load({ recipeId, handle: args.handle });
       return tag([{ ...job, recipe_id: recipeId }], scope)[0]!;
     },

@@ -16,7 +16,7 @@ import { typed, workatoId } from './helpers.js';
 import { selectedArgs, selectsPath, settledById } from './lookahead.js';
 import { columns, customerKey, customerLoaders } from './managed-users.js';
 import type { LookupTableMapper } from './mappers.js';
-import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type GlobalId } from './relay.js';
+import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoIntKey, type GlobalId } from './relay.js';
 
 /** Criteria as plain objects: they are part of loader cache keys. */
 export const cellsOf = (cells: readonly LookupTableCellInput[]): Cell[] => cells.map((c) => ({ column: c.column, value: c.value }));
@@ -29,8 +29,8 @@ export function unknownColumns(table: LookupTableMapper, cells: readonly { colum
 
 /** A table id: a Workato id or a LookupTable global id, with the scope the global id carries. */
 export function tableKey(value: string, argument: string): { tableId: number; scope: string | undefined } {
-  const { key, scope } = workatoKey('LookupTable', value, argument);
-  return { tableId: Number(key), scope };
+  const { id: tableId, scope } = workatoIntKey('LookupTable', value, argument);
+  return { tableId, scope };
 }
 
 /** The parts of a LookupTableRow global id (`LookupTableRow[@scope]:<table id>:<row id>`), or undefined. */

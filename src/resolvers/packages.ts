@@ -16,7 +16,7 @@ import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { defined, fromWire, prop, toWire, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
-import { fromGlobalId, globalIdOf, toGlobalId, WORKATO_INT_ID, workatoKey, type GlobalId, type NodeType } from './relay.js';
+import { fromGlobalId, globalIdOf, toGlobalId, WORKATO_INT_ID, workatoIntKey, type GlobalId } from './relay.js';
 import { linked } from './links.js';
 
 /**
@@ -106,11 +106,6 @@ const Upload = new GraphQLScalarType({
   },
 });
 
-/** An id of any workspace: the Workato key, and the customer a global id names (undefined: the token's own). */
-function workatoKeyOf(type: NodeType, value: string, argument: string): { key: number; scope: string | undefined } {
-  const { key, scope } = workatoKey(type, value, argument);
-  return { key: Number(key), scope };
-}
 
 function folderAssetsOf(ctx: GatewayContext, scope: string | undefined, folderId: number | undefined, includeData: boolean | null | undefined) {
   return ctx.loaders.scope(scope).folderAssets.load(defined({ folder_id: folderId, include_data: includeData ?? undefined }));
@@ -121,12 +116,12 @@ export const packageResolvers: Resolvers = {
   Query: {
     // A global id names its workspace: a customer's manifest or package is read from that customer.
     exportManifest: (_root, args, ctx) => {
-      const { key, scope } = workatoKeyOf('ExportManifest', args.id, 'id');
-      return ctx.loaders.scope(scope).exportManifestById.load(key);
+      const { id, scope } = workatoIntKey('ExportManifest', args.id, 'id');
+      return ctx.loaders.scope(scope).exportManifestById.load(id);
     },
     folderAssets: (_root, args, ctx) => {
-      const folder = args.folderId ? workatoKeyOf('Folder', args.folderId, 'folderId') : undefined;
-      return folderAssetsOf(ctx, folder?.scope, folder?.key, args.includeData);
+      const folder = args.folderId ? workatoIntKey('Folder', args.folderId, 'folderId') : undefined;
+      return folderAssetsOf(ctx, folder?.scope, folder?.id, args.includeData);
     },
     package: (_root, args, ctx) => {
       const { scope, ...ref } = packageRef(args.id, 'id');

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { scopeOf } from '../loaders/scope.js';
 import { prop, workatoId } from './helpers.js';
-import { globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
+import { globalIdOf, pageOfList, pageSize, workatoIntKey } from './relay.js';
 import { linked } from './links.js';
 
 export const projectResolvers: Resolvers = {
@@ -9,8 +9,8 @@ export const projectResolvers: Resolvers = {
     // Projects are read in full once per request (no get-by-id exists, REFERENCE §14), then paged in memory.
     projects: async (_root, args, ctx) => pageOfList(await ctx.loaders.scope().projects(), pageSize(args.first), args.after),
     project: (_root, args, ctx) => {
-      const { key, scope } = workatoKey('Project', args.id, 'id');
-      return ctx.loaders.scope(scope).projectById.load(Number(key));
+      const { id, scope } = workatoIntKey('Project', args.id, 'id');
+      return ctx.loaders.scope(scope).projectById.load(id);
     },
   },
   Project: {

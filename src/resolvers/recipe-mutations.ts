@@ -10,13 +10,13 @@ import type { GatewayContext } from '../server/context.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { selectedFieldNames } from './lookahead.js';
 import { folderIdString, recipeCreateBody, recipeWriteBody } from './recipe-inputs.js';
-import { toGlobalId, workatoKey } from './relay.js';
+import { toGlobalId, workatoIntKey } from './relay.js';
 import type { RecipeMapper } from './mappers.js';
 
 /** Resolves `input.id` to the recipe's workspace loaders and its Workato id. */
 export function recipeTarget(ctx: GatewayContext, id: string): { loaders: ScopedLoaders; id: number; scope?: string } {
-  const { key, scope } = workatoKey('Recipe', id, 'input.id');
-  return { loaders: ctx.loaders.scope(scope), id: Number(key), scope };
+  const key = workatoIntKey('Recipe', id, 'input.id');
+  return { loaders: ctx.loaders.scope(key.scope), ...key };
 }
 
 /**

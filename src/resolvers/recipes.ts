@@ -11,7 +11,7 @@ import { jobPage, prefetchJobPage } from './jobs.js';
 import { selectedArgs, selectsPath, settledById } from './lookahead.js';
 import { HOME_LEVEL } from '../loaders/folders.js';
 import type { RecipeConfigEntryMapper, RecipeMapper } from './mappers.js';
-import { MAX_FIRST, decodeCursor, globalIdOf, makePage, pageOfPagedList, pageSize, workatoKey, type Page } from './relay.js';
+import { MAX_FIRST, decodeCursor, globalIdOf, makePage, pageOfPagedList, pageSize, workatoIntKey, workatoKey, type Page } from './relay.js';
 import { linked } from './links.js';
 
 export interface RecipePageArgs {
@@ -140,8 +140,8 @@ export const recipeResolvers: Resolvers = {
       return page;
     },
     recipe: (_root, args, ctx, info) => {
-      const { key, scope } = workatoKey('Recipe', args.id, 'id');
-      return recipeOrItsId(ctx.loaders.scope(scope), Number(key), scope, info);
+      const { id, scope } = workatoIntKey('Recipe', args.id, 'id');
+      return recipeOrItsId(ctx.loaders.scope(scope), id, scope, info);
     },
   },
   Recipe: {

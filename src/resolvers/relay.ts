@@ -109,8 +109,14 @@ export function workatoKey(type: NodeType, value: string, argument: string): { k
   return { key: parsed.keys[0]!, scope: parsed.scope };
 }
 
+/** workatoKey for a numeric id: the id as a number, and the customer a global id names (undefined: the token's own). */
+export function workatoIntKey(type: NodeType, value: string, argument: string): { id: number; scope: string | undefined } {
+  const { key, scope } = workatoKey(type, value, argument);
+  return { id: Number(key), scope };
+}
+
 export function workatoIntId(type: NodeType, value: string, argument: string): number {
-  return Number(workatoKey(type, value, argument).key);
+  return workatoIntKey(type, value, argument).id;
 }
 
 // ------------------------------------------------------------------ cursors
