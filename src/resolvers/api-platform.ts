@@ -14,7 +14,7 @@ import { flag, found, fromWire, list, prop, typed, workatoId } from './helpers.j
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { ApiPlatformClientMapper } from './mappers.js';
 import { globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
-import { linked } from './links.js';
+import { linked, linkTo } from './links.js';
 import { selectedArgs } from './lookahead.js';
 import type { Workato } from '../workato/types.js';
 
@@ -162,9 +162,9 @@ export const apiPlatformResolvers: Resolvers = {
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
     collectionId: (e) => e.api_collection_id,
-    collection: (e, _args, ctx, info) => linked(info, e, e.api_collection_id, (id) => ctx.loaders.scope(scopeOf(e)).apiPlatform.apiCollectionById.load(id)),
+    collection: linkTo((e) => e.api_collection_id, (l) => l.apiPlatform.apiCollectionById),
     recipeId: prop('flow_id'),
-    recipe: (e, _args, ctx, info) => linked(info, e, e.flow_id, (id) => ctx.loaders.scope(scopeOf(e)).recipeById.load(id)),
+    recipe: linkTo((e) => e.flow_id, (l) => l.recipeById),
   },
   ApiPlatformClient: {
     id: (c) => globalIdOf('ApiPlatformClient', c, c.id),

@@ -1,9 +1,8 @@
 import type { Resolvers } from '../generated/graphql.js';
-import { scopeOf } from '../loaders/scope.js';
 import { list, prop, workatoId } from './helpers.js';
 import type { ConnectionMapper } from './mappers.js';
 import { globalIdOf, pageOfList, pageSize, workatoIntKey, workatoKey } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 export const connectionResolvers: Resolvers = {
   Query: {
@@ -41,7 +40,7 @@ export const connectionResolvers: Resolvers = {
     createdAt: prop('created_at'),
     updatedAt: prop('updated_at'),
     externalId: prop('external_id'),
-    folder: (c, _args, ctx, info) => linked(info, c, c.folder_id, (id) => ctx.loaders.scope(scopeOf(c)).folderById.load(id)),
-    parent: (c, _args, ctx, info) => linked(info, c, c.parent_id, (id) => ctx.loaders.scope(scopeOf(c)).connectionById.load(id)),
+    folder: linkTo((c) => c.folder_id, (l) => l.folderById),
+    parent: linkTo((c) => c.parent_id, (l) => l.connectionById),
   },
 };

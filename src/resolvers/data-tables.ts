@@ -13,7 +13,7 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { fromWire, typed } from './helpers.js';
 import type { DataTableColumnMapper, DataTableMapper, DataTableRecordMapper, ManagedUserMapper } from './mappers.js';
 import { decodeCursor, fromGlobalId, globalIdOf, makePage, pageOfPagedList, pageSize, UUID, workatoKey } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 /** A table `id` (global) or bare UUID → the UUID and the scope a global id names. */
 export const dataTableKey = (value: string, argument: string) => workatoKey('DataTable', value, argument);
@@ -138,7 +138,7 @@ export const dataTableReadResolvers: Resolvers = {
     workatoId: (t) => t.id,
     name: (t) => t.name ?? '',
     folderId: (t) => (t.folder_id == null ? null : String(t.folder_id)),
-    folder: (t, _args, ctx, info) => linked(info, t, t.folder_id, (id) => ctx.loaders.scope(scopeOf(t)).folderById.load(id)),
+    folder: linkTo((t) => t.folder_id, (l) => l.folderById),
     columns: (t) => columnsOf(t),
     column: (t, args) => columnsOf(t).find((c) => c.column.name === args.name) ?? null,
     createdAt: (t) => t.created_at ?? null,

@@ -4,7 +4,7 @@ import { scopeOf } from '../loaders/scope.js';
 import { flag, prop, workatoId } from './helpers.js';
 import { recipePage } from './recipes.js';
 import { globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
-import { linked } from './links.js';
+import { linked, linkTo } from './links.js';
 
 export const folderResolvers: Resolvers = {
   Query: {
@@ -23,7 +23,7 @@ export const folderResolvers: Resolvers = {
     workatoId,
     isHome: flag('is_home'),
     isProject: flag('is_project'),
-    parent: (f, _args, ctx, info) => linked(info, f, f.parent_id, (id) => ctx.loaders.scope(scopeOf(f)).folderById.load(id)),
+    parent: linkTo((f) => f.parent_id, (l) => l.folderById),
     // Workato sends `project_id` on every folder of a project, the project folder and its subfolders alike (REFERENCE
     // §8.7, [spec] example `is_project: false, project_id: 4567`). Both loaders index the one project list of the
     // request (loaders/projects.ts), so the link costs no call once `projects` or another folder's project read it.

@@ -8,7 +8,7 @@ import { flag, fromWire, prop, toWire } from './helpers.js';
 import type { JobConnectionMapper, JobMapper, RecipeMapper } from './mappers.js';
 import { badUserInput } from '../server/errors.js';
 import { decodeCursor, globalIdOf, makePage, pageSize, workatoIntKey } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 export interface JobPageArgs {
   first?: number | null;
@@ -92,7 +92,7 @@ export const jobResolvers: Resolvers = {
   Job: {
     id: (j) => globalIdOf('Job', j, j.recipe_id, j.id),
     handle: (j) => j.id,
-    recipe: (j, _args, ctx, info) => linked(info, j, j.recipe_id, (id) => ctx.loaders.scope(scopeOf(j)).recipeById.load(id)),
+    recipe: linkTo((j) => j.recipe_id, (l) => l.recipeById),
     flowRunId: prop('flow_run_id'),
     status: (j) => fromWire<JobStatus>(deriveJobStatus(j)),
     startedAt: prop('started_at'),

@@ -6,7 +6,9 @@
  * that only the object could answer, and the call that would have found it missing is never made.
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf, tag } from '../loaders/scope.js';
+import type { GatewayContext } from '../server/context.js';
 import { selectsOnlyIdentity } from './lookahead.js';
 
 export function linked<T, K extends number | string>(
@@ -18,4 +20,16 @@ export function linked<T, K extends number | string>(
   if (id == null) return null;
   if (selectsOnlyIdentity(info)) return tag([{ id }], scopeOf(parent))[0] as unknown as T;
   return load(id);
+}
+
+/**
+ * The resolver of a link whose object is loaded in the parent's own workspace: `folder: linkTo((r) => r.folder_id,
+ * (loaders) => loaders.folderById)`.
+ */
+export function linkTo<P extends object, K extends number | string, T>(
+  idOf: (parent: P) => K | null | undefined,
+  loaderOf: (loaders: ScopedLoaders) => { load(id: K): Promise<T> },
+) {
+  return (parent: P, _args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<T> | T | null =>
+    linked(info, parent, idOf(parent), (id) => loaderOf(ctx.loaders.scope(scopeOf(parent))).load(id));
 }

@@ -1,8 +1,7 @@
 import type { Resolvers } from '../generated/graphql.js';
-import { scopeOf } from '../loaders/scope.js';
 import { prop, workatoId } from './helpers.js';
 import { globalIdOf, pageOfList, pageSize, workatoIntKey } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 export const projectResolvers: Resolvers = {
   Query: {
@@ -16,6 +15,6 @@ export const projectResolvers: Resolvers = {
   Project: {
     id: (p) => globalIdOf('Project', p, p.id),
     workatoId,
-    folder: (p, _args, ctx, info) => linked(info, p, p.folder_id, (id) => ctx.loaders.scope(scopeOf(p)).folderById.load(id)),
+    folder: linkTo((p) => p.folder_id, (l) => l.folderById),
   },
 };

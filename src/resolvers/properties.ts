@@ -17,7 +17,7 @@ import { customerId } from './managed-user-mutations.js';
 import { customerLoaders } from './managed-users.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { globalIdOf, WORKATO_INT_ID, workatoKey } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 /** Where the global id puts an environment property's (absent) project. */
 const ENVIRONMENT = 'env';
@@ -102,7 +102,7 @@ export const propertyResolvers: Resolvers = {
   Property: {
     id: (p) => globalIdOf('Property', p, p.project_id ?? ENVIRONMENT, p.name),
     relativeName: (p) => (p.prefix && p.name.startsWith(p.prefix) ? p.name.slice(p.prefix.length) : p.name),
-    project: (p, _args, ctx, info) => linked(info, p, p.project_id, (id) => ctx.loaders.scope(scopeOf(p)).projectById.load(id)),
+    project: linkTo((p) => p.project_id, (l) => l.projectById),
   },
   Mutation: {
     propertiesUpsert: async (_root, { input }, ctx) => {

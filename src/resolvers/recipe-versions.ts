@@ -8,7 +8,7 @@ import { prop, workatoId } from './helpers.js';
 import type { RecipeMapper, RecipeVersionMapper } from './mappers.js';
 import { attempt, inputError, payload, refused } from './payload.js';
 import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 interface VersionRef {
   scope?: string;
@@ -65,7 +65,7 @@ export const recipeVersionResolvers: Resolvers = {
     authorName: prop('author_name'),
     authorEmail: prop('author_email'),
     comment: prop('comment'),
-    recipe: (v, _args, ctx, info) => linked(info, v, v.recipe_id, (id) => ctx.loaders.scope(scopeOf(v)).recipeById.load(id)),
+    recipe: linkTo((v) => v.recipe_id, (l) => l.recipeById),
   },
   Mutation: {
     recipeVersionCommentUpdate: async (_root, { input }, ctx) => {

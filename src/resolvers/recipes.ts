@@ -12,7 +12,7 @@ import { selectedArgs, selectsPath, settledById } from './lookahead.js';
 import { HOME_LEVEL } from '../loaders/folders.js';
 import type { RecipeConfigEntryMapper, RecipeMapper } from './mappers.js';
 import { MAX_FIRST, decodeCursor, globalIdOf, makePage, pageOfPagedList, pageSize, workatoIntKey, workatoKey, type Page } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 export interface RecipePageArgs {
   first?: number | null;
@@ -171,7 +171,7 @@ export const recipeResolvers: Resolvers = {
     // Entries carry the recipe's scope so `connection` reads the same workspace.
     config: (r): RecipeConfigEntryMapper[] => tag(r.config ?? [], scopeOf(r)),
     connections: (r, _args, ctx) => recipeConnections(r, ctx.loaders.scope(scopeOf(r))),
-    folder: (r, _args, ctx, info) => linked(info, r, r.folder_id, (id) => ctx.loaders.scope(scopeOf(r)).folderById.load(id)),
+    folder: linkTo((r) => r.folder_id, (l) => l.folderById),
     // List items may leave `code` out (§8.2): read the full recipe only then.
     code: async (r, _args, ctx) => {
       if (r.code !== undefined && r.code !== null && r.code !== '') return decodeJson(r.code);

@@ -15,7 +15,7 @@ import { fromWire, prop, typed } from './helpers.js';
 import type { ManagedUserMapper, TestRunMapper } from './mappers.js';
 import { follow, polled } from './polling.js';
 import { decodeCursor, globalIdOf, makePage, pageSize, TEST_RUN_HANDLE, WORKATO_INT_ID, workatoKey } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 /** §28: a test case's handle, e.g. `citc-AG48N4xo-g6ccgP` (a run's: TEST_RUN_HANDLE, relay.ts). */
 export const TEST_CASE_HANDLE = /^citc-[A-Za-z0-9_-]+$/;
@@ -91,7 +91,7 @@ export const testAutomationResolvers: Resolvers = {
     workatoId: (c) => c.id,
     name: (c) => c.name ?? '',
     description: prop<TestCaseValue, 'description'>('description'),
-    recipe: (c, _args, ctx, info) => linked(info, c, c.recipe_id, (id) => ctx.loaders.scope(scopeOf(c)).recipeById.load(id)),
+    recipe: linkTo((c) => c.recipe_id, (l) => l.recipeById),
     createdAt: prop<TestCaseValue, 'created_at'>('created_at'),
     updatedAt: prop<TestCaseValue, 'updated_at'>('updated_at'),
   },
