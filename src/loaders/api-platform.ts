@@ -10,7 +10,7 @@ import {
 import type { WorkatoApi } from '../workato/http.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { allPages, listedById, listLoader, type PageKey, type Counted, itemsOfArray, itemsOfCounted } from './util.js';
 
 /** A key with the client it belongs to (Workato's key objects do not carry it, §22 #11). */
@@ -59,7 +59,7 @@ export function createApiPlatformLoaders(api: WorkatoApi, scope: string | undefi
       const { data, count } = await listApiClients(api, params);
       return { data: tag(data, scope), count: count ?? null };
     },
-    get: async (id) => tag([await getApiClient(api, id)], scope)[0]!,
+    get: async (id) => tagOne(await getApiClient(api, id), scope),
   });
 
   // ---- keys of a client: `{"data", "count"}`, page/per_page (§6), no get-by-id

@@ -13,7 +13,7 @@ import { listMembers } from '../workato/managed-users.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { readAllMembers } from './managed-users.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { allPages, listedById, notFoundAs, itemsOfArray } from './util.js';
 
 /** One call per key; a 404 is that key's NOT_FOUND (the member or user is gone), anything else the call's error. */
@@ -53,7 +53,7 @@ export function createCollaboratorLoaders(api: WorkatoApi, scope: string | undef
     idOf: (u) => u.id,
     items: itemsOfArray,
     list: async (params) => tag(await listIamUsers(api, params), scope),
-    get: async (id) => tag([await getIamUser(api, id)], scope)[0]!,
+    get: async (id) => tagOne(await getIamUser(api, id), scope),
   });
   const iamUserPage = iamUsers.page;
   const iamUserById = iamUsers.byId;

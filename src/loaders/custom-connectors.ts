@@ -3,7 +3,7 @@ import { getCustomConnectorCode, listCustomConnectors } from '../workato/custom-
 import type { WorkatoApi } from '../workato/http.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { toError } from './util.js';
 
 /** Custom connectors of one workspace (REFERENCE §16.3): one unpaged list, no get-by-id; code per connector. */
@@ -27,7 +27,7 @@ export function createCustomConnectorLoaders(api: WorkatoApi, scope: string | un
     all = undefined;
     customConnectorById.clearAll();
     customConnectorCode.clear(written.id);
-    const c = tag([written], scope)[0]!;
+    const c = tagOne(written, scope);
     customConnectorById.prime(c.id, c);
     return c;
   }

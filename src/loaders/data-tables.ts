@@ -4,7 +4,7 @@ import { MAX_PER_PAGE } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, requestLoader } from './options.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { allPages, listLoader, notFoundAs } from './util.js';
 
 /** One record query: the records host's API root, the table and the body (select/where/limit/continuation_token). */
@@ -41,7 +41,7 @@ export function createDataTableLoaders(api: WorkatoApi, scope: string | undefine
       ids.map((id) =>
         index.get(id) ??
         getDataTable(api, id).then(
-          (t) => tag([t], scope)[0]!,
+          (t) => tagOne(t, scope),
           notFoundAs('DataTable', id),
         ),
       ),

@@ -4,7 +4,7 @@ import { projectIdOf } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, requestLoader, type LoaderMode } from './options.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { listLoader, notFoundAs, toError } from './util.js';
 
 /** One GET per id, in parallel (Workato has no batch get); 404 → NotFoundError for that key only. */
@@ -13,7 +13,7 @@ export function byIdLoader<T extends object>(mode: LoaderMode, entity: string, s
     Promise.all(
       ids.map((id) =>
         get(id).then(
-          (value) => tag([value], scope)[0]!,
+          (value) => tagOne(value, scope),
           notFoundAs(entity, String(id)),
         ),
       ),

@@ -3,7 +3,7 @@ import type { WorkatoApi } from '../workato/http.js';
 import { getDeveloperApiClient, listDeveloperApiClientRoles, listDeveloperApiClients } from '../workato/developer-api-clients.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { listLoader, notFoundAs } from './util.js';
 
 /**
@@ -22,7 +22,7 @@ export function createDeveloperApiClientLoaders(api: WorkatoApi, scope: string |
   const developerApiClientById = new DataLoader<number, Scoped<Workato.DeveloperApiClient>>(async (ids) => {
     await Promise.allSettled([...inFlight]);
     return Promise.all(
-      ids.map((id) => listed.get(id) ?? getDeveloperApiClient(api, id).then((c) => tag([c], scope)[0]!, notFoundAs('DeveloperApiClient', String(id)))),
+      ids.map((id) => listed.get(id) ?? getDeveloperApiClient(api, id).then((c) => tagOne(c, scope), notFoundAs('DeveloperApiClient', String(id)))),
     );
   });
 

@@ -8,3 +8,9 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/** `.catch(nullIfNotFound)`: an object that is gone (or invisible to the token) is null; any other failure stays one. */
+export function nullIfNotFound(e: unknown): null {
+  if (e instanceof NotFoundError) return null;
+  throw e;
+}

@@ -5,7 +5,7 @@ import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, requestLoader, type LoaderMode } from './options.js';
 import { directReads, type ReferenceReads } from './reference-cache.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { allPages, toError } from './util.js';
 
 export type FolderRecord = Scoped<Workato.Folder & { is_home?: boolean }>;
@@ -70,7 +70,7 @@ export function createFolderLoaders(
 
   /** The Home folder is never listed (§13.1); it is known only by `root_folder_id`. */
   function home(id: number): FolderRecord {
-    return tag([{ id, name: HOME_FOLDER_NAME, parent_id: null, is_project: false, is_home: true }], scope)[0]!;
+    return tagOne({ id, name: HOME_FOLDER_NAME, parent_id: null, is_project: false, is_home: true }, scope);
   }
 
   /** After a folder or project write: the tree this request walked may have changed anywhere (§13). */

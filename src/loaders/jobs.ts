@@ -3,7 +3,7 @@ import { getJob, listJobs, type ListJobsParams } from '../workato/jobs.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, requestLoader, type LoaderMode } from './options.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { listLoader, toError } from './util.js';
 
 export interface JobKey {
@@ -35,7 +35,7 @@ export function createJobLoaders(api: WorkatoApi, scope: string | undefined, mod
               // Fields only the job list carries (§8.4): kept from a list of this request that listed the job.
               const item = listed.get(`${recipeId}/${handle}`);
               const job = item ? { ...j, flow_run_id: j.flow_run_id ?? item.flow_run_id, error_parts: j.error_parts ?? item.error_parts } : j;
-              return tag([job], scope)[0]!;
+              return tagOne(job, scope);
             },
             (e: unknown) =>
               e instanceof WorkatoError && e.status === 404 ? new NotFoundError('Job', `${recipeId}/${handle}`) : toError(e),

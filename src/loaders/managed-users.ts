@@ -3,7 +3,7 @@ import type { WorkatoApi } from '../workato/http.js';
 import { repeatsPage } from '../workato/inferred.js';
 import { getManagedUser, getMember, listManagedUsers, listMembers, managedUserSegment } from '../workato/managed-users.js';
 import type { Workato } from '../workato/types.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { listedById, notFoundAs, itemsOfArray } from './util.js';
 
 /**
@@ -57,7 +57,7 @@ export type ManagedUserLoaders = ReturnType<typeof createManagedUserLoaders>;
  */
 export function createMemberLoaders(api: WorkatoApi, scope: string | undefined) {
   const memberById = new DataLoader<number, Scoped<Workato.Member>>((ids) =>
-    Promise.all(ids.map((id) => getMember(api, id).then((m) => tag([m], scope)[0]!, notFoundAs('Member', String(id))))),
+    Promise.all(ids.map((id) => getMember(api, id).then((m) => tagOne(m, scope), notFoundAs('Member', String(id))))),
   );
 
   let all: Promise<Scoped<Workato.Member>[]> | undefined;

@@ -3,7 +3,7 @@ import type { WorkatoApi } from '../workato/http.js';
 import { getCustomerPackage, getExportManifest, getPackage, listFolderAssets, type PackageOperation } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
 import { packageStatusOf } from '../workato/inferred.js';
-import { tag } from './scope.js';
+import { tag, tagOne } from './scope.js';
 import { directReads, type ReferenceReads } from './reference-cache.js';
 import { listLoader, notFoundAs } from './util.js';
 
@@ -30,7 +30,7 @@ export function createPackageLoaders(api: WorkatoApi, scope: string | undefined,
   // Objects are tagged with the scope they were read from: their relations (an asset's recipe, a manifest's folder,
   // an import's recipes) are read from the same workspace.
   const exportManifestById = byId('ExportManifest', async (id: number) => {
-    const m = tag([await getExportManifest(api, id)], scope)[0]!;
+    const m = tagOne(await getExportManifest(api, id), scope);
     if (m.assets) tag(m.assets, scope);
     return m;
   });
@@ -56,7 +56,7 @@ export function createPackageLoaders(api: WorkatoApi, scope: string | undefined,
 
   function scopedPackage(pkg: Workato.Package): Workato.Package {
     if (pkg.recipe_status) tag(pkg.recipe_status, scope);
-    return tag([pkg], scope)[0]!;
+    return tagOne(pkg, scope);
   }
 
   /** A package answer (export/import start) is the package itself: later fields of the request read it. */

@@ -4,7 +4,7 @@ import { getRecipe, getRecipeVersion, listRecipeVersions, listRecipes, type List
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, READS_EVERYTHING, requestLoader, type LoaderMode, type ReadHints } from './options.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { listLoader, notFoundAs, toError } from './util.js';
 
 export interface RecipeVersionKey {
@@ -33,7 +33,7 @@ export function createRecipeLoaders(
     Promise.all(
       ids.map((id) =>
         getRecipe(api, id).then(
-          (r) => tag([r], scope)[0]!,
+          (r) => tagOne(r, scope),
           notFoundAs('Recipe', String(id)),
         ),
       ),
@@ -90,7 +90,7 @@ export function createRecipeLoaders(
       Promise.all(
         keys.map(({ recipeId, versionId }) =>
           getRecipeVersion(api, recipeId, versionId).then(
-            (v) => tag([v], scope)[0]!,
+            (v) => tagOne(v, scope),
             (e: unknown) =>
               e instanceof WorkatoError && e.status === 404 ? new NotFoundError('RecipeVersion', `${recipeId}/${versionId}`) : toError(e),
           ),

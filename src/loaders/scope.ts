@@ -13,6 +13,12 @@ export function tag<T extends object>(items: T[], scope: string | undefined): Sc
   return items;
 }
 
+/** `tag` for one object. */
+export function tagOne<T extends object>(item: T, scope: string | undefined): Scoped<T> {
+  if (scope !== undefined) (item as Scoped<T>)[SCOPE] = scope;
+  return item;
+}
+
 export function scopeOf(value: object): string | undefined {
   return (value as Scoped<object>)[SCOPE];
 }

@@ -3,7 +3,7 @@ import { WorkatoError, type WorkatoApi } from '../workato/http.js';
 import { getRecipeHealth, getTestRun, listTestCases } from '../workato/test-automation.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
-import { tag, type Scoped } from './scope.js';
+import { tag, type Scoped, tagOne } from './scope.js';
 import { toError } from './util.js';
 
 export type TestCaseValue = Scoped<Workato.TestCase & { recipe_id: number }>;
@@ -40,7 +40,7 @@ export function createTestAutomationLoaders(api: WorkatoApi, scope: string | und
     Promise.all(
       ids.map((id) =>
         getTestRun(api, id).then(
-          (run) => tag([run], scope)[0]!,
+          (run) => tagOne(run, scope),
           (e: unknown) => (is404(e) ? new NotFoundError('TestRun', id) : toError(e)),
         ),
       ),

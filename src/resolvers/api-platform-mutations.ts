@@ -7,9 +7,9 @@
  */
 import type { ApiJwtMethod, ApiPlatformAuthType, OpenApiFormat, Resolvers } from '../generated/graphql.js';
 import type { ApiKeyOf } from '../loaders/api-platform.js';
-import { NotFoundError } from '../loaders/errors.js';
+import { NotFoundError, nullIfNotFound } from '../loaders/errors.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import {
@@ -97,7 +97,7 @@ async function setEnabled(ctx: GatewayContext, input: { id: string; managedUser?
     return payload<'apiEndpoint', ApiEndpointMapper>('apiEndpoint', refused([inputError('NOT_FOUND', 'Workato has no such API endpoint, or the token cannot see it.', ['input', 'id'])]));
   }
   if (enabled && endpoint.flow_id != null) {
-    const recipe = await loaders.recipeById.load(endpoint.flow_id).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+    const recipe = await loaders.recipeById.load(endpoint.flow_id).catch(nullIfNotFound);
     if (!recipe?.running) {
       const why = recipe ? `Recipe ${recipe.id} ("${recipe.name}") is stopped; start it before enabling the endpoint.` : `The endpoint's recipe ${endpoint.flow_id} does not exist.`;
       return payload<'apiEndpoint', ApiEndpointMapper>('apiEndpoint', refused([recipeStopped(why)]));
@@ -161,7 +161,7 @@ function keyTarget(ctx: GatewayContext, input: { id: string; clientId?: string |
 /** The key as the schema shows it: with its client, never with its secret. */
 function keyValue(key: Workato.ApiKey, clientId: number, scope: string | undefined): ApiKeyOf {
   const { auth_token: _secret, ...rest } = key;
-  return tag([{ ...rest, api_client_id: clientId }], scope)[0]!;
+  return tagOne({ ...rest, api_client_id: clientId }, scope);
 }
 
 async function changeKey(ctx: GatewayContext, input: { id: string; clientId?: string | null }, action: 'enable' | 'disable' | 'refresh_secret') {
@@ -203,7 +203,7 @@ export const apiPlatformMutationResolvers: Resolvers = {
       loaders.apiPlatform.forgetApiPlatform();
       const { message, import_results, ...collection } = outcome.value;
       return {
-        apiCollection: tag([collection], scope)[0]!,
+        apiCollection: tagOne(collection, scope),
         importSucceeded: import_results?.success ?? null,
         totalEndpoints: import_results?.total_endpoints ?? null,
         failedEndpoints: import_results?.failed_endpoints ?? null,
@@ -233,7 +233,7 @@ export const apiPlatformMutationResolvers: Resolvers = {
       const outcome = await write(() => createApiEndpoint(loaders.api, collectionId, body), ['input', 'collectionId']);
       if (!outcome.ok) return payload<'apiEndpoint', ApiEndpointMapper>('apiEndpoint', refused(renamed(outcome, { flowId: 'recipeId' })));
       loaders.apiPlatform.forgetApiPlatform();
-      const endpoint = tag([outcome.value], scope)[0]!;
+      const endpoint = tagOne(outcome.value, scope);
       loaders.apiPlatform.apiEndpointById.prime(endpoint.id, endpoint);
       return payload<'apiEndpoint', ApiEndpointMapper>('apiEndpoint', { ok: true, value: endpoint });
     },
@@ -269,7 +269,7 @@ export const apiPlatformMutationResolvers: Resolvers = {
       const outcome = await write(() => createApiClient(loaders.api, body), input.managedUser ? ['input', 'managedUser'] : ['input', 'apiCollectionIds']);
       if (!outcome.ok) return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', outcome);
       loaders.apiPlatform.forgetApiPlatform();
-      return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', { ok: true, value: tag([outcome.value], scope)[0]! });
+      return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', { ok: true, value: tagOne(outcome.value, scope) });
     },
     apiPlatformClientUpdate: async (_root, { input }, ctx) => {
       const errors = clientInputErrors(input, false);
@@ -292,7 +292,7 @@ export const apiPlatformMutationResolvers: Resolvers = {
       const outcome = await write(() => updateApiClient(loaders.api, id, body));
       if (!outcome.ok) return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', outcome);
       loaders.apiPlatform.forgetApiPlatform();
-      return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', { ok: true, value: tag([outcome.value], scope)[0]! });
+      return payload<'apiPlatformClient', ApiPlatformClientMapper>('apiPlatformClient', { ok: true, value: tagOne(outcome.value, scope) });
     },
     apiPlatformClientDelete: async (_root, { input }, ctx) => {
       const { id, loaders, scope } = target(ctx, 'ApiPlatformClient', input.id, 'input.id');

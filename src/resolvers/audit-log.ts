@@ -6,7 +6,7 @@ import type { AuditLogResourceType, QueryAuditLogArgs, RecipeAuditLogArgs, Resol
 import type { AuditLogEntryRecord } from '../loaders/audit-log.js';
 import { NotFoundError } from '../loaders/errors.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { scopeOf, tag } from '../loaders/scope.js';
+import { scopeOf, tagOne } from '../loaders/scope.js';
 import { badUserInput } from '../server/errors.js';
 import { WorkatoError } from '../workato/http.js';
 import { ACTIVITY_LOG_MAX_PAGE_SIZE, activityLogIdOf, connectionIdOf } from '../workato/inferred.js';
@@ -169,7 +169,7 @@ export const auditLogResolvers: Resolvers = {
     user: prop('user'),
     request: (e) => e.details?.request ?? null,
     activity: (e) => e.details?.activity ?? null,
-    resource: (e: AuditLogEntryMapper) => (e.resource ? tag([{ ...e.resource }], scopeOf(e))[0]! : null),
+    resource: (e: AuditLogEntryMapper) => (e.resource ? tagOne({ ...e.resource }, scopeOf(e)) : null),
   },
   AuditLogWorkspace: {
     workatoId: prop('id'),

@@ -6,7 +6,7 @@
  */
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import { badUserInput } from '../server/errors.js';
 import type { GatewayContext } from '../server/context.js';
 import {
@@ -81,7 +81,7 @@ async function settle(
   loaders.forgetConnections();
   const answered = objectWithId<Workato.Connection>(body);
   if (!answered || (!created && !Array.isArray(answered.tags))) return { ok: true, value: await loaders.connectionById.load(id) };
-  const connection = tag([{ ...answered, tags: answered.tags ?? [] }], scope)[0]!;
+  const connection = tagOne({ ...answered, tags: answered.tags ?? [] }, scope);
   loaders.connectionById.prime(connection.id, connection);
   return { ok: true, value: connection };
 }

@@ -7,7 +7,7 @@
 import type { DataTableColumnInput, ManagedUserRefInput, Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { NotFoundError } from '../loaders/errors.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import {
@@ -123,7 +123,7 @@ async function tableCall(
 /** The table a write answered, primed into this request's loaders (lists read again), with tables it did not change. */
 function answered(loaders: ScopedLoaders, scope: string | undefined, table: Workato.DataTable, unchanged: readonly DataTableMapper[] = []): DataTableMapper {
   loaders.dataTables.forgetDataTables();
-  const t = tag([table], scope)[0]!;
+  const t = tagOne(table, scope);
   loaders.dataTables.dataTableById.prime(t.id, t);
   for (const other of unchanged) if (other.id !== t.id) loaders.dataTables.dataTableById.prime(other.id, other);
   return t;

@@ -5,7 +5,7 @@
  */
 import type { DeveloperApiClientCreateInput, DeveloperApiClientUpdateInput, Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import {
   copyDeveloperApiClientRole,
@@ -91,7 +91,7 @@ const roleField = (errors: UserErrorValue[]): UserErrorValue[] =>
 /** A client answer without its token value: safe to keep in a loader or hand to the object resolvers. */
 function withoutToken(client: Workato.DeveloperApiClient, scope: Scope): DeveloperApiClientMapper {
   const { token, api_token: _value, ...rest } = client;
-  return tag([{ ...rest, ...(token && typeof token === 'object' ? { token } : {}) }], scope)[0]!;
+  return tagOne({ ...rest, ...(token && typeof token === 'object' ? { token } : {}) }, scope);
 }
 
 /**
@@ -169,7 +169,7 @@ async function copyRole(ctx: GatewayContext, input: { id: string; managedUser?: 
   const copied = await write(() => copyDeveloperApiClientRole(loaders.api, id), ['input', 'id']);
   if (!copied.ok) return copied;
   loaders.developerApiClients.forgetDeveloperApiClients({ roles: true });
-  return ok(tag([copied.value], scope)[0]!);
+  return ok(tagOne(copied.value, scope));
 }
 
 export const developerApiClientMutationResolvers: Resolvers = {

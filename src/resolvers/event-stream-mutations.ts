@@ -5,7 +5,7 @@
  * userErrors; publishing is a POST and never retried.
  */
 import type { Resolvers } from '../generated/graphql.js';
-import { tag, type Scoped } from '../loaders/scope.js';
+import { type Scoped, tagOne } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import {
   createEventTopic,
@@ -69,7 +69,7 @@ async function readBack(ctx: GatewayContext, value: string, run: (t: ReturnType<
   const { eventStreams } = t.loaders;
   eventStreams.forgetEventTopics();
   const answered = objectWithId<Workato.EventTopic>(outcome.value);
-  if (answered) eventStreams.eventTopicById.prime(t.id, tag([answered], t.scope)[0]!);
+  if (answered) eventStreams.eventTopicById.prime(t.id, tagOne(answered, t.scope));
   return { ok: true, value: await eventStreams.eventTopicById.load(t.id) };
 }
 
@@ -120,7 +120,7 @@ export const eventStreamMutationResolvers: Resolvers = {
       const outcome = await write(() => createEventTopic(api, topicBody(input)));
       if (!outcome.ok) return topic(outcome);
       eventStreams.forgetEventTopics();
-      const created = tag([outcome.value], scope)[0]!;
+      const created = tagOne(outcome.value, scope);
       eventStreams.eventTopicById.prime(created.id, created);
       return topic({ ok: true, value: created });
     },

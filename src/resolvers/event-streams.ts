@@ -7,7 +7,7 @@ import { Repeater } from 'graphql-yoga';
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { NotFoundError } from '../loaders/errors.js';
-import { scopeOf, tag } from '../loaders/scope.js';
+import { scopeOf, tagOne } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { consumeEventMessages } from '../workato/event-streams.js';
@@ -144,7 +144,7 @@ export const eventStreamResolvers: Resolvers = {
       const { id, scope } = workatoIntKey('EventTopic', args.id, 'id');
       // `{ id messages }` needs only the topic id: the consume call (§26) answers 404 for an unknown topic, so the
       // topic itself is not read. A customer's topic has no messages here (messagesApi): it is read as before.
-      if (scope === undefined && settledById(info, TOPIC_ID_FINDS)) return tag([{ id } as EventTopicMapper], scope)[0]!;
+      if (scope === undefined && settledById(info, TOPIC_ID_FINDS)) return tagOne({ id } as EventTopicMapper, scope);
       return ctx.loaders.scope(scope).eventStreams.eventTopicById.load(id);
     },
   },

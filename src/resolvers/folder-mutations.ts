@@ -7,7 +7,7 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { HOME_LEVEL, type FolderRecord } from '../loaders/folders.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import { createFolder, deleteFolder, updateFolder } from '../workato/folders.js';
 import { objectWithId, REFUSAL_PATTERNS } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
@@ -49,7 +49,7 @@ export const folderMutationResolvers: Resolvers = {
       );
       if (!outcome.ok) return payload<'folder', FolderRecord>('folder', outcome);
       await forgetTree(loaders, false);
-      const folder = tag([outcome.value], scope)[0]! as FolderRecord;
+      const folder = tagOne(outcome.value, scope) as FolderRecord;
       loaders.folderById.prime(folder.id, folder);
       return payload<'folder', FolderRecord>('folder', { ok: true, value: folder });
     },
@@ -65,7 +65,7 @@ export const folderMutationResolvers: Resolvers = {
       await forgetTree(loaders, false);
       const answered = objectWithId<Workato.Folder>(outcome.value);
       if (!answered) return payload<'folder', FolderRecord>('folder', { ok: true, value: await loaders.folderById.load(id) });
-      const folder = tag([answered], scope)[0]! as FolderRecord;
+      const folder = tagOne(answered, scope) as FolderRecord;
       loaders.folderById.prime(folder.id, folder);
       return payload<'folder', FolderRecord>('folder', { ok: true, value: folder });
     },

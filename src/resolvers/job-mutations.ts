@@ -4,8 +4,8 @@
  */
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { NotFoundError } from '../loaders/errors.js';
-import { scopeOf, tag } from '../loaders/scope.js';
+import { nullIfNotFound } from '../loaders/errors.js';
+import { scopeOf, tag, tagOne } from '../loaders/scope.js';
 import { CANCEL_JOBS_MAX_IDS, jobResultAccepted, type JobResult } from '../workato/inferred.js';
 import { REPEAT_JOBS_MAX_IDS, cancelJobs, repeatJobs, resumeJob, type JobActionAnswer } from '../workato/jobs.js';
 import type { GatewayContext } from '../server/context.js';
@@ -113,8 +113,8 @@ export const jobMutationResolvers: Resolvers = {
       const job = await ctx.loaders
         .scope(scopeOf(r))
         .jobByKey.load({ recipeId: r.recipe_id, handle: r.job_id })
-        .catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
-      return job && tag([{ ...job, recipe_id: r.recipe_id }], scopeOf(r))[0]!;
+        .catch(nullIfNotFound);
+      return job && tagOne({ ...job, recipe_id: r.recipe_id }, scopeOf(r));
     },
   },
 };

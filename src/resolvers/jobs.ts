@@ -1,7 +1,7 @@
 import type { JobStatus, Resolvers } from '../generated/graphql.js';
-import { NotFoundError } from '../loaders/errors.js';
+import { nullIfNotFound } from '../loaders/errors.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { scopeOf, tag } from '../loaders/scope.js';
+import { scopeOf, tagOne } from '../loaders/scope.js';
 import { JOBS_MAX_PAGE_SIZE, deriveJobStatus } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { flag, fromWire, prop, toWire } from './helpers.js';
@@ -86,7 +86,7 @@ export const jobResolvers: Resolvers = {
     job: async (_root, args, ctx) => {
       const { id: recipeId, scope } = workatoIntKey('Recipe', args.recipeId, 'recipeId');
       const job = await ctx.loaders.scope(scope).jobByKey.load({ recipeId, handle: args.handle });
-      return tag([{ ...job, recipe_id: recipeId }], scope)[0]!;
+      return tagOne({ ...job, recipe_id: recipeId }, scope);
     },
   },
   Job: {
@@ -114,10 +114,7 @@ export const jobResolvers: Resolvers = {
       const id = await fromDetail('root_recipe_id')(j, args, ctx);
       if (id === null) return null;
       // Gone or invisible: null, with the id kept in rootRecipeId (as RecipeConfigEntry.connection does).
-      return ctx.loaders.scope(scopeOf(j)).recipeById.load(id).catch((e: unknown) => {
-        if (e instanceof NotFoundError) return null;
-        throw e;
-      });
+      return ctx.loaders.scope(scopeOf(j)).recipeById.load(id).catch(nullIfNotFound);
     },
     rootJobHandle: fromDetail('root_job_id'),
     lines: fromDetail('lines'),

@@ -7,7 +7,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { scopeOf, tag } from '../loaders/scope.js';
+import { scopeOf, tagOne } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { selectsOnlyIdentity } from './lookahead.js';
 
@@ -18,7 +18,7 @@ export function linked<T, K extends number | string>(
   load: (id: K) => Promise<T> | T,
 ): Promise<T> | T | null {
   if (id == null) return null;
-  if (selectsOnlyIdentity(info)) return tag([{ id }], scopeOf(parent))[0] as unknown as T;
+  if (selectsOnlyIdentity(info)) return tagOne({ id }, scopeOf(parent)) as unknown as T;
   return load(id);
 }
 

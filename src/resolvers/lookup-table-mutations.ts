@@ -7,7 +7,7 @@ import type { LookupTableCellInput, LookupTableCreateInput, Resolvers } from '..
 import { NotFoundError } from '../loaders/errors.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import type { TableRow } from '../loaders/lookup-tables.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { objectWithId } from '../workato/inferred.js';
@@ -108,7 +108,7 @@ function rowTarget(input: { id: string; tableId?: string | null }): { tableId: n
 const dataOf = (cells: readonly LookupTableCellInput[]): Workato.LookupTableRowWrite => ({ data: Object.fromEntries(cells.map((c) => [c.column, c.value])) });
 
 /** The row a write answered, tagged; Workato's answer is [inferred] to be the row. */
-const written = (row: LookupRow, tableId: number, scope: string | undefined): TableRow => tag([{ ...row, table_id: tableId }], scope)[0]!;
+const written = (row: LookupRow, tableId: number, scope: string | undefined): TableRow => tagOne({ ...row, table_id: tableId }, scope);
 
 async function createTable(ctx: GatewayContext, input: LookupTableCreateInput): Promise<Outcome<LookupTableMapper>> {
   const errors = tableInputErrors(input);
@@ -127,7 +127,7 @@ async function createTable(ctx: GatewayContext, input: LookupTableCreateInput): 
   loaders.forgetLookupTables();
   const created = objectWithId<Workato.LookupTable>(outcome.value);
   if (created) {
-    const table = tag([created], scope.value)[0]!;
+    const table = tagOne(created, scope.value);
     loaders.lookupTableById.prime(table.id, table);
     return { ok: true, value: table };
   }

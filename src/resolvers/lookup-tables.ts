@@ -6,7 +6,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { LookupTableCellInput, Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { scopeOf, tag } from '../loaders/scope.js';
+import { scopeOf, tagOne } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { LOOKUP_ROWS_MAX_PER_PAGE } from '../workato/inferred.js';
@@ -69,7 +69,7 @@ const TABLE_ID_FINDS: ReadonlySet<string> = new Set(['rows', 'row']);
  */
 export function tableOrItsId(loaders: ScopedLoaders, tableId: number, scope: string | undefined, info: GraphQLResolveInfo) {
   const filtered = selectedArgs(info, 'rows').some((args) => Array.isArray(args.filter) && args.filter.length > 0);
-  if (!filtered && settledById(info, TABLE_ID_FINDS)) return tag([{ id: tableId } as LookupTableMapper], scope)[0]!;
+  if (!filtered && settledById(info, TABLE_ID_FINDS)) return tagOne({ id: tableId } as LookupTableMapper, scope);
   return loaders.lookupTableById.load(tableId);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ManagedUserRecipesArgs, Resolvers } from '../generated/graphql.js';
 import { HOME_LEVEL } from '../loaders/folders.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import { tableOrItsId } from './lookup-tables.js';
 import { prefetchFolderWalk, recipeOrItsId, recipePage, recipePageArgs, type RecipePageArgs } from './recipes.js';
@@ -30,7 +30,7 @@ export const managedUserWorkspaceResolvers: Resolvers = {
     job: async (u, args, ctx) => {
       const recipeId = customerKey('Recipe', args.recipeId, 'recipeId', u);
       const job = await customerLoaders(ctx, u).jobByKey.load({ recipeId, handle: args.handle });
-      return tag([{ ...job, recipe_id: recipeId }], String(u.id))[0]!;
+      return tagOne({ ...job, recipe_id: recipeId }, String(u.id));
     },
     // §17.3: the whole list in one answer, paged in memory, as at workspace level.
     connections: async (u, args, ctx) => {

@@ -1,7 +1,7 @@
 import type { Resolvers, ResolversTypes } from '../generated/graphql.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import { FAMILY_NODES } from './family-nodes.js';
 import { typed } from './helpers.js';
 import { fromGlobalId, toGlobalId, type GlobalId, type NodeType } from './relay.js';
@@ -47,7 +47,7 @@ export async function loadNodeOf(parsed: GlobalId, ctx: GatewayContext, given?: 
       const [recipeId, handle] = [int(0), parsed.keys[1]];
       if (!Number.isInteger(recipeId) || !handle) throw badUserInput(`"${id()}" is not a job id this API issued.`, 'id');
       const job = await loaders.jobByKey.load({ recipeId, handle });
-      return tag([{ ...job, recipe_id: recipeId, __typename: 'Job' as const }], parsed.scope)[0]!;
+      return tagOne({ ...job, recipe_id: recipeId, __typename: 'Job' as const }, parsed.scope);
     }
     case 'Connection':
       return typed(await loaders.connectionById.load(int(0)), 'Connection');

@@ -19,7 +19,7 @@ import {
 } from '../workato/on-prem.js';
 import type { Workato } from '../workato/types.js';
 import type { OnPremLoaders } from '../loaders/on-prem.js';
-import { tag, type Scoped } from '../loaders/scope.js';
+import { type Scoped, tagOne } from '../loaders/scope.js';
 import { toWire } from './helpers.js';
 import { customerId } from './managed-user-mutations.js';
 import type { CustomerRef } from './managed-users.js';
@@ -92,7 +92,7 @@ async function updated<T extends { id: number }>(
   onPrem.forgetOnPrem();
   const loader = byId(onPrem);
   const answered = objectWithId<T>(outcome.value);
-  if (answered) loader.prime(id, tag([answered], scope)[0]!);
+  if (answered) loader.prime(id, tagOne(answered, scope));
   return { ok: true, value: await loader.load(id) };
 }
 
@@ -114,7 +114,7 @@ async function created<T extends { id: number }>(
   const outcome = await write(() => run(api), notFoundField);
   if (!outcome.ok) return outcome;
   onPrem.forgetOnPrem();
-  const value = tag([outcome.value], scope)[0]!;
+  const value = tagOne(outcome.value, scope);
   byId(onPrem).prime(value.id, value);
   return { ok: true, value };
 }

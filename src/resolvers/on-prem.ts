@@ -6,7 +6,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { scopeOf, tag } from '../loaders/scope.js';
+import { scopeOf, tagOne } from '../loaders/scope.js';
 import { ON_PREM_AGENT_PROVES_GROUP } from '../workato/inferred.js';
 import { badUserInput } from '../server/errors.js';
 import type { GatewayContext } from '../server/context.js';
@@ -64,7 +64,7 @@ const GROUP_ID_ONLY: ReadonlySet<string> = new Set(['agents']);
  * agent of the group (ON_PREM_AGENT_PROVES_GROUP). A group no agent names is read: it may have none, or not exist.
  */
 async function groupOrItsId(loaders: ScopedLoaders, id: number, scope: string | undefined, info: GraphQLResolveInfo) {
-  const itself = () => tag([{ id } as OnPremGroupMapper], scope)[0]!;
+  const itself = () => tagOne({ id } as OnPremGroupMapper, scope);
   if (settledById(info, GROUP_ID_FINDS, GROUP_ID_ONLY)) return itself();
   if (ON_PREM_AGENT_PROVES_GROUP && settledById(info, GROUP_ID_ONLY)) {
     const agents = await loaders.onPrem.onPremAgentsByGroupId.load(id).catch(() => []);

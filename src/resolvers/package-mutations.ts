@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import type { ExportManifestAssetInput, ExportManifestCreateInput, ExportManifestUpdateInput, Resolvers } from '../generated/graphql.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import {
   createExportManifest,
   deleteExportManifest,
@@ -83,7 +83,7 @@ export const packageMutationResolvers: Resolvers = {
       const outcome = await attempt(() => createExportManifest(loaders.api, body), ['input', 'folderId']);
       if (!outcome.ok) return payload<'exportManifest', Workato.ExportManifest>('exportManifest', outcome);
       loaders.forgetExportManifest(outcome.value.id);
-      return payload<'exportManifest', Workato.ExportManifest>('exportManifest', { ok: true, value: tag([outcome.value], scope)[0]! });
+      return payload<'exportManifest', Workato.ExportManifest>('exportManifest', { ok: true, value: tagOne(outcome.value, scope) });
     },
     exportManifestUpdate: async (_root, { input }, ctx) => {
       const where = await workspaceOf(ctx, [{ value: input.id, type: 'ExportManifest', argument: 'input.id' }, idArg('Folder', input.folderId, 'input.folderId')], input.managedUser);
@@ -93,7 +93,7 @@ export const packageMutationResolvers: Resolvers = {
       const body = manifestWrite(input, scope, key('input.folderId'));
       const outcome = await attempt(() => updateExportManifest(loaders.api, id, body));
       loaders.forgetExportManifest(id);
-      return payload<'exportManifest', Workato.ExportManifest>('exportManifest', outcome.ok ? { ok: true, value: tag([outcome.value], scope)[0]! } : outcome);
+      return payload<'exportManifest', Workato.ExportManifest>('exportManifest', outcome.ok ? { ok: true, value: tagOne(outcome.value, scope) } : outcome);
     },
     exportManifestDelete: async (_root, { input }, ctx) => {
       const where = await workspaceOf(ctx, [{ value: input.id, type: 'ExportManifest', argument: 'input.id' }], input.managedUser);

@@ -4,7 +4,7 @@
  */
 import { GraphQLScalarType } from 'graphql';
 import type { AssetStatus, AssetType, PackageImportResult, PackageOperation as PackageOperationEnum, PackageStatus, Resolvers } from '../generated/graphql.js';
-import { NotFoundError } from '../loaders/errors.js';
+import { nullIfNotFound } from '../loaders/errors.js';
 import type { PackageRef } from '../loaders/packages.js';
 import { scopeOf } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
@@ -192,10 +192,7 @@ export const packageResolvers: Resolvers = {
     exportManifest: (p, _args, ctx) =>
       p.export_manifest_id == null
         ? null
-        : loadersOf(p, ctx).exportManifestById.load(p.export_manifest_id).catch((e: unknown) => {
-            if (e instanceof NotFoundError) return null;
-            throw e;
-          }),
+        : loadersOf(p, ctx).exportManifestById.load(p.export_manifest_id).catch(nullIfNotFound),
     // The gateway's own route, not Workato's storage URL: see README "Package downloads". Behind a router the
     // request's URL is the router's view of this replica, so PUBLIC_URL says where callers reach it.
     // A customer's export is addressed by its global id (customer and operation, §17.9), the own by its Workato id.

@@ -4,7 +4,7 @@
  * or `deployment(id)` again to follow it — no resolver polls.
  */
 import type { EnvironmentType as GqlEnvironmentType, Resolvers } from '../generated/graphql.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import { buildProject, deployProject, deployProjectBuild, type ProjectRef } from '../workato/deployments.js';
 import { objectWithId, REFUSAL_PATTERNS } from '../workato/inferred.js';
 import { deleteProject, updateProject } from '../workato/projects.js';
@@ -54,7 +54,7 @@ export const projectMutationResolvers: Resolvers = {
       // The project's folder carries its name (§8.7): forget both; prime the answer when it is the project.
       await forgetTree(loaders, false);
       const answered = objectWithId<Workato.Project>(outcome.value);
-      if (answered) loaders.projectById.prime(answered.id, tag([answered], scope)[0]!);
+      if (answered) loaders.projectById.prime(answered.id, tagOne(answered, scope));
       return payload<'project', ProjectMapper>('project', { ok: true, value: await loaders.projectById.load(id) });
     },
     projectDelete: async (_root, { input }, ctx) => {
@@ -75,7 +75,7 @@ export const projectMutationResolvers: Resolvers = {
       const body = given({ description: input.description, include_test_cases: input.includeTestCases });
       const outcome = await accepted(() => buildProject(loaders.api, ref, body), ['input', 'projectId']);
       if (!outcome.ok) return payload<'build', ProjectBuildMapper>('build', outcome);
-      const build = tag([outcome.value], scope)[0]!;
+      const build = tagOne(outcome.value, scope);
       loaders.projectBuildById.prime(build.id, build);
       return payload<'build', ProjectBuildMapper>('build', { ok: true, value: build });
     },
@@ -86,7 +86,7 @@ export const projectMutationResolvers: Resolvers = {
       const outcome = await accepted(write, ['input', 'projectId']);
       if (!outcome.ok) return payload<'deployment', DeploymentMapper>('deployment', outcome);
       loaders.forgetDeployments();
-      const deployment = tag([outcome.value], scope)[0]!;
+      const deployment = tagOne(outcome.value, scope);
       loaders.deploymentById.prime(deployment.id, deployment);
       return payload<'deployment', DeploymentMapper>('deployment', { ok: true, value: deployment });
     },
@@ -98,7 +98,7 @@ export const projectMutationResolvers: Resolvers = {
       const outcome = await accepted(write, ['input', 'buildId']);
       if (!outcome.ok) return payload<'deployment', DeploymentMapper>('deployment', outcome);
       loaders.forgetDeployments();
-      const deployment = tag([outcome.value], scope)[0]!;
+      const deployment = tagOne(outcome.value, scope);
       loaders.deploymentById.prime(deployment.id, deployment);
       return payload<'deployment', DeploymentMapper>('deployment', { ok: true, value: deployment });
     },

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { WorkatoError } from '../workato/http.js';
 import { RECIPE_STATE_TEXT } from '../workato/inferred.js';
@@ -85,7 +85,7 @@ async function startOrStop(ctx: GatewayContext, inputId: string, info: GraphQLRe
   const outcome = await checkedWrite(write);
   if (!outcome.ok) return payload('recipe', refused<RecipeMapper>(outcome.userErrors));
   loaders.forgetRecipe(id);
-  return payload('recipe', { ok: true, value: tag([{ id, running } as RecipeMapper], scope)[0]! });
+  return payload('recipe', { ok: true, value: tagOne({ id, running } as RecipeMapper, scope) });
 }
 
 export const recipeMutationResolvers: Resolvers = {

@@ -1,7 +1,7 @@
 /** A recipe's versions (REFERENCE §8.3, §10.11): a page/per_page list under `{"data": [...]}`, newest first. */
 import type { Resolvers } from '../generated/graphql.js';
 import { NotFoundError } from '../loaders/errors.js';
-import { scopeOf, tag } from '../loaders/scope.js';
+import { scopeOf, tagOne } from '../loaders/scope.js';
 import { badUserInput } from '../server/errors.js';
 import { MAX_VERSION_COMMENT, updateRecipeVersionComment } from '../workato/recipes.js';
 import { prop, workatoId } from './helpers.js';
@@ -79,7 +79,7 @@ export const recipeVersionResolvers: Resolvers = {
       if (!updated.ok) return payload('recipeVersion', refused<RecipeVersionMapper>(updated.userErrors));
       // The answer is the changed version (§10.11). The recipe's `versionComment` may be this one: forget it too.
       loaders.forgetRecipe(recipeId);
-      const version = tag([updated.value], scope)[0]!;
+      const version = tagOne(updated.value, scope);
       loaders.recipeVersionByKey.prime({ recipeId, versionId }, version);
       return payload('recipeVersion', { ok: true, value: withRecipe(version, recipeId) });
     },

@@ -2,8 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { QueryRecipesArgs, RecipeOrder, Resolvers } from '../generated/graphql.js';
 import { badUserInput } from '../server/errors.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { NotFoundError } from '../loaders/errors.js';
-import { scopeOf, tag } from '../loaders/scope.js';
+import { nullIfNotFound } from '../loaders/errors.js';
+import { scopeOf, tag, tagOne } from '../loaders/scope.js';
 import { connectionIdOf } from '../workato/inferred.js';
 import type { ListRecipesParams } from '../workato/recipes.js';
 import { decodeJson, flag, found, list, prop, workatoId } from './helpers.js';
@@ -118,7 +118,7 @@ const RECIPE_ID_ONLY: ReadonlySet<string> = new Set(['auditLog', 'health']);
 export function recipeOrItsId(loaders: ScopedLoaders, id: number, scope: string | undefined, info: GraphQLResolveInfo): RecipeMapper | Promise<RecipeMapper> {
   // The jobs list needs only the recipe id: ask for it together with the recipe, one round trip instead of two.
   for (const jobArgs of selectedArgs(info, 'jobs')) prefetchJobPage(loaders, id, jobArgs);
-  if (settledById(info, RECIPE_ID_FINDS, RECIPE_ID_ONLY)) return tag([{ id } as RecipeMapper], scope)[0]!;
+  if (settledById(info, RECIPE_ID_FINDS, RECIPE_ID_ONLY)) return tagOne({ id } as RecipeMapper, scope);
   return loaders.recipeById.load(id);
 }
 
@@ -195,10 +195,7 @@ export const recipeResolvers: Resolvers = {
       const id = connectionIdOf(c.account_id);
       if (id === null) return null;
       // As documented: null when the connection is gone or outside the token's scope (Recipe.connections skips it).
-      return ctx.loaders.scope(scopeOf(c)).connectionById.load(id).catch((e: unknown) => {
-        if (e instanceof NotFoundError) return null;
-        throw e;
-      });
+      return ctx.loaders.scope(scopeOf(c)).connectionById.load(id).catch(nullIfNotFound);
     },
     connector: (c, _args, ctx) => {
       const name = c.provider ?? c.name;

@@ -6,7 +6,7 @@
  */
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import { assignTags, createTag, deleteTag, updateTag } from '../workato/tags.js';
 import type { Workato } from '../workato/types.js';
 import { write } from './managed-user-mutations.js';
@@ -32,7 +32,7 @@ function forgetTagged(loaders: ScopedLoaders, carriers: boolean): void {
 async function answeredTag(loaders: ScopedLoaders, scope: string | undefined, answer: Workato.Tag | undefined, handle?: string): Promise<Outcome<TagMapper>> {
   forgetTagged(loaders, false);
   if (answer) {
-    const t = tag([answer], scope)[0]!;
+    const t = tagOne(answer, scope);
     loaders.tags.tagByHandle.prime(t.handle, t);
     return { ok: true, value: t };
   }

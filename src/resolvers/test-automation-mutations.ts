@@ -5,7 +5,7 @@
  * check (an empty id list, a test case of another recipe) is refused before any call.
  */
 import type { ManagedUserRefInput, Resolvers } from '../generated/graphql.js';
-import { tag } from '../loaders/scope.js';
+import { tagOne } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
 import { badUserInput } from '../server/errors.js';
 import { requestRecipeHealth, runTestCases } from '../workato/test-automation.js';
@@ -66,7 +66,7 @@ export const testAutomationMutationResolvers: Resolvers = {
       const loaders = ctx.loaders.scope(ref.value.scope);
       const outcome = await write(() => runTestCases(loaders.api, body), ['input', 'recipeId']);
       if (!outcome.ok) return payload<'testRun', TestRunMapper>('testRun', outcome);
-      const run = tag([outcome.value], ref.value.scope)[0]!;
+      const run = tagOne(outcome.value, ref.value.scope);
       loaders.testAutomation.testRunById.clear(run.id).prime(run.id, run);
       // The run started test jobs: this request's job pages of the recipe are stale.
       loaders.forgetJobs(ref.value.recipeId);
