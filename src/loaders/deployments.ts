@@ -61,17 +61,18 @@ export function createDeploymentLoaders(
     mode,
     async (keys) => {
       const groups = new Map<string, { filters: ProjectDeploymentsKey['filters']; projects: Set<number>; all?: Promise<Scoped<Workato.Deployment>[]> }>();
-      for (const { projectId, filters } of keys) {
+      const groupOf = keys.map(({ projectId, filters }) => {
         const key = JSON.stringify(filters);
         const group = groups.get(key) ?? { filters, projects: new Set<number>() };
         group.projects.add(projectId);
         groups.set(key, group);
-      }
+        return group;
+      });
       const projects = await projectsRead()?.catch(() => undefined);
       const shared = (n: number) => projects !== undefined && n >= 2 && n * 2 >= projects.length;
       return Promise.all(
-        keys.map(async ({ projectId, filters }) => {
-          const group = groups.get(JSON.stringify(filters))!;
+        keys.map(async ({ projectId, filters }, i) => {
+          const group = groupOf[i]!;
           try {
             if (!shared(group.projects.size)) return await deploymentList.load({ ...filters, project_id: projectId });
             const all = await (group.all ??= deploymentList.load(filters));
