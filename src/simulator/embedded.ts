@@ -18,11 +18,6 @@ export interface ManagedUserRow {
   store: WorkspaceStore;
   /** Connection items in the 2019 shape, `provider` instead of `application` (fixtures/managed-user-connections-list.json). */
   legacyConnectionShape: boolean;
-  /**
-   * How the customer's users sign in, as created (§17.1 `auth_settings[...]`); undefined: Workato's default. Kept,
-   * never answered: REFERENCE documents these on create only, and no read of them.
-   */
-  authSettings?: Record<string, unknown>;
 }
 
 export interface EmbeddedOptions {

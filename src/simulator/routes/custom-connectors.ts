@@ -19,7 +19,6 @@ interface Row {
   /** The newest version (released or not) and its note; only write answers carry them (api-docs). */
   latest: { version: number; note: string | null };
   logo?: string | null;
-  description?: string | null;
 }
 
 const TITLES = ['Acme Billing', 'Internal HR API', 'Legacy ERP', 'Weather Feed'];
@@ -101,7 +100,6 @@ const SPEC: CrudSpec<Row> = {
         code: String(body.code),
         latest: { version: 1, note: typeof body.note === 'string' ? body.note : null },
         logo: typeof body.logo === 'string' ? body.logo : null,
-        description: typeof body.description === 'string' ? body.description : null,
         connector: { id, name: `${slug}_connector_${id}_${Math.floor(Date.now() / 1000)}`, title, latest_released_version: null, latest_released_version_note: null, released_versions: [], static_webhook_url: null },
       };
     },
@@ -113,7 +111,6 @@ const SPEC: CrudSpec<Row> = {
       checkWrite(body, false);
       if (typeof body.title === 'string') row.connector.title = body.title.trim();
       if ('logo' in body) row.logo = (body.logo as string | null) ?? null;
-      if ('description' in body) row.description = (body.description as string | null) ?? null;
       if (typeof body.code === 'string') {
         row.code = body.code;
         row.latest = { version: row.latest.version + 1, note: typeof body.note === 'string' ? body.note : null };

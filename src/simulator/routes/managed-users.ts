@@ -103,12 +103,12 @@ const AUTH_TYPES = ['workato_auth', 'two_fa_auth', 'saml_sso'];
 const SAML_FIELDS = ['provider', 'metadata_url', 'sso_url', 'saml_issuer', 'x509_cert'];
 
 /**
- * §17.1 create's `auth_settings` (§3: a nested JSON object): undefined when not given, else the settings as sent,
- * after checking what REFERENCE documents (the type's values; the SAML fields are strings) — 400 otherwise.
+ * Checks §17.1 create's `auth_settings` (§3: a nested JSON object), when given, for what REFERENCE documents (the
+ * type's values; the SAML fields are strings): 400 otherwise.
  */
-function authSettingsOf(body: Body): Record<string, unknown> | undefined {
+function checkAuthSettings(body: Body): void {
   const value = body.auth_settings;
-  if (value === undefined || value === null) return undefined;
+  if (value === undefined || value === null) return;
   if (typeof value !== 'object' || Array.isArray(value)) throw invalid({ auth_settings: ['must be an object'] });
   const settings = value as Body;
   const errors: string[] = [];
@@ -117,7 +117,6 @@ function authSettingsOf(body: Body): Record<string, unknown> | undefined {
     if (settings[key] !== undefined && settings[key] !== null && typeof settings[key] !== 'string') errors.push(`${key} must be a String`);
   }
   if (errors.length) throw invalid({ auth_settings: errors });
-  return structuredClone(settings);
 }
 
 /** The customer's members: the same table as its /members routes (routes/collaborators.ts, §17.2 #6–#9). */
@@ -153,8 +152,8 @@ export const managedUserRoutes: RouteDef[] = [
     },
   },
   {
-    // §17.1 #2 → ManagedUser. The new customer workspace is empty (Home folder only). `auth_settings` is kept on the
-    // row, not echoed: REFERENCE does not say that reads return it.
+    // §17.1 #2 → ManagedUser. The new customer workspace is empty (Home folder only). `auth_settings` is checked,
+    // neither kept nor echoed: REFERENCE documents it on create only, and no read of it.
     method: 'POST',
     path: '/api/managed_users',
     handler: async ({ store, readJson }) => {
@@ -163,13 +162,13 @@ export const managedUserRoutes: RouteDef[] = [
       const missing = [...REQUIRED].filter((k) => !(k in body));
       if (missing.length) throw invalid(Object.fromEntries(missing.map((k) => [k, ["can't be blank"]])));
       const fields = customerFields(body, [...UPDATABLE, 'oauth_id', 'time_zone'], customers.values());
-      const authSettings = authSettingsOf(body);
+      checkAuthSettings(body);
       const now = formatTime(Date.now());
       const user: Workato.ManagedUser = {
         id: store.allocateId('managed_user'), external_id: null, name: '', notification_email: null, plan_id: 'oem_plan',
         origin_url: null, in_trial: false, created_at: now, updated_at: now, ...fields,
       };
-      addCustomer(store, user, EMPTY_WORKSPACE).authSettings = authSettings;
+      addCustomer(store, user, EMPTY_WORKSPACE);
       return ok({ ...user });
     },
   },
