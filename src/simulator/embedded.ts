@@ -145,8 +145,9 @@ export function addCustomer(partner: WorkspaceStore, user: Workato.ManagedUser, 
   // Ids of objects created later (members, tables) per customer, in ranges of their own.
   store.setNextId('member', 900_000 + (user.id % 1000) * 100);
   store.setNextId('lookup_table', 7_000 + (user.id % 1000) * 10);
+  // Packages settle as the partner's do, and their zips are served by the same storage.
+  store.lifecycle.follow(partner.lifecycle);
   // Workato's manifest and package ids are global: a customer's never repeat the partner's (§17.9).
-  store.lifecycle.configureLike(partner.lifecycle);
   store.lifecycle.startIdsAt(40_000 + (user.id % 1000) * 100, 600_000 + (user.id % 1000) * 1000);
   const row: ManagedUserRow = { user, store, legacyConnectionShape: legacy };
   partner.managedUsers!.set(user.id, row);

@@ -84,9 +84,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const hostPart = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
   const origin = `http://${hostPart}:${address.port}`;
   for (const store of stores.values()) {
+    // Customers share their partner's settings (addCustomer), so they follow this too.
     store.lifecycle.configure({ ...options.packages, origin, storage: server.storage });
-    // Customers seeded before the server listened follow their partner's packages too (later ones: addCustomer).
-    for (const customer of store.managedUsers?.values() ?? []) customer.store.lifecycle.configureLike(store.lifecycle);
   }
   return {
     url: `${origin}/api`,

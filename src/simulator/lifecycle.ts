@@ -30,31 +30,42 @@ export interface LifecycleOptions {
   paddingBytes?: number;
 }
 
+/** How packages settle and where their zips are stored: one object, shared by a partner and its customers. */
+export interface LifecycleSettings {
+  delayMs: number;
+  polls: number | undefined;
+  paddingBytes: number;
+  /** The simulator's origin (storage URLs are absolute, like Workato's S3 URLs) and its storage. */
+  origin: string;
+  storage: PackageStorage;
+}
+
 export class LifecycleState {
   readonly manifests = new Map<number, Workato.ExportManifest>();
   readonly packages = new Map<number, PackageRow>();
-  delayMs: number = INFERRED_PACKAGES.defaultDelayMs;
-  polls: number | undefined;
-  paddingBytes = 0;
-  /** The simulator's origin (storage URLs are absolute, like Workato's S3 URLs) and its storage. */
-  origin = 'http://127.0.0.1';
-  storage = new PackageStorage();
+  settings: LifecycleSettings = {
+    delayMs: INFERRED_PACKAGES.defaultDelayMs,
+    polls: undefined,
+    paddingBytes: 0,
+    origin: 'http://127.0.0.1',
+    storage: new PackageStorage(),
+  };
   // Ids as in the fixtures: manifest 731, package 5521 (REFERENCE fixtures/README.md).
   private nextManifest = 731;
   private nextPackage = 5521;
 
   configure(options: LifecycleOptions & { origin?: string; storage?: PackageStorage }): void {
-    if (options.delayMs !== undefined) this.delayMs = Math.max(0, options.delayMs);
-    if (options.polls !== undefined) this.polls = Math.max(1, Math.floor(options.polls));
-    if (options.paddingBytes !== undefined) this.paddingBytes = Math.max(0, Math.floor(options.paddingBytes));
-    if (options.origin !== undefined) this.origin = options.origin;
-    if (options.storage !== undefined) this.storage = options.storage;
+    const s = this.settings;
+    if (options.delayMs !== undefined) s.delayMs = Math.max(0, options.delayMs);
+    if (options.polls !== undefined) s.polls = Math.max(1, Math.floor(options.polls));
+    if (options.paddingBytes !== undefined) s.paddingBytes = Math.max(0, Math.floor(options.paddingBytes));
+    if (options.origin !== undefined) s.origin = options.origin;
+    if (options.storage !== undefined) s.storage = options.storage;
   }
 
-  /** The same delays, polls, padding, origin and storage as `other` (a customer workspace follows its partner). */
-  configureLike(other: LifecycleState): void {
-    const { delayMs, polls, paddingBytes, origin, storage } = other;
-    this.configure({ delayMs, polls, paddingBytes, origin, storage });
+  /** From now on, `other`'s settings, as they are and as they will be configured (a customer follows its partner). */
+  follow(other: LifecycleState): void {
+    this.settings = other.settings;
   }
 
   /** Ids of this workspace's manifests and packages from here on (customer workspaces get ranges of their own). */
@@ -69,11 +80,12 @@ export class LifecycleState {
 
   /** Registers a package `in_progress` and schedules its work. */
   start(pkg: Omit<Workato.Package, 'id' | 'status'>, work: () => Settled): PackageRow {
-    const byPolls = this.polls !== undefined;
-    const row: PackageRow = { pkg: { id: this.nextPackage++, ...pkg, status: 'in_progress' }, dueAt: byPolls ? Infinity : Date.now() + this.delayMs, work, reads: 0 };
+    const { polls, delayMs } = this.settings;
+    const byPolls = polls !== undefined;
+    const row: PackageRow = { pkg: { id: this.nextPackage++, ...pkg, status: 'in_progress' }, dueAt: byPolls ? Infinity : Date.now() + delayMs, work, reads: 0 };
     this.packages.set(row.pkg.id, row);
     // unref: a pending package never keeps the process alive; a late timer only finds the package settled.
-    if (!byPolls) setTimeout(() => this.settle(row), this.delayMs).unref();
+    if (!byPolls) setTimeout(() => this.settle(row), delayMs).unref();
     return row;
   }
 
@@ -82,7 +94,8 @@ export class LifecycleState {
     const row = this.packages.get(id);
     if (!row) return undefined;
     if (poll) row.reads++;
-    if (Date.now() >= row.dueAt || (this.polls !== undefined && row.reads >= this.polls)) this.settle(row);
+    const { polls } = this.settings;
+    if (Date.now() >= row.dueAt || (polls !== undefined && row.reads >= polls)) this.settle(row);
     return row;
   }
 

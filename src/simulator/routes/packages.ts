@@ -34,10 +34,10 @@ function startExport(store: WorkspaceStore, manifestId: number): Reply {
   const manifest = life.manifests.get(manifestId);
   if (!manifest) throw notFound();
   const row = life.start({ operation_type: 'export', export_manifest_id: manifest.id, download_url: null }, () => {
-    const bytes = buildPackageZip(store, manifest.assets ?? [], { tags: Boolean(manifest.include_tags), paddingBytes: life.paddingBytes });
-    const path = life.storage.put({ bytes, fileName: `${slug(manifest.name)}.zip` });
+    const bytes = buildPackageZip(store, manifest.assets ?? [], { tags: Boolean(manifest.include_tags), paddingBytes: life.settings.paddingBytes });
+    const path = life.settings.storage.put({ bytes, fileName: `${slug(manifest.name)}.zip` });
     manifest.last_exported_at = formatTime(Date.now());
-    return { status: 'completed', download_url: `${life.origin}${path}`, error: null } as const;
+    return { status: 'completed', download_url: `${life.settings.origin}${path}`, error: null } as const;
   });
   const { id, operation_type, status, export_manifest_id, download_url } = row.pkg;
   return ok({ id, operation_type, status, export_manifest_id, download_url }); // fixtures/package-export-in-progress.json
