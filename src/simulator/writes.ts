@@ -18,12 +18,15 @@ export async function bodyOf(ctx: RouteContext): Promise<Record<string, unknown>
 export class Validation {
   private readonly errors: Record<string, string[]> = {};
 
+  /** `message`: the answer's top-level message (a family whose refusals say something else than the default). */
+  constructor(private readonly message: string = INFERRED_WRITES.validationMessage) {}
+
   add(field: string, message: string): void {
     (this.errors[field] ??= []).push(message);
   }
 
   check(): void {
-    if (Object.keys(this.errors).length) throw new HttpError(400, { message: INFERRED_WRITES.validationMessage, errors: this.errors });
+    if (Object.keys(this.errors).length) throw new HttpError(400, { message: this.message, errors: this.errors });
   }
 }
 

@@ -184,25 +184,25 @@ function typeProblem(type: string, value: unknown): string | undefined {
  * aside) of its field's type, nested `properties` of objects and arrays of objects too. Problems are collected
  * per path (`total_cents`, `address.city`, `lines[0].sku`) [inferred: what Workato checks and how it answers].
  */
-function schemaErrors(fields: readonly Workato.SchemaField[], payload: Record<string, unknown>, prefix: string, errors: Record<string, string[]>): void {
+function schemaErrors(fields: readonly Workato.SchemaField[], payload: Record<string, unknown>, prefix: string, v: Validation): void {
   const byName = new Map(fields.map((f) => [f.name, f]));
-  for (const key of Object.keys(payload)) if (!byName.has(key)) errors[prefix + key] = [ES.unknownField];
+  for (const key of Object.keys(payload)) if (!byName.has(key)) v.add(prefix + key, ES.unknownField);
   for (const f of fields) {
     const value = payload[f.name];
     if (value === undefined || value === null) continue;
     const at = prefix + f.name;
     const problem = typeProblem(f.type ?? 'string', value);
     if (problem) {
-      errors[at] = [problem];
+      v.add(at, problem);
     } else if (f.type === 'object' && f.properties?.length) {
-      schemaErrors(f.properties, value as Record<string, unknown>, `${at}.`, errors);
+      schemaErrors(f.properties, value as Record<string, unknown>, `${at}.`, v);
     } else if (f.type === 'array') {
       (value as unknown[]).forEach((item, i) => {
         if (item === null) return;
         const of = f.of ?? (f.properties?.length ? 'object' : undefined);
         const itemProblem = of === undefined ? undefined : typeProblem(of, item);
-        if (itemProblem) errors[`${at}[${i}]`] = [itemProblem];
-        else if (of === 'object' && f.properties?.length) schemaErrors(f.properties, item as Record<string, unknown>, `${at}[${i}].`, errors);
+        if (itemProblem) v.add(`${at}[${i}]`, itemProblem);
+        else if (of === 'object' && f.properties?.length) schemaErrors(f.properties, item as Record<string, unknown>, `${at}[${i}].`, v);
       });
     }
   }
@@ -210,9 +210,9 @@ function schemaErrors(fields: readonly Workato.SchemaField[], payload: Record<st
 
 /** Refuses (400, §4.2 validation shape [inferred]) payloads that do not fit the schema; `where` prefixes each key in a batch. */
 function checkSchema(topic: Workato.EventTopic, payloads: ReadonlyArray<Record<string, unknown>>, where?: (i: number) => string): void {
-  const errors: Record<string, string[]> = {};
-  payloads.forEach((p, i) => schemaErrors(topic.schema ?? [], p, where ? `${where(i)}.` : '', errors));
-  if (Object.keys(errors).length) throw new HttpError(400, { message: ES.validationMessage, errors });
+  const v = new Validation(ES.validationMessage);
+  payloads.forEach((p, i) => schemaErrors(topic.schema ?? [], p, where ? `${where(i)}.` : '', v));
+  v.check();
 }
 
 /** Stores a payload that fits the schema; a schema field it leaves out is null. */
