@@ -7669,7 +7669,7 @@ export type Recipe = Node & {
   copyCount?: Maybe<Scalars['Int']['output']>;
   /** When the recipe was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The recipe description; may be empty. */
+  /** The recipe description; may be empty. Items of Workato's recipe list can leave it empty where the recipe has one; `recipe(id:)` in a request that lists no recipes reads the recipe itself. */
   description?: Maybe<Scalars['String']['output']>;
   /** The folder holding the recipe. */
   folder?: Maybe<Folder>;

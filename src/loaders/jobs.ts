@@ -1,10 +1,9 @@
-import { WorkatoError, type WorkatoApi } from '../workato/http.js';
+import type { WorkatoApi } from '../workato/http.js';
 import { getJob, listJobs, type ListJobsParams } from '../workato/jobs.js';
 import type { Workato } from '../workato/types.js';
-import { NotFoundError } from './errors.js';
 import { BATCHED, requestLoader, type LoaderMode } from './options.js';
 import { tag, type Scoped, tagOne } from './scope.js';
-import { listLoader, toError } from './util.js';
+import { listLoader, notFoundAs } from './util.js';
 
 export interface JobKey {
   recipeId: number;
@@ -37,8 +36,7 @@ export function createJobLoaders(api: WorkatoApi, scope: string | undefined, mod
               const job = item ? { ...j, flow_run_id: j.flow_run_id ?? item.flow_run_id, error_parts: j.error_parts ?? item.error_parts } : j;
               return tagOne(job, scope);
             },
-            (e: unknown) =>
-              e instanceof WorkatoError && e.status === 404 ? new NotFoundError('Job', `${recipeId}/${handle}`) : toError(e),
+            notFoundAs('Job', `${recipeId}/${handle}`),
           ),
         ),
       ),

@@ -1,11 +1,10 @@
 import type { WorkatoApi } from '../workato/http.js';
-import { WorkatoError } from '../workato/http.js';
 import { getRecipe, getRecipeVersion, listRecipeVersions, listRecipes, type ListRecipesParams } from '../workato/recipes.js';
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { BATCHED, READS_EVERYTHING, requestLoader, type LoaderMode, type ReadHints } from './options.js';
 import { tag, type Scoped, tagOne } from './scope.js';
-import { listLoader, notFoundAs, toError } from './util.js';
+import { listLoader, notFoundAs } from './util.js';
 
 export interface RecipeVersionKey {
   recipeId: number;
@@ -89,11 +88,7 @@ export function createRecipeLoaders(
     (keys) =>
       Promise.all(
         keys.map(({ recipeId, versionId }) =>
-          getRecipeVersion(api, recipeId, versionId).then(
-            (v) => tagOne(v, scope),
-            (e: unknown) =>
-              e instanceof WorkatoError && e.status === 404 ? new NotFoundError('RecipeVersion', `${recipeId}/${versionId}`) : toError(e),
-          ),
+          getRecipeVersion(api, recipeId, versionId).then((v) => tagOne(v, scope), notFoundAs('RecipeVersion', `${recipeId}/${versionId}`)),
         ),
       ),
     { cacheKeyFn: versionKey },
