@@ -85,6 +85,48 @@ describe('operating the gateway', () => {
     for (const secret of [DEMO_TOKEN, 'f'.repeat(64), 'not-even-hex-but-secret', 'legacy-secret-token']) expect(all).not.toContain(secret);
   });
 
+  it('logs a Workato failure without what Workato said, which may repeat the credentials the request sent; downloads too', async () => {
+    const credential = 'Pa55-w0rd-of-the-jira-user';
+    sim.inject({ route: 'POST /api/connections', status: 500, times: 1, body: { message: `Could not test connection with {"apitoken":"${credential}"}` } });
+    lines.length = 0;
+    const answer = (await (
+      await post(
+        { query: 'mutation($i: JSON) { connectionCreate(input: { name: "J", application: "jira", input: $i }) { connection { id } } }', variables: { i: { apitoken: credential } } },
+        { 'x-request-id': 'req-echo-1' },
+      )
+    ).json()) as any;
+    // The caller sees what Workato said about its own request…
+    expect(answer.errors[0]).toMatchObject({ extensions: { code: 'UPSTREAM_ERROR', requestId: 'req-echo-1' } });
+    expect(answer.errors[0].message).toContain(credential);
+    // …the log, read by others, has the failure without it.
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(parsed.find((l) => l.reqId === 'req-echo-1' && String(l.msg).startsWith('UPSTREAM_ERROR'))).toMatchObject({
+      level: 40,
+      msg: 'UPSTREAM_ERROR: Workato failed with HTTP 500 on POST /connections.',
+    });
+    await new Promise((r) => setTimeout(r, 150)); // the breaker (threshold 1 here) opened on that 500: let it cool down
+    sim.inject({ route: 'GET /api/packages/:id/download', status: 500, times: 1, body: { message: `storage said ${credential}` } });
+    await fetch(`${gateway.origin}/packages/5521/download`, { headers: { authorization: `Bearer ${DEMO_TOKEN}`, 'x-request-id': 'req-dl-1' } });
+    const download = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.reqId === 'req-dl-1' && String(l.msg).startsWith('UPSTREAM'));
+    expect(download).toEqual([expect.objectContaining({ level: 40, msg: 'UPSTREAM_ERROR: Workato failed with HTTP 500 on GET /packages/5521/download.' })]);
+    expect(lines.join('\n')).not.toContain(credential);
+  });
+
+  it('never echoes a rejected variable value, not even in the reason graphql-js gives, into the answer or the log', async () => {
+    lines.length = 0;
+    const answer = (await (
+      await post({
+        query: 'mutation($i: CustomOAuthProfileCreateInput!) { customOAuthProfileCreate(input: $i) { userErrors { code } } }',
+        variables: { i: { name: 'x', provider: 'hubspot', clientId: 'a', clientSecret: 918273645 } },
+      })
+    ).json()) as any;
+    expect(answer.errors[0]).toMatchObject({
+      message: 'Variable "$i" got an invalid value at "i.clientSecret"; String cannot represent a non string value.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(lines.join('\n')).not.toContain('918273645');
+  });
+
   it('drains in-flight requests on close, then refuses new ones', async () => {
     const own = await startSimulator({ quiet: true, latencyMs: 300 });
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WORKATO_BASE_URL: own.url, LOG_LEVEL: 'silent' });

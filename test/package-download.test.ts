@@ -105,6 +105,9 @@ describe('download errors: JSON with the GraphQL error codes', () => {
     expect(await code(`${base}/packages/%E0%A4%A/download`)).toEqual([400, 'BAD_USER_INPUT']);
     expect(await code(`${base}/packages/${done.workatoId}/download`, null)).toEqual([401, 'UNAUTHENTICATED']);
     expect(await code(`${base}/packages/${done.workatoId}/download`, 'wrong-token')).toEqual([401, 'UNAUTHENTICATED']);
+    // Like every GraphQL error, a download's names its request, for a bug report to point at its log lines.
+    const named = await fetch(`${base}/packages/999999/download`, { headers: { authorization: `Bearer ${stack.sim.token}`, 'x-request-id': 'dl-req-1' } });
+    expect((await errorOf(named)).body.errors[0]!.extensions).toMatchObject({ code: 'NOT_FOUND', requestId: 'dl-req-1' });
   });
 
   it('maps Workato failures to 502, 429 with Retry-After, and refuses other methods with 405', async () => {

@@ -45,10 +45,17 @@ export function badUserInput(message: string, argument?: string): GraphQLError {
   return gatewayError(ErrorCode.BAD_USER_INPUT, message, argument ? { argument } : {});
 }
 
-/** Maps a failed Workato call to the client-facing error. The message says what happened and what to do. */
-export function fromWorkatoError(error: WorkatoError): GraphQLError {
+const retryAfter = (seconds: number | undefined) =>
+  seconds === undefined ? 'Retry after a few seconds.' : `Retry after ${seconds} second${seconds === 1 ? '' : 's'}.`;
+
+/**
+ * Maps a failed Workato call to the client-facing error. The message says what happened and what to do, and quotes
+ * what Workato said (`withDetail`): the caller's to read, not the log's — Workato's text may repeat what the request
+ * sent (a connection's credentials), so the log gets the message without it (`logMessageOf`).
+ */
+export function fromWorkatoError(error: WorkatoError, withDetail = true): GraphQLError {
   const upstream = { status: error.status || undefined, upstreamRequestId: error.requestId };
-  const said = error.detail ? ` Workato said: "${error.detail}".` : '';
+  const said = error.detail && withDetail ? ` Workato said: "${error.detail}".` : '';
   // A write that may have reached Workato: retrying as told would create a duplicate if it was applied. The code
   // stays (the failure is still Workato's), the message and `writeOutcome` say to check first.
   const unknown = error.outcomeUnknown
@@ -66,12 +73,12 @@ export function fromWorkatoError(error: WorkatoError): GraphQLError {
   if (error.kind === 'throttled') {
     return gatewayError(
       ErrorCode.RATE_LIMITED,
-      `${error.message} Retry after ${error.retryAfter ?? 'a few'} seconds.`,
+      `${error.message} ${retryAfter(error.retryAfter)}`,
       { retryAfter: error.retryAfter },
     );
   }
   if (error.kind === 'unavailable') {
-    return gatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${error.message} Retry after ${error.retryAfter ?? 'a few'} seconds.`, {
+    return gatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${error.message} ${retryAfter(error.retryAfter)}`, {
       retryAfter: error.retryAfter,
     });
   }
@@ -104,7 +111,7 @@ export function fromWorkatoError(error: WorkatoError): GraphQLError {
     case 429:
       return gatewayError(
         ErrorCode.RATE_LIMITED,
-        `Workato's rate limit was reached.${said} Retry after ${error.retryAfter ?? 'a few'} seconds.`,
+        `Workato's rate limit was reached.${said} ${retryAfter(error.retryAfter)}`,
         { ...upstream, retryAfter: error.retryAfter },
       );
     default:
@@ -124,6 +131,21 @@ export function fromWorkatoError(error: WorkatoError): GraphQLError {
 
 /** The faults behind the INTERNAL_SERVER_ERROR errors `maskError` made, until they are logged with their request. */
 const unexpectedCauses = new WeakMap<GraphQLError, unknown>();
+
+/** What the log says of an error made from a Workato failure: its message without Workato's own text. */
+const logMessages = new WeakMap<object, string>();
+
+/** The message to log for an error of a result: without what Workato said, for errors made from a Workato failure. */
+export function logMessageOf(error: { message: string }): string {
+  return logMessages.get(error) ?? error.message;
+}
+
+/** `fromWorkatoError`, remembering the message the log may carry. */
+export function workatoErrorFor(error: WorkatoError): GraphQLError {
+  const mapped = fromWorkatoError(error);
+  if (error.detail) logMessages.set(mapped, fromWorkatoError(error, false).message);
+  return mapped;
+}
 
 /** The fault an INTERNAL_SERVER_ERROR stands for (for the log, never the response); undefined for any other error. */
 export function unexpectedCauseOf(error: object): unknown {
@@ -149,7 +171,13 @@ export function maskError(error: unknown): GraphQLError {
           extensions: mapped.extensions,
         })
       : mapped;
-  if (original instanceof WorkatoError) return withLocation(fromWorkatoError(original));
+  if (original instanceof WorkatoError) {
+    const mapped = workatoErrorFor(original);
+    const out = withLocation(mapped);
+    const logged = logMessages.get(mapped);
+    if (logged !== undefined) logMessages.set(out, logged);
+    return out;
+  }
   if (original instanceof NotFoundError) {
     return withLocation(gatewayError(ErrorCode.NOT_FOUND, original.message, { entity: original.entity, key: original.key }));
   }
@@ -191,10 +219,15 @@ function isGraphQLError(value: unknown): value is GraphQLError {
 /**
  * graphql-js quotes the whole variable value in coercion errors (`Variable "$input" got invalid value {…}; …`): for a
  * `connectionCreate` input that is the caller's credentials, echoed into responses and logs. Keep the variable name
- * and the reason, drop the value.
+ * and the reason, drop the value — the reason's too (`String cannot represent a non string value: <the value>`).
  */
 function withoutEchoedValue(error: GraphQLError): string {
   const match = /^(Variable "\$[^"]+") got invalid value /.exec(error.message);
   if (!match || !error.originalError?.message) return error.message;
-  return `${match[1]} got an invalid value; ${error.originalError.message}`;
+  const inner = error.originalError.message;
+  // Where in the value, when graphql-js says (` at "input.clientSecret"`, just before `; <reason>`).
+  const head = error.message.endsWith(`; ${inner}`) ? error.message.slice(0, -inner.length - 2) : '';
+  const at = / at "[^"]*"$/.exec(head)?.[0] ?? '';
+  const reason = inner.replace(/(cannot represent [^:]*): [\s\S]*$/, '$1.');
+  return `${match[1]} got an invalid value${at}; ${reason}`;
 }

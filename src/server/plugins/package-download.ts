@@ -12,9 +12,10 @@ import { packageRef } from '../../resolvers/packages.js';
 import { WorkatoError } from '../../workato/http.js';
 import { downloadCustomerPackage, downloadPackage } from '../../workato/packages.js';
 import { createContextFactory, type GatewayContext } from '../context.js';
-import { ErrorCode, fromWorkatoError, gatewayError } from '../errors.js';
+import { ErrorCode, gatewayError, workatoErrorFor } from '../errors.js';
 import { requestIdOf } from '../request-scope.js';
 import type { YogaOptions } from '../yoga.js';
+import { logResultError } from './request-id.js';
 
 const ROUTE = /^\/packages\/([^/]+)\/download\/?$/;
 
@@ -41,9 +42,13 @@ type FetchAPI = { Response: typeof Response };
 
 export function usePackageDownload(options: YogaOptions): Plugin<Record<string, unknown>, GatewayContext> {
   const contextFor = createContextFactory({ ...options });
-  const fail = (fetchAPI: FetchAPI, error: GraphQLError, http: { status?: number; headers?: Record<string, string> } = {}): Response => {
+  /** The error as JSON, with the request's id (as every GraphQL error has it), logged as GraphQL errors are. */
+  const fail = (fetchAPI: FetchAPI, request: Request, error: GraphQLError, http: { status?: number; headers?: Record<string, string> } = {}): Response => {
     const code = String(error.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-    return new fetchAPI.Response(JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }), {
+    const requestId = requestIdOf(request);
+    if (requestId) logResultError(options.logger, error, requestId);
+    const extensions = requestId ? { ...error.extensions, requestId } : error.extensions;
+    return new fetchAPI.Response(JSON.stringify({ errors: [{ message: error.message, extensions }] }), {
       status: http.status ?? HTTP_STATUS[code] ?? 500,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...http.headers },
     });
@@ -51,14 +56,14 @@ export function usePackageDownload(options: YogaOptions): Plugin<Record<string, 
 
   const download = async (fetchAPI: FetchAPI, request: Request, rawId: string): Promise<Response> => {
     if (request.method !== 'GET') {
-      return fail(fetchAPI, gatewayError(ErrorCode.BAD_USER_INPUT, 'Only GET is allowed on a package download.'), { status: 405, headers: { allow: 'GET' } });
+      return fail(fetchAPI, request, gatewayError(ErrorCode.BAD_USER_INPUT, 'Only GET is allowed on a package download.'), { status: 405, headers: { allow: 'GET' } });
     }
     let ref: ReturnType<typeof packageRef>;
     try {
       ref = packageRef(decodeURIComponent(rawId), 'id');
     } catch (error) {
       // workatoKey's BAD_USER_INPUT, or a malformed %-escape in the path.
-      return fail(fetchAPI, error instanceof GraphQLError ? error : gatewayError(ErrorCode.BAD_USER_INPUT, 'The package id in the path is malformed.'));
+      return fail(fetchAPI, request, error instanceof GraphQLError ? error : gatewayError(ErrorCode.BAD_USER_INPUT, 'The package id in the path is malformed.'));
     }
     // The same caller → token rule as GraphQL requests (the context factory), so auth modes apply here too.
     const { api } = contextFor({ request } as YogaInitialContext);
@@ -66,7 +71,7 @@ export function usePackageDownload(options: YogaOptions): Plugin<Record<string, 
     try {
       // A customer's package id names the customer and the operation (§17.9); only exports have a zip.
       if (ref.scope !== undefined && ref.operation !== 'export') {
-        return fail(fetchAPI, gatewayError(ErrorCode.NOT_FOUND, 'Only an export has a zip to download.'));
+        return fail(fetchAPI, request, gatewayError(ErrorCode.NOT_FOUND, 'Only an export has a zip to download.'));
       }
       const zip =
         ref.scope === undefined ? await downloadPackage(api, id, request.signal) : await downloadCustomerPackage(api.forManagedUser(ref.scope), id, request.signal);
@@ -85,10 +90,10 @@ export function usePackageDownload(options: YogaOptions): Plugin<Record<string, 
     } catch (error) {
       if (error instanceof WorkatoError) {
         const retry = error.status === 429 && error.retryAfter !== undefined ? { 'retry-after': String(error.retryAfter) } : undefined;
-        return fail(fetchAPI, fromWorkatoError(error), { headers: retry });
+        return fail(fetchAPI, request, workatoErrorFor(error), { headers: retry });
       }
       options.logger.error('Unexpected error while downloading a package', error, { reqId: requestIdOf(request) });
-      return fail(fetchAPI, gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
+      return fail(fetchAPI, request, gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
     }
   };
 

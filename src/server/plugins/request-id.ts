@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
-import { unexpectedCauseOf } from '../errors.js';
+import { logMessageOf, unexpectedCauseOf } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { requestIdOf, requestScopeOf, scopeOfRequest } from '../request-scope.js';
 import { eachEvent, isAsyncIterable } from '../result-events.js';
@@ -9,15 +9,17 @@ import type { YogaOptions } from '../yoga.js';
 type ResultError = { message: string; extensions?: Record<string, unknown> };
 
 /**
- * Logs one error of a result, with the request's id: an unexpected fault at `error` with its cause (errors.ts
- * `maskError` kept it aside), trouble upstream at `warn`, anything else (the caller's mistakes) at `debug`.
+ * Logs one error of a result (or of a package download), with the request's id: an unexpected fault at `error` with
+ * its cause (errors.ts `maskError` kept it aside), trouble upstream at `warn`, anything else (the caller's mistakes)
+ * at `debug`. An error made from a Workato failure is logged without what Workato said (`logMessageOf`).
  */
-function logError(logger: Logger, error: ResultError, reqId: string): void {
+export function logResultError(logger: Logger, error: ResultError, reqId: string): void {
   const cause = unexpectedCauseOf(error);
   if (cause !== undefined) return logger.error('Unexpected error while executing a GraphQL request', cause, { reqId });
   const code = error.extensions?.code;
-  if (typeof code === 'string' && (code.startsWith('UPSTREAM') || code === 'RATE_LIMITED')) logger.warn(`${code}: ${error.message}`, { reqId });
-  else logger.debug(`${String(code)}: ${error.message}`, { reqId });
+  const message = logMessageOf(error);
+  if (typeof code === 'string' && (code.startsWith('UPSTREAM') || code === 'RATE_LIMITED')) logger.warn(`${code}: ${message}`, { reqId });
+  else logger.debug(`${String(code)}: ${message}`, { reqId });
 }
 
 /**
@@ -32,7 +34,7 @@ export function useRequestId(options: YogaOptions): Plugin<Record<string, unknow
     const errors = (one as { errors?: ResultError[] } | undefined)?.errors;
     if (!errors) return one;
     for (const error of errors) {
-      logError(logger, error, requestId);
+      logResultError(logger, error, requestId);
       // GraphQLError freezes nothing, but extensions may be shared with a cached error: copy, don't mutate.
       error.extensions = { ...error.extensions, requestId };
     }
