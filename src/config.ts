@@ -81,6 +81,8 @@ export interface Config {
     maxTokens: number;
     /** Deepest nesting of objects and lists in one variable's value (JSON scalars can be anything). */
     maxVariableDepth: number;
+    /** Ids in one `nodes(ids:)`, representations in one `_entities`: each may cost a Workato call. */
+    maxIds: number;
     maxBodyBytes: number;
     fieldSuggestions: boolean;
     introspection: boolean;
@@ -170,7 +172,7 @@ export const CONFIG_VARIABLES = [
   'PACKAGE_POLL_INTERVAL_MS', 'EVENT_STREAM_POLL_SECONDS', 'BENCH_DISABLE_BATCHING',
   'GATEWAY_API_KEYS', 'GATEWAY_JWKS_URL', 'GATEWAY_JWT_ISSUER', 'GATEWAY_JWT_AUDIENCE',
   'DANGEROUSLY_ALLOW_OPEN_GATEWAY_WITH_SERVER_TOKEN',
-  'MAX_QUERY_DEPTH', 'MAX_QUERY_COST', 'MAX_ALIASES', 'MAX_DIRECTIVES', 'MAX_TOKENS', 'MAX_VARIABLE_DEPTH', 'MAX_BODY_BYTES',
+  'MAX_QUERY_DEPTH', 'MAX_QUERY_COST', 'MAX_ALIASES', 'MAX_DIRECTIVES', 'MAX_TOKENS', 'MAX_VARIABLE_DEPTH', 'MAX_IDS', 'MAX_BODY_BYTES',
   'FIELD_SUGGESTIONS', 'INTROSPECTION', 'CORS_ORIGINS', 'TRUSTED_DOCUMENTS', 'TRUSTED_DOCUMENTS_ONLY',
   'WORKATO_RETRIES', 'WORKATO_RETRY_BASE_MS', 'WORKATO_RETRY_MAX_DELAY_MS',
   'WORKATO_RATE_LIMIT', 'WORKATO_RATE_LIMIT_MAX_WAIT_MS',
@@ -363,6 +365,7 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
       maxTokens: integer(env, 'MAX_TOKENS', 3_000, 10, 1_000_000),
       // Capped well below what a recursive reader of the value (graphql-js, JSON.stringify, the cache key) survives.
       maxVariableDepth: integer(env, 'MAX_VARIABLE_DEPTH', 64, 1, 1_000),
+      maxIds: integer(env, 'MAX_IDS', 500, 1, 100_000),
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1_048_576, 1_024, 1_073_741_824),
       fieldSuggestions: boolean(env, 'FIELD_SUGGESTIONS', !production),
       introspection: boolean(env, 'INTROSPECTION', true),

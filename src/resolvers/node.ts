@@ -1,10 +1,10 @@
 import type { Resolvers, ResolversTypes } from '../generated/graphql.js';
 import type { GatewayContext } from '../server/context.js';
-import { badUserInput } from '../server/errors.js';
+import { badUserInput, ErrorCode, gatewayError } from '../server/errors.js';
 import { tagOne } from '../loaders/scope.js';
 import { FAMILY_NODES } from './family-nodes.js';
 import { typed } from './helpers.js';
-import { fromGlobalId, toGlobalId, type GlobalId, type NodeType } from './relay.js';
+import { fromGlobalId, keyShapeOf, toGlobalId, WORKATO_INT_ID, type GlobalId, type NodeType } from './relay.js';
 
 export type NodeValue = ResolversTypes['Node'];
 
@@ -24,10 +24,13 @@ const notIssued = (id: string) => badUserInput(`"${id}" is not an id this API is
  */
 export async function loadNodeOf(parsed: GlobalId, ctx: GatewayContext, given?: string): Promise<NodeValue> {
   const id = () => given ?? toGlobalId(parsed.type, parsed.keys, parsed.scope);
+  // A one-part id has its type's shape (relay.ts KEY_SHAPES), checked here for every family: `Number()` alone reads
+  // " 3307712 " or "0x327ac0" as recipe 3307712, and a 17-digit id as another recipe. (Connectors are named.)
+  if (parsed.keys.length === 1 && parsed.type !== 'Connector' && !keyShapeOf(parsed.type).test(parsed.keys[0]!)) throw notIssued(id());
   const family = FAMILY_NODES[parsed.type];
   if (family) return family(parsed, ctx, id);
-  const int = (i: number) => Number(parsed.keys[i]);
-  if (parsed.type !== 'Connector' && parsed.type !== 'Job' && !Number.isInteger(int(0))) throw notIssued(id());
+  const int = (i: number) => (WORKATO_INT_ID.test(parsed.keys[i] ?? '') ? Number(parsed.keys[i]) : NaN);
+  if (parsed.type !== 'Connector' && !Number.isInteger(int(0))) throw notIssued(id());
   const loaders = ctx.loaders.scope(parsed.scope);
   switch (parsed.type) {
     case 'Workspace': {
@@ -79,11 +82,26 @@ export async function loadNodeOf(parsed: GlobalId, ctx: GatewayContext, given?: 
   }
 }
 
+/**
+ * Refuses a list of more ids than MAX_IDS before anything is loaded: each id may cost a Workato call, and with a
+ * server token every caller shares its quota.
+ */
+export function checkIdCount(count: number, ctx: GatewayContext, argument: string): void {
+  if (count <= ctx.maxIds) return;
+  throw gatewayError(ErrorCode.TOO_MANY_IDS, `Too many ids: \`${argument}\` has ${count}, and this gateway loads at most ${ctx.maxIds} at once (MAX_IDS).`, {
+    argument,
+    max: ctx.maxIds,
+  });
+}
+
 export const nodeResolvers: Resolvers = {
   Query: {
     node: (_root, args, ctx) => loadNode(args.id, ctx),
     // Each id resolves on its own: one missing id is null (with its error), the rest still load, in one batch.
-    nodes: (_root, args, ctx) => args.ids.map((id) => loadNode(id, ctx).catch((e: unknown) => e as Error)) as never,
+    nodes: (_root, args, ctx) => {
+      checkIdCount(args.ids.length, ctx, 'ids');
+      return args.ids.map((id) => loadNode(id, ctx).catch((e: unknown) => e as Error)) as never;
+    },
   },
   Node: {
     __resolveType: (node) => node.__typename,

@@ -19,10 +19,8 @@ interface VersionRef {
 /** A RecipeVersion global id (`RecipeVersion:<recipeId>:<versionId>`), or undefined when `value` is not one. */
 function parseVersionId(value: string): VersionRef | undefined {
   const parsed = fromGlobalId(value);
-  if (!parsed || parsed.type !== 'RecipeVersion' || parsed.keys.length !== 2) return undefined;
-  const [recipeId, versionId] = parsed.keys.map(Number) as [number, number];
-  if (!Number.isInteger(recipeId) || !Number.isInteger(versionId)) return undefined;
-  return { scope: parsed.scope, recipeId, versionId };
+  if (!parsed || parsed.type !== 'RecipeVersion' || parsed.keys.length !== 2 || !parsed.keys.every((k) => WORKATO_INT_ID.test(k))) return undefined;
+  return { scope: parsed.scope, recipeId: Number(parsed.keys[0]), versionId: Number(parsed.keys[1]) };
 }
 
 /** `id` of a version: its global id, or a bare Workato id resolved against `recipe` (a global or bare recipe id). */

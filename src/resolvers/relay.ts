@@ -89,6 +89,7 @@ const KEY_SHAPES: Partial<Record<NodeType, RegExp>> = {
   Skill: AGENTIC_ID,
   KnowledgeBase: AGENTIC_ID,
   McpServer: AGENTIC_ID,
+  McpUserGroup: AGENTIC_ID,
 };
 
 /** What a bare Workato key of `type` looks like (numeric unless KEY_SHAPES says otherwise). */

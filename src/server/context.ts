@@ -24,6 +24,8 @@ export interface GatewayContext {
   packagePollMs: number;
   /** Seconds Workato may hold one long poll of `topicMessages` (config `EVENT_STREAM_POLL_SECONDS`). */
   eventStreamPollSecs: number;
+  /** Ids one `nodes(ids:)` or `_entities` may ask for (config `MAX_IDS`): each may cost a Workato call. */
+  maxIds: number;
   /**
    * What the executing operation reads, set by plugins/operation-reads.ts when execution starts (everything until
    * then). A holder object: yoga copies the context's fields into its own object, so only a shared object is seen
@@ -81,6 +83,8 @@ export interface ContextOptions {
   packagePollMs?: number;
   /** Seconds of one `topicMessages` long poll (config `EVENT_STREAM_POLL_SECONDS`); default 25. */
   eventStreamPollSecs?: number;
+  /** Ids per `nodes(ids:)` / `_entities` (config `MAX_IDS`); default 500. */
+  maxIds?: number;
   /** Batched unless the benchmark switches batching off (config `BENCH_DISABLE_BATCHING`). */
   loaderMode?: LoaderMode;
   /**
@@ -142,6 +146,7 @@ export function createContextFactory(options: ContextOptions) {
       requestId: scope.requestId,
       packagePollMs: options.packagePollMs ?? 2_000,
       eventStreamPollSecs: options.eventStreamPollSecs ?? 25,
+      maxIds: options.maxIds ?? 500,
       operation,
       report,
       hosts: { dataTables: options.hosts?.dataTables ?? options.baseUrl, eventStreams: options.hosts?.eventStreams ?? options.baseUrl },

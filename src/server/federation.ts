@@ -8,8 +8,8 @@
 import { Kind, parse, print, type DefinitionNode, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import type { GatewayContext } from './context.js';
 import { badUserInput } from './errors.js';
-import { loadNode, loadNodeOf } from '../resolvers/node.js';
-import { NODE_TYPES, type NodeType } from '../resolvers/relay.js';
+import { checkIdCount, loadNode, loadNodeOf } from '../resolvers/node.js';
+import { fromGlobalId, type NodeType } from '../resolvers/relay.js';
 
 const FEDERATION_NAMES = new Set([
   'link', 'key', 'shareable', 'external', 'requires', 'provides', 'inaccessible', 'tag',
@@ -78,29 +78,39 @@ export function federationParts(typeDefs: string[]): FederationParts {
       Query: {
         _service: () => ({ sdl }),
         // One promise per representation, all started together: the loaders batch and de-duplicate them.
-        _entities: (_root: unknown, args: { representations: Array<Record<string, unknown>> }, ctx: GatewayContext) =>
-          args.representations.map((rep) => resolveEntity(rep, ctx).catch((e: unknown) => e as Error)),
+        _entities: (_root: unknown, args: { representations: Array<Record<string, unknown>> }, ctx: GatewayContext) => {
+          checkIdCount(args.representations.length, ctx, 'representations');
+          return args.representations.map((rep) => resolveEntity(rep, keys, ctx).catch((e: unknown) => e as Error));
+        },
       },
       _Entity: { __resolveType: (value: { __typename: string }) => value.__typename },
     },
   };
 }
 
-/** A representation by global `id`, or by Workato id (`workatoId`, or `name` for connectors). */
-async function resolveEntity(rep: Record<string, unknown>, ctx: GatewayContext) {
+/**
+ * A representation by global `id`, or by Workato id (`workatoId`, or `name` for connectors), of a type with a @key
+ * (`entities`). Everything is checked before anything is loaded: a representation the router could not have made
+ * costs no Workato call.
+ */
+async function resolveEntity(rep: Record<string, unknown>, entities: ReadonlyMap<string, string[]>, ctx: GatewayContext) {
   const type = rep.__typename;
-  if (typeof type !== 'string' || !(NODE_TYPES as readonly string[]).includes(type)) {
+  if (typeof type !== 'string' || !entities.has(type)) {
     throw badUserInput(`Unknown entity type ${JSON.stringify(type)}.`, 'representations');
   }
   const nodeType = type as NodeType;
-  // A Workato key names an object of the caller's own workspace (scope undefined), as `workatoId` fields do.
-  const byKey = (key: string) => loadNodeOf({ type: nodeType, scope: undefined, keys: [key] }, ctx);
-  let loading;
-  if (typeof rep.id === 'string') loading = loadNode(rep.id, ctx);
-  else if (rep.workatoId !== undefined && rep.workatoId !== null) loading = byKey(String(rep.workatoId));
-  else if (nodeType === 'Connector' && typeof rep.name === 'string') loading = byKey(rep.name);
-  else throw badUserInput(`A ${type} representation needs \`id\` or \`workatoId\`.`, 'representations');
-  const node = await loading;
-  if (node.__typename !== type) throw badUserInput(`The id of a ${type} representation belongs to a ${node.__typename}.`, 'representations');
-  return node;
+  if (typeof rep.id === 'string') {
+    const named = fromGlobalId(rep.id)?.type;
+    if (named !== undefined && named !== type) throw badUserInput(`The id of a ${type} representation belongs to a ${named}.`, 'representations');
+    return loadNode(rep.id, ctx);
+  }
+  // A Workato key names an object of the caller's own workspace (scope undefined), as `workatoId` fields do; its
+  // shape is checked where every id's is (node.ts loadNodeOf).
+  const key = nodeType === 'Connector' ? rep.name : rep.workatoId;
+  const keyName = nodeType === 'Connector' ? 'name' : 'workatoId';
+  if (key === undefined || key === null) throw badUserInput(`A ${type} representation needs \`id\` or \`${keyName}\`.`, 'representations');
+  if (!(typeof key === 'string' || (typeof key === 'number' && Number.isSafeInteger(key)))) {
+    throw badUserInput(`The \`${keyName}\` of a ${type} representation must be a string or an integer.`, 'representations');
+  }
+  return loadNodeOf({ type: nodeType, scope: undefined, keys: [String(key)] }, ctx, String(key));
 }

@@ -61,6 +61,7 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
       transport: options.transport,
       packagePollMs: options.packagePollMs,
       eventStreamPollSecs: options.config.eventStreamPollSecs,
+      maxIds: options.config.limits.maxIds,
       loaderMode: options.loaderMode,
       referenceCache: options.referenceCache,
       authorizationIsGatewayCredential: options.authorizationIsGatewayCredential,

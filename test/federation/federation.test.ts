@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { composeServices } from '@theguild/federation-composition';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from '../../scripts/cluster/supergraph.js';
+import { NODE_TYPES } from '../../src/resolvers/relay.js';
+import { entityKeys } from '../../src/server/federation.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { startCompanySubgraph, type CompanySubgraph } from './company-subgraph.js';
 
@@ -54,6 +59,9 @@ describe('the gateway as a Federation v2 subgraph', () => {
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3"');
     expect(sdl).toMatch(/type Recipe implements Node @key\(fields: "id"\) @key\(fields: "workatoId"\)/);
     expect(sdl).not.toMatch(/scalar _Any|directive @key|_entities/);
+    // Every type a normalized cache keys by `id` can be referenced by a router too.
+    const entities = entityKeys([parse(sdl)]);
+    expect(NODE_TYPES.filter((t) => !entities.get(t)?.includes('id'))).toEqual([]);
   });
 
   it('Workato → company: recipes from our subgraph, owners from theirs', async () => {
@@ -119,5 +127,50 @@ describe('the gateway as a Federation v2 subgraph', () => {
     const r = await stack.request('{ _entities(representations: [{ __typename: "Recipe", workatoId: "1" }, { __typename: "Nope", id: "x" }]) { __typename } }');
     expect(r.data?._entities).toEqual([null, null]);
     expect(r.errors?.map((e) => e.extensions?.code).sort()).toEqual(['BAD_USER_INPUT', 'NOT_FOUND']);
+  });
+
+  it('resolves the objects that have only a global id (a property, an MCP tool) by it', async () => {
+    const { properties, mcpServers } = await stack.gql('{ properties(prefix: "s") { id } mcpServers(first: 1) { nodes { tools(first: 1) { nodes { id } } } } }');
+    const reps = [{ __typename: 'Property', id: properties[0].id }, { __typename: 'McpTool', id: mcpServers.nodes[0].tools.nodes[0].id }];
+    const { _entities } = await stack.gql('query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Node { id } } }', { r: reps });
+    expect(_entities).toEqual(reps);
+  });
+
+  it('refuses a key Workato could not have issued, and an id of another type, before any Workato call', async () => {
+    const { project } = await stack.gql('{ project(id: "44021") { id } }');
+    stack.sim.resetCounts();
+    // `Number()` alone reads the first three as recipe 3307712 (or, 17 digits, as another recipe).
+    const keys = ['" 3307712 "', '"0x327ac0"', '"10000000000000001"', '""', '{ a: 1 }', 'true'];
+    const reps = [...keys.map((k) => `{ __typename: "Recipe", workatoId: ${k} }`), `{ __typename: "Recipe", id: "${project.id}" }`];
+    const r = await stack.request(`{ _entities(representations: [${reps.join(', ')}]) { __typename } }`);
+    expect(r.data?._entities).toEqual(reps.map(() => null));
+    expect(r.errors?.map((e) => [e.path?.[1], e.extensions?.code]).sort((x, y) => Number(x[0]) - Number(y[0]))).toEqual(reps.map((_, i) => [i, 'BAD_USER_INPUT']));
+    expect(stack.sim.counts()).toEqual({});
+  });
+
+  it('refuses more representations than MAX_IDS at once (each may cost a Workato call), before any call', async () => {
+    stack.sim.resetCounts();
+    const reps = Array.from({ length: 501 }, (_, i) => ({ __typename: 'Deployment', workatoId: String(51_000 + i) }));
+    const r = await stack.request('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: reps });
+    expect(r.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'TOO_MANY_IDS', argument: 'representations', max: 500 })]);
+    const nodes = await stack.request('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: reps.map((x) => x.workatoId) });
+    expect(nodes.errors?.map((e) => e.extensions?.code)).toEqual(['TOO_MANY_IDS']);
+    expect(stack.sim.counts()).toEqual({});
+  });
+
+  it('composes beside another Relay subgraph: PageInfo is shareable', () => {
+    const relay = parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])
+      type PageInfo @shareable { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
+      type Team @key(fields: "id") { id: ID! name: String! }
+      type TeamConnection { nodes: [Team!]! pageInfo: PageInfo! }
+      type Query { teams(first: Int): TeamConnection! }
+    `);
+    const ours = parse(readFileSync(new URL('../../published/subgraph.graphql', import.meta.url), 'utf8'));
+    const composed = composeServices([
+      { name: 'workato', url: 'http://workato.invalid/graphql', typeDefs: ours },
+      { name: 'teams', url: 'http://teams.invalid/graphql', typeDefs: relay },
+    ]);
+    expect(composed.errors?.map((e) => e.message) ?? []).toEqual([]);
   });
 });
