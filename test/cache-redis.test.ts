@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../src/server/gateway.js';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
-import { REDIS_MISSING, redisServerAvailable, startReplicas, type RedisServer, type Replicas } from './support/redis.js';
+import { createRedisResponseCache } from '../src/server/redis-response-cache.js';
+import { REDIS_MISSING, redisServerAvailable, startRedis, startReplicas, type RedisServer, type Replicas } from './support/redis.js';
 import type { Stack } from './support/stack.js';
 
 const available = redisServerAvailable();
@@ -78,5 +79,61 @@ describe.skipIf(!available)(`Redis response cache shared by two replicas${availa
     const ready = await fetch(`${b.origin}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { responseCache: 'down' } });
+  });
+});
+
+describe.skipIf(!available)(`Redis response cache entries and faults${available ? '' : ` (skipped: ${REDIS_MISSING})`}`, () => {
+  let redis: RedisServer;
+  let client: Redis;
+  beforeAll(async () => {
+    redis = await startRedis();
+    const { Redis } = await import('ioredis');
+    client = new Redis(redis.url);
+  });
+  afterAll(async () => {
+    client?.disconnect();
+    await redis?.stop();
+  });
+
+  it('indexes only live entries: an entity\'s index loses what expired, and invalidating drops entries and index', async () => {
+    const cache = createRedisResponseCache(client, 60_000);
+    const recipe = [{ typename: 'Recipe', id: 'UmVjaXBlOjE' }];
+    for (let i = 0; i < 40; i++) await cache.set(`short.${i}`, { data: { i } }, recipe, 20);
+    await new Promise((r) => setTimeout(r, 40));
+    await cache.set('long.1', { data: { i: 'kept' } }, recipe, 60_000);
+    const [index] = (await client.keys('*entity:Recipe:UmVjaXBlOjE')) as [string];
+    expect(await client.zcard(index)).toBe(1);
+    expect(await cache.get('long.1')).toEqual({ data: { i: 'kept' } });
+    await cache.invalidate(recipe);
+    expect(await cache.get('long.1')).toBeUndefined();
+    expect(await client.exists(index)).toBe(0);
+    // An entry this build cannot read is a miss, not a failed request.
+    await client.set('workato-gateway:response:v1:entry:garbled', '{"data": {"cut sho');
+    expect(await cache.get('garbled')).toBeUndefined();
+  });
+
+  it('a hung Redis costs one request its command timeout, not every request, and a mutation is still answered', async () => {
+    const replicas = await startReplicas((url) => ({ RESPONSE_CACHE: 'redis', REDIS_URL: url, TOKEN_HASH_KEY: 'y'.repeat(40), REFERENCE_CACHE: 'off' }));
+    try {
+      await replicas.a.gql(RECIPE);
+      replicas.redis.pause();
+      const first = performance.now();
+      expect((await replicas.a.gql(RECIPE)).recipe.name).toBeTruthy();
+      const took: number[] = [performance.now() - first];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        expect((await replicas.a.gql(`{ me { name } recipes(first: ${i + 1}) { nodes { id } } }`)).me.name).toBeTruthy();
+        took.push(performance.now() - started);
+      }
+      // The first read waits out the 1 s command timeout; the rest do not touch Redis (each would wait 1–2 s).
+      expect(took.slice(1).every((ms) => ms < 900)).toBe(true);
+      expect((await replicas.a.gql(STOP)).recipeStop.recipe.running).toBe(false);
+      replicas.redis.resume();
+      // The invalidation failed while Redis hung: this replica reads nothing from the cache, so no stale `running`.
+      expect((await replicas.a.gql(RECIPE)).recipe.running).toBe(false);
+    } finally {
+      replicas.redis.resume();
+      await replicas.close();
+    }
   });
 });

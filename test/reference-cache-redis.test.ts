@@ -69,6 +69,22 @@ describe.skipIf(!available)(`Reference cache in Redis, shared by two replicas${a
     expect((await Promise.all(keys.map((k) => client.pttl(k)))).every((t) => t > 0)).toBe(true);
   });
 
+  it('treats an entry it cannot read, or one dated in the future, as a miss: the answer comes from Workato', async () => {
+    await a.gql(CONNECTIONS);
+    const keys = await client.keys('workato-gateway:reference:*');
+    const fields = (await Promise.all(keys.map(async (k) => Object.keys(await client.hgetall(k)).filter((f) => f !== '#gen').map((f) => [k, f] as const)))).flat();
+    const connections = fields.filter(([, f]) => f.startsWith('/connections'));
+    expect(connections.length).toBeGreaterThan(0);
+    for (const [key, field] of connections) await client.hset(key, field, `${Date.now()} [{"id": 1, "na`);
+    a.sim.resetCounts();
+    expect(names(await a.gql(CONNECTIONS)).length).toBeGreaterThan(1);
+    expect(a.sim.counts()).toMatchObject({ 'GET /api/connections': 1 });
+    for (const [key, field] of connections) await client.hset(key, field, `${Date.now() + 3_600_000} [{"id": 1, "name": "from the future"}]`);
+    a.sim.resetCounts();
+    expect(names(await a.gql(CONNECTIONS))).not.toContain('from the future');
+    expect(a.sim.counts()).toMatchObject({ 'GET /api/connections': 1 });
+  });
+
   it('calls Workato when Redis is gone, and logs it once', async () => {
     warnings.length = 0;
     await replicas.redis.stop();

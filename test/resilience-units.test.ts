@@ -88,6 +88,17 @@ describe('RateLimiter', () => {
     limiter.reserve('fresh', { limit: 60, windowMs: 60_000 });
     expect(limiter.size()).toBe(1);
   });
+
+  it('forgets idle keys of a limiter only recorded into (what a replica sent, shared-rate-limiter.ts)', () => {
+    let now = 0;
+    const sent = new RateLimiter(0, () => now, false);
+    // Anyone can make keys: every random bearer token's first call is counted before Workato answers 401.
+    for (let i = 0; i < 50; i++) sent.record(`random-token-${i}|recipes`, { limit: 60, windowMs: 60_000 });
+    expect(sent.size()).toBe(50);
+    now = 200_000;
+    sent.record('fresh|recipes', { limit: 60, windowMs: 60_000 });
+    expect(sent.size()).toBe(1);
+  });
 });
 
 describe('CircuitBreaker', () => {

@@ -147,6 +147,22 @@ describe.skipIf(!available)(`shared quota windows in Redis${skipped}`, () => {
     await until(() => a.mode() === 'shared' && b.mode() === 'shared');
   });
 
+  it('a reply that arrived while the event loop was busy beats the deadline: no fallback beside a healthy Redis', async () => {
+    const c = connect(2_000);
+    await until(() => c.status === 'ready');
+    const l = new SharedRateLimiter({ redis: c, deadlineMs: 10, maxWaitMs: 0, enforcing: true, fallbackReplicas: 2, heartbeatMs: 60_000 });
+    await l.start();
+    limiters.push(l);
+    for (let i = 0; i < 5; i++) {
+      const slot = l.acquire('caller-busy|recipes', { limit: 60, windowMs: 60_000 });
+      // 30 ms of work on the loop right after the call: Redis has answered long before the loop reads it.
+      const end = performance.now() + 30;
+      while (performance.now() < end);
+      expect((await slot).ok).toBe(true);
+    }
+    expect(l.mode()).toBe('shared');
+  });
+
   it('calls one replica sends on its share while Redis is only slow still reach the shared window the others use', async () => {
     for (const l of limiters) await l.close();
     // a asks whether Redis is back only every 10 s: b's calls below come while a is still on its share.

@@ -32,6 +32,10 @@ export interface RedisServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Stops the process where it is (SIGSTOP): connections stay open and nothing answers, as with a hung Redis. */
+  pause(): void;
+  /** Lets a paused process go on (SIGCONT). */
+  resume(): void;
 }
 
 /** Starts one; with `port`, on that port (a Redis brought back after `stop()`, at the same URL). */
@@ -64,10 +68,13 @@ export async function startRedis(options: { port?: number } = {}): Promise<Redis
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
     async stop() {
       if (stopped) return;
       stopped = true;
       const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGCONT'); // a paused server would not act on SIGTERM
       child.kill('SIGTERM');
       await exited;
       rmSync(dir, { recursive: true, force: true });

@@ -101,10 +101,12 @@ export class ReferenceCache {
     const joined: Array<Promise<void>> = [];
     resources.forEach((resource, i) => {
       const entry = entries[i];
-      const age = entry ? now - entry.at : Number.POSITIVE_INFINITY;
+      // An entry from the future (another replica's clock far ahead, or not ours) is not trusted to be fresh.
+      const age = entry && entry.at <= now + FUTURE_SKEW_MS ? now - entry.at : Number.POSITIVE_INFINITY;
       const flight = this.flights.get(flightKey(owner, generation, resource));
-      if (entry && age < 2 * this.options.ttlMs) {
-        values[i] = JSON.parse(entry.text) as T;
+      const value = age < 2 * this.options.ttlMs ? readable<T>(entry!.text) : undefined;
+      if (value !== undefined) {
+        values[i] = value;
         api.ledger.cachedRead('GET', api.prefix + resource);
         if (age >= this.options.ttlMs && !flight) stale.push(i);
       } else if (flight) {
@@ -199,4 +201,16 @@ export function directReads(api: WorkatoApi): ReferenceReads {
     drop: async () => {},
     dropOnce: async () => {},
   };
+}
+
+/** How far ahead of this replica's clock an entry's time may be (clocks of replicas differ a little). */
+const FUTURE_SKEW_MS = 5_000;
+
+/** A stored answer, or undefined when it cannot be read (cut short, or not written by this gateway): a miss. */
+function readable<T>(text: string): T | undefined {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,10 +4,10 @@
  * the fault is logged. Entries are keyed by a hash of document, variables and the caller's keyed token hash.
  */
 import type { Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from './logger.js';
 import { closeRedis, connectRedis } from './redis.js';
+import { createRedisResponseCache } from './redis-response-cache.js';
 
 export interface CacheStore {
   cache: Cache;
@@ -31,14 +31,11 @@ export async function createCacheStore(config: Config['cache'], redisUrl: string
   if (config.mode === 'off') return undefined;
   const { createInMemoryCache, useResponseCache } = await import('@graphql-yoga/plugin-response-cache');
   if (config.mode === 'memory') {
-    const { cache, settled } = tolerant(createInMemoryCache({ max: 5_000 }), logger);
+    const { cache, settled } = tolerant(createInMemoryCache({ max: 5_000 }), logger, config.ttlMs);
     return { cache, useResponseCache, settled, ready: () => true, close: async () => {} };
   }
-  const [redis, { createRedisCache }] = await Promise.all([
-    connectRedis(redisUrl!, { purpose: 'Response cache', commandTimeoutMs: 1_000 }, logger),
-    import('@envelop/response-cache-redis'),
-  ]);
-  const { cache, settled } = tolerant(createRedisCache({ redis: expiringSets(redis, config.ttlMs) as never }), logger);
+  const redis = await connectRedis(redisUrl!, { purpose: 'Response cache', commandTimeoutMs: 1_000 }, logger);
+  const { cache, settled } = tolerant(createRedisResponseCache(redis, config.ttlMs), logger, config.ttlMs);
   return {
     cache,
     useResponseCache,
@@ -48,43 +45,33 @@ export async function createCacheStore(config: Config['cache'], redisUrl: string
   };
 }
 
-/**
- * @envelop/response-cache-redis indexes responses in one set per type and per entity (`Recipe`, `Recipe:<id>`) that
- * it never expires, so they would grow for ever; give every set it writes an expiry past the entries' TTL.
- */
-function expiringSets(redis: Redis, ttlMs: number): Redis {
-  return new Proxy(redis, {
-    get(target, prop) {
-      if (prop === 'pipeline') {
-        return () => {
-          const pipeline = target.pipeline();
-          const sadd = pipeline.sadd.bind(pipeline) as (key: string, ...members: string[]) => unknown;
-          (pipeline as unknown as { sadd: unknown }).sadd = (key: string, ...members: string[]) => {
-            sadd(key, ...members);
-            pipeline.pexpire(key, ttlMs + 60_000);
-            return pipeline;
-          };
-          return pipeline;
-        };
-      }
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
+/** How long a failed read or write keeps the cache out of the way before one call tries again (ms). */
+const PAUSE_MS = 5_000;
 
-/** Cache faults become misses and dropped writes, logged once per kind of operation and minute. */
-function tolerant(cache: Cache, logger: Logger): { cache: Cache; settled: () => Promise<void> } {
+/**
+ * Cache faults become misses and dropped writes, logged once per kind of operation and minute. After a failed read or
+ * write, reads miss and writes are dropped for PAUSE_MS: a Redis that hangs costs one request its command timeout,
+ * not every request two (yoga reads an entry twice on a miss), and writes do not queue up in memory meanwhile.
+ * Invalidations are always tried (a skipped one would leave another caller's stale entry); when one fails, this
+ * replica reads nothing from the cache for a TTL, since an entry it should have dropped may still be there.
+ */
+function tolerant(cache: Cache, logger: Logger, ttlMs: number): { cache: Cache; settled: () => Promise<void> } {
   const lastLogged = new Map<string, number>();
   const pending = new Set<Promise<void>>();
-  const report = (op: string, error: unknown) => {
+  let pausedUntil = 0;
+  let readsPausedUntil = 0;
+  const report = (op: string, error: unknown, pauseMs = PAUSE_MS) => {
     const now = Date.now();
+    if (op === 'invalidate') readsPausedUntil = Math.max(readsPausedUntil, now + pauseMs);
+    else pausedUntil = now + pauseMs;
     if ((lastLogged.get(op) ?? 0) + 60_000 > now) return;
     lastLogged.set(op, now);
     logger.warn(`Response cache: ${op} failed; continuing without the cache`, { message: (error as Error)?.message });
   };
   const wrapped: Cache = {
     async get(id) {
+      const now = Date.now();
+      if (now < pausedUntil || now < readsPausedUntil) return undefined;
       try {
         return await cache.get(id);
       } catch (error) {
@@ -93,6 +80,7 @@ function tolerant(cache: Cache, logger: Logger): { cache: Cache; settled: () => 
       }
     },
     async set(id, data, entities, ttl) {
+      if (Date.now() < pausedUntil) return;
       try {
         await cache.set(id, data, entities, ttl);
       } catch (error) {
@@ -104,7 +92,7 @@ function tolerant(cache: Cache, logger: Logger): { cache: Cache; settled: () => 
         try {
           await cache.invalidate([...entities]);
         } catch (error) {
-          report('invalidate', error);
+          report('invalidate', error, ttlMs);
         }
       })();
       pending.add(done);

@@ -152,11 +152,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
  */
 async function createSharedQuotas(config: Config, logger: Logger, metrics: GatewayMetrics | undefined) {
   if (!config.redisUrl) return undefined;
-  const redis = await connectRedis(config.redisUrl, { purpose: 'Quotas', commandTimeoutMs: config.sharedQuotas.deadlineMs }, logger);
+  // The deadline is the limiter's own (it lets a reply that arrived during a busy stretch win); the connection's
+  // timeout only frees commands Redis never answers.
+  const redis = await connectRedis(config.redisUrl, { purpose: 'Quotas', commandTimeoutMs: Math.max(1_000, config.sharedQuotas.deadlineMs) }, logger);
   let lastLogged = 0;
   let announced = false;
   const limiter = new SharedRateLimiter({
     redis,
+    deadlineMs: config.sharedQuotas.deadlineMs,
     maxWaitMs: config.upstream.rateLimitMaxWaitMs,
     enforcing: config.upstream.rateLimit,
     fallbackReplicas: config.sharedQuotas.fallbackReplicas,

@@ -22,6 +22,12 @@ export async function connectRedis(url: string, options: RedisOptions, logger: L
     maxRetriesPerRequest: 1,
     commandTimeout: options.commandTimeoutMs,
     connectTimeout: 5_000,
+    // A Redis that stops answering on an open connection (stopped, partitioned without a reset) is dropped and
+    // reconnected instead of holding every command until its timeout for as long as the kernel keeps the socket.
+    socketTimeout: Math.max(2_000, 4 * options.commandTimeoutMs),
+    // After a failover the old primary answers writes with READONLY: reconnect (to whatever the URL now names) and
+    // resend, rather than staying on a node where every write fails.
+    reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
     lazyConnect: true,
     // Reconnect quickly but not in a busy loop: a restarted Redis is used again within a second or two.
     retryStrategy: (attempt) => Math.min(200 * attempt, 2_000),

@@ -142,6 +142,9 @@ export class RateLimiter implements QuotaLimiter {
 
   /** Counts a call sent at `at` without asking for a slot (a shared limiter's local shadow of its own calls). */
   record(key: string, quota: Quota, at: number = this.now()): void {
+    // A limiter only recorded into (the shared limiter's log of what it sent) is swept here, or it keeps a window
+    // for every token and family it ever saw.
+    this.sweep(this.now());
     this.push(this.window(key, quota), quota, at);
   }
 

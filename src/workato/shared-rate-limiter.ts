@@ -29,8 +29,13 @@ import { aggregateFamilies, RateLimiter, slotMarginMs, untouched, type Acquired,
 export type QuotaMode = 'shared' | 'fallback';
 
 export interface SharedRateLimiterOptions {
-  /** A connection whose commands fail after the quota deadline (src/server/redis.ts, QUOTA_REDIS_DEADLINE_MS). */
+  /** The quota windows' connection (src/server/redis.ts). */
   redis: Redis;
+  /**
+   * Longest a reservation or heartbeat may take before this replica keeps to its share (QUOTA_REDIS_DEADLINE_MS).
+   * Without it, the connection's own command timeout is the deadline.
+   */
+  deadlineMs?: number;
   maxWaitMs: number;
   /** False: count in the shared windows, never hold a call back (WORKATO_RATE_LIMIT=off). */
   enforcing: boolean;
@@ -228,15 +233,17 @@ export class SharedRateLimiter implements QuotaLimiter {
     this.sweep();
     if (this.modeNow === 'shared') {
       try {
-        const [admitted, waitMs, used, queued, resetIn, blockedIn, redisNow] = await this.redis.wgwQuotaReserve(
-          windowKey(key),
-          blockedKey(key),
-          quota.limit,
-          quota.windowMs,
-          this.options.maxWaitMs,
-          this.enforcing ? 1 : 0,
-          slotMarginMs(quota.windowMs),
-          this.member(),
+        const [admitted, waitMs, used, queued, resetIn, blockedIn, redisNow] = await this.inTime(
+          this.redis.wgwQuotaReserve(
+            windowKey(key),
+            blockedKey(key),
+            quota.limit,
+            quota.windowMs,
+            this.options.maxWaitMs,
+            this.enforcing ? 1 : 0,
+            slotMarginMs(quota.windowMs),
+            this.member(),
+          ),
         );
         const now = Date.now();
         this.offset = redisNow! - now;
@@ -365,6 +372,30 @@ export class SharedRateLimiter implements QuotaLimiter {
     });
   }
 
+  /**
+   * `reply`, or a failure after the deadline. The failure waits for the event loop's check phase (setImmediate),
+   * which comes after the poll phase that reads sockets: a reply that arrived while the loop was busy (a 15 ms
+   * stretch of JSON work) wins over a timer that expired meanwhile. ioredis's command timeout fired first there,
+   * and a replica beside a healthy Redis fell back to its share for nothing.
+   */
+  private inTime<T>(reply: Promise<T>): Promise<T> {
+    const ms = this.options.deadlineMs;
+    if (ms === undefined) return reply;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => setImmediate(() => reject(new Error(`Redis did not answer in ${ms} ms`))), ms);
+      reply.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+
   private member(): string {
     return `${this.id}:${(this.sequence = (this.sequence + 1) % Number.MAX_SAFE_INTEGER)}`;
   }
@@ -373,7 +404,7 @@ export class SharedRateLimiter implements QuotaLimiter {
   private async heartbeat(ttlMs: number): Promise<boolean> {
     const before = this.replicasSeen;
     try {
-      const [replicas, epoch] = await this.redis.wgwReplicas(REPLICAS_KEY, EPOCH_KEY, this.id, ttlMs, randomUUID());
+      const [replicas, epoch] = await this.inTime(this.redis.wgwReplicas(REPLICAS_KEY, EPOCH_KEY, this.id, ttlMs, randomUUID()));
       // The most replicas counted over the last three beats: right after a Redis restart the set fills up one beat at
       // a time, and a share computed from a half-filled set would be too large.
       const now = Date.now();

@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Cache } from '@graphql-yoga/plugin-response-cache';
-import type { ExecutionResult } from 'graphql';
+import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { callerCredentials } from '../context.js';
 import { takeWrites } from '../mutation-writes.js';
@@ -49,6 +49,8 @@ export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<str
   const includeExtensionMetadata = !options.config.production;
   // What a request's mutation evicted beyond the plugin's own entities, for the answer's metadata.
   const evictedBy = new WeakMap<Request, Entity[]>();
+  // Requests that ran a mutation: only they wait for invalidations before answering (a query waits for nothing).
+  const mutating = new WeakSet<Request>();
 
   const cache: Cache = {
     get: (key) => store.cache.get(key),
@@ -88,6 +90,7 @@ export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<str
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
       if (!request || !enabled(request)) return;
+      if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') mutating.add(request);
       return {
         onExecuteDone() {
           const writes = takeWrites(request);
@@ -102,6 +105,7 @@ export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<str
     },
     // The plugin invalidates without waiting; answer a mutation only once its invalidations are done.
     async onResultProcess({ request, result, setResult }) {
+      if (!mutating.has(request)) return;
       await store.settled();
       if (!includeExtensionMetadata || Array.isArray(result) || isAsyncIterable(result)) return;
       const single = result as ExecutionResult;
