@@ -1,11 +1,10 @@
 # syntax=docker/dockerfile:1
-# Build stage: the same steps CI runs (.ci/run: npm ci, npm test), then the production build.
+# Build stage: exactly what CI runs (.ci/run installs Chromium and redis-server for the tests, sets CI=true so that
+# neither the browser nor the Redis tests can skip, then npm ci and npm test), then the production build.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm test
+RUN bash .ci/run
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled JavaScript, production dependencies and the SDL only; runs as the unprivileged `node` user.

@@ -256,8 +256,8 @@ export function loadConfig(processEnv: Record<string, string | undefined> = proc
   }
   const serverToken = env.WORKATO_API_TOKEN?.trim() || undefined;
   const demo = boolean(env, 'WORKATO_DEMO', !explicitBase && !dataCenterSet && !serverToken);
-  if (demo && (explicitBase || serverToken)) {
-    throw new ConfigError('WORKATO_DEMO', 'demo mode runs on the built-in simulator; unset WORKATO_BASE_URL and WORKATO_API_TOKEN');
+  if (demo && (explicitBase || serverToken || dataCenterSet)) {
+    throw new ConfigError('WORKATO_DEMO', 'demo mode runs on the built-in simulator; unset WORKATO_BASE_URL, WORKATO_DATA_CENTER and WORKATO_API_TOKEN');
   }
   const graphqlPath = env.GRAPHQL_PATH?.trim() || '/graphql';
   if (!graphqlPath.startsWith('/')) throw new ConfigError('GRAPHQL_PATH', `must start with "/", got "${graphqlPath}"`);
@@ -311,7 +311,10 @@ const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
 /** Issue 5 settings: client authentication, request limits, upstream resilience, cache, operations. */
 function hardening(env: Env, demo: boolean, serverToken: string | undefined, host: string) {
   if (demo && !LOOPBACK.test(host)) {
-    throw new ConfigError('HOST', `demo mode serves made-up data with no authentication and listens on loopback only; got "${host}"`);
+    throw new ConfigError(
+      'HOST',
+      `demo mode (no WORKATO_DATA_CENTER, WORKATO_BASE_URL or WORKATO_API_TOKEN set) serves made-up data with no authentication and listens on loopback only; got "${host}". To reach Workato, set WORKATO_DATA_CENTER (us, eu, …) or WORKATO_BASE_URL`,
+    );
   }
   const apiKeys = list(env, 'GATEWAY_API_KEYS');
   for (const key of apiKeys) {

@@ -159,6 +159,7 @@ describe('deployment manifests (deploy/)', () => {
     expect(mebibytes(requests.memory)).toBeGreaterThanOrEqual(peak);
     expect(mebibytes(limits.memory)).toBeGreaterThanOrEqual(mebibytes(requests.memory));
     expect(read('k8s/deployment.yaml')).toContain(`peak RSS is ${peak} MB`);
+    expect(read('README.md')).toContain(`peak RSS is ${peak} MB`);
   });
 
   it('gives a stopping replica time to drain: preStop pause plus SHUTDOWN_TIMEOUT_MS fit the grace period', () => {
