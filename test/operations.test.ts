@@ -112,6 +112,16 @@ describe('operating the gateway', () => {
     expect(lines.join('\n')).not.toContain(credential);
   });
 
+  it('redacts secret fields at any depth of a logged object, and tokens in URLs', () => {
+    const written: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void written.push(line) });
+    logger.info('created', { data: { developerApiClientCreate: { payload: { token: 'DEEP-SECRET-1' } } }, list: [{ activation_code: 'CODE-2' }] });
+    logger.info('server at https://mcp.example.com/s/1?wkt_token=URL-SECRET-3&x=1');
+    const text = written.join('');
+    for (const secret of ['DEEP-SECRET-1', 'CODE-2', 'URL-SECRET-3']) expect(text).not.toContain(secret);
+    expect(JSON.parse(written[0]!).data.developerApiClientCreate.payload.token).toBe('[redacted]');
+  });
+
   it('never echoes a rejected variable value, not even in the reason graphql-js gives, into the answer or the log', async () => {
     lines.length = 0;
     const answer = (await (
