@@ -3,6 +3,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EACH_REQUEST_CALLS_WORKATO, startStack, type Stack } from './support/stack.js';
 import { parentIdIn, registerTestTracing, traceparentOf, type TestTracing } from './support/otel.js';
+import { EXPORT, manifest, settled } from './support/packages.js';
 
 const DASHBOARD = `query Dashboard { me { name } recipes(first: 3) { nodes { name folder { name } } } }`;
 const SERVER = 1;
@@ -136,6 +137,43 @@ describe('OpenTelemetry spans from the router to Workato', () => {
 });
 
 describe('without OTEL_TRACING', () => {
+  it("keeps a subscription's Workato calls and a package download's in the caller's trace, under a span of their own", async () => {
+    const own = await startStack({ simulator: { packages: { polls: 3 } }, env: { ...EACH_REQUEST_CALLS_WORKATO, OTEL_TRACING: 'true', PACKAGE_POLL_INTERVAL_MS: '20' } });
+    try {
+      const manifestId = await manifest(own, { name: 'Order to Cash', folderId: '1201101', autoGenerateAssets: true });
+      const { packageExport } = await own.gql(EXPORT, { manifestId });
+      const traceId = newTraceId();
+      const routerSpanId = newSpanId();
+      own.sim.resetCounts();
+      const stream = await fetch(own.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${own.sim.token}`, traceparent: traceparentOf(traceId, routerSpanId) },
+        body: JSON.stringify({ query: 'subscription Follow($id: ID!) { packageStatus(id: $id) { id status } }', variables: { id: packageExport.package.id }, operationName: 'Follow' }),
+      });
+      await stream.text(); // the stream ends when the package is done
+      const polls = own.sim.log();
+      expect(polls.length).toBeGreaterThanOrEqual(2);
+      expect(polls.map((e) => e.traceparent?.split('-')[1])).toEqual(polls.map(() => traceId));
+      const spans = tracing.spansOf(traceId);
+      const subscription = spans.find((x) => x.name === 'graphql.subscribe Follow');
+      expect(subscription).toMatchObject({ kind: SERVER, parentSpanContext: expect.objectContaining({ spanId: routerSpanId }) });
+      expect(callsOf(spans).map((c) => c.parentSpanContext?.spanId)).toEqual(polls.map(() => subscription!.spanContext().spanId));
+
+      const done = await settled(own, packageExport.package.id);
+      const downloadTrace = newTraceId();
+      own.sim.resetCounts();
+      const zip = await fetch(done.downloadUrl, { headers: { authorization: `Bearer ${own.sim.token}`, traceparent: traceparentOf(downloadTrace, routerSpanId) } });
+      expect(zip.status).toBe(200);
+      await zip.arrayBuffer();
+      const download = tracing.spansOf(downloadTrace);
+      const served = download.find((x) => x.name === 'package.download');
+      expect(served?.parentSpanContext?.spanId).toBe(routerSpanId);
+      expect(callsOf(download).map((c) => [c.name, c.parentSpanContext?.spanId])).toEqual([['workato GET packages', served!.spanContext().spanId]]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('makes no span and sends no traceparent, even with a tracer provider registered and an incoming traceparent', async () => {
     const off = await startStack();
     try {

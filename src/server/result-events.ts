@@ -25,3 +25,34 @@ export function eachEvent<T>(source: AsyncIterable<T>, map: (event: T) => T): As
     throw: (error?: unknown) => inner.throw?.(error) ?? Promise.reject(error),
   };
 }
+
+/**
+ * The events of a subscription, each step (next, return, throw) run by `within` (inside a tracing context, say), and
+ * `done` called once when the stream ends, however it ends.
+ */
+export function withinEachStep<T>(source: AsyncIterable<T>, within: <R>(step: () => R) => R, done: () => void): AsyncIterableIterator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let ended = false;
+  const end = <R extends IteratorResult<T>>(result: R): R => {
+    if (result.done && !ended) {
+      ended = true;
+      done();
+    }
+    return result;
+  };
+  const fail = (error: unknown): never => {
+    if (!ended) {
+      ended = true;
+      done();
+    }
+    throw error;
+  };
+  return {
+    next: () => within(() => iterator.next()).then(end, fail),
+    return: (value?: unknown) => within(() => iterator.return?.(value) ?? Promise.resolve({ done: true as const, value: value as T })).then(end, fail),
+    throw: (error?: unknown) => within(() => iterator.throw?.(error) ?? Promise.reject(error)).then(end, fail),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}

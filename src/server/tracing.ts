@@ -15,10 +15,12 @@
  * them costs an AsyncLocalStorage run per resolver, about a quarter more CPU on a 40-call request.
  */
 import type * as Otel from '@opentelemetry/api';
-import type { Plugin } from 'graphql-yoga';
+import type { Plugin, PromiseOrValue } from 'graphql-yoga';
 import { ConfigError } from '../config.js';
 import type { CallTracer } from '../workato/http.js';
 import { currentAttribution } from '../workato/ledger.js';
+import { PACKAGE_DOWNLOAD_ROUTE } from './plugins/package-download.js';
+import { isAsyncIterable, withinEachStep } from './result-events.js';
 
 export interface Tracing {
   plugin: Plugin<Record<string, unknown>>;
@@ -51,29 +53,54 @@ export async function loadTracing(enabled: boolean): Promise<Tracing | undefined
     throw new ConfigError('OTEL_TRACING', 'needs @opentelemetry/api (and an SDK registered before start-up): npm install @opentelemetry/api @opentelemetry/sdk-node');
   }
   const tracer = api.trace.getTracer('workato-graphql-gateway');
+  const parentOf = (request: Request | undefined) =>
+    request ? api.propagation.extract(api.context.active(), request.headers, headersGetter) : api.context.active();
+  /** A server span for `name`, child of the request's `traceparent`, with `run` inside it. */
+  const serve = async (name: string, request: Request | undefined, attributes: Otel.Attributes, run: () => PromiseOrValue<void>) => {
+    const parent = parentOf(request);
+    const span = tracer.startSpan(name, { kind: SPAN_KIND_SERVER, attributes }, parent);
+    return api.context.with(api.trace.setSpan(parent, span), async () => {
+      try {
+        await run();
+      } catch (error) {
+        span.setStatus({ code: STATUS_ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  };
+  const operationOf = (graphqlContext: unknown) => {
+    const { request, params } = graphqlContext as { request?: Request; params?: { operationName?: string | null } };
+    const operation = params?.operationName ?? undefined;
+    return { request, operation, attributes: operation ? { 'graphql.operation.name': operation } : {} };
+  };
   return {
     plugin: {
       instrumentation: {
         execute({ context: graphqlContext }, wrapped) {
-          const { request, params } = graphqlContext as { request?: Request; params?: { operationName?: string | null } };
-          const parent = request ? api.propagation.extract(api.context.active(), request.headers, headersGetter) : api.context.active();
-          const operation = params?.operationName;
-          const span = tracer.startSpan(
-            `graphql.execute${operation ? ` ${operation}` : ''}`,
-            { kind: SPAN_KIND_SERVER, attributes: operation ? { 'graphql.operation.name': operation } : {} },
-            parent,
-          );
-          return api.context.with(api.trace.setSpan(parent, span), async () => {
-            try {
-              await wrapped();
-            } catch (error) {
-              span.setStatus({ code: STATUS_ERROR, message: (error as Error).message });
-              throw error;
-            } finally {
-              span.end();
-            }
-          });
+          const { request, operation, attributes } = operationOf(graphqlContext);
+          return serve(`graphql.execute${operation ? ` ${operation}` : ''}`, request, attributes, wrapped);
         },
+        // A package download (plugins/package-download.ts) answers before GraphQL runs: its Workato calls need a
+        // parent of their own, in the caller's trace.
+        request({ request }, wrapped) {
+          if (!PACKAGE_DOWNLOAD_ROUTE.test(new URL(request.url).pathname)) return wrapped();
+          return serve('package.download', request, {}, wrapped);
+        },
+      },
+      // A subscription's Workato calls happen while its events are read, long after `subscribe` returned: each read
+      // of the next event runs inside the subscription's span, which ends with the stream.
+      onSubscribe({ args }) {
+        const { request, operation, attributes } = operationOf(args.contextValue);
+        return {
+          onSubscribeResult({ result, setResult }) {
+            if (!isAsyncIterable(result)) return;
+            const span = tracer.startSpan(`graphql.subscribe${operation ? ` ${operation}` : ''}`, { kind: SPAN_KIND_SERVER, attributes }, parentOf(request));
+            const inSpan = api.trace.setSpan(parentOf(request), span);
+            setResult(withinEachStep(result, (step) => api.context.with(inSpan, step), () => span.end()));
+          },
+        };
       },
     },
     calls: {

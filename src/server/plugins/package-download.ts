@@ -17,7 +17,8 @@ import { requestIdOf } from '../request-scope.js';
 import type { YogaOptions } from '../yoga.js';
 import { logResultError } from './request-id.js';
 
-const ROUTE = /^\/packages\/([^/]+)\/download\/?$/;
+/** The path of a package's zip on this gateway (`/packages/:id/download`). */
+export const PACKAGE_DOWNLOAD_ROUTE = /^\/packages\/([^/]+)\/download\/?$/;
 
 /** The route of a package's zip on this gateway (what `Package.downloadUrl` points at). */
 export const packageDownloadPath = (workatoId: number | string): string => `/packages/${encodeURIComponent(String(workatoId))}/download`;
@@ -100,7 +101,7 @@ export function usePackageDownload(options: YogaOptions): Plugin<Record<string, 
   return {
     // Not async: every request passes here, and only a download needs to wait.
     onRequest({ request, url, endResponse, fetchAPI }) {
-      const match = ROUTE.exec(url.pathname);
+      const match = PACKAGE_DOWNLOAD_ROUTE.exec(url.pathname);
       if (match) return download(fetchAPI, request, match[1]!).then(endResponse);
     },
   };
