@@ -22,4 +22,4 @@ EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # The V8 heap settings of `npm start` (package.json; README "Memory"): test/packaging.test.ts keeps the two equal.
-CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=20", "--single-threaded-gc", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=20", "dist/main.js"]
