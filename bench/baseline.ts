@@ -5,7 +5,7 @@
  * ends, however it ends.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './processes.js';
@@ -44,8 +44,8 @@ function removeWorktree(dir: string): void {
 }
 
 /**
- * Checks `ref` out (detached) into a temporary directory, gives it this checkout's node_modules and builds it with
- * `npx tsc -p tsconfig.json`. Undefined when the ref is `none`.
+ * Checks `ref` out (detached) into a temporary directory, gives it this checkout's node_modules (or, when its lockfile
+ * differs, its own, from `npm ci`) and builds it with `npx tsc -p tsconfig.json`. Undefined when the ref is `none`.
  */
 export function prepareBaseline(ref: string, log: (message: string) => void): Baseline | undefined {
   if (ref === 'none') return undefined;
@@ -54,7 +54,13 @@ export function prepareBaseline(ref: string, log: (message: string) => void): Ba
   checkedOut.add(dir);
   try {
     git(['worktree', 'add', '--detach', dir, commit]);
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    // The same dependencies: this checkout's node_modules. Others (a package added or removed since): its own.
+    const lock = (root: string) => readFileSync(join(root, 'package-lock.json'), 'utf8');
+    if (lock(dir) === lock(ROOT)) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    else {
+      log(`baseline ${ref} has other dependencies than this checkout: npm ci in ${dir}`);
+      execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
     log(`baseline ${ref} (${commit.slice(0, 7)}) checked out in ${dir}; building it`);
     execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
   } catch (error) {
