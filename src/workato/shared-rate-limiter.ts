@@ -32,8 +32,8 @@ export interface SharedRateLimiterOptions {
   /** The quota windows' connection (src/server/redis.ts). */
   redis: Redis;
   /**
-   * Longest a reservation or heartbeat may take before this replica keeps to its share (QUOTA_REDIS_DEADLINE_MS).
-   * Without it, the connection's own command timeout is the deadline.
+   * Longest a command on the windows may take (QUOTA_REDIS_DEADLINE_MS): a reservation or heartbeat past it puts this
+   * replica on its share. Without it, the connection's own command timeout is the deadline.
    */
   deadlineMs?: number;
   maxWaitMs: number;
@@ -341,7 +341,7 @@ export class SharedRateLimiter implements QuotaLimiter {
       const key = `${caller}|${family.name}`;
       void pipeline.wgwQuotaRead(windowKey(key), blockedKey(key), family.quota.windowMs);
     }
-    const answers = await pipeline.exec().catch(() => null);
+    const answers = await this.inTime(pipeline.exec()).catch(() => null);
     const now = Date.now();
     answers?.forEach(([error, value], i) => {
       if (error || !Array.isArray(value)) return;
@@ -489,7 +489,7 @@ export class SharedRateLimiter implements QuotaLimiter {
       keys++;
     }
     if (keys === 0) return true;
-    const answers = await pipeline.exec().catch(() => null);
+    const answers = await this.inTime(pipeline.exec()).catch(() => null);
     return answers !== null && !answers.some(([error]) => error);
   }
 
