@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     serverToken = simulator.token;
     stopSimulator = () => simulator.close();
     console.log(
-      `Demo mode: no WORKATO_API_TOKEN or WORKATO_BASE_URL set, so the gateway serves the built-in Workato simulator (${simulator.url}) with made-up data.`,
+      `Demo mode: none of WORKATO_API_TOKEN, WORKATO_BASE_URL and WORKATO_DATA_CENTER set, so the gateway serves the built-in Workato simulator (${simulator.url}) with made-up data.`,
     );
   }
 

@@ -9,7 +9,7 @@ import { Kind, parse, print, type DefinitionNode, type DocumentNode, type Object
 import type { GatewayContext } from './context.js';
 import { badUserInput } from './errors.js';
 import { checkIdCount, loadNode, loadNodeOf } from '../resolvers/node.js';
-import { fromGlobalId, type NodeType } from '../resolvers/relay.js';
+import { fromGlobalId, keyShapeOf, type NodeType } from '../resolvers/relay.js';
 
 const FEDERATION_NAMES = new Set([
   'link', 'key', 'shareable', 'external', 'requires', 'provides', 'inaccessible', 'tag',
@@ -104,13 +104,15 @@ async function resolveEntity(rep: Record<string, unknown>, entities: ReadonlyMap
     if (named !== undefined && named !== type) throw badUserInput(`The id of a ${type} representation belongs to a ${named}.`, 'representations');
     return loadNode(rep.id, ctx);
   }
-  // A Workato key names an object of the caller's own workspace (scope undefined), as `workatoId` fields do; its
-  // shape is checked where every id's is (node.ts loadNodeOf).
+  // A Workato key names an object of the caller's own workspace (scope undefined), as `workatoId` fields do.
   const key = nodeType === 'Connector' ? rep.name : rep.workatoId;
   const keyName = nodeType === 'Connector' ? 'name' : 'workatoId';
   if (key === undefined || key === null) throw badUserInput(`A ${type} representation needs \`id\` or \`${keyName}\`.`, 'representations');
   if (!(typeof key === 'string' || (typeof key === 'number' && Number.isSafeInteger(key)))) {
     throw badUserInput(`The \`${keyName}\` of a ${type} representation must be a string or an integer.`, 'representations');
+  }
+  if (nodeType !== 'Connector' && !keyShapeOf(nodeType).test(String(key))) {
+    throw badUserInput(`${JSON.stringify(String(key).slice(0, 80))} is not the \`workatoId\` of a ${type}.`, 'representations');
   }
   return loadNodeOf({ type: nodeType, scope: undefined, keys: [String(key)] }, ctx, String(key));
 }

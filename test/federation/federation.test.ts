@@ -145,6 +145,7 @@ describe('the gateway as a Federation v2 subgraph', () => {
     const r = await stack.request(`{ _entities(representations: [${reps.join(', ')}]) { __typename } }`);
     expect(r.data?._entities).toEqual(reps.map(() => null));
     expect(r.errors?.map((e) => [e.path?.[1], e.extensions?.code]).sort((x, y) => Number(x[0]) - Number(y[0]))).toEqual(reps.map((_, i) => [i, 'BAD_USER_INPUT']));
+    expect(r.errors?.every((e) => e.extensions?.argument === 'representations')).toBe(true);
     expect(stack.sim.counts()).toEqual({});
   });
 
