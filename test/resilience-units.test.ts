@@ -73,7 +73,7 @@ describe('RateLimiter', () => {
     expect(limiter.reserve('k', quota)).toEqual({ ok: true, waitMs: 0 });
     expect(limiter.reserve('k', quota)).toEqual({ ok: true, waitMs: 1_100 });
     expect(limiter.reserve('k', quota)).toEqual({ ok: true, waitMs: 1_100 });
-    expect(limiter.reserve('k', quota)).toEqual({ ok: false, retryAfterSeconds: 3 });
+    expect(limiter.reserve('k', quota)).toEqual({ ok: false, retryAfterSeconds: 3, quota });
     expect(limiter.reserve('other', quota)).toEqual({ ok: true, waitMs: 0 });
     now = 5_000;
     expect(limiter.reserve('k', quota)).toEqual({ ok: true, waitMs: 0 });

@@ -59,7 +59,7 @@ describe.skipIf(!available)(`shared quota windows in Redis${skipped}`, () => {
     const quota = { limit: 5, windowMs: 60_000 };
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).acquire('caller-1|recipes', quota)));
     expect(results.filter((r) => r.ok)).toHaveLength(5);
-    for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, retryAfterSeconds: expect.any(Number) });
+    for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, retryAfterSeconds: expect.any(Number), quota });
     expect(Math.min(...results.flatMap((r) => (r.ok ? [] : [r.retryAfterSeconds])))).toBeGreaterThanOrEqual(59);
     // Both replicas report the shared figure, not their own half.
     expect(a.usage('caller-1|recipes', quota)).toMatchObject({ used: 5, remaining: 0 });
@@ -84,7 +84,7 @@ describe.skipIf(!available)(`shared quota windows in Redis${skipped}`, () => {
     const quota = { limit: 60, windowMs: 60_000 };
     a.block('caller-4|jobs', quota, Date.now() + 30_000);
     await until(async () => !(await b.acquire('caller-4|jobs', quota)).ok);
-    expect(await b.acquire('caller-4|jobs', quota)).toEqual({ ok: false, retryAfterSeconds: expect.any(Number) });
+    expect(await b.acquire('caller-4|jobs', quota)).toEqual({ ok: false, retryAfterSeconds: expect.any(Number), quota });
     expect(await b.acquire('caller-4|folders', quota)).toEqual({ ok: true, waitMs: 0 });
   });
 
@@ -126,7 +126,7 @@ describe.skipIf(!available)(`shared quota windows in Redis${skipped}`, () => {
     expect(modes.slice(2).sort()).toEqual(['shared', 'shared']);
     // Redis came back empty (no persistence): the shared window relearns a's 2 calls before the outage and the 8
     // both sent on their shares, so the quota is spent.
-    expect(await a.acquire('caller-5|recipes', quota)).toEqual({ ok: false, retryAfterSeconds: expect.any(Number) });
+    expect(await a.acquire('caller-5|recipes', quota)).toEqual({ ok: false, retryAfterSeconds: expect.any(Number), quota });
     await b.refresh('caller-5', [{ name: 'recipes', quota }]);
     expect(b.usage('caller-5|recipes', quota)).toMatchObject({ used: 10, remaining: 0 });
   });
@@ -208,9 +208,10 @@ describe.skipIf(!available)(`shared quota windows in Redis${skipped}`, () => {
     await until(async () => Number(await c.zcard('wgw:q:{caller-8|jobs}')) === 5);
     expect(b.mode()).toBe('fallback');
     expect(a.mode()).toBe('fallback');
-    expect(await a.acquire('caller-8|jobs', quota)).toEqual({ ok: false, retryAfterSeconds: expect.any(Number) });
+    // Refused by its share (10 ÷ 2), which the refusal names.
+    expect(await a.acquire('caller-8|jobs', quota)).toEqual({ ok: false, retryAfterSeconds: expect.any(Number), quota: { limit: 5, windowMs: 60_000 } });
     await until(() => a.mode() === 'shared' && b.mode() === 'shared', 5_000);
-    expect(await a.acquire('caller-8|jobs', quota)).toEqual({ ok: false, retryAfterSeconds: expect.any(Number) });
+    expect(await a.acquire('caller-8|jobs', quota)).toEqual({ ok: false, retryAfterSeconds: expect.any(Number), quota });
     expect(Number(await c.zcard('wgw:q:{caller-8|jobs}'))).toBe(10);
   });
 });

@@ -387,15 +387,20 @@ export class WorkatoApi {
       const slot = await limiter.acquire(this.quotaKey(family.name), family.quota);
       if (!slot.ok) {
         this.transport.onRefused?.({ method, family: family.name, reason: 'throttled' });
-        const per = family.quota.windowMs >= 60_000 ? 'minute' : 'second';
-        const limit = family.quota.windowMs >= 60_000 ? family.quota.limit * (60_000 / family.quota.windowMs) : family.quota.limit;
+        // The quota that refused it: while Redis is away, this replica's share of the family's.
+        const { quota } = slot;
+        const per = quota.windowMs >= 60_000 ? 'minute' : 'second';
+        const limit = quota.windowMs >= 60_000 ? quota.limit * (60_000 / quota.windowMs) : quota.limit;
         throw new WorkatoError({
           kind: 'throttled',
           status: 429,
           method,
           path: fullPath,
           retryAfter: slot.retryAfterSeconds,
-          message: `This token has used its Workato quota for ${family.name} calls (${limit} per ${per}); the gateway held back ${method} ${fullPath}.`,
+          message:
+            quota.limit < family.quota.limit
+              ? `This token has used this gateway replica's share of its Workato quota for ${family.name} calls (${limit} per ${per}, while the replicas cannot share their count); the gateway held back ${method} ${fullPath}.`
+              : `This token has used its Workato quota for ${family.name} calls (${limit} per ${per}); the gateway held back ${method} ${fullPath}.`,
         });
       }
     }

@@ -9,7 +9,8 @@
  */
 import type { Quota } from './families.js';
 
-export type Acquired = { ok: true; waitMs: number } | { ok: false; retryAfterSeconds: number };
+/** A slot, or a refusal with the quota that refused it (a replica's share of it while Redis is away). */
+export type Acquired = { ok: true; waitMs: number } | { ok: false; retryAfterSeconds: number; quota: Quota };
 
 interface Window {
   /** Start times of the last `limit` admitted calls, oldest at `head` (a ring; times may lie in the future). */
@@ -180,7 +181,7 @@ export class RateLimiter implements QuotaLimiter {
     if (w.blockedUntil !== undefined && w.blockedUntil > now) {
       // Workato said when (Retry-After): wait for it, or refuse when that is too long.
       const waitMs = w.blockedUntil - now;
-      if (waitMs > this.maxWaitMs) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      if (waitMs > this.maxWaitMs) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), quota };
     }
     const floor = Math.max(now, w.blockedUntil ?? 0);
     if (w.times.length < quota.limit) {
@@ -191,7 +192,7 @@ export class RateLimiter implements QuotaLimiter {
     // Full: the next slot opens one window after the oldest of the last `limit` calls, plus a margin for the network.
     const at = Math.max(floor, w.times[w.head]! + w.windowMs + slotMarginMs(w.windowMs));
     const waitMs = at - now;
-    if (waitMs > this.maxWaitMs) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    if (waitMs > this.maxWaitMs) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), quota };
     w.times[w.head] = at;
     w.head = (w.head + 1) % w.times.length;
     return { ok: true, waitMs };

@@ -248,7 +248,7 @@ export class SharedRateLimiter implements QuotaLimiter {
         const now = Date.now();
         this.offset = redisNow! - now;
         this.remember(key, quota, now, used!, queued!, resetIn!, blockedIn!);
-        if (!admitted) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs! / 1000)) };
+        if (!admitted) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs! / 1000)), quota };
         this.sent.record(key, quota, now + waitMs!);
         if (waitMs! > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
         return { ok: true, waitMs: waitMs! };
