@@ -88,7 +88,8 @@ describe.skipIf(!available)(`Redis response cache entries and faults${available 
   beforeAll(async () => {
     redis = await startRedis();
     const { Redis } = await import('ioredis');
-    client = new Redis(redis.url);
+    client = new Redis(redis.url, { lazyConnect: true });
+    await client.connect(); // the cache drops writes while its connection is not ready
   });
   afterAll(async () => {
     client?.disconnect();
@@ -110,6 +111,41 @@ describe.skipIf(!available)(`Redis response cache entries and faults${available 
     // An entry this build cannot read is a miss, not a failed request.
     await client.set('workato-gateway:response:v1:entry:garbled', '{"data": {"cut sho');
     expect(await cache.get('garbled')).toBeUndefined();
+  });
+
+  it('an entry stored while an invalidation runs stays indexed: the next invalidation of the object evicts it', async () => {
+    const recipe = [{ typename: 'Recipe', id: 'UmVjaXBlOjI' }];
+    const plain = createRedisResponseCache(client, 60_000);
+    await plain.set('before', { data: { n: 1 } }, recipe, 60_000);
+    expect(await plain.get('before')).toEqual({ data: { n: 1 } });
+    // A client whose first pipeline that reads an index lets another replica store an entry before it answers.
+    let raced = false;
+    const racing = new Proxy(client, {
+      get(target, prop) {
+        if (prop === 'pipeline') {
+          return () => {
+            const pipeline = target.pipeline();
+            const exec = pipeline.exec.bind(pipeline);
+            pipeline.exec = (async () => {
+              const results = await exec();
+              if (!raced && results?.some(([, reply]) => Array.isArray(reply))) {
+                raced = true;
+                await plain.set('during', { data: { n: 2 } }, recipe, 60_000);
+              }
+              return results;
+            }) as typeof pipeline.exec;
+            return pipeline;
+          };
+        }
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    await createRedisResponseCache(racing, 60_000).invalidate(recipe);
+    expect(raced).toBe(true);
+    expect(await plain.get('before')).toBeUndefined();
+    await plain.invalidate(recipe);
+    expect(await plain.get('during')).toBeUndefined();
   });
 
   it('a hung Redis costs one request its command timeout, not every request, and a mutation is still answered', async () => {

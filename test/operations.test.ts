@@ -135,6 +135,9 @@ describe('operating the gateway', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(lines.join('\n')).not.toContain('918273645');
+    const enumValue = (await (await post({ query: 'query($o: RecipeOrder) { recipes(first: 1, order: $o) { nodes { id } } }', variables: { o: 'sk_live_enum_secret' } })).json()) as any;
+    expect(enumValue.errors[0].message).toBe('Variable "$o" got an invalid value; The value is not one of the "RecipeOrder" enum.');
+    expect(lines.join('\n')).not.toContain('sk_live_enum_secret');
   });
 
   it('drains in-flight requests on close, then refuses new ones', async () => {

@@ -46,11 +46,12 @@ export function createRecipeLoaders(
   /**
    * Workato has no batch get (REFERENCE §30). One id: GET /recipes/:id. Several (`nodes`, federation `_entities`):
    * walk the id-descending list (§6) 100 at a time, each page starting with `since_id` just above the highest id not
-   * yet seen: 100 ids spread over 300 recipes cost 3 calls; no count is needed first. The walk stops once its pages
-   * have found fewer wanted ids than there are pages (ids that no longer exist, far apart), and the ids left get a
-   * GET each: never more than one call over a GET per id. The price: one round trip per page, as each page starts
-   * where the list of wanted ids says. An id the list does not hold gets its own GET (404 → NotFoundError for that
-   * key). Only the wanted recipes are kept: the rest of a page (two thirds, in
+   * yet seen: 100 ids spread over 300 recipes cost 3 calls; no count is needed first. Every page settles at least
+   * the id it starts at, so the pages are never more than the ids; an id the list does not hold (a deleted recipe)
+   * gets its own GET as well (404 → NotFoundError for that key). So the walk costs at most one call per id, plus one
+   * per id that no longer exists. (A rule that stopped the walk after pages that found nothing bounded the worst
+   * case at one call over a GET per id, but turned one deleted recent id beside 100 older ones into 102 calls.)
+   * The price: one round trip per page, as each page starts where the list of wanted ids says. Only the wanted recipes are kept: the rest of a page (two thirds, in
    * that example) dies before the next scavenge instead of being copied by each one until the request ends, which
    * took a quarter of the CPU of 100 federation entities (bench/README.md).
    */
@@ -60,18 +61,14 @@ export function createRecipeLoaders(
     const wantedSet = new Set(ids);
     const found = new Map<number, Scoped<Workato.Recipe> | Error>();
     const unlisted: number[] = [];
-    let i = 0;
-    for (let pages = 1; i < wanted.length; pages++) {
+    for (let i = 0; i < wanted.length; ) {
       // Not through recipeList, which would keep (and prime) the whole page.
       const page = await fetchPage({ since_id: wanted[i]! + 1, per_page: LIST_PAGE });
       for (const r of page) if (wantedSet.has(r.id)) found.set(r.id, r);
       // The page holds every recipe from wanted[i] down to its last id; a short page holds all the rest.
       const lowest = page.length < LIST_PAGE ? -Infinity : page[page.length - 1]!.id;
       for (; i < wanted.length && wanted[i]! >= lowest; i++) if (!found.has(wanted[i]!)) unlisted.push(wanted[i]!);
-      // Pages cheaper than GETs so far, or stop: each page must have found a wanted id on average.
-      if (found.size < pages) break;
     }
-    unlisted.push(...wanted.slice(i));
     const fetched = await fetchRecipes(unlisted);
     unlisted.forEach((id, i) => found.set(id, fetched[i]!));
     return ids.map((id) => found.get(id) ?? new NotFoundError('Recipe', String(id)));

@@ -12,7 +12,8 @@ const DateTime = new GraphQLScalarType({
 
 function checkDate(value: unknown): string {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
-    throw new TypeError(`DateTime must be an ISO 8601 string such as 2025-06-12T08:41:07Z; got ${JSON.stringify(value)}`);
+    // The value itself is not quoted: an input may hold credentials (errors.ts withoutEchoedValue).
+    throw new TypeError('DateTime must be an ISO 8601 string such as 2025-06-12T08:41:07Z.');
   }
   return value;
 }

@@ -220,7 +220,8 @@ function isGraphQLError(value: unknown): value is GraphQLError {
 /**
  * graphql-js quotes the whole variable value in coercion errors (`Variable "$input" got invalid value {…}; …`): for a
  * `connectionCreate` input that is the caller's credentials, echoed into responses and logs. Keep the variable name
- * and the reason, drop the value — the reason's too (`String cannot represent a non string value: <the value>`).
+ * and the reason, drop the value — the reason's too (`String cannot represent a non string value: <the value>`,
+ * `Value "<the value>" does not exist in "E" enum`).
  */
 function withoutEchoedValue(error: GraphQLError): string {
   const match = /^(Variable "\$[^"]+") got invalid value /.exec(error.message);
@@ -229,6 +230,8 @@ function withoutEchoedValue(error: GraphQLError): string {
   // Where in the value, when graphql-js says (` at "input.clientSecret"`, just before `; <reason>`).
   const head = error.message.endsWith(`; ${inner}`) ? error.message.slice(0, -inner.length - 2) : '';
   const at = / at "[^"]*"$/.exec(head)?.[0] ?? '';
-  const reason = inner.replace(/(cannot represent [^:]*): [\s\S]*$/, '$1.');
+  const reason = inner
+    .replace(/(cannot represent [^:]*): [\s\S]*$/, '$1.')
+    .replace(/^Value [\s\S]* does not exist in ("[^"]+" enum)\.?/, 'The value is not one of the $1.');
   return `${match[1]} got an invalid value${at}; ${reason}`;
 }

@@ -2,7 +2,7 @@
  * The response cache's entries in Redis, shared by every replica: each result under its key for its TTL, and per
  * entity (`Recipe:<global id>`) a sorted set of the keys of the results holding it, scored by when they expire. A
  * write drops the members that have expired, so an index holds only live entries however many results came and
- * went; invalidating an entity deletes its live entries and the index in one pipeline of reads and one UNLINK.
+ * went; invalidating an entity reads its index, then deletes those entries and removes them from the index.
  *
  * Written here instead of using @envelop/response-cache-redis, whose index sets only ever grew (each stored result
  * added its key to a set per type and per entity, and nothing removed it when the result expired: 5,450 members for
@@ -67,11 +67,20 @@ export function createRedisResponseCache(redis: Redis, maxTtlMs: number): Cache 
     async invalidate(entities) {
       const indexes = indexesOf(entities);
       if (indexes.length === 0) return;
-      const pipeline = redis.pipeline();
-      for (const index of indexes) pipeline.zrange(index, '0', '-1');
-      const members = (replies(await pipeline.exec()) as string[][]).flat();
-      const doomed = [...indexes, ...[...new Set(members)].map(entryKey)];
-      for (let i = 0; i < doomed.length; i += UNLINK_BATCH) await redis.unlink(...doomed.slice(i, i + UNLINK_BATCH));
+      const read = redis.pipeline();
+      for (const index of indexes) read.zrange(index, '0', '-1');
+      const members = replies(await read.exec()) as string[][];
+      // Only the members read leave their index (a ZREM, not a delete of the index): an entry stored between the
+      // read and this write stays indexed, so the next invalidation of the object still finds it.
+      const write = redis.pipeline();
+      indexes.forEach((index, i) => {
+        const keys = members[i]!;
+        for (let at = 0; at < keys.length; at += UNLINK_BATCH) {
+          const batch = keys.slice(at, at + UNLINK_BATCH);
+          write.unlink(...batch.map(entryKey)).zrem(index, ...batch);
+        }
+      });
+      replies(await write.exec());
     },
   };
 }
