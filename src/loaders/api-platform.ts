@@ -50,24 +50,27 @@ export function createApiPlatformLoaders(api: WorkatoApi, scope: string | undefi
     );
   });
 
+  /** A `{"data", "count"}` answer with its items marked with this workspace, and `count` null when Workato left it out. */
+  const scopedCounted = <T extends object>({ data, count }: { data: T[]; count?: number | null }): Counted<Scoped<T>> => ({
+    data: tag(data, scope),
+    count: count ?? null,
+  });
+
   // ---- v2 clients: `{"data", "count"}`, get-by-id; filtered by project or certificate bundles
   const clients = listedById<Scoped<Workato.ApiClient>, number, Counted<Scoped<Workato.ApiClient>>, { project_id: number; cert_bundle_ids: number[] }>({
     entity: 'ApiPlatformClient',
     idOf,
     items: itemsOfCounted,
-    list: async (params) => {
-      const { data, count } = await listApiClients(api, params);
-      return { data: tag(data, scope), count: count ?? null };
-    },
+    list: async (params) => scopedCounted(await listApiClients(api, params)),
     get: async (id) => tagOne(await getApiClient(api, id), scope),
   });
 
   // ---- keys of a client: `{"data", "count"}`, page/per_page (§6), no get-by-id
   const apiKeyPage = listLoader(async ({ clientId, ...params }: PageKey & { clientId: number }) => {
     const { data, count } = await listApiKeys(api, clientId, params);
-    const keys = tag(data.map((k): Workato.ApiKey & { api_client_id: number } => ({ ...k, api_client_id: clientId })), scope);
-    for (const k of keys) apiKeyByKey.prime({ clientId, keyId: k.id }, k);
-    return { data: keys as ApiKeyOf[], count: count ?? null };
+    const keys = scopedCounted({ data: data.map((k): Workato.ApiKey & { api_client_id: number } => ({ ...k, api_client_id: clientId })), count });
+    for (const k of keys.data) apiKeyByKey.prime({ clientId, keyId: k.id }, k);
+    return keys as Counted<ApiKeyOf>;
   });
   const apiKeyByKey = new DataLoader<{ clientId: number; keyId: number }, ApiKeyOf, string>(
     async (keys) => {
@@ -87,10 +90,7 @@ export function createApiPlatformLoaders(api: WorkatoApi, scope: string | undefi
     entity: 'ApiPortal',
     idOf,
     items: itemsOfCounted,
-    list: async (params) => {
-      const { data, count } = await listApiPortals(api, params);
-      return { data: tag(data, scope), count: count ?? null };
-    },
+    list: async (params) => scopedCounted(await listApiPortals(api, params)),
   });
 
   /** After a write: the lists may have changed, and a by-id answer too (a new object is no longer NOT_FOUND). */
