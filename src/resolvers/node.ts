@@ -48,7 +48,7 @@ export async function loadNodeOf(parsed: GlobalId, ctx: GatewayContext, given?: 
     }
     case 'Job': {
       const [recipeId, handle] = [int(0), parsed.keys[1]];
-      if (!Number.isInteger(recipeId) || !handle) throw badUserInput(`"${id()}" is not a job id this API issued.`, 'id');
+      if (!handle) throw badUserInput(`"${id()}" is not a job id this API issued.`, 'id');
       const job = await loaders.jobByKey.load({ recipeId, handle });
       return tagOne({ ...job, recipe_id: recipeId, __typename: 'Job' as const }, parsed.scope);
     }

@@ -25,7 +25,7 @@ import { customerId } from './managed-user-mutations.js';
 import type { CustomerRef } from './managed-users.js';
 import type { OnPremAgentMapper, OnPremGroupMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { toGlobalId, workatoKey } from './relay.js';
+import { toGlobalId, workatoIntKey } from './relay.js';
 import { given } from './writes.js';
 
 type OnPremType = 'OnPremGroup' | 'OnPremAgent';
@@ -68,10 +68,7 @@ async function write<T>(run: () => Promise<T>, notFoundField?: string[]): Promis
 }
 
 /** The id of the object a mutation changes, with the workspace its global id names. */
-function target(type: OnPremType, value: string) {
-  const { key, scope } = workatoKey(type, value, 'input.id');
-  return { id: Number(key), scope };
-}
+const target = (type: OnPremType, value: string) => workatoIntKey(type, value, 'input.id');
 
 const whitelist = (ips: readonly string[] | null | undefined) => (ips == null ? {} : { settings_attributes: { whitelisted_ips: [...ips] } });
 
@@ -141,13 +138,13 @@ export const onPremMutationResolvers: Resolvers = {
     onPremGroupDelete: async (_root, { input }, ctx) =>
       payload<'deletedOnPremGroupId', string>('deletedOnPremGroupId', await deleted(ctx, 'OnPremGroup', input.id, deleteOnPremGroup)),
     onPremAgentCreate: async (_root, { input }, ctx) => {
-      const groupKey = workatoKey('OnPremGroup', input.groupId, 'input.groupId');
+      const groupKey = workatoIntKey('OnPremGroup', input.groupId, 'input.groupId');
       const invalid = nameErrors(input.name, true);
       if (invalid.length) return agent(refused(invalid));
       const scope = await scopeFor(ctx, groupKey.scope, input.managedUser);
       if (!scope.ok) return agent(scope);
       const body: Workato.OnPremAgentWrite = {
-        name: input.name.trim(), os: toWire(input.os), on_prem_group_id: Number(groupKey.key), ...given({ awaiting_setup: input.awaitingSetup }),
+        name: input.name.trim(), os: toWire(input.os), on_prem_group_id: groupKey.id, ...given({ awaiting_setup: input.awaitingSetup }),
       };
       return agent(await created(ctx, scope.value, (api) => createOnPremAgent(api, body), agents, ['input', 'groupId']));
     },

@@ -15,7 +15,7 @@ import { flag, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import { settledById } from './lookahead.js';
 import type { OnPremAgentMapper, OnPremGroupMapper } from './mappers.js';
-import { decodeCursor, globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
+import { decodeCursor, globalIdOf, pageOfList, pageSize, workatoIntKey } from './relay.js';
 import { linked } from './links.js';
 
 interface AgentPageArgs {
@@ -47,12 +47,6 @@ async function agentPage(loaders: ScopedLoaders, args: AgentPageArgs, groupId: n
 
 const scoped = (ctx: GatewayContext, value: object) => ctx.loaders.scope(scopeOf(value)).onPrem;
 
-/** An id of `type` given as a query argument: its Workato key and the workspace its global id names. */
-function keyOf(type: 'OnPremGroup' | 'OnPremAgent', value: string, argument: string) {
-  const { key, scope } = workatoKey(type, value, argument);
-  return { id: Number(key), scope };
-}
-
 /** Group fields whose call needs only the group id and answers 404 for an unknown group: its status (§24 #6). */
 const GROUP_ID_FINDS: ReadonlySet<string> = new Set(['status']);
 /** Group fields that need only the id but whose call cannot tell a missing group: its agents (the whole agent list). */
@@ -73,31 +67,26 @@ async function groupOrItsId(loaders: ScopedLoaders, id: number, scope: string | 
   return loaders.onPrem.onPremGroupById.load(id);
 }
 
-export const onPremGroupNode: FamilyNodeLoader = async (parsed, ctx, id) => {
-  const key = Number(parsed.keys[0]);
-  if (!Number.isInteger(key)) throw badUserInput(`"${id()}" is not an id this API issued.`, 'id');
-  return typed(await ctx.loaders.scope(parsed.scope).onPrem.onPremGroupById.load(key), 'OnPremGroup');
-};
+// One-part ids reach these with their shape checked (node.ts loadNodeOf).
+export const onPremGroupNode: FamilyNodeLoader = async (parsed, ctx) =>
+  typed(await ctx.loaders.scope(parsed.scope).onPrem.onPremGroupById.load(Number(parsed.keys[0])), 'OnPremGroup');
 
-export const onPremAgentNode: FamilyNodeLoader = async (parsed, ctx, id) => {
-  const key = Number(parsed.keys[0]);
-  if (!Number.isInteger(key)) throw badUserInput(`"${id()}" is not an id this API issued.`, 'id');
-  return typed(await ctx.loaders.scope(parsed.scope).onPrem.onPremAgentById.load(key), 'OnPremAgent');
-};
+export const onPremAgentNode: FamilyNodeLoader = async (parsed, ctx) =>
+  typed(await ctx.loaders.scope(parsed.scope).onPrem.onPremAgentById.load(Number(parsed.keys[0])), 'OnPremAgent');
 
 export const onPremResolvers: Resolvers = {
   Query: {
     onPremGroups: (_root, args, ctx) => groupPage(ctx.loaders.scope(), args),
     onPremGroup: (_root, args, ctx, info) => {
-      const { id, scope } = keyOf('OnPremGroup', args.id, 'id');
+      const { id, scope } = workatoIntKey('OnPremGroup', args.id, 'id');
       return groupOrItsId(ctx.loaders.scope(scope), id, scope, info);
     },
     onPremAgents: (_root, args, ctx) => {
-      const group = args.groupId != null ? keyOf('OnPremGroup', args.groupId, 'groupId') : undefined;
+      const group = args.groupId != null ? workatoIntKey('OnPremGroup', args.groupId, 'groupId') : undefined;
       return agentPage(ctx.loaders.scope(group?.scope), args, group?.id);
     },
     onPremAgent: (_root, args, ctx) => {
-      const { id, scope } = keyOf('OnPremAgent', args.id, 'id');
+      const { id, scope } = workatoIntKey('OnPremAgent', args.id, 'id');
       return ctx.loaders.scope(scope).onPrem.onPremAgentById.load(id);
     },
   },

@@ -13,7 +13,7 @@ import { forgetTree } from './folder-mutations.js';
 import { toWire } from './helpers.js';
 import type { DeploymentMapper, ProjectBuildMapper, ProjectMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { fromGlobalId, toGlobalId, WORKATO_INT_ID, workatoKey } from './relay.js';
+import { fromGlobalId, toGlobalId, WORKATO_INT_ID, workatoIntKey, workatoKey } from './relay.js';
 import { given } from './writes.js';
 
 /** §14.4: workspaces without the Environments add-on answer every build/deploy call with this 400. */
@@ -27,11 +27,11 @@ const environmentErrors = (errors: UserErrorValue[]): UserErrorValue[] =>
 export function projectRef(value: string, argument: string): { ref: ProjectRef; scope: string | undefined } {
   const parsed = WORKATO_INT_ID.test(value) ? undefined : fromGlobalId(value);
   if (parsed?.type === 'Folder') {
-    const { key, scope } = workatoKey('Folder', value, argument);
-    return { ref: { folderId: Number(key) }, scope };
+    const { id, scope } = workatoIntKey('Folder', value, argument);
+    return { ref: { folderId: id }, scope };
   }
-  const { key, scope } = workatoKey('Project', value, argument);
-  return { ref: { projectId: Number(key) }, scope };
+  const { id, scope } = workatoIntKey('Project', value, argument);
+  return { ref: { projectId: id }, scope };
 }
 
 const environment = (value: GqlEnvironmentType) => toWire(value) as 'test' | 'prod';

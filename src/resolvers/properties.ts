@@ -16,7 +16,7 @@ import { typed } from './helpers.js';
 import { customerId } from './managed-user-mutations.js';
 import { customerLoaders } from './managed-users.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
-import { globalIdOf, WORKATO_INT_ID, workatoKey } from './relay.js';
+import { globalIdOf, WORKATO_INT_ID, workatoIntKey } from './relay.js';
 import { linkTo } from './links.js';
 
 /** Where the global id puts an environment property's (absent) project. */
@@ -57,9 +57,7 @@ async function target(ctx: GatewayContext, input: PropertiesUpsertInput): Promis
   let projectId: number | null = null;
   const globalProject = input.projectId != null && !WORKATO_INT_ID.test(input.projectId);
   if (input.projectId != null) {
-    const key = workatoKey('Project', input.projectId, 'input.projectId');
-    projectId = Number(key.key);
-    scope = key.scope;
+    ({ id: projectId, scope } = workatoIntKey('Project', input.projectId, 'input.projectId'));
   }
   if (input.managedUser) {
     const customer = await customerId(ctx, input.managedUser, 'input.managedUser');

@@ -7,7 +7,7 @@ import { MAX_VERSION_COMMENT, updateRecipeVersionComment } from '../workato/reci
 import { prop, workatoId } from './helpers.js';
 import type { RecipeMapper, RecipeVersionMapper } from './mappers.js';
 import { attempt, inputError, payload, refused } from './payload.js';
-import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey } from './relay.js';
+import { fromGlobalId, globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoIntKey } from './relay.js';
 import { linkTo } from './links.js';
 
 interface VersionRef {
@@ -29,8 +29,8 @@ function versionRef(id: string, recipe: string | null | undefined, argument: str
   if (ref) return ref;
   if (!WORKATO_INT_ID.test(id)) throw badUserInput(`\`${argument}\` must be a RecipeVersion id (as returned in \`id\`) or its Workato id; got "${id}".`, argument);
   if (recipe == null) throw badUserInput(`\`${argument}\` is a bare Workato id: give the recipe too (\`recipeId\`).`, argument);
-  const { key, scope } = workatoKey('Recipe', recipe, 'input.recipeId');
-  return { scope, recipeId: Number(key), versionId: Number(id) };
+  const { id: recipeId, scope } = workatoIntKey('Recipe', recipe, 'input.recipeId');
+  return { scope, recipeId, versionId: Number(id) };
 }
 
 const withRecipe = (version: RecipeVersionMapper | Omit<RecipeVersionMapper, 'recipe_id'>, recipeId: number): RecipeVersionMapper =>
