@@ -2,7 +2,6 @@ import type { WorkatoApi } from '../workato/http.js';
 import { getDataTable, listDataTables, queryRecords } from '../workato/data-tables.js';
 import { MAX_PER_PAGE } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
-import { NotFoundError } from './errors.js';
 import { BATCHED, requestLoader } from './options.js';
 import { tag, type Scoped, tagOne } from './scope.js';
 import { allPages, listLoader, notFoundAs } from './util.js';

@@ -2,7 +2,6 @@ import type { WorkatoApi } from '../workato/http.js';
 import { getDeployment, getProjectBuild, listDeployments, type ListDeploymentsParams } from '../workato/deployments.js';
 import { projectIdOf } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
-import { NotFoundError } from './errors.js';
 import { BATCHED, requestLoader, type LoaderMode } from './options.js';
 import { tag, type Scoped, tagOne } from './scope.js';
 import { listLoader, notFoundAs, toError } from './util.js';

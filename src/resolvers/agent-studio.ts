@@ -16,7 +16,7 @@ import { flag, found, prop, typed } from './helpers.js';
 import type { GenieMapper, KnowledgeBaseDataSourceMapper } from './mappers.js';
 import { attempt, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
 import { AGENTIC_ID, pageOfPagedList, pageSize, toGlobalId, workatoKey, type GlobalId, type NodeType } from './relay.js';
-import { linked } from './links.js';
+import { linked, linkTo } from './links.js';
 
 /** An `id` argument of `type` (global id or Workato's id) → Workato's id; the caller's own workspace only. */
 export function agenticKey(type: NodeType, value: string, argument: string): string {
@@ -34,10 +34,8 @@ export function nodeKeys(parsed: GlobalId, count: number, id: () => string): str
 }
 
 /** Links to the gateway's own objects from a wire object's `folder_id`/`project_id`/recipe id. */
-export const folderOf = (value: { folder_id?: number | null }, _args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) =>
-  linked(info, value, value.folder_id, (id) => ctx.loaders.scope().folderById.load(id));
-export const projectOf = (value: { project_id?: number | null }, _args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) =>
-  linked(info, value, value.project_id, (id) => ctx.loaders.scope().projectById.load(id));
+export const folderOf = linkTo((value: { folder_id?: number | null }) => value.folder_id, (l) => l.folderById);
+export const projectOf = linkTo((value: { project_id?: number | null }) => value.project_id, (l) => l.projectById);
 export const recipeOf = (value: object, id: number | null | undefined, ctx: GatewayContext, info: GraphQLResolveInfo) =>
   linked(info, value, id, (recipeId) => ctx.loaders.scope().recipeById.load(recipeId));
 

@@ -14,7 +14,7 @@ import { flag, found, fromWire, list, prop, typed, workatoId } from './helpers.j
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { ApiPlatformClientMapper } from './mappers.js';
 import { globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
-import { linked, linkTo } from './links.js';
+import { linkTo } from './links.js';
 import { selectedArgs } from './lookahead.js';
 import type { Workato } from '../workato/types.js';
 
@@ -95,8 +95,7 @@ export const API_PLATFORM_NODES = {
   }) satisfies FamilyNodeLoader,
 } satisfies Partial<Record<NodeType, FamilyNodeLoader>>;
 
-const projectOf = (value: object, projectId: string | number | null | undefined, ctx: { loaders: { scope(s?: string): ScopedLoaders } }, info: GraphQLResolveInfo) =>
-  linked(info, value, numericId(projectId), (id) => ctx.loaders.scope(scopeOf(value)).projectById.load(id));
+const projectOf = linkTo((value: { project_id?: string | number | null }) => numericId(value.project_id), (l) => l.projectById);
 
 export const apiPlatformResolvers: Resolvers = {
   // The writes live in api-platform-mutations.ts; one resolver map per family for resolvers/index.ts.
@@ -141,7 +140,7 @@ export const apiPlatformResolvers: Resolvers = {
     id: (c) => globalIdOf('ApiCollection', c, c.id),
     workatoId,
     projectId: prop('project_id'),
-    project: (c, _args, ctx, info) => projectOf(c, c.project_id, ctx, info),
+    project: projectOf,
     url: prop('url'),
     apiSpecUrl: prop('api_spec_url'),
     version: prop('version'),
@@ -171,7 +170,7 @@ export const apiPlatformResolvers: Resolvers = {
     workatoId,
     description: prop('description'),
     projectId: prop('project_id'),
-    project: (c, _args, ctx, info) => projectOf(c, c.project_id, ctx, info),
+    project: projectOf,
     authType: (c) => (AUTH_TYPES.includes(c.auth_type ?? '') ? fromWire<ApiPlatformAuthType>(c.auth_type!) : null),
     legacy: flag('is_legacy'),
     email: prop('email'),

@@ -3,7 +3,6 @@
  * its privileges and grants are read from the workspace the member came from, so a customer's members (§17.2
  * #6–#8) answer them too.
  */
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
 import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
@@ -16,7 +15,7 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { found, list, prop, typed, workatoId } from './helpers.js';
 import type { FolderMapper, MemberMapper, PrivilegeMapper } from './mappers.js';
 import { decodeCursor, globalIdOf, pageOfList, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoIntKey, type NodeType } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 /** `{"Recipes": ["read", "write"]}` → `[{resource: "Recipes", actions: ["read", "write"]}]`, in Workato's order. */
 function privilegeList(map: Workato.PrivilegeMap | null | undefined): PrivilegeMapper[] {
@@ -30,9 +29,7 @@ async function foldersOf(ctx: GatewayContext, value: object & { folder_ids?: num
 }
 
 /** A grant's project from the member's workspace; null when the item names none. */
-function projectOf(ctx: GatewayContext, value: object & { project_id: number | string }, info: GraphQLResolveInfo) {
-  return linked(info, value, projectIdOf(value.project_id), (id) => ctx.loaders.scope(scopeOf(value)).projectById.load(id));
-}
+const projectOf = linkTo((value: { project_id: number | string }) => projectIdOf(value.project_id), (l) => l.projectById);
 
 const withProject = <T extends { project_id: number | string }>(items: T[]) => items.filter((i) => projectIdOf(i.project_id) !== null);
 
@@ -110,14 +107,14 @@ export const collaboratorResolvers: Resolvers = {
   },
   MemberProjectGrant: {
     projectId: (g) => projectIdOf(g.project_id)!,
-    project: (g, _args, ctx, info) => projectOf(ctx, g, info),
+    project: projectOf,
     environmentType: prop('environment_type'),
     roleName: prop('role_name'),
     createdAt: prop('created_at'),
   },
   MemberProjectPrivileges: {
     projectId: (g) => projectIdOf(g.project_id)!,
-    project: (g, _args, ctx, info) => projectOf(ctx, g, info),
+    project: projectOf,
     environmentType: prop('environment_type'),
     privileges: (p) => privilegeList(p.privileges),
   },

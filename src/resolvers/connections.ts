@@ -1,6 +1,5 @@
 import type { Resolvers } from '../generated/graphql.js';
-import { list, prop, workatoId } from './helpers.js';
-import type { ConnectionMapper } from './mappers.js';
+import { prop, workatoId } from './helpers.js';
 import { globalIdOf, pageOfList, pageSize, workatoIntKey, workatoKey } from './relay.js';
 import { linkTo } from './links.js';
 

@@ -2,7 +2,6 @@
  * Project builds and deployments (REFERENCE §14.4): reads by id, the deployments list (every match in one
  * answer, paged here newest first) and their relations. `project_id` is a string on both (§7): normalised here.
  */
-import type { GraphQLResolveInfo } from 'graphql';
 import type { DeploymentState, EnvironmentType, ProjectBuildState, Resolvers } from '../generated/graphql.js';
 import type { ProjectDeploymentsKey } from '../loaders/deployments.js';
 import type { ScopedLoaders } from '../loaders/index.js';
@@ -12,7 +11,7 @@ import { deploymentStateOf } from '../workato/inferred.js';
 import { defined, fromWire, prop, toWire, workatoId } from './helpers.js';
 import type { DeploymentConnectionMapper, DeploymentMapper } from './mappers.js';
 import { decodeCursor, globalIdOf, makePage, pageSize, workatoIntKey, workatoKey } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 /** `"44021"` → 44021; null when Workato sent something that is not a project id. */
 export function projectIdOf(value: string | number | null | undefined): number | null {
@@ -20,8 +19,7 @@ export function projectIdOf(value: string | number | null | undefined): number |
   return value != null && value !== '' && Number.isInteger(n) ? n : null;
 }
 
-const projectOf = (value: { project_id: string } & object, loaders: ScopedLoaders, info: GraphQLResolveInfo) =>
-  linked(info, value, projectIdOf(value.project_id), (id) => loaders.projectById.load(id));
+const projectOf = linkTo((value: { project_id: string }) => projectIdOf(value.project_id), (l) => l.projectById);
 
 /** Newest (highest id) first, keyset cursor on the id: stable while deployments are added during a walk. */
 function newestFirst(all: readonly DeploymentMapper[], first: number, after: string | null | undefined): DeploymentConnectionMapper {
@@ -93,7 +91,7 @@ export const deploymentResolvers: Resolvers = {
     id: (b) => globalIdOf('ProjectBuild', b, b.id),
     workatoId,
     state: (b) => fromWire<ProjectBuildState>(deploymentStateOf(b.state)),
-    project: (b, _args, ctx, info) => projectOf(b, ctx.loaders.scope(scopeOf(b)), info),
+    project: projectOf,
     description: prop('description'),
     includeTestCases: prop('include_test_cases'),
     performedByName: prop('performed_by_name'),
@@ -106,7 +104,7 @@ export const deploymentResolvers: Resolvers = {
     workatoId,
     state: (d) => fromWire<DeploymentState>(deploymentStateOf(d.state)),
     environmentType: (d) => environmentOf(d.environment_type),
-    project: (d, _args, ctx, info) => projectOf(d, ctx.loaders.scope(scopeOf(d)), info),
+    project: projectOf,
     build: (d, _args, ctx) => (d.project_build_id == null ? null : ctx.loaders.scope(scopeOf(d)).projectBuildById.load(d.project_build_id)),
     description: prop('description'),
     performedByName: prop('performed_by_name'),

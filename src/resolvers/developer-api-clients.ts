@@ -14,7 +14,7 @@ import { flag, found, prop, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import type { DeveloperApiClientConnectionMapper, DeveloperApiClientMapper, FolderMapper } from './mappers.js';
 import { globalIdOf, pageOfPagedList, pageSize, WORKATO_INT_ID, workatoIntId, type GlobalId } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 /** One page of clients with Workato's `count` (§6: `{"result": {"count", "items"}}`). */
 async function clientPage(loaders: ScopedLoaders, args: { first?: number | null; after?: string | null }): Promise<DeveloperApiClientConnectionMapper> {
@@ -64,8 +64,7 @@ export const developerApiClientResolvers: Resolvers = {
   DeveloperApiClient: {
     id: (c) => globalIdOf('DeveloperApiClient', c, c.id),
     workatoId,
-    role: (c, _args, ctx, info) =>
-      linked(info, c, c.api_privilege_group_id, (id) => clientsOf(ctx.loaders.scope(scopeOf(c))).developerApiClientRoleById.load(id)),
+    role: linkTo((c) => c.api_privilege_group_id, (l) => clientsOf(l).developerApiClientRoleById),
     allFolders: flag('all_folders'),
     folders: (c, _args, ctx) => foldersOf(c, ctx),
     environmentName: prop('environment_name'),

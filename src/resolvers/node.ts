@@ -4,7 +4,7 @@ import { badUserInput, ErrorCode, gatewayError } from '../server/errors.js';
 import { tagOne } from '../loaders/scope.js';
 import { FAMILY_NODES } from './family-nodes.js';
 import { typed } from './helpers.js';
-import { fromGlobalId, keyShapeOf, toGlobalId, WORKATO_INT_ID, type GlobalId, type NodeType } from './relay.js';
+import { fromGlobalId, keyShapeOf, toGlobalId, WORKATO_INT_ID, type GlobalId } from './relay.js';
 
 export type NodeValue = ResolversTypes['Node'];
 

@@ -17,7 +17,7 @@ import type { FamilyNodeLoader } from './family-nodes.js';
 import { defined, fromWire, prop, toWire, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import { fromGlobalId, globalIdOf, toGlobalId, WORKATO_INT_ID, workatoIntKey, type GlobalId } from './relay.js';
-import { linked } from './links.js';
+import { linkTo } from './links.js';
 
 /**
  * A package id argument. The caller's own packages: a Workato id or `Package:<id>`. A customer's (§17.9) are read by
@@ -151,8 +151,8 @@ export const packageResolvers: Resolvers = {
     // [spec]: `checked` defaults to true; Workato pre-selects every asset.
     checked: (a) => a.checked !== false,
     status: (a) => assetStatus(a.status),
-    recipe: (a, _args, ctx, info) => (a.type === 'recipe' ? linked(info, a, a.id, (id) => loadersOf(a, ctx).recipeById.load(id)) : null),
-    connection: (a, _args, ctx, info) => (a.type === 'connection' ? linked(info, a, a.id, (id) => loadersOf(a, ctx).connectionById.load(id)) : null),
+    recipe: linkTo((a) => (a.type === 'recipe' ? a.id : null), (l) => l.recipeById),
+    connection: linkTo((a) => (a.type === 'connection' ? a.id : null), (l) => l.connectionById),
   },
   ExportManifest: {
     id: (m) => globalIdOf('ExportManifest', m, m.id),
@@ -206,7 +206,7 @@ export const packageResolvers: Resolvers = {
   },
   PackageRecipeStatus: {
     recipeWorkatoId: (s) => s.id,
-    recipe: (s, _args, ctx, info) => (s.import_result === 'not_found' ? null : linked(info, s, s.id, (id) => loadersOf(s, ctx).recipeById.load(id))),
+    recipe: linkTo((s) => (s.import_result === 'not_found' ? null : s.id), (l) => l.recipeById),
     importResult: (s) => known<PackageImportResult>(s.import_result, IMPORT_RESULTS),
     ok: (s) => IMPORT_RESULTS_OK.includes(s.import_result),
   },

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql.js';
-import { prop, workatoId } from './helpers.js';
+import { workatoId } from './helpers.js';
 import { globalIdOf, pageOfList, pageSize, workatoIntKey } from './relay.js';
 import { linkTo } from './links.js';
 
