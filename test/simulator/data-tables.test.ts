@@ -61,12 +61,14 @@ describe('/api/data_tables (§25)', () => {
       { name: 'c', type: 'relation', optional: true, relation: { table_id: c.id } },
       { name: 'd', type: 'relation', optional: true, relation: { table_id: c.id, field_id: '00000000-0000-4000-8000-000000000000' } },
       { name: 'e', type: 'relation', optional: true, relation: { field_id: nameField } },
+      { name: 'f', type: 'relation', optional: true },
     ] });
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({ message: 'Validation failed', errors: {
       'schema[0].optional': ["can't be blank"], 'schema[1].optional': ['must be true or false'],
       'schema[2].relation.field_id': ["can't be blank"], 'schema[3].relation.field_id': ['must name a column of that table'],
       'schema[4].relation.table_id': ['must name an existing table'],
+      'schema[5].relation.table_id': ['must name an existing table'], 'schema[5].relation.field_id': ["can't be blank"],
     } });
     const made = await call('POST', '/data_tables', { name: 'Links', folder_id: 1201101, schema: [
       { name: 'who', type: 'relation', optional: false, relation: { table_id: c.id, field_id: nameField } },

@@ -108,7 +108,7 @@ function readSchema(v: Validation, value: unknown, store: WorkspaceStore, rng: R
       type: raw.type as Workato.DataTableColumnType, name: String(raw.name ?? '').trim(), optional: optional ?? true,
       field_id: typeof raw.field_id === 'string' ? raw.field_id : rng.uuid(), hint: typeof raw.hint === 'string' ? raw.hint : null,
       default_value: raw.default_value ?? null, metadata: (raw.metadata as Record<string, unknown>) ?? {}, multivalue: bodyBool(raw.multivalue) ?? false,
-      relation: raw.type === 'relation' ? { table_id: relation!.table_id, field_id: relation!.field_id } : null,
+      relation: raw.type === 'relation' ? { table_id: relation?.table_id ?? null, field_id: relation?.field_id ?? null } : null,
     };
   });
 }
