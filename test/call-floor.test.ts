@@ -199,7 +199,7 @@ describe('listedById: several ids the first pages do not hold', () => {
     const family = listedById<{ id: number }, number, Array<{ id: number }>>(familyOf(calls, ids));
     expect((await family.byId.loadMany([990, 995, 999])).map((t) => (t as { id: number }).id)).toEqual([990, 995, 999]);
     expect(calls).toEqual(['list 1', 'get 990', 'get 995', 'get 999']);
-    // Ids the first page holds: that page alone.
+    // Ids the first two pages hold: those pages alone.
     calls.length = 0;
     expect((await listedById<{ id: number }, number, Array<{ id: number }>>(familyOf(calls, ids)).byId.loadMany([3, 50, 120])).map((t) => (t as { id: number }).id)).toEqual([3, 50, 120]);
     expect(calls).toEqual(['list 1', 'list 2']);

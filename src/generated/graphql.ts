@@ -6468,7 +6468,8 @@ export type Project = Node & {
   __typename?: 'Project';
   /**
    * Deployments of this project, newest first. One `GET /deployments?project_id=` per project; the projects of one
-   * request that are at least half of the workspace's share one unfiltered `GET /deployments` instead. Needs Workato's
+   * request, when they are at least two and at least half of the workspace's, share one unfiltered `GET /deployments`
+   * instead. Needs Workato's
    * Environments add-on: without it the field is null with an error saying `Environments not provisioned`. Always null
    * for an Embedded customer's project: Workato's Embedded API has no deployments endpoint.
    */

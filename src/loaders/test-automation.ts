@@ -4,7 +4,7 @@ import { getRecipeHealth, getTestRun, listTestCases } from '../workato/test-auto
 import type { Workato } from '../workato/types.js';
 import { NotFoundError } from './errors.js';
 import { tag, type Scoped, tagOne } from './scope.js';
-import { toError } from './util.js';
+import { notFoundAs, toError } from './util.js';
 
 export type TestCaseValue = Scoped<Workato.TestCase & { recipe_id: number }>;
 
@@ -22,7 +22,7 @@ export function createTestAutomationLoaders(api: WorkatoApi, scope: string | und
       ids.map((recipeId) =>
         listTestCases(api, recipeId).then(
           (cases) => tag(cases.map((c) => ({ ...c, recipe_id: recipeId })), scope),
-          (e: unknown) => (is404(e) ? new NotFoundError('Recipe', String(recipeId)) : toError(e)),
+          notFoundAs('Recipe', String(recipeId)),
         ),
       ),
     ),
@@ -41,7 +41,7 @@ export function createTestAutomationLoaders(api: WorkatoApi, scope: string | und
       ids.map((id) =>
         getTestRun(api, id).then(
           (run) => tagOne(run, scope),
-          (e: unknown) => (is404(e) ? new NotFoundError('TestRun', id) : toError(e)),
+          notFoundAs('TestRun', id),
         ),
       ),
     ),

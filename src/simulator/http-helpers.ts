@@ -143,3 +143,6 @@ export function pageParams(q: Query, defaults: { perPage?: number; maxPerPage?: 
 export function paginate<T>(items: readonly T[], w: PageWindow): T[] {
   return items.slice(w.offset, w.offset + w.perPage);
 }
+
+/** A JSON object (not null, not an array): what a request body or a nested field must be. */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

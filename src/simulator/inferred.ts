@@ -134,7 +134,7 @@
  *   the same checks; `all_folders: true` clears `folder_ids`. Delete → `{"success": true}`. Regenerate replaces the
  *   token and its `updated_at`. A client's token authenticates as its workspace (the token workspace's or the
  *   customer's, with every privilege: roles and folder scope are not enforced, the environment only where §2.1 says so — below,
- *   `devEnvironmentOnlyMessage`); a regenerated token replaces the old one, a deleted client's token stops working (server.ts, `storeOfClientToken`).
+ *   `devEnvironmentOnlyMessage`); a regenerated token replaces the old one, a deleted client's token stops working (routes/developer-api-clients.ts, `clientOfToken`).
  *   Roles: unpaged `{"result": [...]}` in both scopes, id-ascending; `POST …/developer_api_client_roles/:id/copy`
  *   only in a customer workspace (404 `API not found` elsewhere): the copy is named "<name> (copy)", answered as
  *   `{"result": role}`.

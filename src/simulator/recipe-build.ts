@@ -3,7 +3,7 @@
  * connector lists from the step tree, and new versions (§8.3).
  */
 import type { Workato } from '../workato/types.js';
-import { HttpError, badRequest } from './http-helpers.js';
+import { HttpError, badRequest, isObject } from './http-helpers.js';
 import { INFERRED_RECIPE_WRITES } from './inferred.js';
 import { emptyJobs } from './jobs-overlay.js';
 import type { RecipeRow, WorkspaceStore } from './store.js';
@@ -12,7 +12,6 @@ import { formatTime } from './time.js';
 /** §5: recipe names hold at most 255 characters. */
 const MAX_NAME = 255;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** §4.2 validation shape: `{"message": "Validation failed", "errors": {field: [messages]}}`. */
 export const invalid = (field: string, message: string): HttpError =>

@@ -9,7 +9,7 @@ import { request, type Dispatcher } from 'undici';
 import { DOCUMENTED_FAMILIES, familyOf, type Family } from './families.js';
 import { untouched, type QuotaUsage } from './rate-limiter.js';
 import { CallLedger } from './ledger.js';
-import { backoffMs, isConnectionReset, isRetryableMethod, isWrite, RETRYABLE_STATUSES, Semaphore, sharedDeadlines, sleep } from './resilience.js';
+import { backoffMs, isConnectionReset, isWrite, RETRYABLE_STATUSES, Semaphore, sharedDeadlines, sleep } from './resilience.js';
 import type { CallOutcome, Transport } from './transport.js';
 import { httpError, networkError, WorkatoError } from './workato-error.js';
 
@@ -216,7 +216,7 @@ export class WorkatoApi {
   /** One call with its retries (reads only, on 429/502/503/504 and broken connections). */
   private async withRetries<T>(method: Dispatcher.HttpMethod, fullPath: string, family: Family, options: RequestOptions): Promise<Answer<T>> {
     const policy = this.transport.retry;
-    const retryable = policy !== undefined && (isRetryableMethod(method) || options.idempotent === true) && !options.raw;
+    const retryable = policy !== undefined && !isWrite(method, options) && !options.raw;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.attempt<T>(method, fullPath, family, options, attempt, this.budget.ledger.issue());

@@ -6,7 +6,7 @@
  */
 import type { Workato } from '../../workato/types.js';
 import { crudRoutes, findRow, rowsOf, type CrudSpec } from '../crud.js';
-import { badRequest, HttpError, ok, type RouteDef } from '../http-helpers.js';
+import { badRequest, HttpError, isObject, ok, type RouteDef } from '../http-helpers.js';
 import { INFERRED_EVENT_STREAMS as ES } from '../inferred.js';
 import type { TableSpec, WorkspaceStore } from '../store.js';
 import { DAY, formatTime, HOUR, MINUTE, SIM_NOW } from '../time.js';
@@ -161,7 +161,6 @@ function checkPayload(payload: unknown, where: string): Record<string, unknown> 
   return payload as Record<string, unknown>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Why `value` is not of the schema type `type` (the SDK's default is `string`); undefined when it is. Unknown types pass. */
 function typeProblem(type: string, value: unknown): string | undefined {
