@@ -44,10 +44,15 @@ type FetchAPI = { Response: typeof Response };
 export function usePackageDownload(options: YogaOptions): Plugin<Record<string, unknown>, GatewayContext> {
   const contextFor = createContextFactory({ ...options });
   /** The error as JSON, with the request's id (as every GraphQL error has it), logged as GraphQL errors are. */
-  const fail = (fetchAPI: FetchAPI, request: Request, error: GraphQLError, http: { status?: number; headers?: Record<string, string> } = {}): Response => {
+  const fail = (
+    fetchAPI: FetchAPI,
+    request: Request,
+    error: GraphQLError,
+    http: { status?: number; headers?: Record<string, string>; logged?: boolean } = {},
+  ): Response => {
     const code = String(error.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
     const requestId = requestIdOf(request);
-    if (requestId) logResultError(options.logger, error, requestId);
+    if (requestId && !http.logged) logResultError(options.logger, error, requestId);
     const extensions = requestId ? { ...error.extensions, requestId } : error.extensions;
     return new fetchAPI.Response(JSON.stringify({ errors: [{ message: error.message, extensions }] }), {
       status: http.status ?? HTTP_STATUS[code] ?? 500,
@@ -94,7 +99,7 @@ export function usePackageDownload(options: YogaOptions): Plugin<Record<string, 
         return fail(fetchAPI, request, workatoErrorFor(error), { headers: retry });
       }
       options.logger.error('Unexpected error while downloading a package', error, { reqId: requestIdOf(request) });
-      return fail(fetchAPI, request, gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
+      return fail(fetchAPI, request, gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'), { logged: true });
     }
   };
 

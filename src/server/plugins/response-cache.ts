@@ -55,10 +55,9 @@ export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<str
   const cache: Cache = {
     get: (key) => store.cache.get(key),
     set(key, result, entities, ttl) {
-      const end = key.indexOf(SCOPE_END);
+      // Every key is buildResponseCacheKey's, `<scope>.<hash>`.
+      const scope = key.slice(0, key.indexOf(SCOPE_END));
       const indexed: Entity[] = [...entities];
-      if (end <= 0) return store.cache.set(key, result, indexed, ttl);
-      const scope = key.slice(0, end);
       for (const typename of new Set(indexed.map((entity) => entity.typename))) indexed.push(marker(typename, scope));
       return store.cache.set(key, result, indexed, ttl);
     },
@@ -96,8 +95,8 @@ export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<str
           const writes = takeWrites(request);
           if (!writes) return;
           const scope = scopeOf(sessionOf(request));
+          // Never empty: a mutation notes writes only when its payload names a type (mutation-writes.ts).
           const evicted: Entity[] = [...writes.deleted, ...[...writes.types].map((typename) => marker(typename, scope))];
-          if (evicted.length === 0) return;
           evictedBy.set(request, evicted);
           void store.cache.invalidate(evicted);
         },
