@@ -13,7 +13,7 @@ import { objectWithId, REFUSAL_PATTERNS } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { attempt, inputError, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
 import { toGlobalId, workatoIntKey, workatoKey } from './relay.js';
-import { given, resolveScope, type IdArg } from './writes.js';
+import { given, idArg, workspaceOf } from './writes.js';
 
 const folderErrors = (errors: UserErrorValue[]): UserErrorValue[] =>
   errors.map((e) => (REFUSAL_PATTERNS.folderNotEmpty.test(e.message) ? inputError('FOLDER_NOT_EMPTY', e.message, ['input', 'force']) : e));
@@ -37,13 +37,11 @@ export const folderMutationResolvers: Resolvers = {
   Mutation: {
     folderCreate: async (_root, { input }, ctx) => {
       // §17.6: a customer's folders (and projects, at its top level) are created under /managed_users/:id/folders.
-      const parentArg: IdArg[] = input.parentId ? [{ value: input.parentId, type: 'Folder', argument: 'input.parentId' }] : [];
-      const where = await resolveScope(ctx, parentArg, input.managedUser);
+      const where = await workspaceOf(ctx, [idArg('Folder', input.parentId, 'input.parentId')], input.managedUser);
       if (!where.ok) return payload<'folder', FolderRecord>('folder', where);
-      const { scope, keys: [parentKey] } = where.value;
-      const loaders = ctx.loaders.scope(scope);
+      const { scope, loaders, key } = where.value;
       const outcome = await attempt(
-        () => createFolder(loaders.api, { name: input.name, ...given({ parent_id: parentKey === undefined ? undefined : Number(parentKey) }) }),
+        () => createFolder(loaders.api, { name: input.name, ...given({ parent_id: key('input.parentId') }) }),
         // An unknown parent is a 400 (`parent_id is invalid`); a 404 with `managedUser` is an unknown customer.
         input.managedUser ? ['input', 'managedUser'] : ['input', 'parentId'],
       );

@@ -100,9 +100,10 @@ async function resolveEntity(rep: Record<string, unknown>, entities: ReadonlyMap
   }
   const nodeType = type as NodeType;
   if (typeof rep.id === 'string') {
-    const named = fromGlobalId(rep.id)?.type;
-    if (named !== undefined && named !== type) throw badUserInput(`The id of a ${type} representation belongs to a ${named}.`, 'representations');
-    return loadNode(rep.id, ctx);
+    const parsed = fromGlobalId(rep.id);
+    if (parsed && parsed.type !== type) throw badUserInput(`The id of a ${type} representation belongs to a ${parsed.type}.`, 'representations');
+    // Decoded once: an id that does not decode gets loadNode's refusal.
+    return parsed ? loadNodeOf(parsed, ctx, rep.id) : loadNode(rep.id, ctx);
   }
   // A Workato key names an object of the caller's own workspace (scope undefined), as `workatoId` fields do.
   const key = nodeType === 'Connector' ? rep.name : rep.workatoId;
