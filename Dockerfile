@@ -3,6 +3,9 @@
 # neither the browser nor the Redis tests can skip, then npm ci and npm test), then the production build.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
+# The packages .ci/run would install, in a layer of their own so a source change does not download them again
+# (.ci/run then finds them and skips apt).
+RUN apt-get update && apt-get install -y --no-install-recommends chromium redis-server && rm -rf /var/lib/apt/lists/*
 COPY . .
 RUN bash .ci/run
 RUN npm run build && npm prune --omit=dev
