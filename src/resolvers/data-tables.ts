@@ -11,7 +11,8 @@ import { WorkatoError } from '../workato/http.js';
 import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { fromWire, typed } from './helpers.js';
-import type { DataTableColumnMapper, DataTableMapper, DataTableRecordMapper, ManagedUserMapper } from './mappers.js';
+import type { DataTableColumnMapper, DataTableMapper, DataTableRecordMapper } from './mappers.js';
+import { customerWorkatoKey } from './managed-users.js';
 import { decodeCursor, fromGlobalId, globalIdOf, makePage, pageOfPagedList, pageSize, UUID, workatoKey } from './relay.js';
 import { linkTo } from './links.js';
 
@@ -92,15 +93,6 @@ async function recordPage(ctx: GatewayContext, table: DataTableMapper, args: { w
 const tablePage = (ctx: GatewayContext, scope: string | undefined, args: { first?: number | null; after?: string | null }) =>
   pageOfPagedList(pageSize(args.first), args.after, (page, per_page) => dataTablesOf(ctx, scope).listPage({ page, per_page }));
 
-/** A customer's table by global id (of this customer) or bare UUID. */
-function customerTableKey(value: string, customer: Pick<ManagedUserMapper, 'id'>): string {
-  const { key, scope } = dataTableKey(value, 'id');
-  if (!UUID.test(value) && scope !== String(customer.id)) {
-    throw badUserInput('`id` is the id of a DataTable of another workspace; pass one of this customer\'s.', 'id');
-  }
-  return key;
-}
-
 /** `node(id)` / `_entities` for a DataTable. */
 export const dataTableNode: FamilyNodeLoader = async (parsed, ctx) =>
   typed(await dataTablesOf(ctx, parsed.scope).dataTableById.load(parsed.keys[0]!), 'DataTable');
@@ -128,7 +120,7 @@ export const dataTableReadResolvers: Resolvers = {
   },
   ManagedUser: {
     dataTables: (u, args, ctx) => tablePage(ctx, String(u.id), args),
-    dataTable: (u, args, ctx) => dataTablesOf(ctx, String(u.id)).dataTableById.load(customerTableKey(args.id, u)),
+    dataTable: (u, args, ctx) => dataTablesOf(ctx, String(u.id)).dataTableById.load(customerWorkatoKey('DataTable', args.id, 'id', u)),
   },
   Folder: {
     dataTables: async (f, _args, ctx) => (await dataTablesOf(ctx, scopeOf(f)).allDataTables()).filter((t) => t.folder_id === f.id),

@@ -15,7 +15,7 @@ import { selectedArgs, settledById } from './lookahead.js';
 import { customerRecipePageArgs } from './managed-user-workspace.js';
 import { prefetchRecipePage } from './recipes.js';
 import type { LookupTableColumnMapper, ManagedUserMapper } from './mappers.js';
-import { globalIdOf, pageOfPagedList, pageSize, toGlobalId, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
+import { globalIdOf, keyShapeOf, pageOfPagedList, pageSize, toGlobalId, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
 
 /** A customer given as exactly one of `id` (global or Workato id) or `externalId` (§17.0). */
 export interface CustomerRef {
@@ -48,15 +48,20 @@ export function customerLoaders(ctx: GatewayContext, customer: Pick<ManagedUserM
 }
 
 /**
- * A Workato id, or a global id of `type` read from this customer, as a number. A global id of another workspace
- * (the partner's own, or another customer's) is the caller's mistake, not a lookup in the wrong workspace.
+ * A bare Workato key of `type` (keyShapeOf), or a global id of `type` read from this customer. A global id of another
+ * workspace (the partner's own, or another customer's) is the caller's mistake, not a lookup in the wrong workspace.
  */
-export function customerKey(type: NodeType, value: string, argument: string, customer: Pick<ManagedUserMapper, 'id'>): number {
+export function customerWorkatoKey(type: NodeType, value: string, argument: string, customer: Pick<ManagedUserMapper, 'id'>): string {
   const { key, scope } = workatoKey(type, value, argument);
-  if (!WORKATO_INT_ID.test(value) && scope !== String(customer.id)) {
+  if (!keyShapeOf(type).test(value) && scope !== String(customer.id)) {
     throw badUserInput(`\`${argument}\` is the id of a ${type} of another workspace; pass one of this customer's.`, argument);
   }
-  return Number(key);
+  return key;
+}
+
+/** customerWorkatoKey for a numeric id, as a number. */
+export function customerKey(type: NodeType, value: string, argument: string, customer: Pick<ManagedUserMapper, 'id'>): number {
+  return Number(customerWorkatoKey(type, value, argument, customer));
 }
 
 /** §18: `schema` is a JSON-encoded list of `{label, name, type, …}`; entries without a label are skipped. */

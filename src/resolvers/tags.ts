@@ -6,12 +6,12 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { scopeOf, type Scoped } from '../loaders/scope.js';
 import type { GatewayContext } from '../server/context.js';
-import { badUserInput } from '../server/errors.js';
 import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { found, prop, typed } from './helpers.js';
-import type { ManagedUserMapper, TagMapper } from './mappers.js';
-import { globalIdOf, pageOfPagedList, pageSize, TAG_HANDLE, workatoKey } from './relay.js';
+import type { TagMapper } from './mappers.js';
+import { customerWorkatoKey } from './managed-users.js';
+import { globalIdOf, pageOfPagedList, pageSize, workatoKey } from './relay.js';
 
 /** A tag `id` (global) or bare handle → the handle and the scope a global id names. */
 export function tagKey(value: string, argument: string): { key: string; scope?: string } {
@@ -39,15 +39,6 @@ function tagPage(ctx: GatewayContext, scope: string | undefined, args: { q?: str
 export const tagNode: FamilyNodeLoader = async (parsed, ctx) =>
   typed(await tagsOf(ctx, parsed.scope).tagByHandle.load(parsed.keys[0]!), 'Tag');
 
-/** A customer's tag by global id (of this customer) or bare handle. */
-function customerTagKey(value: string, customer: Pick<ManagedUserMapper, 'id'>): string {
-  const { key, scope } = tagKey(value, 'id');
-  if (!TAG_HANDLE.test(value) && scope !== String(customer.id)) {
-    throw badUserInput('`id` is the id of a Tag of another workspace; pass one of this customer\'s.', 'id');
-  }
-  return key;
-}
-
 export const tagResolvers: Resolvers = {
   Query: {
     tags: (_root, args, ctx) => tagPage(ctx, undefined, args),
@@ -58,7 +49,7 @@ export const tagResolvers: Resolvers = {
   },
   ManagedUser: {
     tags: (u, args, ctx) => tagPage(ctx, String(u.id), args),
-    tag: (u, args, ctx) => tagsOf(ctx, String(u.id)).tagByHandle.load(customerTagKey(args.id, u)),
+    tag: (u, args, ctx) => tagsOf(ctx, String(u.id)).tagByHandle.load(customerWorkatoKey('Tag', args.id, 'id', u)),
   },
   Recipe: {
     tags: (r, _args, ctx) => tagsOfHandles(r, ctx),

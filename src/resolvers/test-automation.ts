@@ -12,9 +12,10 @@ import { recipeHealthStatusOf, testResultStatusOf, testRunStatusOf } from '../wo
 import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
 import { fromWire, prop, typed } from './helpers.js';
-import type { ManagedUserMapper, TestRunMapper } from './mappers.js';
+import type { TestRunMapper } from './mappers.js';
+import { customerWorkatoKey } from './managed-users.js';
 import { follow, polled } from './polling.js';
-import { decodeCursor, globalIdOf, makePage, pageSize, TEST_RUN_HANDLE, WORKATO_INT_ID, workatoKey } from './relay.js';
+import { decodeCursor, globalIdOf, makePage, pageSize, WORKATO_INT_ID, workatoKey } from './relay.js';
 import { linkTo } from './links.js';
 
 /** §28: a test case's handle, e.g. `citc-AG48N4xo-g6ccgP` (a run's: TEST_RUN_HANDLE, relay.ts). */
@@ -25,15 +26,6 @@ const automationOf = (ctx: GatewayContext, scope: string | undefined) => ctx.loa
 /** A run `id` (global) or bare handle → the handle and the scope a global id names. */
 export function testRunKey(value: string, argument: string): { key: string; scope?: string } {
   return workatoKey('TestRun', value, argument);
-}
-
-/** A customer's run by global id (of this customer) or bare handle. */
-function customerRunKey(value: string, customer: Pick<ManagedUserMapper, 'id'>): string {
-  const { key, scope } = testRunKey(value, 'id');
-  if (!TEST_RUN_HANDLE.test(value) && scope !== String(customer.id)) {
-    throw badUserInput("`id` is the id of a TestRun of another workspace; pass one of this customer's.", 'id');
-  }
-  return key;
 }
 
 export const testCaseNode: FamilyNodeLoader = async (parsed, ctx, id) => {
@@ -71,7 +63,7 @@ export const testAutomationResolvers: Resolvers = {
     },
   },
   ManagedUser: {
-    testRun: (u, args, ctx) => automationOf(ctx, String(u.id)).testRunById.load(customerRunKey(args.id, u)),
+    testRun: (u, args, ctx) => automationOf(ctx, String(u.id)).testRunById.load(customerWorkatoKey('TestRun', args.id, 'id', u)),
   },
   Subscription: {
     testRunStatus: {
