@@ -204,6 +204,27 @@ describe('listedById: several ids the first pages do not hold', () => {
     expect((await listedById<{ id: number }, number, Array<{ id: number }>>(familyOf(calls, ids)).byId.loadMany([3, 50, 120])).map((t) => (t as { id: number }).id)).toEqual([3, 50, 120]);
     expect(calls).toEqual(['list 1', 'list 2']);
   });
+
+  it('an item read by one of its keys is known by all of them (a customer by E<external id>, then by id)', async () => {
+    const calls: string[] = [];
+    const family = listedById<{ id: string; ext: string }, string, Array<{ id: string; ext: string }>>({
+      entity: 'Customer',
+      idOf: (c) => c.id,
+      keysOf: (c) => [c.id, `E${c.ext}`],
+      items: () => [],
+      list: async () => {
+        calls.push('list');
+        return [];
+      },
+      get: async (key) => {
+        calls.push(`get ${key}`);
+        return { id: '7', ext: 'ACME' };
+      },
+    });
+    expect(await family.byId.load('EACME')).toEqual({ id: '7', ext: 'ACME' });
+    expect(await family.byId.load('7')).toEqual({ id: '7', ext: 'ACME' });
+    expect(calls).toEqual(['get EACME']);
+  });
 });
 
 /** A list of `ids` and a get, each call recorded in `calls`. */

@@ -12,21 +12,14 @@ import { listedById, notFoundAs, itemsOfArray } from './util.js';
  * /managed_users/:id (a 60/min quota), by either key; whichever key a customer is read by, the other one is primed.
  */
 export function createManagedUserLoaders(api: WorkatoApi) {
-  const keysOf = (user: Workato.ManagedUser): string[] =>
-    user.external_id ? [String(user.id), managedUserSegment({ externalId: user.external_id })] : [String(user.id)];
-  const customers: ReturnType<typeof listedById<Workato.ManagedUser, string, Workato.ManagedUser[]>> = listedById<
-    Workato.ManagedUser,
-    string,
-    Workato.ManagedUser[]
-  >({
+  const customers = listedById<Workato.ManagedUser, string, Workato.ManagedUser[]>({
     entity: 'Customer',
     idOf: (user) => String(user.id),
-    keysOf,
+    keysOf: (user) => (user.external_id ? [String(user.id), managedUserSegment({ externalId: user.external_id })] : [String(user.id)]),
     items: itemsOfArray,
     list: (params) => listManagedUsers(api, params),
     get: async (segment) => {
       const user = await getManagedUser(api, segment);
-      for (const key of keysOf(user)) customers.byId.prime(key, user);
       managedUserDetail.prime(user.id, user);
       return user;
     },

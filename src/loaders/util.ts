@@ -59,7 +59,7 @@ export const itemsOfCounted = <T>(page: Counted<T>): T[] => page.data;
  *
  * `F` are the list's optional filters (`api_collection_id`, `project_id`): a filtered page's items are objects of
  * the family like any other. `keysOf`: every key an item is loaded by, when there is more than its id (a customer's
- * `E<external id>` segment, §17.0).
+ * `E<external id>` segment, §17.0); an item a page or a get brings is known by all of them.
  */
 export function listedById<T, K extends string | number, R, F extends object = object>(family: {
   entity: string;
@@ -113,7 +113,10 @@ export function listedById<T, K extends string | number, R, F extends object = o
       ids.map(
         (id) =>
           listed.get(id) ??
-          get(id).catch(notFoundAs(family.entity, String(id))),
+          get(id).then((item) => {
+            for (const key of keysOf(item)) byId.prime(key, item); // read by one key, known by all of them
+            return item;
+          }, notFoundAs(family.entity, String(id))),
       ),
     );
   });
