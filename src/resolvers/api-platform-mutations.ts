@@ -26,12 +26,12 @@ import {
 } from '../workato/api-platform.js';
 import { API_ENDPOINT_RECIPE_STOPPED } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
-import { toWire } from './helpers.js';
+import { given, toWire } from './helpers.js';
 import { customerSegment, type CustomerRef } from './managed-users.js';
 import type { ApiEndpointMapper, ApiPlatformClientMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { fromGlobalId, toGlobalId, WORKATO_INT_ID, workatoKey, type NodeType } from './relay.js';
-import { given, idArg, workspaceOf, type IdArg } from './writes.js';
+import { idArg, workspaceOf, type IdArg } from './writes.js';
 
 const blank = (value: string | null | undefined) => value == null || value.trim() === '';
 const invalid = (message: string, ...field: string[]) => inputError('INVALID', message, ['input', ...field]);

@@ -9,7 +9,7 @@ import { createRuntimeUserConnection } from '../workato/connections.js';
 import type { ConnectionMapper } from './mappers.js';
 import { attempt, inputError, payload, refused } from './payload.js';
 import { workatoKey } from './relay.js';
-import { given } from './writes.js';
+import { given } from './helpers.js';
 
 /** Pick list parameters must be a JSON object (§12.6 `pick_list_params`). */
 function pickListParams(params: unknown): Record<string, unknown> | undefined {

@@ -21,7 +21,7 @@ import type { Workato } from '../workato/types.js';
 import type { ConnectionMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { toGlobalId, workatoIntKey, workatoKey } from './relay.js';
-import { given } from './writes.js';
+import { given } from './helpers.js';
 
 /**
  * Workato's field names → ours, for userErrors about input fields (§12.2: the connector is `provider` on the

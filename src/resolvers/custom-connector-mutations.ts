@@ -9,7 +9,7 @@ import type { Workato } from '../workato/types.js';
 import type { CustomConnectorMapper } from './mappers.js';
 import { attempt, inputError, payload, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { workatoIntId } from './relay.js';
-import { given } from './writes.js';
+import { given } from './helpers.js';
 
 /** api-docs "Create custom connector": the code may not exceed 10 MB. */
 const MAX_CODE_BYTES = 10 * 1024 * 1024;

@@ -11,11 +11,10 @@ import {
 } from '../workato/custom-oauth-profiles.js';
 import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
-import { prop, typed, workatoId } from './helpers.js';
+import { given, prop, typed, workatoId } from './helpers.js';
 import type { CustomOAuthProfileMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused } from './payload.js';
 import { pageOfPagedList, pageSize, toGlobalId, WORKATO_INT_ID, workatoKey } from './relay.js';
-import { given } from './writes.js';
 
 /** Profiles live in the caller's own workspace only: a global id of a customer's object is the caller's mistake. */
 function profileId(value: string, argument: string): number {

@@ -15,12 +15,11 @@ import {
 } from '../workato/data-tables.js';
 import type { Workato } from '../workato/types.js';
 import { dataTableKey, dataTableReadResolvers, dataTablesOf, RECORDS_HOST_MESSAGE, recordKey, recordsApi } from './data-tables.js';
-import { toWire } from './helpers.js';
+import { given, toWire } from './helpers.js';
 import { customerId, write } from './managed-user-mutations.js';
 import type { DataTableMapper, DataTableRecordMapper } from './mappers.js';
 import { attempt, inputError, payload, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { toGlobalId, workatoIntId } from './relay.js';
-import { given } from './writes.js';
 
 const MAX_NAME = 255;
 

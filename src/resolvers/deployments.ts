@@ -8,7 +8,7 @@ import type { ScopedLoaders } from '../loaders/index.js';
 import { scopeOf } from '../loaders/scope.js';
 import type { ListDeploymentsParams } from '../workato/deployments.js';
 import { deploymentStateOf } from '../workato/inferred.js';
-import { defined, fromWire, prop, toWire, workatoId } from './helpers.js';
+import { given, fromWire, prop, toWire, workatoId } from './helpers.js';
 import type { DeploymentConnectionMapper, DeploymentMapper } from './mappers.js';
 import { decodeCursor, globalIdOf, makePage, pageSize, workatoIntKey, workatoKey } from './relay.js';
 import { linkTo } from './links.js';
@@ -42,7 +42,7 @@ interface DeploymentArgs {
 
 /** The list filters of the arguments (project and folder aside). */
 const listFilters = (args: DeploymentArgs): ProjectDeploymentsKey['filters'] =>
-  defined({
+  given({
     environment_type: toWire(args.environmentType) as ListDeploymentsParams['environment_type'],
     state: toWire(args.state),
     from: args.from ?? undefined,
@@ -79,7 +79,7 @@ export const deploymentResolvers: Resolvers = {
       const folder = args.folderId ? workatoKey('Folder', args.folderId, 'folderId') : undefined;
       const loaders = ctx.loaders.scope(project?.scope ?? folder?.scope);
       // §14.4: the folder filter takes the `f<folder_id>` form.
-      const filters = defined({ project_id: project ? Number(project.key) : undefined, folder_id: folder ? `f${folder.key}` : undefined });
+      const filters = given({ project_id: project ? Number(project.key) : undefined, folder_id: folder ? `f${folder.key}` : undefined });
       return deploymentPage(loaders, filters, args);
     },
   },

@@ -22,7 +22,7 @@ import { customerId } from './managed-user-mutations.js';
 import type { EventTopicMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { toGlobalId, workatoIntKey } from './relay.js';
-import { given } from './writes.js';
+import { given } from './helpers.js';
 
 interface TopicFields {
   name?: string | null;

@@ -13,7 +13,8 @@ import { objectWithId, REFUSAL_PATTERNS } from '../workato/inferred.js';
 import type { Workato } from '../workato/types.js';
 import { attempt, inputError, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
 import { toGlobalId, workatoIntKey, workatoKey } from './relay.js';
-import { given, idArg, workspaceOf } from './writes.js';
+import { idArg, workspaceOf } from './writes.js';
+import { given } from './helpers.js';
 
 const folderErrors = (errors: UserErrorValue[]): UserErrorValue[] =>
   errors.map((e) => (REFUSAL_PATTERNS.folderNotEmpty.test(e.message) ? inputError('FOLDER_NOT_EMPTY', e.message, ['input', 'force']) : e));

@@ -33,8 +33,11 @@ export function decodeJson(value: unknown): unknown {
   }
 }
 
-/** Drops undefined values so optional GraphQL arguments never reach the query string. */
-export function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+/**
+ * Keeps only the values the caller gave: an omitted and a null GraphQL argument or input field never reach Workato's
+ * query string or body (in update inputs both mean "keep the current value", STYLE §6).
+ */
+export function given<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: NonNullable<T[K]> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as never;
 }
 

@@ -22,7 +22,7 @@ import {
   updateMember,
 } from '../workato/managed-users.js';
 import type { Workato } from '../workato/types.js';
-import { defined, toWire } from './helpers.js';
+import { given, toWire } from './helpers.js';
 import { customerSegment, type CustomerRef } from './managed-users.js';
 import type { ManagedUserMapper, MemberMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome } from './payload.js';
@@ -47,7 +47,7 @@ function customerBody(input: object): Workato.ManagedUserWrite {
 function authSettings(input: ManagedUserAuthSettingsInput): Workato.ManagedUserAuthSettings {
   return {
     type: toWire(input.type) as Workato.ManagedUserAuthSettings['type'],
-    ...defined({
+    ...given({
       provider: input.provider ?? undefined,
       metadata_url: input.metadataUrl ?? undefined,
       sso_url: input.ssoUrl ?? undefined,

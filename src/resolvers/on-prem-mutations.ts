@@ -20,13 +20,12 @@ import {
 import type { Workato } from '../workato/types.js';
 import type { OnPremLoaders } from '../loaders/on-prem.js';
 import { type Scoped, tagOne } from '../loaders/scope.js';
-import { toWire } from './helpers.js';
+import { given, toWire } from './helpers.js';
 import { customerId } from './managed-user-mutations.js';
 import type { CustomerRef } from './managed-users.js';
 import type { OnPremAgentMapper, OnPremGroupMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { toGlobalId, workatoIntKey } from './relay.js';
-import { given } from './writes.js';
 
 type OnPremType = 'OnPremGroup' | 'OnPremAgent';
 

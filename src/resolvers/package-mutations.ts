@@ -17,7 +17,7 @@ import {
 } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
 import { badUserInput } from '../server/errors.js';
-import { defined, toWire } from './helpers.js';
+import { given, toWire } from './helpers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type UserErrorValue } from './payload.js';
 import { fromGlobalId, toGlobalId, WORKATO_INT_ID } from './relay.js';
 import { idArg, workspaceOf } from './writes.js';
@@ -32,10 +32,10 @@ function assetId(value: string, index: number, scope: string | undefined): numbe
 }
 
 function assetsWrite(assets: readonly ExportManifestAssetInput[], scope: string | undefined): NonNullable<Workato.ExportManifestWrite['assets']> {
-  return assets.map((a, i) =>
-    defined({
-      id: assetId(a.id, i, scope),
-      type: toWire(a.type)!,
+  return assets.map((a, i) => ({
+    id: assetId(a.id, i, scope),
+    type: toWire(a.type)!,
+    ...given({
       checked: a.checked ?? undefined,
       version: a.version ?? undefined,
       folder: a.folder ?? undefined,
@@ -44,12 +44,12 @@ function assetsWrite(assets: readonly ExportManifestAssetInput[], scope: string 
       unreachable: a.unreachable ?? undefined,
       zip_name: a.zipName ?? undefined,
     }),
-  );
+  }));
 }
 
 /** The `export_manifest` body: only the fields given, so an update keeps what was left out. */
 function manifestWrite(input: ExportManifestCreateInput | ExportManifestUpdateInput, scope: string | undefined, folderId: number | undefined): Workato.ExportManifestWrite {
-  return defined({
+  return given({
     name: input.name ?? undefined,
     folder_id: folderId,
     assets: input.assets ? assetsWrite(input.assets, scope) : undefined,
@@ -135,13 +135,13 @@ export const packageMutationResolvers: Resolvers = {
       const file = input.file;
       // §3/§15.4: the raw zip as the body, streamed from the upload; never a second copy in memory.
       const zip = { body: Readable.from(file.stream() as unknown as AsyncIterable<Uint8Array>), length: file.size };
-      const params = defined({ restart_recipes: input.restartRecipes ?? undefined, include_tags: input.includeTags ?? undefined });
+      const params = given({ restart_recipes: input.restartRecipes ?? undefined, include_tags: input.includeTags ?? undefined });
       let outcome;
       try {
         outcome = await attempt(
           () =>
             scope === undefined
-              ? importPackage(loaders.api, folderId, zip, defined({ ...params, folder_id_for_home_assets: homeId }))
+              ? importPackage(loaders.api, folderId, zip, given({ ...params, folder_id_for_home_assets: homeId }))
               : importCustomerPackage(loaders.api, folderId, zip, params),
           ['input', 'folderId'],
         );

@@ -14,7 +14,7 @@ import { downloadUrlOf, IMPORT_RESULTS_OK, packageStatusOf } from '../workato/in
 import type { PackageOperation } from '../workato/packages.js';
 import type { Workato } from '../workato/types.js';
 import type { FamilyNodeLoader } from './family-nodes.js';
-import { defined, fromWire, prop, toWire, typed, workatoId } from './helpers.js';
+import { given, fromWire, prop, toWire, typed, workatoId } from './helpers.js';
 import { customerKey, customerLoaders } from './managed-users.js';
 import { fromGlobalId, globalIdOf, toGlobalId, WORKATO_INT_ID, workatoIntKey, type GlobalId } from './relay.js';
 import { linkTo } from './links.js';
@@ -108,7 +108,7 @@ const Upload = new GraphQLScalarType({
 
 
 function folderAssetsOf(ctx: GatewayContext, scope: string | undefined, folderId: number | undefined, includeData: boolean | null | undefined) {
-  return ctx.loaders.scope(scope).folderAssets.load(defined({ folder_id: folderId, include_data: includeData ?? undefined }));
+  return ctx.loaders.scope(scope).folderAssets.load(given({ folder_id: folderId, include_data: includeData ?? undefined }));
 }
 
 export const packageResolvers: Resolvers = {

@@ -10,11 +10,10 @@ import { objectWithId, REFUSAL_PATTERNS } from '../workato/inferred.js';
 import { deleteProject, updateProject } from '../workato/projects.js';
 import type { Workato } from '../workato/types.js';
 import { forgetTree } from './folder-mutations.js';
-import { toWire } from './helpers.js';
+import { given, toWire } from './helpers.js';
 import type { DeploymentMapper, ProjectBuildMapper, ProjectMapper } from './mappers.js';
 import { attempt, inputError, payload, refusalErrors, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { fromGlobalId, toGlobalId, WORKATO_INT_ID, workatoIntKey, workatoKey } from './relay.js';
-import { given } from './writes.js';
 
 /** §14.4: workspaces without the Environments add-on answer every build/deploy call with this 400. */
 const environmentErrors = (errors: UserErrorValue[]): UserErrorValue[] =>

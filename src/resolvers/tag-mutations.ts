@@ -13,7 +13,8 @@ import { write } from './managed-user-mutations.js';
 import type { TagMapper, TagsAssignPayloadMapper } from './mappers.js';
 import { inputError, payload, refused, type Outcome, type UserErrorValue } from './payload.js';
 import { toGlobalId, type NodeType } from './relay.js';
-import { given, resolveScope, type IdArg } from './writes.js';
+import { resolveScope, type IdArg } from './writes.js';
+import { given } from './helpers.js';
 
 const blankTitle = (title: string | null | undefined) =>
   title != null && title.trim() === '' ? [inputError('INVALID', "title can't be blank", ['input', 'title'])] : [];
