@@ -224,13 +224,13 @@ describe("creates in an Embedded customer's workspace (§17.8)", () => {
     expect(byRef.apiPlatformClientCreate).toMatchObject({ apiPlatformClient: { name: 'Acme reseller', apiCollections: [{ workatoId: first.workatoId }] }, userErrors: [] });
     const client = byRef.apiPlatformClientCreate.apiPlatformClient;
     expect(client.id).toBe(toGlobalId('ApiPlatformClient', [client.workatoId], '19029'));
-    expect(posts()).toEqual(['/api/managed_users/19029/v2/api_clients']);
-    expect((await rest(stack.sim, `/managed_users/19029/v2/api_clients/${client.workatoId}`)).data.name).toBe('Acme reseller');
+    expect(posts()).toEqual(['/api/v2/managed_users/19029/api_clients']);
+    expect((await rest(stack.sim, `/v2/managed_users/19029/api_clients/${client.workatoId}`)).data.name).toBe('Acme reseller');
 
     stack.sim.resetCounts();
     const byId = await stack.gql(CLIENT_CREATE, { input: { name: 'Acme portal', apiCollectionIds: [first.id, second.workatoId], projectId: projects[0]!.id, authType: 'TOKEN' } });
     expect(byId.apiPlatformClientCreate).toMatchObject({ apiPlatformClient: { apiCollections: [{ workatoId: first.workatoId }, { workatoId: second.workatoId }] }, userErrors: [] });
-    expect(posts()).toEqual(['/api/managed_users/19029/v2/api_clients']);
+    expect(posts()).toEqual(['/api/v2/managed_users/19029/api_clients']);
   });
 
   it('answers an unknown customer with NOT_FOUND on managedUser, and ids of two workspaces with BAD_USER_INPUT, before any write', async () => {

@@ -155,7 +155,7 @@ describe('list failures', () => {
 });
 
 describe('an Embedded customer', () => {
-  it("reads the customer's collections, endpoints and clients under /managed_users/:id, with ids that name the customer", async () => {
+  it("reads the customer's collections, endpoints and clients under /managed_users/:id and /v2/managed_users/:id, with ids that name the customer", async () => {
     stack.sim.resetCounts();
     const { managedUser } = await stack.gql(`{ managedUser(id: "19029") {
       apiCollections { nodes { id workatoId name endpoints { nodes { workatoId } } } }
@@ -166,8 +166,8 @@ describe('an Embedded customer', () => {
     expect(managedUser.apiPlatformClients.totalCount).toBe(2);
     expect(stack.sim.counts()).toMatchObject({
       'GET /api/managed_users/:managed_user_id/api_collections': 1,
-      'GET /api/managed_users/:managed_user_id/v2/api_clients': 1,
-      'GET /api/managed_users/:managed_user_id/v2/api_clients/:api_client_id/api_keys': 2,
+      'GET /api/v2/managed_users/:managed_user_id/api_clients': 1,
+      'GET /api/v2/managed_users/:managed_user_id/api_clients/:api_client_id/api_keys': 2,
     });
     const id = managedUser.apiCollections.nodes[0].id;
     const { node } = await stack.gql(`query($id: ID!) { node(id: $id) { ... on ApiCollection { workatoId } } }`, { id });

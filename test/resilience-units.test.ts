@@ -49,6 +49,7 @@ describe('endpoint families and their quotas (REFERENCE §5)', () => {
     ['GET', '/v2/managed_users/19029/developer_api_clients', 'embedded_developer_api_clients_list', 1000, 60_000],
     ['POST', '/v2/managed_users/19029/developer_api_clients/3/regenerate', 'embedded_developer_api_clients', 60, 60_000],
     ['GET', '/managed_users/19029/api_collections', 'embedded_api_platform', 1000, 60_000],
+    ['GET', '/v2/managed_users/19029/api_clients/5/api_keys', 'embedded_api_platform', 1000, 60_000],
     ['GET', '/agentic/genies', 'agentic_reads', 1000, 60_000],
     ['PUT', '/agentic/genies/g-1/start', 'agentic', 60, 60_000],
     ['POST', '/agentic/genies/gen-1/start', 'agentic', 60, 60_000],

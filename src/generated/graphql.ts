@@ -553,7 +553,7 @@ export type ApiPlatformClientCreateInput = {
   /** The HMAC shared secret or RSA public key; required with `authType: JWT`. Sent to Workato only, never returned. */
   jwtSecret?: InputMaybe<Scalars['String']['input']>;
   /**
-   * The Embedded customer whose workspace gets the client (`POST /managed_users/:id/v2/api_clients`); needed with
+   * The Embedded customer whose workspace gets the client (`POST /v2/managed_users/:id/api_clients`); needed with
    * Workato ids of a customer's project or collections (a customer's `id` names it). Omit for the token's own workspace.
    */
   managedUser?: InputMaybe<ManagedUserRefInput>;
@@ -3361,7 +3361,7 @@ export type ManagedUser = Node & {
   apiCollections?: Maybe<ApiCollectionConnection>;
   /** The customer's API endpoints (`GET /managed_users/:id/api_endpoints`, §17.8), as `Query.apiEndpoints`. */
   apiEndpoints?: Maybe<ApiEndpointConnection>;
-  /** The customer's API platform clients (`GET /managed_users/:id/v2/api_clients`, §17.8), as `Query.apiPlatformClients`. */
+  /** The customer's API platform clients (`GET /v2/managed_users/:id/api_clients`, §17.8), as `Query.apiPlatformClients`. */
   apiPlatformClients?: Maybe<ApiPlatformClientConnection>;
   /**
    * The customer workspace's activity audit log, newest first (`GET /api/managed_users/:id/activity_logs`, REFERENCE

@@ -421,6 +421,9 @@ export const INFERRED_COLLABORATORS = {
  * - §22 #11–#12 keys: create needs `name` and a boolean `active`; the answer and refresh_secret's carry a fresh
  *   64-hex `auth_token`; lists and enable/disable answers (`{"data": ApiKey}`) never do. A key of another client → 404.
  * - §22 #13 portals: `{"data", "count", "page", "per_page"}` with `id, name, url, created_at, updated_at`.
+ * - Embedded v2 clients are `/api/v2/managed_users/:id/api_clients[/:api_client_id]` (Workato's Embedded API platform
+ *   page); their keys are taken to live under the client there too (`…/api_clients/:api_client_id/api_keys…`: the
+ *   key pages give only those path parameters).
  */
 export const INFERRED_API_PLATFORM = {
   gatewayOrigin: 'https://apim.workato.com',

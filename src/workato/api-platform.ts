@@ -1,13 +1,18 @@
 /**
  * REFERENCE §22 API platform: collections, endpoints, v2 API clients, their keys, portals. One function per
  * endpoint. In an Embedded customer's scope the same paths live under `/managed_users/<id>` (§17.8), where bare-array
- * lists come wrapped in `{"result": [...]}`; `unwrapList` reads both.
+ * lists come wrapped in `{"result": [...]}`; `unwrapList` reads both. The v2 clients and their keys are `/v2/…` in
+ * both scopes (`V2`): `/v2/api_clients`, and for a customer `/v2/managed_users/<id>/api_clients` (Workato's Embedded
+ * API platform page lists the clients there; its key pages give only the path parameters `id`, `api_client_id` and
+ * `api_key_id`, so the keys' Embedded path under the client is [inferred]).
  */
 import type { WorkatoApi } from './http.js';
 import { countedList, dataObject, unwrapList } from './inferred.js';
 import type { Workato } from './types.js';
 
 type PageParams = { page?: number; per_page?: number };
+
+const V2 = { v2: true } as const;
 
 /** §22 #1 GET /api_collections: one page, a bare array (no get-by-id). */
 export async function listApiCollections(api: WorkatoApi, params: PageParams = {}): Promise<Workato.ApiCollection[]> {
@@ -44,37 +49,37 @@ export async function listApiClients(
   api: WorkatoApi,
   params: PageParams & { project_id?: number; cert_bundle_ids?: number[] } = {},
 ): Promise<Workato.CountedList<Workato.ApiClient>> {
-  return countedList<Workato.ApiClient>(await api.get('/v2/api_clients', params));
+  return countedList<Workato.ApiClient>(await api.get('/api_clients', params, V2));
 }
 
 /** §22 #10 GET /v2/api_clients/:id → `{"data": ApiClient}`. */
 export async function getApiClient(api: WorkatoApi, id: number): Promise<Workato.ApiClient> {
-  return dataObject<Workato.ApiClient>(await api.get(`/v2/api_clients/${id}`));
+  return dataObject<Workato.ApiClient>(await api.get(`/api_clients/${id}`, undefined, V2));
 }
 
 /** §22 #9 POST /v2/api_clients → `{"data": ApiClient}`. */
 export async function createApiClient(api: WorkatoApi, body: Workato.ApiClientWrite): Promise<Workato.ApiClient> {
-  return dataObject<Workato.ApiClient>(await api.send('POST', '/v2/api_clients', { body }));
+  return dataObject<Workato.ApiClient>(await api.send('POST', '/api_clients', { body, ...V2 }));
 }
 
 /** §22 #10 PUT /v2/api_clients/:id. */
 export async function updateApiClient(api: WorkatoApi, id: number, body: Workato.ApiClientWrite): Promise<Workato.ApiClient> {
-  return dataObject<Workato.ApiClient>(await api.send('PUT', `/v2/api_clients/${id}`, { body }));
+  return dataObject<Workato.ApiClient>(await api.send('PUT', `/api_clients/${id}`, { body, ...V2 }));
 }
 
 /** §22 #10 DELETE /v2/api_clients/:id. */
 export function deleteApiClient(api: WorkatoApi, id: number): Promise<Workato.SuccessResponse> {
-  return api.send('DELETE', `/v2/api_clients/${id}`);
+  return api.send('DELETE', `/api_clients/${id}`, V2);
 }
 
 /** §22 #11 GET /v2/api_clients/:id/api_keys: `{"data", "count", …}`, never with `auth_token`. */
 export async function listApiKeys(api: WorkatoApi, clientId: number, params: PageParams = {}): Promise<Workato.CountedList<Workato.ApiKey>> {
-  return countedList<Workato.ApiKey>(await api.get(`/v2/api_clients/${clientId}/api_keys`, params));
+  return countedList<Workato.ApiKey>(await api.get(`/api_clients/${clientId}/api_keys`, params, V2));
 }
 
 /** §22 #11 POST /v2/api_clients/:id/api_keys → `{"data": ApiKey}` with the secret `auth_token`. */
 export async function createApiKey(api: WorkatoApi, clientId: number, body: Workato.ApiKeyWrite): Promise<Workato.ApiKey> {
-  return dataObject<Workato.ApiKey>(await api.send('POST', `/v2/api_clients/${clientId}/api_keys`, { body }));
+  return dataObject<Workato.ApiKey>(await api.send('POST', `/api_clients/${clientId}/api_keys`, { body, ...V2 }));
 }
 
 /** §22 #12 PUT …/api_keys/:key_id/enable | disable | refresh_secret → `{"data": ApiKey}` (refresh: with `auth_token`). */
@@ -84,14 +89,14 @@ export async function changeApiKey(
   keyId: number,
   action: 'enable' | 'disable' | 'refresh_secret',
 ): Promise<Workato.ApiKey | undefined> {
-  const body = await api.send(`PUT`, `/v2/api_clients/${clientId}/api_keys/${keyId}/${action}`);
+  const body = await api.send('PUT', `/api_clients/${clientId}/api_keys/${keyId}/${action}`, V2);
   const key = dataObject<Workato.ApiKey | Workato.SuccessResponse>(body);
   return key && typeof (key as Workato.ApiKey).id === 'number' ? (key as Workato.ApiKey) : undefined;
 }
 
 /** §22 #12 DELETE /v2/api_clients/:id/api_keys/:key_id. */
 export function deleteApiKey(api: WorkatoApi, clientId: number, keyId: number): Promise<Workato.SuccessResponse> {
-  return api.send('DELETE', `/v2/api_clients/${clientId}/api_keys/${keyId}`);
+  return api.send('DELETE', `/api_clients/${clientId}/api_keys/${keyId}`, V2);
 }
 
 /** §22 #13 GET /v2/api_portals (envelope [inferred]: read like the v2 client list). */

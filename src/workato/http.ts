@@ -29,6 +29,12 @@ export interface RequestOptions {
    */
   embeddedV2?: boolean;
   /**
+   * A v2 path in every scope (§22 v2 API clients and keys): `/v2/api_clients` in the caller's own workspace,
+   * `/v2/managed_users/<id>/api_clients` in a customer's (Workato's Embedded API platform page), never
+   * `/managed_users/<id>/v2/…`.
+   */
+  v2?: boolean;
+  /**
    * Aborts the call when the caller no longer wants the answer (a subscriber gone during a long poll, §26). An abort
    * is not a failure of the origin: the breaker does not count it.
    */
@@ -164,9 +170,9 @@ export class WorkatoApi {
     return this.send<T>('GET', path, { ...options, query });
   }
 
-  /** The path as sent: scope prefix (and `/v2` for the §17.8 families' Embedded variants) + path. */
-  private scoped(path: string, embeddedV2: boolean | undefined): string {
-    return embeddedV2 && this.prefix ? `/v2${this.prefix}${path}` : `${this.prefix}${path}`;
+  /** The path as sent: scope prefix (and `/v2` for the §17.8 families' Embedded variants and v2 paths) + path. */
+  private scoped(path: string, options: RequestOptions): string {
+    return options.v2 || (options.embeddedV2 && this.prefix) ? `/v2${this.prefix}${path}` : `${this.prefix}${path}`;
   }
 
   /**
@@ -174,7 +180,7 @@ export class WorkatoApi {
    * Reads are retried on 429/502/503/504 and broken connections, with backoff and `Retry-After`; writes never are.
    */
   async send<T>(method: Dispatcher.HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
-    const fullPath = this.scoped(path, options.embeddedV2);
+    const fullPath = this.scoped(path, options);
     this.refuseWithoutToken(method, fullPath);
     const family = familyOf(method, fullPath);
     const { ledger } = this.budget;

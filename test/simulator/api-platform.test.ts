@@ -114,11 +114,13 @@ describe('v2 clients and keys (§22 #8–#12)', () => {
 });
 
 describe('Embedded customers (§17.8)', () => {
-  it("serves a customer's collections and endpoints in {\"result\"}, and its clients under /managed_users/:id/v2", async () => {
+  it("serves a customer's collections and endpoints in {\"result\"}, and its v2 clients under /v2/managed_users/:id", async () => {
     const collections = await get('/managed_users/19029/api_collections', sim.token);
     expect(collections.body.result.map((c: { id: number }) => c.id)).toEqual([130361, 130362]);
     expect((await get('/managed_users/19029/api_endpoints', sim.token)).body.result).toHaveLength(3);
-    expect((await get('/managed_users/19029/v2/api_clients', sim.token)).body).toMatchObject({ count: 2 });
+    expect((await get('/v2/managed_users/19029/api_clients', sim.token)).body).toMatchObject({ count: 2 });
+    expect((await get('/v2/managed_users/19029/api_clients/134101/api_keys', sim.token)).body).toMatchObject({ count: 2 });
+    expect((await get('/managed_users/19029/v2/api_clients', sim.token)).status).toBe(404);
     expect((await send('PUT', '/managed_users/19029/api_endpoints/138904/enable', undefined, sim.token)).status).toBe(400);
     // §17.8 documents no collection delete for customers.
     expect((await send('DELETE', '/managed_users/19029/api_collections/130361', undefined, sim.token)).status).toBe(404);

@@ -324,7 +324,7 @@ const CLIENTS: CrudSpec<Workato.ApiClient> = {
   table: API_CLIENTS,
   path: '/api/v2/api_clients',
   param: 'id',
-  embedded: 'managed_users',
+  embedded: 'v2/managed_users',
   list: {
     filter: (c, { query }) => {
       const project = query.int('project_id', { min: 1 });
@@ -424,7 +424,7 @@ const KEYS: CrudSpec<ApiKeyRow> = {
   table: API_KEYS,
   path: KEYS_PATH,
   param: 'key_id',
-  embedded: 'managed_users',
+  embedded: 'v2/managed_users',
   list: {
     filter: (row, ctx) => row.api_client_id === findRow(CLIENTS, { ...ctx, params: { id: ctx.params.api_client_id! } }).id,
     envelope: counted,
@@ -441,7 +441,13 @@ function listPortals(ctx: RouteContext) {
   return ok(counted(paginate(all, window).map((p) => ({ ...p })), { all, window }));
 }
 
-const mirrored = (method: RouteDef['method'], path: string, handler: RouteDef['handler']): RouteDef => ({ method, path, handler, embedded: 'managed_users' });
+/** A route a customer has too: under /api/managed_users/:id, or /api/v2/managed_users/:id for a v2 path (embedded.ts). */
+const mirrored = (method: RouteDef['method'], path: string, handler: RouteDef['handler']): RouteDef => ({
+  method,
+  path,
+  handler,
+  embedded: path.startsWith('/api/v2/') ? 'v2/managed_users' : 'managed_users',
+});
 
 export const apiPlatformRoutes: RouteDef[] = [
   // §17.8: customers list and create collections; deleting one is documented for the workspace only.

@@ -9,7 +9,7 @@ import { findCustomer, type ManagedUserRow } from '../embedded.js';
 import type { Reply, RouteDef } from '../http-helpers.js';
 
 const PREFIX = '/api/managed_users/:managed_user_id';
-/** §17.8: tags, on-prem and developer API clients of a customer live under /api/v2/managed_users/:id. */
+/** §17.8: tags, on-prem, developer API clients and v2 API platform clients of a customer live under /api/v2/managed_users/:id. */
 const V2_PREFIX = '/api/v2/managed_users/:managed_user_id';
 
 /** Route keys (`METHOD /api/path`) that exist for customers: §17.3 connections, §17.4/§17.5 recipes and jobs, §17.6, §17.7, §17.9. */
@@ -54,10 +54,12 @@ export function embeddedRoutes(workspaceRoutes: readonly RouteDef[]): RouteDef[]
     .filter((route) => route.embedded !== undefined || MIRRORED.some((pattern) => pattern.test(`${route.method} ${route.path}`)))
     .map((route) => {
       const key = `${route.method} ${route.path}`;
-      const prefix = route.embedded === 'v2/managed_users' ? V2_PREFIX : PREFIX;
+      // A v2 workspace path (`/api/v2/api_clients`) has its twin under the v2 prefix with the rest of its path.
+      const v2Path = route.path.startsWith('/api/v2/');
+      const prefix = route.embedded === 'v2/managed_users' || v2Path ? V2_PREFIX : PREFIX;
       return {
         method: route.method,
-        path: prefix + route.path.slice('/api'.length),
+        path: prefix + route.path.slice(v2Path ? '/api/v2'.length : '/api'.length),
         handler: async (ctx) => {
           const customer = findCustomer(ctx.store, ctx.params.managed_user_id);
           const { managed_user_id: _segment, ...params } = ctx.params;
