@@ -31,6 +31,26 @@ describe('one failing lookup under a list', () => {
     expect(new Set(r.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['UPSTREAM_ERROR']));
   });
 
+  it("nulls a recipe's action connectors, a knowledge base's recipes, a client's collections and a row's cells, not their lists", async () => {
+    stack.sim.inject({ route: 'GET /api/integrations', status: 500, times: Infinity });
+    stack.sim.inject({ route: 'GET /api/agentic/knowledge_bases/:id/recipes', status: 500, times: Infinity });
+    stack.sim.inject({ route: 'GET /api/api_collections', status: 500, times: Infinity });
+    const r = await stack.request(`{
+      recipes(first: 2) { nodes { workatoId actionConnectors { name } } }
+      knowledgeBases(first: 2) { nodes { workatoId recipes { id } } }
+      apiPlatformClients(first: 2) { nodes { workatoId apiCollections { id } } }
+    }`);
+    expect(r.data?.recipes?.nodes.map((n: any) => n.actionConnectors)).toEqual([null, null]);
+    expect(r.data?.knowledgeBases?.nodes.map((n: any) => n.recipes)).toEqual([null, null]);
+    expect(r.data?.apiPlatformClients?.nodes.map((n: any) => n.apiCollections)).toEqual([null, null]);
+    expect(new Set(r.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['UPSTREAM_ERROR']));
+    stack.sim.clearFaults();
+    const { lookupTables } = await stack.gql(`{ lookupTables(first: 1) { nodes { id } } }`);
+    stack.sim.inject({ route: 'GET /api/lookup_tables', status: 500, times: Infinity });
+    const rows = await stack.request(`query($id: ID!) { lookupTable(id: $id) { rows(first: 2) { nodes { workatoId cells { value } } } } }`, { id: lookupTables.nodes[0].id });
+    expect(rows.data?.lookupTable?.rows?.nodes.map((n: any) => n.cells)).toEqual([null, null]);
+  });
+
   it('answers an error, not an empty list, when the lookup behind a list of links fails', async () => {
     stack.sim.inject({ route: 'GET /api/iam/user_groups', status: 500, times: Infinity });
     const r = await stack.request(`{ iamUsers(first: 2) { nodes { workatoId userGroups { id } } } }`);

@@ -459,7 +459,7 @@ export type ApiPlatformClient = Node & {
   /** How many of the client's API keys are enabled, as Workato counts them. */
   activeKeyCount?: Maybe<Scalars['Int']['output']>;
   /** The collections the client may call (read from the collection list, once per request). */
-  apiCollections: Array<ApiCollection>;
+  apiCollections?: Maybe<Array<ApiCollection>>;
   /** The Workato ids of the API policies (rate limits, quotas) applied to the client. */
   apiPolicyIds: Array<Scalars['ID']['output']>;
   /** The names of those API policies, in the same order. */
@@ -2676,7 +2676,7 @@ export type Genie = Node & {
    * The knowledge bases assigned to the genie, in the genie's order. The ids come with the genie [inferred]; the
    * knowledge bases are read like `skills` (`GET /api/agentic/knowledge_bases`, pages of 100, or one get by id).
    */
-  knowledgeBases: Array<KnowledgeBase>;
+  knowledgeBases?: Maybe<Array<KnowledgeBase>>;
   /** The genie's name. */
   name: Scalars['String']['output'];
   /** The project holding the genie; null when Workato sends none. One project list per request (`GET /api/projects`). */
@@ -3062,7 +3062,7 @@ export type KnowledgeBase = Node & {
    * The recipes that feed the knowledge base: one `GET /api/agentic/knowledge_bases/:id/recipes` per knowledge base,
    * then the recipes themselves through the batched recipe loaders.
    */
-  recipes: Array<Recipe>;
+  recipes?: Maybe<Array<Recipe>>;
   /** When the knowledge base was last changed; null when not sent. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Workato's id of the knowledge base (a string). */
@@ -3231,7 +3231,7 @@ export type LookupTableEdge = {
 export type LookupTableRow = Node & {
   __typename?: 'LookupTableRow';
   /** The row's cells, one per column of the table in column order; costs the table list when the table was not read yet. */
-  cells: Array<LookupTableCell>;
+  cells?: Maybe<Array<LookupTableCell>>;
   /** The global id of this row (it includes its table, and the customer for a customer's table). */
   id: Scalars['ID']['output'];
   /** The table this row belongs to (from the table list, one call per request for all tables). */
@@ -7647,7 +7647,7 @@ export type Recipe = Node & {
   /** Names of the connectors the actions use. */
   actionApplications: Array<Scalars['String']['output']>;
   /** Connector metadata of each action application, in the order of `actionApplications`; unknown names are left out. */
-  actionConnectors: Array<Connector>;
+  actionConnectors?: Maybe<Array<Connector>>;
   /** Names of every connector the recipe uses (trigger and actions). */
   applications: Array<Scalars['String']['output']>;
   /**
@@ -9838,7 +9838,7 @@ export type ApiKeySecretRefreshPayloadResolvers<ContextType = GatewayContext, Pa
 
 export type ApiPlatformClientResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiPlatformClient'] = ResolversParentTypes['ApiPlatformClient']> = {
   activeKeyCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  apiCollections?: Resolver<Array<ResolversTypes['ApiCollection']>, ParentType, ContextType>;
+  apiCollections?: Resolver<Maybe<Array<ResolversTypes['ApiCollection']>>, ParentType, ContextType>;
   apiPolicyIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   apiPolicyNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   authType?: Resolver<Maybe<ResolversTypes['ApiPlatformAuthType']>, ParentType, ContextType>;
@@ -10546,7 +10546,7 @@ export type GenieResolvers<ContextType = GatewayContext, ParentType extends Reso
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   folder?: Resolver<Maybe<ResolversTypes['Folder']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  knowledgeBases?: Resolver<Array<ResolversTypes['KnowledgeBase']>, ParentType, ContextType>;
+  knowledgeBases?: Resolver<Maybe<Array<ResolversTypes['KnowledgeBase']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -10713,7 +10713,7 @@ export type KnowledgeBaseResolvers<ContextType = GatewayContext, ParentType exte
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
-  recipes?: Resolver<Array<ResolversTypes['Recipe']>, ParentType, ContextType>;
+  recipes?: Resolver<Maybe<Array<ResolversTypes['Recipe']>>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   workatoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -10784,7 +10784,7 @@ export type LookupTableEdgeResolvers<ContextType = GatewayContext, ParentType ex
 };
 
 export type LookupTableRowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LookupTableRow'] = ResolversParentTypes['LookupTableRow']> = {
-  cells?: Resolver<Array<ResolversTypes['LookupTableCell']>, ParentType, ContextType>;
+  cells?: Resolver<Maybe<Array<ResolversTypes['LookupTableCell']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   table?: Resolver<Maybe<ResolversTypes['LookupTable']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<LookupTableRowValueArgs, 'column'>>;
@@ -11524,7 +11524,7 @@ export type RateLimitStatusResolvers<ContextType = GatewayContext, ParentType ex
 
 export type RecipeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Recipe'] = ResolversParentTypes['Recipe']> = {
   actionApplications?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  actionConnectors?: Resolver<Array<ResolversTypes['Connector']>, ParentType, ContextType>;
+  actionConnectors?: Resolver<Maybe<Array<ResolversTypes['Connector']>>, ParentType, ContextType>;
   applications?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLogEntryConnection']>, ParentType, ContextType, RequireFields<RecipeAuditLogArgs, 'first'>>;
   authorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
