@@ -98,6 +98,13 @@ describe('mcpServers / mcpServer (§28)', () => {
     expect(stack.sim.counts()).toEqual({ 'GET /api/mcp/user_groups': 1, 'GET /api/mcp/mcp_servers': 1 });
     const node = await stack.gql(`query($id: ID!) { node(id: $id) { __typename ... on McpUserGroup { name } } }`, { id: toGlobalId('McpUserGroup', [groups[2]!.id]) });
     expect(node.node).toEqual({ __typename: 'McpUserGroup', name: 'Support' });
+    // Its Workato id alone names it: an entity key of its own, which the published SDL declares for routers.
+    const { _service } = await stack.gql(`{ _service { sdl } }`);
+    expect(_service.sdl).toMatch(/type McpUserGroup implements Node @key\(fields: "id"\) @key\(fields: "workatoId"\)/);
+    const { _entities } = await stack.gql(`query($g: _Any!) { _entities(representations: [$g]) { __typename ... on McpUserGroup { name } } }`, {
+      g: { __typename: 'McpUserGroup', workatoId: groups[1]!.id },
+    });
+    expect(_entities).toEqual([{ __typename: 'McpUserGroup', name: groups[1]!.name }]);
   });
 
   it('strips a token from `mcpUrl` (legacy token servers carry it as `wkt_token`)', async () => {

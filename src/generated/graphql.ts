@@ -1814,7 +1814,7 @@ export type DataTableRecordDeletePayload = {
   __typename?: 'DataTableRecordDeletePayload';
   /** The global `id` of the deleted record; null when refused. */
   deletedDataTableRecordId?: Maybe<Scalars['ID']['output']>;
-  /** Why it was refused (`NOT_FOUND`, `RECORDS_HOST_NOT_FOUND`); empty on success. */
+  /** Why it was refused (`NOT_FOUND`: no such record, or a records host that is not this workspace's); empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1844,7 +1844,7 @@ export type DataTableRecordUpdatePayload = {
   __typename?: 'DataTableRecordUpdatePayload';
   /** The record after the change; null when refused. */
   record?: Maybe<DataTableRecord>;
-  /** Why it was refused (`NOT_FOUND`, a wrongly typed value, `RECORDS_HOST_NOT_FOUND`); empty on success. */
+  /** Why it was refused (`NOT_FOUND`: no such record, or a records host that is not this workspace's; a wrongly typed value); empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4353,7 +4353,7 @@ export type McpUserGroupEdge = {
   node: McpUserGroup;
 };
 
-/** A collaborator of a workspace (here: of an Embedded customer workspace) and the roles it holds. */
+/** A collaborator of a workspace (the token's own, or an Embedded customer's) and the roles it holds. */
 export type Member = Node & {
   __typename?: 'Member';
   /** When the member was added. */
@@ -4364,7 +4364,7 @@ export type Member = Node & {
   externalId?: Maybe<Scalars['String']['output']>;
   /** How the member was granted access, for example `team`. */
   grantType?: Maybe<Scalars['String']['output']>;
-  /** The global id of this member (it includes the customer it belongs to). */
+  /** The global id of this member (a customer's member's id includes the customer). */
   id: Scalars['ID']['output'];
   /** When the member's latest audit-log event happened (Workato's `last_activity_log`); null when Workato sent none. */
   lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
@@ -6522,7 +6522,12 @@ export type ProjectBuild = Node & {
   downloadUrl?: Maybe<Scalars['String']['output']>;
   /** The global id of this build. */
   id: Scalars['ID']['output'];
-  /** Whether the build includes the project's test cases; null when Workato did not say. */
+  /**
+   * Whether the build includes the project's test cases. Only the answer of the `projectBuild` mutation that started
+   * the build says so: Workato's read of a build leaves it out (`GET /project_builds/:id`), so it is null whenever the
+   * build is read (`Query.projectBuild`, `node`, `Deployment.build`), and a client cache that keeps the mutation's
+   * answer should not take a later read's null for "no".
+   */
   includeTestCases?: Maybe<Scalars['Boolean']['output']>;
   /** Who started the build, as Workato names them. */
   performedByName?: Maybe<Scalars['String']['output']>;
@@ -8677,7 +8682,7 @@ export type UserErrorCode =
   | 'RECIPE_STOPPED'
   /** A connector of the recipe has no working connection (Workato's `config_errors`). */
   | 'RECIPE_UNCONNECTED'
-  /** The records host answered 404: it is not this workspace's; set `WORKATO_DATA_TABLES_URL` to its data-tables API root. */
+  /** On a record create, the records host answered 404 for a table just read: it is not this workspace's; set `WORKATO_DATA_TABLES_URL` to its data-tables API root. */
   | 'RECORDS_HOST_NOT_FOUND'
   /** Workato refused the change for another reason; `message` says which. */
   | 'REFUSED'
