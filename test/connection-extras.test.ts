@@ -87,6 +87,9 @@ describe('runtime-user connections', () => {
     expect(folder.connectionRuntimeUserCreate.userErrors).toEqual([{ code: 'INVALID', message: 'folder_id is invalid', field: ['input', 'folderId'] }]);
     const parent = await stack.gql(CREATE, { input: { parentId: '880104', folderId: '1201101', externalId: 'x' } });
     expect(parent.connectionRuntimeUserCreate.userErrors).toEqual([{ code: 'INVALID', message: 'Parent connection must be an established OAuth connection', field: null }]);
+    // An authorized connection of a connector without OAuth (NetSuite) cannot be a parent either.
+    const notOauth = await stack.gql(CREATE, { input: { parentId: '880102', folderId: '1201101', externalId: 'x' } });
+    expect(notOauth.connectionRuntimeUserCreate.userErrors).toEqual([{ code: 'INVALID', message: 'Parent connection must be an established OAuth connection', field: null }]);
     const missing = await stack.gql(CREATE, { input: { parentId: '1', folderId: '1201101', externalId: 'x' } });
     expect(missing.connectionRuntimeUserCreate.userErrors).toEqual([{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'parentId'] }]);
   });

@@ -482,7 +482,8 @@ export const INFERRED_CUSTOM_CONNECTORS = {
  *   for an agent no longer awaiting setup → 400 `{"message"}` (OnPrem.alreadyActivated).
  * - §12.6 pick lists per connector (OnPrem.pickLists): an unknown `pick_list_name` → 400 `{"message"}`; a pick list
  *   with a required parameter missing → 400; a connection that is not authorized → 400 `{"message"}`.
- * - §12.7 runtime-user connections: `parent_id` must be an authorized (`success`), non-runtime connection, else 400;
+ * - §12.7 runtime-user connections: `parent_id` must be an authorized (`success`), non-runtime connection of an
+ *   OAuth connector (§12.7 "an established OAuth connection"), else 400;
  *   `folder_id` an existing folder and `external_id` non-blank (400 validation shape); the child is a shell
  *   connection of the parent's connector named `name` or `<parent name> (<external id>)`. OAuth URLs:
  *   `https://oauth.workato.example/oauth/authorize?connection_id=<id>` (INFERRED_CONNECTION_EXTRAS.oauthUrl).

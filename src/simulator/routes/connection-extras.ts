@@ -4,6 +4,7 @@
  * (INFERRED_CONNECTION_EXTRAS).
  */
 import type { Workato } from '../../workato/types.js';
+import { CONNECTOR_BY_NAME } from '../catalogue.js';
 import { badRequest, notFound, ok, type RouteDef } from '../http-helpers.js';
 import { INFERRED_CONNECTION_EXTRAS as X } from '../inferred.js';
 import { formatTime } from '../time.js';
@@ -80,7 +81,8 @@ export const connectionExtraRoutes: RouteDef[] = [
       v.check();
       const parent = parentId === undefined ? undefined : store.connections.get(parentId)?.connection;
       if (!parent) throw notFound();
-      if (parent.authorization_status !== 'success' || parent.parent_id != null) throw badRequest(X.parentNotEstablished);
+      const oauth = CONNECTOR_BY_NAME.get(parent.application ?? parent.provider ?? '')?.oauth === true;
+      if (!oauth || parent.authorization_status !== 'success' || parent.parent_id != null) throw badRequest(X.parentNotEstablished);
       const now = formatTime(Date.now());
       const externalId = String(body.external_id).trim();
       const connection: Workato.Connection = {
