@@ -62,7 +62,7 @@ export type UserErrorCode =
   | 'RECIPE_STOPPED'
   /** A connector of the recipe has no working connection (Workato's `config_errors`). */
   | 'RECIPE_UNCONNECTED'
-  /** The records host answered 404: it is not this workspace's; set `WORKATO_DATA_TABLES_URL` to its data-tables API root. */
+  /** On a record create, the records host answered 404 for a table just read: it is not this workspace's; set `WORKATO_DATA_TABLES_URL` to its data-tables API root. */
   | 'RECORDS_HOST_NOT_FOUND'
   /** Workato refused the change for another reason; `message` says which. */
   | 'REFUSED'
