@@ -204,6 +204,14 @@ describe('developerApiClientCreate', () => {
     expect(JSON.stringify(later)).not.toContain(created.token);
   });
 
+  it("gives a read-only role's token its reads, and FORBIDDEN for a write its role lacks", async () => {
+    const { token } = await create({ name: 'Dashboard reader', roleId: toGlobalId('DeveloperApiClientRole', [26781]), allFolders: true });
+    const read = await stack.request(`{ recipes(first: 1) { nodes { workatoId } } }`, undefined, { token });
+    expect(read.errors).toBeUndefined();
+    const write = await stack.request(`mutation { folderCreate(input: { name: "Not for readers" }) { folder { id } userErrors { code } } }`, undefined, { token });
+    expect(write.errors?.[0]).toMatchObject({ path: ['folderCreate'], extensions: { code: 'FORBIDDEN' } });
+  });
+
   it('refuses what the docs rule out before calling Workato', async () => {
     stack.sim.resetCounts();
     const blank = await create({ name: '  ', roleId: '26779', allFolders: true });

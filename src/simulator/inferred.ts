@@ -133,7 +133,8 @@
  *   `environment_name` one of Development/Test/Production (default Development). Update changes the keys sent with
  *   the same checks; `all_folders: true` clears `folder_ids`. Delete → `{"success": true}`. Regenerate replaces the
  *   token and its `updated_at`. A client's token authenticates as its workspace (the token workspace's or the
- *   customer's, with every privilege: roles and folder scope are not enforced, the environment only where §2.1 says so — below,
+ *   customer's): a "Read only" role allows reads only (INFERRED_API_CLIENTS.readOnlyRole, 403 otherwise); folder scope is
+ *   not enforced; the environment only where §2.1 says so — below,
  *   `devEnvironmentOnlyMessage`); a regenerated token replaces the old one, a deleted client's token stops working (routes/developer-api-clients.ts, `clientOfToken`).
  *   Roles: unpaged `{"result": [...]}` in both scopes, id-ascending; `POST …/developer_api_client_roles/:id/copy`
  *   only in a customer workspace (404 `API not found` elsewhere): the copy is named "<name> (copy)", answered as
@@ -513,6 +514,13 @@ export const INFERRED_API_CLIENTS = {
   tokenLength: 64,
   copySuffix: ' (copy)',
   notBoolean: 'must be true or false',
+  /**
+   * §2.1: a client role whitelists endpoints, but the API does not show a role's list. A role whose name starts
+   * with "Read only" (seeded in every workspace, and its copies) grants reads (GET) only; every other role grants all.
+   */
+  readOnlyRole: /^Read only\b/,
+  /** §4.1: the 403 for an endpoint the client's role lacks (`{"message"}`; the text is a guess). */
+  roleLacksEndpointMessage: "The API client's role does not allow this endpoint",
 } as const;
 
 /** §25 data tables and their records ([inferred] where noted in the list above). */

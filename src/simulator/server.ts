@@ -11,7 +11,7 @@ import { deliver, encode, type Delivery } from './faults.js';
 import { RateLimits } from './rate-limits.js';
 import { Router } from './router.js';
 import { PackageStorage, STORAGE_PREFIX, STORAGE_ROUTE } from './storage.js';
-import { clientOfToken, environmentRefusal } from './routes/developer-api-clients.js';
+import { clientOfToken, clientRefusal } from './routes/developer-api-clients.js';
 import { ALL_ROUTES } from './routes/index.js';
 import type { WorkspaceStore } from './store.js';
 
@@ -231,13 +231,13 @@ export class SimulatorServer {
         const viaClient = token === undefined || own ? undefined : clientOfToken(this.workspaces.values(), token);
         const store = own ?? viaClient?.store;
         const limited = store ? this.rateLimits?.take(store, method, match.route.path) : undefined;
-        const refused = viaClient ? environmentRefusal(viaClient.store, viaClient.client, match.route.path) : undefined;
+        const refused = viaClient ? clientRefusal(viaClient.store, viaClient.client, method, match.route.path) : undefined;
         if (!store) {
           reply = { status: 401, body: { message: 'Unauthorized' } };
         } else if (limited) {
           reply = limited; // REFERENCE §5: 429 with Retry-After
         } else if (refused) {
-          reply = { status: refused.status, body: refused.body }; // §2.1: a DEV-only endpoint, another environment's client
+          reply = { status: refused.status, body: refused.body }; // §2.1: the client's role or environment refuses it
         } else {
           reply = await match.route.handler({
             store,

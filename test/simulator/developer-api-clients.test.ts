@@ -112,6 +112,16 @@ describe('client tokens authenticate (§21)', () => {
     expect((await send('GET', '/users/me', undefined, token)).status).toBe(200); // "updates … apply immediately" (§2.1)
   });
 
+  it('lets a "Read only" role read and refuses its writes with 403 (§2.1 role whitelist, §4.1)', async () => {
+    const created = (await send('POST', '/developer_api_clients', { name: 'Reader', api_privilege_group_id: 26781, all_folders: true })).body.result;
+    const token = created.token as string;
+    expect((await send('GET', '/recipes', undefined, token)).status).toBe(200);
+    const write = await send('POST', '/folders', { name: 'Not mine to make' }, token);
+    expect(write).toEqual({ status: 403, body: { message: expect.stringContaining('role') } });
+    await send('PUT', `/developer_api_clients/${created.id}`, { api_privilege_group_id: 26779 });
+    expect((await send('POST', '/folders', { name: 'Now allowed' }, token)).status).toBe(200); // "updates … apply immediately"
+  });
+
   it('opens a customer workspace with a customer client\'s token', async () => {
     const role = (await send('GET', '/v2/managed_users/19041/developer_api_client_roles')).body.result[0].id;
     const token = (await send('POST', '/v2/managed_users/19041/developer_api_clients', { name: 'Initech bot', api_privilege_group_id: role, all_folders: true })).body.result.token;

@@ -188,9 +188,9 @@ const ROLES: CrudSpec<Workato.DeveloperApiClientRole> = {
 
 /**
  * The workspace a developer API client's token opens (§21: a client's token calls the API as its workspace) and the
- * client: the token workspace's own clients, then its customers'. [inferred] Every privilege: roles and folder scope
- * are not enforced; the client's environment is, where §2.1 says (`environmentRefusal`). A regenerated token
- * replaces the old one; a deleted client's stops working.
+ * client: the token workspace's own clients, then its customers'. Its role and environment are enforced where §2.1
+ * says (`clientRefusal`); its folder scope is not [inferred]. A regenerated token replaces the old one; a deleted
+ * client's stops working.
  */
 export function clientOfToken(stores: Iterable<WorkspaceStore>, token: string): { store: WorkspaceStore; client: DeveloperApiClientRow } | undefined {
   for (const partner of stores) {
@@ -205,10 +205,16 @@ export function clientOfToken(stores: Iterable<WorkspaceStore>, token: string): 
 const DEV_ONLY = /^\/api\/(users\/me|members|member_invitations|roles|iam)(\/|$)/;
 
 /**
- * §2.1: "Several endpoints (workspace details, collaborators) are only granted to DEV clients" when the workspace has
- * environments (§9, §20). The 403 for a TEST or PROD client's token there; undefined when the call may go on.
+ * Why this client's token may not call the route, or undefined when it may (§2.1):
+ * - its role lacks the endpoint: a "Read only" role allows reads only (INFERRED_API_CLIENTS.readOnlyRole), 403;
+ * - "Several endpoints (workspace details, collaborators) are only granted to DEV clients" when the workspace has
+ *   environments (§9, §20): 403 for a TEST or PROD client's token there.
  */
-export function environmentRefusal(store: WorkspaceStore, client: DeveloperApiClientRow, routePath: string): HttpError | undefined {
+export function clientRefusal(store: WorkspaceStore, client: DeveloperApiClientRow, method: string, routePath: string): HttpError | undefined {
+  const role = client.client.api_privilege_group_id == null ? undefined : rowsOf(store, ROLE_TABLE).get(client.client.api_privilege_group_id);
+  if (method !== 'GET' && role && INFERRED_API_CLIENTS.readOnlyRole.test(role.name)) {
+    return new HttpError(403, { message: INFERRED_API_CLIENTS.roleLacksEndpointMessage });
+  }
   if (!store.environments || !DEV_ONLY.test(routePath)) return undefined;
   if (client.client.environment_name === INFERRED_API_CLIENTS.defaultEnvironment) return undefined; // Development
   return new HttpError(403, { message: INFERRED.devEnvironmentOnlyMessage });
