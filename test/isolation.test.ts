@@ -129,3 +129,45 @@ describe('two users, interleaved and concurrent', () => {
     }
   });
 });
+
+describe('two tokens of one workspace, one of them folder-scoped (§2.1)', () => {
+  it('never hands the scoped token what only the other can see, with the caches on and the requests interleaved', async () => {
+    const post = await fetch(`${stack.sim.url}/developer_api_clients`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Scoped dashboard', api_privilege_group_id: 26779, all_folders: false, folder_ids: [(await rest(stack.sim, '/recipes', DEMO_TOKEN)).items[0].folder_id] }),
+    });
+    const scoped = ((await post.json()) as { result: { token: string } }).result.token;
+    const seen = async (token: string) => ({
+      recipes: new Set<string>((await rest(stack.sim, '/recipes?per_page=100', token)).items.map((r: { id: number }) => String(r.id))),
+      folders: new Set<string>((await rest(stack.sim, '/folders?with_nested_folders=true&per_page=100', token)).map((f: { id: number }) => String(f.id))),
+      connections: new Set<string>((await rest(stack.sim, '/connections', token)).map((c: { id: number }) => String(c.id))),
+    });
+    const truth = { [DEMO_TOKEN]: await seen(DEMO_TOKEN), [scoped]: await seen(scoped) };
+    expect(truth[scoped].recipes.size).toBeGreaterThan(0);
+    expect(truth[scoped].recipes.size).toBeLessThan(truth[DEMO_TOKEN].recipes.size);
+    const query = (n: number) => `{ recipes(first: ${n}) { nodes { rid: workatoId folder { fid: workatoId } connections { cid: workatoId } } } connections { nodes { cid: workatoId } } }`;
+    const failures: string[] = [];
+    const jobs = Array.from({ length: 120 }, (_, i) => ({ token: i % 2 ? scoped : DEMO_TOKEN, n: 1 + (Math.floor(i / 2) % 6) }));
+    let next = 0;
+    let fullSawMore = false;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const { token, n } = jobs[next++]!;
+        const r = await stack.request(query(n), {}, { token });
+        if (r.errors) failures.push(`${token === scoped ? 'scoped' : 'full'}: ${r.errors[0]!.message}`);
+        const text = JSON.stringify(r.data);
+        for (const [field, own] of [['rid', truth[token]!.recipes], ['fid', truth[token]!.folders], ['cid', truth[token]!.connections]] as const) {
+          for (const m of text.match(new RegExp(`"${field}":"(\\d+)"`, 'g')) ?? []) {
+            const id = m.replace(/\D/g, '');
+            if (!own.has(id)) failures.push(`${token === scoped ? 'scoped' : 'full'} saw ${field} ${id}`);
+            if (token === DEMO_TOKEN && field === 'rid' && !truth[scoped]!.recipes.has(id)) fullSawMore = true;
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 12 }, worker));
+    expect(failures).toEqual([]);
+    expect(fullSawMore).toBe(true);
+  });
+});

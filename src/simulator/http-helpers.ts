@@ -36,6 +36,11 @@ export interface RouteContext {
   readJson(): Promise<unknown>;
   /** The raw body bytes (package imports send a zip, REFERENCE §3). */
   readBody(): Promise<Buffer>;
+  /**
+   * The folders a folder-scoped API client's token sees (§2.1: its folders and their subfolders); undefined: all.
+   * Recipe, connection and folder lists leave the others out (developer-api-clients.ts `folderScopeOf`).
+   */
+  folderScope?: ReadonlySet<number>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

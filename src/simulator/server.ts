@@ -11,7 +11,7 @@ import { deliver, encode, type Delivery } from './faults.js';
 import { RateLimits } from './rate-limits.js';
 import { Router } from './router.js';
 import { PackageStorage, STORAGE_PREFIX, STORAGE_ROUTE } from './storage.js';
-import { clientOfToken, clientRefusal } from './routes/developer-api-clients.js';
+import { clientOfToken, clientRefusal, folderScopeOf, outOfScope } from './routes/developer-api-clients.js';
 import { ALL_ROUTES } from './routes/index.js';
 import type { WorkspaceStore } from './store.js';
 
@@ -232,12 +232,15 @@ export class SimulatorServer {
         const store = own ?? viaClient?.store;
         const limited = store ? this.rateLimits?.take(store, method, match.route.path) : undefined;
         const refused = viaClient ? clientRefusal(viaClient.store, viaClient.client, method, match.route.path) : undefined;
+        const folderScope = viaClient ? folderScopeOf(viaClient.store, viaClient.client) : undefined;
         if (!store) {
           reply = { status: 401, body: { message: 'Unauthorized' } };
         } else if (limited) {
           reply = limited; // REFERENCE §5: 429 with Retry-After
         } else if (refused) {
           reply = { status: refused.status, body: refused.body }; // §2.1: the client's role or environment refuses it
+        } else if (outOfScope(store, folderScope, match.route.path, match.params)) {
+          reply = { status: 404, body: { message: 'Not found' } }; // §2.1: invisible outside the folder scope
         } else {
           reply = await match.route.handler({
             store,
@@ -246,6 +249,7 @@ export class SimulatorServer {
             method,
             readJson: () => readJson(req),
             readBody: () => readBody(req),
+            folderScope,
           });
         }
       }

@@ -122,6 +122,27 @@ describe('client tokens authenticate (§21)', () => {
     expect((await send('POST', '/folders', { name: 'Now allowed' }, token)).status).toBe(200); // "updates … apply immediately"
   });
 
+  it('shows a folder-scoped client only the recipes, connections and folders of its folders and below (§2.1)', async () => {
+    const recipes = (await send('GET', '/recipes')).body.items as Array<{ id: number; folder_id: number }>;
+    const inside = recipes[0]!;
+    const outside = recipes.find((r) => r.folder_id !== inside.folder_id)!;
+    const created = (await send('POST', '/developer_api_clients', { name: 'Scoped', api_privilege_group_id: 26779, all_folders: false, folder_ids: [inside.folder_id] })).body.result;
+    const token = created.token as string;
+    const seen = (await send('GET', '/recipes', undefined, token)).body.items as Array<{ id: number; folder_id: number }>;
+    expect(seen.map((r) => r.id)).toEqual(recipes.filter((r) => r.folder_id === inside.folder_id).map((r) => r.id));
+    expect((await send('GET', `/recipes/${inside.id}`, undefined, token)).status).toBe(200);
+    expect(await send('GET', `/recipes/${outside.id}`, undefined, token)).toEqual({ status: 404, body: { message: 'Not found' } });
+    expect((await send('DELETE', `/recipes/${outside.id}`, undefined, token)).status).toBe(404);
+    expect((await send('GET', `/recipes/${outside.id}`)).status).toBe(200); // not deleted
+    const connections = (await send('GET', '/connections', undefined, token)).body as Array<{ folder_id: number }>;
+    expect(connections.every((c) => c.folder_id === inside.folder_id)).toBe(true);
+    const parent = (await send('GET', `/folders?parent_id=${inside.folder_id}`, undefined, token)).status;
+    expect(parent).toBe(200);
+    const home = (await send('GET', '/folders?with_nested_folders=true', undefined, token)).body as Array<{ id: number }>;
+    expect(home.map((f) => f.id)).toContain(inside.folder_id);
+    expect(home.map((f) => f.id)).not.toContain(outside.folder_id);
+  });
+
   it('opens a customer workspace with a customer client\'s token', async () => {
     const role = (await send('GET', '/v2/managed_users/19041/developer_api_client_roles')).body.result[0].id;
     const token = (await send('POST', '/v2/managed_users/19041/developer_api_clients', { name: 'Initech bot', api_privilege_group_id: role, all_folders: true })).body.result.token;

@@ -8,7 +8,7 @@ export const connectionRoutes: RouteDef[] = [
     // §12.1 → bare array, NOT paginated (page/per_page are ignored), filters only.
     method: 'GET',
     path: '/api/connections',
-    handler: ({ store, query }) => {
+    handler: ({ store, query, folderScope }) => {
       const provider = query.string('provider');
       const folderId = query.int('folder_id');
       const parentId = query.int('parent_id');
@@ -20,6 +20,7 @@ export const connectionRoutes: RouteDef[] = [
         const c = row.connection;
         // [inferred] runtime-user (child) connections only with include_runtime_connections or a parent_id filter.
         if (c.parent_id != null && !runtime && parentId === undefined) continue;
+        if (folderScope && (c.folder_id == null || !folderScope.has(c.folder_id))) continue; // §2.1: outside the scope
         if (provider !== undefined && (c.application ?? c.provider) !== provider) continue;
         if (folderId !== undefined && c.folder_id !== folderId) continue;
         if (parentId !== undefined && c.parent_id !== parentId) continue;

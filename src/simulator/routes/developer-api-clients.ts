@@ -189,7 +189,7 @@ const ROLES: CrudSpec<Workato.DeveloperApiClientRole> = {
 /**
  * The workspace a developer API client's token opens (§21: a client's token calls the API as its workspace) and the
  * client: the token workspace's own clients, then its customers'. Its role and environment are enforced where §2.1
- * says (`clientRefusal`); its folder scope is not [inferred]. A regenerated token replaces the old one; a deleted
+ * says (`clientRefusal`), its folder scope for recipes, connections and folders (`folderScopeOf`, `outOfScope`). A regenerated token replaces the old one; a deleted
  * client's stops working.
  */
 export function clientOfToken(stores: Iterable<WorkspaceStore>, token: string): { store: WorkspaceStore; client: DeveloperApiClientRow } | undefined {
@@ -218,6 +218,47 @@ export function clientRefusal(store: WorkspaceStore, client: DeveloperApiClientR
   if (!store.environments || !DEV_ONLY.test(routePath)) return undefined;
   if (client.client.environment_name === INFERRED_API_CLIENTS.defaultEnvironment) return undefined; // Development
   return new HttpError(403, { message: INFERRED.devEnvironmentOnlyMessage });
+}
+
+/**
+ * §2.1 "optional project/folder scope (all folders or a list of folder ids) — assets outside the scope are
+ * invisible": the folders a client with `all_folders: false` sees, its folders and every folder below them;
+ * undefined for a client of all folders.
+ */
+export function folderScopeOf(store: WorkspaceStore, client: DeveloperApiClientRow): ReadonlySet<number> | undefined {
+  if (client.client.all_folders !== false) return undefined;
+  const scope = new Set<number>();
+  for (const id of client.client.folder_ids ?? []) {
+    if (!store.folders.has(id)) continue;
+    scope.add(id);
+    for (const f of store.descendantFolders(id)) scope.add(f.id);
+  }
+  return scope;
+}
+
+/**
+ * The folder of the recipe, connection or folder a path names by id (`/api/recipes/:id/…`, `…/:recipe_id/…`,
+ * `/api/connections/:id`, `/api/folders/:id`), for the scope check; undefined when the path names none of those.
+ */
+function folderOfPath(store: WorkspaceStore, routePath: string, params: Record<string, string>): number | null | undefined {
+  const id = (raw: string | undefined) => (raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined);
+  if (routePath.startsWith('/api/recipes/:')) {
+    const recipe = store.recipes.get(id(params.id ?? params.recipe_id) ?? NaN);
+    return recipe ? recipe.recipe.folder_id : undefined;
+  }
+  if (routePath.startsWith('/api/connections/:')) {
+    const connection = store.connections.get(id(params.id ?? params.connection_id) ?? NaN);
+    return connection ? connection.connection.folder_id : undefined;
+  }
+  if (routePath.startsWith('/api/folders/:')) return id(params.id ?? params.folder_id);
+  return undefined;
+}
+
+/** A by-id call on an asset outside the client's folder scope: 404, as for an id that does not exist [inferred]. */
+export function outOfScope(store: WorkspaceStore, scope: ReadonlySet<number> | undefined, routePath: string, params: Record<string, string>): boolean {
+  if (!scope) return false;
+  const folder = folderOfPath(store, routePath, params);
+  return folder !== undefined && (folder === null || !scope.has(folder));
 }
 
 /** Customer workspaces are seeded at index 100 and above (embedded.ts `addCustomer`); token workspaces below. */

@@ -6,13 +6,15 @@ export const folderRoutes: RouteDef[] = [
     // §13.1 → bare array of one level (default parent = Home); the root itself is never listed; page/per_page ≤ 100.
     method: 'GET',
     path: '/api/folders',
-    handler: ({ store, query }) => {
+    handler: ({ store, query, folderScope }) => {
       const window = pageParams(query);
       const parentId = query.int('parent_id') ?? store.rootFolderId;
       if (!store.folders.has(parentId)) throw notFound(); // [inferred] unknown parent → 404
       // [inferred] with_nested_folders=true → the whole subtree (depth-first).
       const nested = query.bool('with_nested_folders') ?? false;
-      const list = nested ? store.descendantFolders(parentId) : store.childFolders(parentId);
+      const all = nested ? store.descendantFolders(parentId) : store.childFolders(parentId);
+      // §2.1: a folder-scoped client sees its folders and what is below them, wherever it lists from.
+      const list = folderScope ? all.filter((f) => folderScope.has(f.id)) : all;
       return ok(paginate(list, window).map((f) => ({ ...f })));
     },
   },

@@ -24,7 +24,7 @@ export function findRecipe(store: WorkspaceStore, raw: string | undefined): Reci
 
 const ORDERS = new Set(['default', 'activity']);
 
-function listRecipes(store: WorkspaceStore, q: Query): Workato.Recipe[] {
+function listRecipes(store: WorkspaceStore, q: Query, scope: ReadonlySet<number> | undefined): Workato.Recipe[] {
   const window = pageParams(q); // §10.1: per_page default 100, max 100
   const all = q.csv('adapter_names_all');
   const any = q.csv('adapter_names_any');
@@ -41,6 +41,7 @@ function listRecipes(store: WorkspaceStore, q: Query): Workato.Recipe[] {
   const excludeCode = q.bool('exclude_code') ?? false;
 
   let rows = store.recipesByIdDesc().filter(({ recipe: r }) => {
+    if (scope && (r.folder_id == null || !scope.has(r.folder_id))) return false; // §2.1: outside a folder-scoped client's folders
     const apps = r.applications ?? [];
     if (all && !all.every((a) => apps.includes(a))) return false;
     if (any && !any.some((a) => apps.includes(a))) return false;
@@ -66,7 +67,7 @@ export const recipeRoutes: RouteDef[] = [
     // §10.1 → {"items": [Recipe]} id-descending, no total count.
     method: 'GET',
     path: '/api/recipes',
-    handler: ({ store, query }) => ok({ items: listRecipes(store, query) }),
+    handler: ({ store, query, folderScope }) => ok({ items: listRecipes(store, query, folderScope) }),
   },
   {
     // §10.2 → Recipe; 404 {"message": "Not found"}.
