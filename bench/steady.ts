@@ -11,6 +11,8 @@
  * - the **gateway** as shipped (the flags of `npm start`), and the **baseline** (BENCH_BASELINE_REF, bench/baseline.ts);
  * - **graphql-js alone** (bench/graphql-alone.mjs): the gateway's schema, context and loaders executed by graphql-js
  *   behind a bare node:http server, no yoga and no plugins: what the GraphQL work itself costs;
+ * - **yoga alone** (bench/yoga-alone.mjs): the same schema, context and loaders served by graphql-yoga with the
+ *   gateway's yoga settings and none of its plugins: the floor of any gateway built on yoga;
  * - the **hop proxy** (bench/hop-proxy.ts): the hand-written REST plan, no GraphQL: what any process on the path costs.
  *
  * It prints a markdown table. Nothing here is a target: it says where the CPU of `npm run bench` goes.
@@ -29,7 +31,7 @@ const warmupS = Number(env.BENCH_STEADY_WARMUP_S ?? 8);
 const measureS = Number(env.BENCH_STEADY_S ?? 4);
 const log = (message: string) => console.error(`[bench:steady] ${message}`);
 const READY = /GraphiQL at (http:\/\/\S+)/;
-const LISTENING = /GraphQL at (http:\/\/\S+)/; // bench/graphql-alone.mjs
+const LISTENING = /GraphQL at (http:\/\/\S+)/; // bench/graphql-alone.mjs, bench/yoga-alone.mjs
 
 interface Server {
   name: string;
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       ...(baseline
         ? [{ name: `baseline (${baseline.ref})`, start: () => startChild('baseline', [...shippedNodeFlags(), baseline.entry], gatewayEnv, READY, 60_000, baseline.dir), client: graphql }]
         : []),
+      { name: 'yoga alone', start: () => startChild('yoga alone', [...shippedNodeFlags(), 'bench/yoga-alone.mjs'], gatewayEnv, LISTENING), client: graphql },
       { name: 'graphql-js alone', start: () => startChild('graphql-js alone', [...shippedNodeFlags(), 'bench/graphql-alone.mjs'], gatewayEnv, LISTENING), client: graphql },
       {
         name: 'hop proxy',
