@@ -142,8 +142,8 @@ describe('writes through the gateway drop the caller\'s entries before they answ
   });
 
   it('connectionRuntimeUserCreate', async () => {
-    // 880102 stays connected (the test above disconnected 880101); a runtime-user parent must be an established OAuth connection.
-    const parent = (await connections()).find((c) => c.connected && c.workatoId !== '880101');
+    // A runtime-user parent must be an established OAuth connection: Slack's 880103 (the test above disconnected 880101).
+    const parent = (await connections()).find((c) => c.connected && c.workatoId === '880103');
     await warm(() => connections(), 'GET /api/connections');
     const { connectionRuntimeUserCreate: created } = await stack.gql(`mutation($input: ConnectionRuntimeUserCreateInput!) {
       connectionRuntimeUserCreate(input: $input) { connection { workatoId } userErrors { message } } }`, {
