@@ -6,27 +6,10 @@
  */
 import { createServer } from 'node:http';
 import { execute, parse, validate } from 'graphql';
-import { createContextFactory } from '../dist/server/context.js';
 import { buildSchema } from '../dist/server/schema.js';
-import { BATCHED } from '../dist/loaders/options.js';
-import { ReferenceCache } from '../dist/loaders/reference-cache.js';
-import { memoryReferenceStore } from '../dist/loaders/reference-store.js';
-import { createTransport } from '../dist/workato/http.js';
+import { contextOf } from './gateway-context.mjs';
 
 const schema = buildSchema();
-const transport = createTransport({
-  connections: 32,
-  timeouts: { connectMs: 10_000, headersMs: 40_000, bodyMs: 40_000, totalMs: 40_000 },
-  retry: { retries: 2, baseDelayMs: 100, maxDelayMs: 2_000 },
-  concurrencyPerRequest: 8,
-});
-const contextOf = createContextFactory({
-  baseUrl: process.env.WORKATO_BASE_URL,
-  serverToken: undefined,
-  transport,
-  loaderMode: BATCHED,
-  referenceCache: new ReferenceCache(memoryReferenceStore(), { ttlMs: 30_000, onStoreFault: () => {} }),
-});
 /** Parsed and validated documents by their text: what yoga's parser and validation cache does. */
 const documents = new Map();
 

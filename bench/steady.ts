@@ -12,7 +12,7 @@
  * - **graphql-js alone** (bench/graphql-alone.mjs): the gateway's schema, context and loaders executed by graphql-js
  *   behind a bare node:http server, no yoga and no plugins: what the GraphQL work itself costs;
  * - **yoga alone** (bench/yoga-alone.mjs): the same schema, context and loaders served by graphql-yoga with the
- *   gateway's yoga settings and none of its plugins: the floor of any gateway built on yoga;
+ *   gateway's yoga settings and none of its plugins: what yoga's request pipeline adds over graphql-js alone;
  * - the **hop proxy** (bench/hop-proxy.ts): the hand-written REST plan, no GraphQL: what any process on the path costs.
  *
  * It prints a markdown table. Nothing here is a target: it says where the CPU of `npm run bench` goes.

@@ -51,9 +51,10 @@ export function createRecipeLoaders(
    * gets its own GET as well (404 → NotFoundError for that key). So the walk costs at most one call per id, plus one
    * per id that no longer exists. (A rule that stopped the walk after pages that found nothing bounded the worst
    * case at one call over a GET per id, but turned one deleted recent id beside 100 older ones into 102 calls.)
-   * The price: one round trip per page, as each page starts where the list of wanted ids says. Only the wanted recipes are kept: the rest of a page (two thirds, in
-   * that example) dies before the next scavenge instead of being copied by each one until the request ends, which
-   * took a quarter of the CPU of 100 federation entities (bench/README.md).
+   * The price: one round trip per page, as each page starts where the list of wanted ids says. Only the wanted
+   * recipes are kept: the rest of a page (two thirds, in that example) dies before the next scavenge instead of
+   * being copied by each one until the request ends, which took a quarter of the CPU of 100 federation entities
+   * (bench/README.md).
    */
   const recipeById = requestLoader<number, Scoped<Workato.Recipe>>(mode, async (ids) => {
     if (ids.length === 1) return fetchRecipes(ids);
