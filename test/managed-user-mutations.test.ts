@@ -145,6 +145,29 @@ describe('managedUserCreate with authSettings (§17.1 auth_settings[...])', () =
     await recorded.gql(CREATE, { input: { name: 'Plain', notificationEmail: 'p@example.com' } });
     expect(sent.filter((r) => r.path === '/api/managed_users').map((r) => r.body.auth_settings)).toEqual([{ type: 'two_fa_auth' }, undefined]);
   });
+
+  it('sends environments as environments[...] on create and update, only the settings given, null clearing', async () => {
+    sent.length = 0;
+    const { managedUserCreate: created } = await recorded.gql(CREATE, { input: {
+      name: 'Staged', notificationEmail: 'st@example.com', externalId: 'STAGED-DEV',
+      environments: [{ environmentType: 'TEST', externalId: 'STAGED-TEST' }, { environmentType: 'PROD', errorNotificationEmails: 'ops@staged.example' }],
+    } });
+    expect(created.userErrors).toEqual([]);
+    const { managedUserUpdate: updated } = await recorded.gql(UPDATE, { input: {
+      managedUser: { id: created.managedUser.workatoId }, environments: [{ environmentType: 'TEST', externalId: null }],
+    } });
+    expect(updated.userErrors).toEqual([]);
+    expect(sent.filter((r) => r.method !== 'GET').map((r) => r.body.environments)).toEqual([
+      [{ environment_type: 'test', external_id: 'STAGED-TEST' }, { environment_type: 'prod', error_notification_emails: 'ops@staged.example' }],
+      [{ environment_type: 'test', external_id: null }],
+    ]);
+    // Workato's refusal of a conflicting assignment is the caller's userError.
+    const { managedUserUpdate: twice } = await recorded.gql(UPDATE, { input: {
+      managedUser: { id: created.managedUser.workatoId }, environments: [{ environmentType: 'PROD' }, { environmentType: 'PROD' }],
+    } });
+    expect(twice.managedUser).toBeNull();
+    expect(twice.userErrors).toEqual([expect.objectContaining({ field: ['input', 'environments'] })]);
+  });
 });
 
 describe('managedUserMemberAdd / managedUserMemberUpdate / managedUserMemberRemove', () => {

@@ -1008,7 +1008,8 @@ export type Connection = Node & {
   /**
    * For a runtime-user connection (one with a parent), the OAuth page the end user opens to authorize it
    * (`GET /connections/runtime_user_connections/:id/get_oauth_url`, 1 request/second); null for other connections,
-   * without a call.
+   * without a call. Workato documents it for the workspace's own connections only: on an Embedded customer's
+   * connection Workato may answer NOT_FOUND.
    */
   runtimeUserOauthUrl?: Maybe<Scalars['String']['output']>;
   /** The handles of the tags on this connection; no extra call. */
@@ -2518,7 +2519,10 @@ export type Folder = Node & {
   __typename?: 'Folder';
   /** The folders directly inside this one. */
   children?: Maybe<FolderConnection>;
-  /** The connections directly in this folder. */
+  /**
+   * The connections directly in this folder. Runtime-user connections (those users of an Embedded app connect at run
+   * time, §12.7) are left out unless `includeRuntimeConnections` is true, as `GET /connections` leaves them out.
+   */
   connections?: Maybe<Array<Connection>>;
   /** When the folder was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2544,7 +2548,7 @@ export type Folder = Node & {
    * of 100) for the whole request, shared with `projects` and every other folder's `project`.
    */
   project?: Maybe<Project>;
-  /** The recipes directly in this folder (not in subfolders), newest id first. */
+  /** The recipes directly in this folder (not in subfolders), newest id first unless `order` says otherwise. */
   recipes?: Maybe<RecipeConnection>;
   /** When the folder was last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2567,10 +2571,25 @@ export type FolderChildrenArgs = {
  * A folder. Folders form a tree under the Home folder; top-level folders are projects. Workato lists folders one
  * level at a time and has no lookup by id, so the gateway walks the tree as deep as needed, once per request.
  */
+export type FolderConnectionsArgs = {
+  includeRuntimeConnections?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * A folder. Folders form a tree under the Home folder; top-level folders are projects. Workato lists folders one
+ * level at a time and has no lookup by id, so the gateway walks the tree as deep as needed, once per request.
+ */
 export type FolderRecipesArgs = {
+  adapterNamesAll?: InputMaybe<Array<Scalars['String']['input']>>;
+  adapterNamesAny?: InputMaybe<Array<Scalars['String']['input']>>;
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<RecipeOrder>;
   running?: InputMaybe<Scalars['Boolean']['input']>;
+  stopCause?: InputMaybe<Scalars['String']['input']>;
+  stoppedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A page of folders. */
@@ -4011,6 +4030,11 @@ export type ManagedUserCreateInput = {
    * Workato's default. Workato documents it for create only; `ManagedUser` has no field for it (no read is documented).
    */
   authSettings?: InputMaybe<ManagedUserAuthSettingsInput>;
+  /**
+   * Settings of the customer's TEST and PROD environments (Workato's `environments[...]`), one entry per environment.
+   * The DEV environment's are the fields above: Workato answers 400 for a DEV entry that repeats them, so there is none.
+   */
+  environments?: InputMaybe<Array<ManagedUserEnvironmentInput>>;
   /** Extra addresses for error notifications, comma-separated. */
   errorNotificationEmails?: InputMaybe<Scalars['String']['input']>;
   /** The partner's own id for the customer, to find it by later. */
@@ -4062,6 +4086,19 @@ export type ManagedUserEdge = {
   cursor: Scalars['String']['output'];
   /** The customer. */
   node: ManagedUser;
+};
+
+/**
+ * The settings of one environment (TEST or PROD) of a customer with Environments (§17.1 `environments[...]`).
+ * Workato documents them for writes only; `ManagedUser` has no field for them (no read is documented).
+ */
+export type ManagedUserEnvironmentInput = {
+  /** Which environment these settings are for. */
+  environmentType: EnvironmentType;
+  /** Extra addresses for this environment's error notifications, comma-separated. */
+  errorNotificationEmails?: InputMaybe<Scalars['String']['input']>;
+  /** The partner's own id for the customer's workspace in this environment. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A collaborator to add to a customer workspace. Give `roleName` (a DEV role) or `envRoles`. */
@@ -4151,6 +4188,11 @@ export type ManagedUserUpdateInput = {
   billingStartDate?: InputMaybe<Scalars['String']['input']>;
   /** A task limit overriding the plan's, in tasks per billing period; must exceed the current usage. */
   customTaskLimit?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Settings of the customer's TEST and PROD environments (Workato's `environments[...]`), one entry per environment.
+   * The DEV environment's are the fields above: Workato answers 400 for a DEV entry that repeats them, so there is none.
+   */
+  environments?: InputMaybe<Array<ManagedUserEnvironmentInput>>;
   /** Extra addresses for error notifications, comma-separated. */
   errorNotificationEmails?: InputMaybe<Scalars['String']['input']>;
   /** A new partner id for the customer. */
@@ -9130,6 +9172,7 @@ export type ResolversTypes = {
   ManagedUserDeleteInput: ManagedUserDeleteInput;
   ManagedUserDeletePayload: ResolverTypeWrapper<Omit<ManagedUserDeletePayload, 'userErrors'> & { userErrors: Array<ResolversTypes['UserError']> }>;
   ManagedUserEdge: ResolverTypeWrapper<ManagedUserEdgeMapper>;
+  ManagedUserEnvironmentInput: ManagedUserEnvironmentInput;
   ManagedUserMemberAddInput: ManagedUserMemberAddInput;
   ManagedUserMemberAddPayload: ResolverTypeWrapper<Omit<ManagedUserMemberAddPayload, 'member' | 'userErrors'> & { member?: Maybe<ResolversTypes['Member']>, userErrors: Array<ResolversTypes['UserError']> }>;
   ManagedUserMemberRemoveInput: ManagedUserMemberRemoveInput;
@@ -9528,6 +9571,7 @@ export type ResolversParentTypes = {
   ManagedUserDeleteInput: ManagedUserDeleteInput;
   ManagedUserDeletePayload: Omit<ManagedUserDeletePayload, 'userErrors'> & { userErrors: Array<ResolversParentTypes['UserError']> };
   ManagedUserEdge: ManagedUserEdgeMapper;
+  ManagedUserEnvironmentInput: ManagedUserEnvironmentInput;
   ManagedUserMemberAddInput: ManagedUserMemberAddInput;
   ManagedUserMemberAddPayload: Omit<ManagedUserMemberAddPayload, 'member' | 'userErrors'> & { member?: Maybe<ResolversParentTypes['Member']>, userErrors: Array<ResolversParentTypes['UserError']> };
   ManagedUserMemberRemoveInput: ManagedUserMemberRemoveInput;
@@ -10504,7 +10548,7 @@ export type ExportManifestUpdatePayloadResolvers<ContextType = GatewayContext, P
 
 export type FolderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Folder'] = ResolversParentTypes['Folder']> = {
   children?: Resolver<Maybe<ResolversTypes['FolderConnection']>, ParentType, ContextType, RequireFields<FolderChildrenArgs, 'first'>>;
-  connections?: Resolver<Maybe<Array<ResolversTypes['Connection']>>, ParentType, ContextType>;
+  connections?: Resolver<Maybe<Array<ResolversTypes['Connection']>>, ParentType, ContextType, RequireFields<FolderConnectionsArgs, 'includeRuntimeConnections'>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dataTables?: Resolver<Maybe<Array<ResolversTypes['DataTable']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -10513,7 +10557,7 @@ export type FolderResolvers<ContextType = GatewayContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Folder']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
-  recipes?: Resolver<Maybe<ResolversTypes['RecipeConnection']>, ParentType, ContextType, RequireFields<FolderRecipesArgs, 'first'>>;
+  recipes?: Resolver<Maybe<ResolversTypes['RecipeConnection']>, ParentType, ContextType, RequireFields<FolderRecipesArgs, 'first' | 'order'>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   workatoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -4,6 +4,7 @@
  */
 import type {
   ManagedUserAuthSettingsInput,
+  ManagedUserEnvironmentInput,
   MemberEnvRoleInput,
   MutationManagedUserMemberAddArgs,
   MutationManagedUserMemberRemoveArgs,
@@ -36,11 +37,21 @@ const CUSTOMER_FIELDS = {
   customTaskLimit: 'custom_task_limit', billingStartDate: 'billing_start_date',
 } as const satisfies Record<string, keyof Workato.ManagedUserWrite>;
 
-/** Only the fields the caller wrote are sent: omitted → unchanged, `null` → cleared (§17.1). */
-function customerBody(input: object): Workato.ManagedUserWrite {
+/**
+ * Only the fields the caller wrote are sent: omitted → unchanged, `null` → cleared (§17.1). `environments` goes as
+ * Workato's `environments[...]`, one object per TEST/PROD environment with the settings given.
+ */
+function customerBody(input: { environments?: readonly ManagedUserEnvironmentInput[] | null }): Workato.ManagedUserUpdate {
   const body: Record<string, unknown> = {};
   for (const [field, wire] of Object.entries(CUSTOMER_FIELDS)) if (field in input) body[wire] = (input as Record<string, unknown>)[field];
-  return body as Workato.ManagedUserWrite;
+  if (input.environments != null) {
+    body.environments = input.environments.map((e): Workato.ManagedUserEnvironment => ({
+      environment_type: toWire(e.environmentType) as Workato.ManagedUserEnvironment['environment_type'],
+      ...('externalId' in e ? { external_id: e.externalId } : {}),
+      ...('errorNotificationEmails' in e ? { error_notification_emails: e.errorNotificationEmails } : {}),
+    }));
+  }
+  return body as Workato.ManagedUserUpdate;
 }
 
 /** §17.1 create's `auth_settings`: the sign-in type in Workato's words, and the SAML set-up fields given. */

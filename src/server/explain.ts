@@ -42,7 +42,7 @@ export const FIELD_COSTS: Readonly<Record<string, string>> = {
   'Folder.project': 'One GET /projects list (pages of 100) for the whole request, shared with `projects`: no call when the request already read it.',
   'Folder.children': 'One GET /folders?parent_id=… per folder (per 100 children).',
   'Folder.recipes': 'One GET /recipes?folder_id=… per folder.',
-  'Folder.connections': 'One GET /connections for the whole request, filtered per folder.',
+  'Folder.connections': 'One GET /connections for the whole request, filtered per folder (one more, also shared, with includeRuntimeConnections).',
   'Project.folder': 'The folder-tree walk shared by every folder of the request (see Recipe.folder).',
   'Job.recipe': 'One GET /recipes/:id per distinct recipe, batched (from the recipe list when many are wanted).',
   'Job.lines': 'One GET /recipes/:recipe_id/jobs/:handle per job (the detail call).',

@@ -187,6 +187,13 @@ export const INFERRED = {
    * exceed current usage" [doc]) with the §4.2 validation shape; the text is [inferred].
    */
   taskLimitBelowUsage: (usage: number) => `must be greater than the current usage (${usage} tasks)`,
+  /**
+   * §17.1 `environments[...]`: Workato answers 400 "for conflicting assignments" when an entry repeats DEV values
+   * [doc]. Which repeats conflict is not documented: here a DEV entry setting a property the top level sets too, and
+   * two entries for one environment. The texts are [inferred].
+   */
+  environmentRepeatsDev: (key: string) => `${key} of the dev environment is already assigned at the top level`,
+  environmentTwice: (type: string) => `${type} is assigned more than once`,
   /** §19 limits (documented) and texts (not documented). */
   propertyMaxName: 100,
   propertyMaxValue: 1024,

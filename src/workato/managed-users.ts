@@ -34,7 +34,7 @@ export async function createManagedUser(api: WorkatoApi, body: Workato.ManagedUs
 }
 
 /** PUT /managed_users/:id — only the properties sent change; `null` clears one (§17.1). */
-export async function updateManagedUser(api: WorkatoApi, segment: string, body: Workato.ManagedUserWrite): Promise<Workato.ManagedUser> {
+export async function updateManagedUser(api: WorkatoApi, segment: string, body: Workato.ManagedUserUpdate): Promise<Workato.ManagedUser> {
   return unwrapObject<Workato.ManagedUser>(await api.send('PUT', `/managed_users/${segment}`, { body }));
 }
 

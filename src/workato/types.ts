@@ -360,8 +360,18 @@ export namespace Workato {
     x509_cert?: string;
   }
 
-  /** POST /managed_users (§17.1): the customer's properties, and how its users sign in (create only). */
-  export type ManagedUserCreate = ManagedUserWrite & { auth_settings?: ManagedUserAuthSettings };
+  /** §17.1 `environments[...]`: one TEST or PROD environment's settings (the DEV ones are the top-level fields). */
+  export interface ManagedUserEnvironment {
+    environment_type: 'test' | 'prod';
+    external_id?: string | null;
+    error_notification_emails?: string | null;
+  }
+
+  /** PUT /managed_users/:id (§17.1): the customer's properties, and its TEST/PROD environments' settings. */
+  export type ManagedUserUpdate = ManagedUserWrite & { environments?: ManagedUserEnvironment[] };
+
+  /** POST /managed_users (§17.1): as an update, and how its users sign in (create only). */
+  export type ManagedUserCreate = ManagedUserUpdate & { auth_settings?: ManagedUserAuthSettings };
 
   /** POST/PUT /managed_users/:id/members bodies (§17.2): roles as `role_name` (DEV only) or `env_roles`. */
   export interface MemberWrite {

@@ -191,6 +191,30 @@ describe('customer and member writes (§17.1, §17.2)', () => {
     await send('DELETE', `/managed_users/${created.body.id}`);
   });
 
+  it('checks environments[...] on create and update: known types, string settings, no DEV entry repeating the top level, no type twice', async () => {
+    const customer = { name: 'Vandelay Industries', notification_email: 'av@vandelay.example', external_id: 'VANDELAY-DEV' };
+    const bad = [
+      [{ environments: { environment_type: 'test' } }, 'must be an array'],
+      [{ environments: [{ environment_type: 'staging' }] }, 'environment_type is not included in the list'],
+      [{ environments: [{ environment_type: 'test', external_id: 7 }] }, 'external_id must be a String'],
+      [{ environments: [{ environment_type: 'dev', external_id: 'AGAIN' }] }, 'external_id'],
+      [{ environments: [{ environment_type: 'prod' }, { environment_type: 'prod' }] }, 'prod'],
+    ] as const;
+    for (const [extra, text] of bad) {
+      const refused = await send('POST', '/managed_users', { ...customer, ...extra });
+      expect(refused.status, JSON.stringify(extra)).toBe(400);
+      expect(refused.body.errors.environments, JSON.stringify(extra)).toEqual([expect.stringContaining(text)]);
+    }
+    const environments = [{ environment_type: 'test', external_id: 'VANDELAY-TEST' }, { environment_type: 'prod', error_notification_emails: 'ops@vandelay.example' }];
+    const created = await send('POST', '/managed_users', { ...customer, environments });
+    expect(created.status).toBe(200);
+    expect(created.body).not.toHaveProperty('environments');
+    // A DEV entry is fine when the top level leaves its properties alone.
+    expect((await send('PUT', `/managed_users/${created.body.id}`, { environments: [{ environment_type: 'dev', external_id: 'VANDELAY-2' }] })).status).toBe(200);
+    expect((await send('PUT', `/managed_users/${created.body.id}`, { external_id: 'X', environments: [{ environment_type: 'dev', external_id: 'Y' }] })).status).toBe(400);
+    await send('DELETE', `/managed_users/${created.body.id}`);
+  });
+
   it('refuses a custom_task_limit at or below current usage (§17.1 "must exceed current usage")', async () => {
     const usage = (await api(sim, '/managed_users/19029', { token: 'tok-partner' })).body.task_count;
     expect(usage).toBeGreaterThan(0);

@@ -119,6 +119,32 @@ function checkAuthSettings(body: Body): void {
   if (errors.length) throw invalid({ auth_settings: errors });
 }
 
+/** §17.1 `environments[...]`: what an entry may set (checked, neither kept nor echoed: no read of them is documented). */
+const ENVIRONMENT_TYPES = ['dev', 'test', 'prod'];
+const ENVIRONMENT_FIELDS = ['external_id', 'error_notification_emails'];
+
+/** Checks §17.1's `environments[...]`, when given: an array of objects of a known type, with string settings; 400 otherwise. */
+function checkEnvironments(body: Body): void {
+  const value = body.environments;
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) throw invalid({ environments: ['must be an array'] });
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of value as unknown[]) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) { errors.push('each environment must be an object'); continue; }
+    const e = entry as Body;
+    const type = String(e.environment_type);
+    if (!ENVIRONMENT_TYPES.includes(type)) { errors.push('environment_type is not included in the list'); continue; }
+    if (seen.has(type)) errors.push(INFERRED.environmentTwice(type));
+    seen.add(type);
+    for (const key of ENVIRONMENT_FIELDS) {
+      if (e[key] !== undefined && e[key] !== null && typeof e[key] !== 'string') errors.push(`${key} must be a String`);
+      if (type === 'dev' && e[key] !== undefined && body[key] !== undefined) errors.push(INFERRED.environmentRepeatsDev(key));
+    }
+  }
+  if (errors.length) throw invalid({ environments: errors });
+}
+
 /** The customer's members: the same table as its /members routes (routes/collaborators.ts, §17.2 #6–#9). */
 function member(store: WorkspaceStore, raw: string | undefined): Workato.Member {
   const found = rowsOf(store, MEMBERS).get(pathInt(raw));
@@ -152,8 +178,8 @@ export const managedUserRoutes: RouteDef[] = [
     },
   },
   {
-    // §17.1 #2 → ManagedUser. The new customer workspace is empty (Home folder only). `auth_settings` is checked,
-    // neither kept nor echoed: REFERENCE documents it on create only, and no read of it.
+    // §17.1 #2 → ManagedUser. The new customer workspace is empty (Home folder only). `auth_settings` and
+    // `environments` are checked, neither kept nor echoed: REFERENCE documents no read of them.
     method: 'POST',
     path: '/api/managed_users',
     handler: async ({ store, readJson }) => {
@@ -163,6 +189,7 @@ export const managedUserRoutes: RouteDef[] = [
       if (missing.length) throw invalid(Object.fromEntries(missing.map((k) => [k, ["can't be blank"]])));
       const fields = customerFields(body, [...UPDATABLE, 'oauth_id', 'time_zone'], customers.values());
       checkAuthSettings(body);
+      checkEnvironments(body);
       const now = formatTime(Date.now());
       const user: Workato.ManagedUser = {
         id: store.allocateId('managed_user'), external_id: null, name: '', notification_email: null, plan_id: 'oem_plan',
@@ -189,6 +216,7 @@ export const managedUserRoutes: RouteDef[] = [
       const row = findCustomer(store, params.id);
       const body = await objectBody(readJson);
       const fields = customerFields(body, UPDATABLE, customersOf(store).values(), row);
+      checkEnvironments(body);
       // §17.1: `custom_task_limit` "must exceed current usage" [doc]; `null` (clear) is always allowed. The refusal
       // takes the §4.2 validation shape; its text is [inferred].
       const usage = taskCount(row);
