@@ -35,6 +35,26 @@ describe('errors carry a machine-readable code', () => {
     expect(stack.sim.total()).toBe(0);
   });
 
+  it('BAD_USER_INPUT for an id of dots, which would reach another endpoint, and Workato is not called', async () => {
+    const jobId = (handle: string) => Buffer.from(`Job:3307712:${encodeURIComponent(handle)}`).toString('base64url');
+    for (const handle of ['..', '.']) {
+      stack.sim.resetCounts();
+      const r = await stack.request(`query($h: String!, $id: ID!) { job(recipeId: "3307712", handle: $h) { handle } node(id: $id) { id } }`, { h: handle, id: jobId(handle) });
+      expect(r.data, handle).toEqual({ job: null, node: null });
+      expect(codes(r), handle).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+      expect(stack.sim.total(), handle).toBe(0);
+    }
+    stack.sim.resetCounts();
+    const schema = await stack.request(`{ managedUser(id: "19029") { connectorInputSchema(application: "..") { name } } }`);
+    expect(codes(schema)).toEqual(['BAD_USER_INPUT']);
+    expect(stack.sim.counts()['GET /api/v2/managed_users/:managed_user_id/connectors/:connector_name/input_schema']).toBeUndefined();
+    // A dot inside an id, or an escaped one, is an id like any other: sent (escaped), and Workato answers for it.
+    for (const handle of ['j-1.5', '%2e%2E']) {
+      const sent = await stack.request(`query($h: String!) { job(recipeId: "3307712", handle: $h) { handle } }`, { h: handle });
+      expect(codes(sent), handle).toEqual(['NOT_FOUND']);
+    }
+  });
+
   it('still serves introspection without a token (GraphiQL docs work before login)', async () => {
     const r = await stack.request(`{ __type(name: "Recipe") { name description } }`, {}, { token: null });
     expect(r.errors).toBeUndefined();

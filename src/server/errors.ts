@@ -83,6 +83,7 @@ export function fromWorkatoError(error: WorkatoError, withDetail = true): GraphQ
       retryAfter: error.retryAfter,
     });
   }
+  if (error.kind === 'invalid') return gatewayError(ErrorCode.BAD_USER_INPUT, error.message);
   if (error.kind === 'network') {
     if (unknown) {
       return gatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `The connection to Workato broke after the request was sent (${error.method} ${error.path}).${unknown.advice}`, unknown.extensions);

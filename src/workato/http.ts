@@ -181,7 +181,7 @@ export class WorkatoApi {
    */
   async send<T>(method: Dispatcher.HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
     const fullPath = this.scoped(path, options);
-    this.refuseWithoutToken(method, fullPath);
+    this.refuseUnsendable(method, fullPath);
     const family = familyOf(method, fullPath);
     const { ledger } = this.budget;
     if (isWrite(method, options) && !ledger.planning) this.budget.wrote = true;
@@ -322,7 +322,7 @@ export class WorkatoApi {
   /** Streams a binary answer (package downloads): status, headers and the undici body, unbuffered. */
   async stream(path: string, signal?: AbortSignal): Promise<Dispatcher.ResponseData> {
     const fullPath = `${this.prefix}${path}`;
-    this.refuseWithoutToken('GET', fullPath);
+    this.refuseUnsendable('GET', fullPath);
     const family = familyOf('GET', fullPath);
     // The body is read later by the caller: no in-flight slot is held for it, but quota and breaker apply.
     const depth = this.budget.ledger.issue();
@@ -377,9 +377,25 @@ export class WorkatoApi {
     }
   }
 
-  private refuseWithoutToken(method: string, fullPath: string): void {
+  /**
+   * Refused before any call: no usable token; or a path segment of dots (`..`, `.`, `%2E%2E`), which URL resolution
+   * would turn into another endpoint (`/recipes/1/jobs/..` is `/recipes/1`): an id a caller gave must name an object,
+   * never steer the token elsewhere.
+   */
+  private refuseUnsendable(method: string, fullPath: string): void {
     if (this.refusal !== undefined) {
       throw new WorkatoError({ kind: 'auth', status: 401, method, path: fullPath, message: this.refusal });
+    }
+    if (!fullPath.includes('.') && !fullPath.includes('%')) return;
+    const dots = fullPath.split('/').find((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
+    if (dots !== undefined) {
+      throw new WorkatoError({
+        kind: 'invalid',
+        status: 0,
+        method,
+        path: fullPath,
+        message: `"${decodeURIComponent(dots)}" is not an id: a path segment of dots would reach another Workato endpoint. Workato was not called.`,
+      });
     }
   }
 

@@ -8,8 +8,9 @@ import type { Workato } from './types.js';
 /**
  * `auth`: refused locally (no usable token), Workato was not called. `throttled`: held back by the gateway's own
  * rate limiter (REFERENCE §5 quotas). `unavailable`: the origin's circuit breaker is open; Workato was not called.
+ * `invalid`: the caller's id cannot be put in a path (http.ts refuseUnsendable); Workato was not called.
  */
-export type WorkatoErrorKind = 'http' | 'auth' | 'timeout' | 'network' | 'protocol' | 'throttled' | 'unavailable';
+export type WorkatoErrorKind = 'http' | 'auth' | 'timeout' | 'network' | 'protocol' | 'throttled' | 'unavailable' | 'invalid';
 
 /** A failed Workato call. Carries what a caller needs to explain it; never the token. */
 export class WorkatoError extends Error {
