@@ -112,14 +112,14 @@ describe('compiled execution answers as graphql-js does', () => {
     expect(r.errors?.every((e) => (e as { locations?: unknown[] }).locations?.length === 1)).toBe(true);
   });
 
-  it('a null where the schema promises none propagates to the nearest nullable field, masked as an internal fault', async () => {
+  it('a null where the schema promises none propagates to the nearest nullable field, as UPSTREAM_ERROR naming the field', async () => {
     const r = await expectSameEverywhere('{ recipes(first: 2) { nodes { id name } } me { name } }', undefined, {
       route: 'GET /api/recipes',
       status: 200,
       body: { items: [{ id: 7 }] },
     });
     expect(r.data).toMatchObject({ recipes: null, me: { name: expect.any(String) } });
-    expect(r.errors?.[0]).toMatchObject({ path: ['recipes', 'nodes', 0, 'name'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(r.errors?.[0]).toMatchObject({ path: ['recipes', 'nodes', 0, 'name'], message: expect.stringContaining('Recipe.name'), extensions: { code: 'UPSTREAM_ERROR' } });
   });
 
   it('an upstream failure of one nested field', async () => {

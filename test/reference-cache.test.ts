@@ -12,9 +12,10 @@ import { settled, upload, zipFromSimulator, exported, manifest } from './support
 import { startStack, type Stack } from './support/stack.js';
 
 const BOB = 'b0b'.padEnd(64, '1');
+const CAROL = 'ca401'.padEnd(64, '2');
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ simulator: { packages: { delayMs: 30 }, workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 5 } } } });
+  stack = await startStack({ simulator: { packages: { delayMs: 30 }, workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 5 }, [CAROL]: {} } } });
 });
 afterAll(() => stack.close());
 
@@ -42,6 +43,35 @@ async function reread<T>(read: () => Promise<T>, route: string): Promise<T> {
 }
 
 describe('reads', () => {
+  it('keeps no 2xx answer that lacks the documented list: UPSTREAM_ERROR, and the next request asks Workato again', async () => {
+    const cases = [
+      { route: 'GET /api/integrations/all', body: {}, query: `{ connectors(first: 3) { nodes { name } } }` },
+      { route: 'GET /api/connections', body: { error: 'Internal failure, try later' }, query: CONNECTIONS },
+      // Another caller: the list above is cached now for the first.
+      { route: 'GET /api/connections', body: [null], query: CONNECTIONS, token: CAROL },
+    ];
+    for (const { route, body, query, token } of cases) {
+      stack.sim.resetCounts();
+      stack.sim.inject({ route, status: 200, body, times: 1 });
+      const poisoned = await stack.request(query, {}, { token });
+      expect(poisoned.errors?.map((e) => e.extensions?.code), route).toEqual(['UPSTREAM_ERROR']);
+      const next = await stack.request(query, {}, { token });
+      expect(next.errors, route).toBeUndefined();
+      expect(Object.values(next.data!)[0], route).toMatchObject({ nodes: expect.arrayContaining([expect.anything()]) });
+      expect(stack.sim.counts()[route], route).toBe(2);
+      stack.sim.clearFaults();
+    }
+  });
+
+  it('answers a Workato object without a documented non-null field UPSTREAM_ERROR, naming the field', async () => {
+    stack.sim.inject({ route: 'GET /api/users/me', status: 200, body: {}, times: 2 });
+    for (let i = 0; i < 2; i++) {
+      const r = await stack.request(`{ me { name } }`);
+      expect(r.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['UPSTREAM_ERROR', expect.stringContaining('Workspace.name')]]);
+    }
+    stack.sim.clearFaults();
+  });
+
   it('answers a repeated connection list from the cache, reported as cached and traced with no round trip', async () => {
     await connections();
     const second = await stack.request(CONNECTIONS, {}, { headers: { 'x-workato-trace': '1' } });

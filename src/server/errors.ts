@@ -4,7 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { NotFoundError } from '../loaders/errors.js';
-import { WorkatoError } from '../workato/http.js';
+import { UnexpectedAnswerError, WorkatoError } from '../workato/http.js';
 
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -180,6 +180,7 @@ export function maskError(error: unknown): GraphQLError {
     if (logged !== undefined) logMessages.set(out, logged);
     return out;
   }
+  if (original instanceof UnexpectedAnswerError) return withLocation(gatewayError(ErrorCode.UPSTREAM_ERROR, original.message));
   if (original instanceof NotFoundError) {
     return withLocation(gatewayError(ErrorCode.NOT_FOUND, original.message, { entity: original.entity, key: original.key }));
   }
@@ -195,10 +196,20 @@ export function maskError(error: unknown): GraphQLError {
       extensions: { code: codeForStatus(located.extensions?.http), ...located.extensions },
     });
   }
-  const masked = withLocation(gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
+  // A non-null field came out null: the Workato answer behind it lacked what its API documents. Still logged as a
+  // fault (the request-id plugin), in case the gap is the gateway's.
+  const field = original instanceof Error ? NON_NULL_VIOLATION.exec(original.message)?.[1] : undefined;
+  const masked = withLocation(
+    field
+      ? gatewayError(ErrorCode.UPSTREAM_ERROR, `Workato's answer had no value for ${field}, which its API documents. Try again later.`)
+      : gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'),
+  );
   unexpectedCauses.set(masked, original);
   return masked;
 }
+
+/** graphql-js's and graphql-jit's message for a null in a non-null field. */
+const NON_NULL_VIOLATION = /^"?Cannot return null for non-nullable field (\w+\.\w+)\."?$/;
 
 /** Yoga and its plugins mark request-level errors with an HTTP status only; give them a code too. */
 function codeForStatus(http: unknown): ErrorCode {
@@ -226,13 +237,21 @@ function isGraphQLError(value: unknown): value is GraphQLError {
  */
 function withoutEchoedValue(error: GraphQLError): string {
   const match = /^(Variable "\$[^"]+") got invalid value /.exec(error.message);
-  if (!match || !error.originalError?.message) return error.message;
+  if (!match || !error.originalError?.message) return withoutEchoedLiteral(error.message);
   const inner = error.originalError.message;
   // Where in the value, when graphql-js says (` at "input.clientSecret"`, just before `; <reason>`).
   const head = error.message.endsWith(`; ${inner}`) ? error.message.slice(0, -inner.length - 2) : '';
   const at = / at "[^"]*"$/.exec(head)?.[0] ?? '';
-  const reason = inner
+  return `${match[1]} got an invalid value${at}; ${withoutEchoedLiteral(inner)}`;
+}
+
+/**
+ * The same reasons without a value written in the document itself (`clientSecret: 987654321`): the caller may see it
+ * (it is theirs), the log must not (plugins/request-id.ts logs every error's message).
+ */
+export function withoutEchoedLiteral(message: string): string {
+  return message
     .replace(/(cannot represent [^:]*): [\s\S]*$/, '$1.')
-    .replace(/^Value [\s\S]* does not exist in ("[^"]+" enum)\.?/, 'The value is not one of the $1.');
-  return `${match[1]} got an invalid value${at}; ${reason}`;
+    .replace(/^Value [\s\S]* does not exist in ("[^"]+" enum)\.?/, 'The value is not one of the $1.')
+    .replace(/^(Expected value of type "[^"]+"), found [\s\S]*?(\.|; )/, (_all, head: string, end: string) => (end === '.' ? `${head}.` : `${head}; `));
 }

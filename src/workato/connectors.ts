@@ -1,5 +1,5 @@
-import type { WorkatoApi } from './http.js';
-import { unwrapList } from './inferred.js';
+import { UnexpectedAnswerError, type WorkatoApi } from './http.js';
+import { objectsOnly, unwrapList } from './inferred.js';
 import type { Workato } from './types.js';
 
 /** GET /integrations?applications=a,b — metadata for named connectors; unknown names are absent (§16.1). */
@@ -8,6 +8,8 @@ export async function listConnectorsByName(api: WorkatoApi, names: readonly stri
 }
 
 /** GET /integrations/all — one page of every connector, with the total `count` (§16.2). */
-export function listAllConnectors(api: WorkatoApi, params: { page: number; per_page: number }): Promise<Workato.ConnectorPage> {
-  return api.get<Workato.ConnectorPage>('/integrations/all', params);
+export async function listAllConnectors(api: WorkatoApi, params: { page: number; per_page: number }): Promise<Workato.ConnectorPage> {
+  const page = await api.get<Workato.ConnectorPage | undefined>('/integrations/all', params);
+  if (!page || !Array.isArray(page.items)) throw new UnexpectedAnswerError('no `items` list in the connector page');
+  return { ...page, items: objectsOnly<Workato.Connector>(page.items) };
 }

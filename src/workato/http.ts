@@ -14,7 +14,7 @@ import type { CallOutcome, Transport } from './transport.js';
 import { httpError, networkError, WorkatoError } from './workato-error.js';
 
 export { createTransport, tokenKeyer, type CallOutcome, type CallSpan, type CallTracer, type RefusedCall, type Transport, type TransportOptions, type UpstreamCall } from './transport.js';
-export { httpError, networkError, parseRetryAfter, WorkatoError, type WorkatoErrorKind } from './workato-error.js';
+export { httpError, networkError, parseRetryAfter, UnexpectedAnswerError, WorkatoError, type WorkatoErrorKind } from './workato-error.js';
 
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | null | undefined>;
 

@@ -3,6 +3,7 @@
  * place, so a correction is one edit. Each entry names the REFERENCE section it comes from.
  */
 import type { Workato } from './types.js';
+import { UnexpectedAnswerError } from './workato-error.js';
 
 /** §11.1: the jobs list's page size parameter is undocumented; Workato's own `wk` CLI sends `per_page`. */
 export const JOBS_PAGE_SIZE_PARAM = 'per_page';
@@ -31,21 +32,34 @@ export function deriveJobStatus(job: { status?: string | null; is_error?: boolea
 
 /**
  * §6/§17: list envelopes differ per endpoint and per scope (workspace `items` or bare arrays, Embedded `result`,
- * versions `data`). Read whichever is present so one function serves both scopes.
+ * versions `data`). Read whichever is present so one function serves both scopes. An answer with no list, or with an
+ * item that is not an object, is Workato's fault (§4.2 lists 200s like `{"error": …}`): it throws, so no cache keeps
+ * it as an empty list.
  */
 export function unwrapList<T>(body: unknown): T[] {
-  if (Array.isArray(body)) return body as T[];
+  return objectsOnly<T>(listIn(body));
+}
+
+/** The list in an answer, whatever its items (see unwrapList); throws when there is none. */
+export function listIn(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;
     for (const key of ['items', 'result', 'data']) {
       const value = b[key];
-      if (Array.isArray(value)) return value as T[];
+      if (Array.isArray(value)) return value;
       if (value && typeof value === 'object' && Array.isArray((value as Record<string, unknown>).items)) {
-        return (value as { items: T[] }).items;
+        return (value as { items: unknown[] }).items;
       }
     }
   }
-  return [];
+  throw new UnexpectedAnswerError('no list in the answer');
+}
+
+/** The items of a list answer, each an object (see unwrapList). */
+export function objectsOnly<T>(items: unknown[]): T[] {
+  for (const item of items) if (!item || typeof item !== 'object' || Array.isArray(item)) throw new UnexpectedAnswerError('a list item that is not an object');
+  return items as T[];
 }
 
 /** §17.4: Embedded single-object answers may be wrapped in `result`; unwrap when present. */
@@ -398,7 +412,7 @@ export function activationCodeOf(body: unknown): string | null {
 
 /** §12.6 [spec]: pick list entries are `[label, value]`, sometimes `[label, value, null, bool]`; others are skipped. */
 export function pickListItems(body: unknown): Array<{ label: string; value: string }> {
-  const list = unwrapList<unknown>(body);
+  const list = listIn(body); // [label, value] tuples, not objects
   return list.flatMap((entry) => {
     if (!Array.isArray(entry) || entry.length < 2 || entry[0] == null || entry[1] == null) return [];
     return [{ label: String(entry[0]), value: typeof entry[1] === 'string' ? entry[1] : JSON.stringify(entry[1]) }];

@@ -68,6 +68,17 @@ export class WorkatoError extends Error {
   }
 }
 
+/**
+ * A 2xx answer without the shape the API documents where the gateway must have it (no list where a list is the
+ * answer, an item that is not an object): Workato's fault, never stored by a cache, UPSTREAM_ERROR for the caller.
+ */
+export class UnexpectedAnswerError extends Error {
+  constructor(what: string) {
+    super(`Workato's answer was not what its API documents: ${what}. Try again later.`);
+    this.name = 'UnexpectedAnswerError';
+  }
+}
+
 function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
