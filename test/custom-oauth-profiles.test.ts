@@ -180,6 +180,17 @@ describe('the client secret is never logged', () => {
       expect(response.status).toBe(200);
       expect(lines.length).toBeGreaterThan(0);
       expect(lines.join('\n')).not.toContain(SECRET);
+
+      // A secret written into the document itself, of the wrong type: the caller is told why, the log keeps no value.
+      lines.length = 0;
+      const inline = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.sim.token}` },
+        body: JSON.stringify({ query: 'mutation { customOAuthProfileCreate(input: { name: "x", provider: "zoom", clientId: "c", clientSecret: 987654321 }) { userErrors { message } } }' }),
+      });
+      expect(JSON.stringify(await inline.json())).toContain('String cannot represent a non string value');
+      expect(lines.join('\n')).toContain('String cannot represent a non string value');
+      expect(lines.join('\n')).not.toContain('987654321');
     } finally {
       await gateway.close();
     }

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
-import { logMessageOf, unexpectedCauseOf } from '../errors.js';
+import { logMessageOf, unexpectedCauseOf, withoutEchoedLiteral } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { requestIdOf, requestScopeOf, scopeOfRequest } from '../request-scope.js';
 import { eachEvent, isAsyncIterable } from '../result-events.js';
@@ -19,7 +19,7 @@ export function logResultError(logger: Logger, error: ResultError, reqId: string
   const code = error.extensions?.code;
   const message = logMessageOf(error);
   if (typeof code === 'string' && (code.startsWith('UPSTREAM') || code === 'RATE_LIMITED')) logger.warn(`${code}: ${message}`, { reqId });
-  else logger.debug(`${String(code)}: ${message}`, { reqId });
+  else logger.debug(`${String(code)}: ${withoutEchoedLiteral(message)}`, { reqId });
 }
 
 /**
