@@ -47,6 +47,8 @@ export interface Config {
   timeouts: { connectMs: number; headersMs: number; bodyMs: number };
   /** Keep-alive connections per upstream origin. */
   upstreamConnections: number;
+  /** The largest Workato answer read (JSON only; package downloads stream): a bigger one is UPSTREAM_ERROR, not held in memory. */
+  maxResponseBytes: number;
   /** Latency the demo simulator adds to every request (for demos of batching). */
   demoLatencyMs: number;
   /** Show GraphiQL on GET of the GraphQL path. */
@@ -168,7 +170,7 @@ export const CONFIG_VARIABLES = [
   'PORT', 'HOST', 'GRAPHQL_PATH', 'NODE_ENV', 'LOG_LEVEL', 'GRAPHIQL',
   'WORKATO_DATA_CENTER', 'WORKATO_BASE_URL', 'WORKATO_API_TOKEN', 'WORKATO_DEMO', 'DEMO_LATENCY_MS',
   'WORKATO_DATA_TABLES_URL', 'WORKATO_EVENT_STREAMS_URL',
-  'WORKATO_TIMEOUT_MS', 'WORKATO_CONNECT_TIMEOUT_MS', 'WORKATO_CONNECTIONS',
+  'WORKATO_TIMEOUT_MS', 'WORKATO_CONNECT_TIMEOUT_MS', 'WORKATO_CONNECTIONS', 'WORKATO_MAX_RESPONSE_BYTES',
   'PACKAGE_POLL_INTERVAL_MS', 'EVENT_STREAM_POLL_SECONDS', 'BENCH_DISABLE_BATCHING',
   'GATEWAY_API_KEYS', 'GATEWAY_JWKS_URL', 'GATEWAY_JWT_ISSUER', 'GATEWAY_JWT_AUDIENCE',
   'DANGEROUSLY_ALLOW_OPEN_GATEWAY_WITH_SERVER_TOKEN',
@@ -275,6 +277,7 @@ export function loadConfig(processEnv: Record<string, string | undefined> = proc
       bodyMs: integer(env, 'WORKATO_TIMEOUT_MS', 40_000, 1, 600_000),
     }),
     upstreamConnections: integer(env, 'WORKATO_CONNECTIONS', 32, 1, 1024),
+    maxResponseBytes: integer(env, 'WORKATO_MAX_RESPONSE_BYTES', 64 * 1_048_576, 1_024, 2_000_000_000),
     demoLatencyMs: integer(env, 'DEMO_LATENCY_MS', 0, 0, 60_000),
     graphiql: boolean(env, 'GRAPHIQL', true),
     packagePollMs: integer(env, 'PACKAGE_POLL_INTERVAL_MS', 2_000, 10, 60_000),

@@ -56,6 +56,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const transport = createTransport({
     connections: config.upstreamConnections,
     timeouts: { ...config.timeouts, totalMs: config.timeouts.headersMs },
+    maxResponseBytes: config.maxResponseBytes,
     retry: { retries: up.retries, baseDelayMs: up.retryBaseMs, maxDelayMs: up.retryMaxDelayMs },
     rateLimit: up.rateLimit ? { maxWaitMs: up.rateLimitMaxWaitMs } : undefined,
     limiter: quotas?.limiter,

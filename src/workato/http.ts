@@ -279,7 +279,11 @@ export class WorkatoApi {
         bodyTimeout: this.transport.timeouts.bodyMs,
       });
       status = response.statusCode;
-      const text = await response.body.text();
+      const text = await this.bodyText(response, method, fullPath).catch((error: unknown) => {
+        // Too large: the answer arrived (a response for the breaker and the metrics), unread.
+        if (error instanceof WorkatoError) this.settle(method, fullPath, family, status, started, attempt, 'response');
+        throw error;
+      });
       this.settle(method, fullPath, family, status, started, attempt, 'response');
       const parsed = parseJson(text);
       if (status >= 200 && status < 300) {
@@ -317,6 +321,38 @@ export class WorkatoApi {
       this.budget.ledger.end(ticket, status);
       release();
     }
+  }
+
+  /**
+   * The answer's text, up to the transport's `maxResponseBytes`: a bigger answer (by its Content-Length, or counted as
+   * it arrives) is dropped unread and fails as `protocol`, so one huge answer cannot take the process's memory.
+   */
+  private async bodyText(response: Dispatcher.ResponseData, method: string, fullPath: string): Promise<string> {
+    const max = this.transport.maxResponseBytes;
+    if (max === undefined) return response.body.text();
+    const tooLarge = () => {
+      response.body.destroy();
+      return new WorkatoError({
+        kind: 'protocol',
+        status: response.statusCode,
+        method,
+        path: fullPath,
+        message: `Workato's answer to ${method} ${fullPath} is larger than WORKATO_MAX_RESPONSE_BYTES (${max} bytes); it was not read.`,
+      });
+    };
+    const declared = Number(response.headers['content-length']);
+    if (Number.isFinite(declared) && response.headers['content-length'] !== undefined) {
+      if (declared > max) throw tooLarge();
+      return response.body.text();
+    }
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > max) throw tooLarge();
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, bytes).toString('utf8');
   }
 
   /** Streams a binary answer (package downloads): status, headers and the undici body, unbuffered. */

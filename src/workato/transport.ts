@@ -51,6 +51,8 @@ export interface Transport {
   dispatcher: Dispatcher;
   /** `totalMs`: deadline for a whole call, body included (a slow trickle of bytes cannot hold a socket forever). */
   timeouts: { headersMs: number; bodyMs: number; totalMs?: number };
+  /** The largest JSON answer read (bytes); undefined = no limit (hand-made transports in tests). */
+  maxResponseBytes?: number;
   retry?: RetryPolicy;
   /**
    * Per-caller quota windows (REFERENCE §5). Always there, so the quota report has figures; it holds calls back only
@@ -77,6 +79,7 @@ export interface Transport {
 export interface TransportOptions {
   connections: number;
   timeouts: { connectMs: number; headersMs: number; bodyMs: number; totalMs?: number };
+  maxResponseBytes?: number;
   retry?: RetryPolicy;
   /** Client-side quotas per (token, family), with the longest wait for a slot; undefined = off. */
   rateLimit?: { maxWaitMs: number };
@@ -109,6 +112,7 @@ export function createTransport(opts: TransportOptions): Transport {
   return {
     dispatcher,
     timeouts: opts.timeouts,
+    maxResponseBytes: opts.maxResponseBytes,
     retry: opts.retry,
     limiter: opts.limiter ?? (opts.rateLimit ? new RateLimiter(opts.rateLimit.maxWaitMs) : new RateLimiter(0, Date.now, false)),
     breaker: opts.breaker
