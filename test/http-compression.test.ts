@@ -40,3 +40,30 @@ describe('response compression', () => {
     expect(JSON.parse(await plain.body.text()).data.__schema).toBeTruthy();
   });
 });
+
+describe('the GraphiQL page and its assets', () => {
+  const page = (headers: Record<string, string>) => request(stack.gateway.url, { method: 'GET', headers: { accept: 'text/html', ...headers } });
+
+  it('tags each coding of the page with its own strong ETag, and any of them revalidates it', async () => {
+    const tags: Record<string, string> = {};
+    for (const coding of ['identity', 'gzip', 'br']) {
+      const res = await page({ 'accept-encoding': coding });
+      await res.body.arrayBuffer();
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-encoding']).toBe(coding === 'identity' ? undefined : coding);
+      tags[coding] = String(res.headers.etag);
+    }
+    expect(new Set(Object.values(tags)).size).toBe(3);
+    expect(tags.br).toBe(tags.identity!.replace(/"$/, '-br"'));
+    // A cache that kept the gzip copy asks with its tag and gets a 304 carrying the tag of what it would get now.
+    for (const [coding, held] of [['gzip', tags.gzip], ['br', tags.gzip], ['identity', `W/${tags.br}`]] as const) {
+      const res = await page({ 'accept-encoding': coding, 'if-none-match': held! });
+      await res.body.arrayBuffer();
+      expect(res.statusCode, `${coding} ${held}`).toBe(304);
+      expect(res.headers.etag).toBe(tags[coding]);
+    }
+    const stale = await page({ 'if-none-match': '"not-this-page"' });
+    await stale.body.arrayBuffer();
+    expect(stale.statusCode).toBe(200);
+  });
+});

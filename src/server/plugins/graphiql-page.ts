@@ -10,14 +10,18 @@ import type { YogaOptions } from '../yoga.js';
 
 type FetchAPI = { Response: typeof Response };
 
-/** A static file, honouring If-None-Match and Accept-Encoding. */
+/**
+ * A static file, honouring If-None-Match and Accept-Encoding. Each coding gets its own strong tag (`"<hash>-br"`,
+ * RFC 9110 §8.8.3: the bytes differ); any tag of the same content revalidates it (a 304 with the tag now chosen).
+ */
 function serve(fetchAPI: FetchAPI, request: Request, file: StaticFile, cacheControl: string): Response {
-  const headers: Record<string, string> = { 'content-type': file.contentType, 'cache-control': cacheControl, etag: file.etag, vary: 'accept-encoding' };
+  const { body, encoding } = file.negotiate(request.headers.get('accept-encoding'));
+  const etag = encoding ? `${file.etag.slice(0, -1)}-${encoding}"` : file.etag;
+  const headers: Record<string, string> = { 'content-type': file.contentType, 'cache-control': cacheControl, etag, vary: 'accept-encoding' };
   const match = request.headers.get('if-none-match');
-  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag)) {
+  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '').replace(/-(?:br|gzip)"$/, '"') === file.etag)) {
     return new fetchAPI.Response(null, { status: 304, headers });
   }
-  const { body, encoding } = file.negotiate(request.headers.get('accept-encoding'));
   if (encoding) headers['content-encoding'] = encoding;
   headers['content-length'] = String(body.length);
   return new fetchAPI.Response(request.method === 'HEAD' ? null : (body as unknown as BodyInit), { status: 200, headers });
