@@ -22,10 +22,14 @@ export function browserAvailability(): 'present' | 'fail' | 'skip' {
   return process.env.CI && process.env.CI !== 'false' ? 'fail' : 'skip';
 }
 
-/** Flags that keep Chromium from calling home (updates, sync, field trials, QUIC probes) and work as root in CI. */
+/**
+ * Flags that keep Chromium from calling home (updates, sync, field trials, QUIC probes) and work as root in CI, and
+ * in the Dockerfile's build stage, whose /dev/shm is Docker's 64 MB (too small for the GraphiQL bundle's renderer).
+ */
 const ARGS = [
   '--headless',
   '--no-sandbox',
+  '--disable-dev-shm-usage',
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
