@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Build stage: exactly what CI runs (.ci/run installs Chromium and redis-server for the tests, sets CI=true so that
 # neither the browser nor the Redis tests can skip, then npm ci and npm test), then the production build.
-FROM node:24-bookworm-slim AS build
+FROM node:26-trixie-slim AS build
 WORKDIR /app
 # The packages .ci/run would install, in a layer of their own so a source change does not download them again
 # (.ci/run then finds them and skips apt).
@@ -11,7 +11,7 @@ RUN bash .ci/run
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled JavaScript, production dependencies and the SDL only; runs as the unprivileged `node` user.
-FROM node:24-bookworm-slim
+FROM node:26-trixie-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000
