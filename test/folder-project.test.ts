@@ -59,7 +59,7 @@ describe('Folder.project', () => {
   });
 });
 
-describe('Folder.connections and Folder.recipes', () => {
+describe('Folder.connections', () => {
   it('leaves runtime-user connections out unless includeRuntimeConnections, as GET /connections does (§12.1)', async () => {
     const wire = await rest<Array<{ id: number; folder_id: number; parent_id: number | null }>>(stack.sim, '/connections?include_runtime_connections=true');
     const inFolder = wire.filter((c) => c.folder_id === 1201103);
@@ -78,22 +78,5 @@ describe('Folder.connections and Folder.recipes', () => {
     expect(runtime.every((id) => !plain.includes(id))).toBe(true);
     // One list each way, shared with the parents' lookups.
     expect(stack.sim.counts()['GET /api/connections']).toBe(2);
-  });
-
-  it('takes the recipe filters and order of Query.recipes, the folder fixed', async () => {
-    const wire = await rest<{ items: Array<{ id: number; applications: string[] }> }>(stack.sim, '/recipes?folder_id=1201103&per_page=100');
-    // A connector some of the folder's recipes use and some do not, so the filter shows.
-    const app = wire.items.flatMap((r) => r.applications).find((a) => wire.items.some((r) => !r.applications.includes(a)));
-    expect(app).toBeDefined();
-    const { folder, recipes } = await stack.gql(`query($app: [String!]) {
-      folder(id: "1201103") { recipes(first: 100, adapterNamesAny: $app) { nodes { workatoId } } }
-      recipes(first: 100, folderId: "1201103", adapterNamesAny: $app) { nodes { workatoId } }
-    }`, { app: [app] });
-    expect(folder.recipes.nodes.length).toBeGreaterThan(0);
-    expect(folder.recipes.nodes.length).toBeLessThan(wire.items.length);
-    expect(folder.recipes.nodes).toEqual(recipes.nodes);
-    expect(folder.recipes.nodes.map((r: any) => r.workatoId)).toEqual(
-      wire.items.filter((r) => r.applications.includes(app!)).map((r) => String(r.id)),
-    );
   });
 });

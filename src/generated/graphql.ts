@@ -2548,7 +2548,11 @@ export type Folder = Node & {
    * of 100) for the whole request, shared with `projects` and every other folder's `project`.
    */
   project?: Maybe<Project>;
-  /** The recipes directly in this folder (not in subfolders), newest id first unless `order` says otherwise. */
+  /**
+   * The recipes directly in this folder (not in subfolders), newest id first. For Workato's other filters (connectors,
+   * update and stop times, stop cause) and orders, ask `recipes(folderId:)` (or `ManagedUser.recipes(folderId:)`) with
+   * this folder's id: the same call.
+   */
   recipes?: Maybe<RecipeConnection>;
   /** When the folder was last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2581,15 +2585,9 @@ export type FolderConnectionsArgs = {
  * level at a time and has no lookup by id, so the gateway walks the tree as deep as needed, once per request.
  */
 export type FolderRecipesArgs = {
-  adapterNamesAll?: InputMaybe<Array<Scalars['String']['input']>>;
-  adapterNamesAny?: InputMaybe<Array<Scalars['String']['input']>>;
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  order?: InputMaybe<RecipeOrder>;
   running?: InputMaybe<Scalars['Boolean']['input']>;
-  stopCause?: InputMaybe<Scalars['String']['input']>;
-  stoppedAfter?: InputMaybe<Scalars['DateTime']['input']>;
-  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A page of folders. */
@@ -10557,7 +10555,7 @@ export type FolderResolvers<ContextType = GatewayContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Folder']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
-  recipes?: Resolver<Maybe<ResolversTypes['RecipeConnection']>, ParentType, ContextType, RequireFields<FolderRecipesArgs, 'first' | 'order'>>;
+  recipes?: Resolver<Maybe<ResolversTypes['RecipeConnection']>, ParentType, ContextType, RequireFields<FolderRecipesArgs, 'first'>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   workatoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { HOME_LEVEL } from '../loaders/folders.js';
 import { scopeOf } from '../loaders/scope.js';
 import { flag, prop, workatoId } from './helpers.js';
-import { recipePage, recipePageArgs } from './recipes.js';
+import { recipePage } from './recipes.js';
 import { globalIdOf, pageOfList, pageSize, workatoKey } from './relay.js';
 import { linked, linkTo } from './links.js';
 
@@ -40,10 +40,12 @@ export const folderResolvers: Resolvers = {
       const children = await ctx.loaders.scope(scopeOf(f)).foldersByParentId.load(f.is_home ? HOME_LEVEL : f.id);
       return pageOfList(children, pageSize(args.first), args.after);
     },
-    recipes: (f, args, ctx) => {
-      const page = recipePageArgs(args, () => f.id);
-      return recipePage(ctx.loaders.scope(scopeOf(f)), { ...page, filters: { ...page.filters, folder_id: f.id } });
-    },
+    recipes: (f, args, ctx) =>
+      recipePage(ctx.loaders.scope(scopeOf(f)), {
+        first: args.first,
+        after: args.after,
+        filters: { folder_id: f.id, running: args.running ?? undefined },
+      }),
     // One unpaginated list serves every folder of the request (REFERENCE §30), filtered here.
     connections: async (f, args, ctx) => {
       const list = args.includeRuntimeConnections ? { include_runtime_connections: true as const } : {};
