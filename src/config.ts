@@ -277,7 +277,8 @@ export function loadConfig(processEnv: Record<string, string | undefined> = proc
       bodyMs: integer(env, 'WORKATO_TIMEOUT_MS', 40_000, 1, 600_000),
     }),
     upstreamConnections: integer(env, 'WORKATO_CONNECTIONS', 32, 1, 1024),
-    maxResponseBytes: integer(env, 'WORKATO_MAX_RESPONSE_BYTES', 64 * 1_048_576, 1_024, 2_000_000_000),
+    // At most 500 MiB: V8's longest string (2^29 − 24 characters) must hold the answer.
+    maxResponseBytes: integer(env, 'WORKATO_MAX_RESPONSE_BYTES', 64 * 1_048_576, 1_024, 500 * 1_048_576),
     demoLatencyMs: integer(env, 'DEMO_LATENCY_MS', 0, 0, 60_000),
     graphiql: boolean(env, 'GRAPHIQL', true),
     packagePollMs: integer(env, 'PACKAGE_POLL_INTERVAL_MS', 2_000, 10, 60_000),
