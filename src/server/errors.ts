@@ -209,7 +209,7 @@ export function maskError(error: unknown): GraphQLError {
 }
 
 /** graphql-js's and graphql-jit's message for a null in a non-null field. */
-const NON_NULL_VIOLATION = /^"?Cannot return null for non-nullable field (\w+\.\w+)\."?$/;
+const NON_NULL_VIOLATION = /^Cannot return null for non-nullable field (\w+\.\w+)\.$/;
 
 /** Yoga and its plugins mark request-level errors with an HTTP status only; give them a code too. */
 function codeForStatus(http: unknown): ErrorCode {

@@ -11,5 +11,6 @@ export async function listConnectorsByName(api: WorkatoApi, names: readonly stri
 export async function listAllConnectors(api: WorkatoApi, params: { page: number; per_page: number }): Promise<Workato.ConnectorPage> {
   const page = await api.get<Workato.ConnectorPage | undefined>('/integrations/all', params);
   if (!page || !Array.isArray(page.items)) throw new UnexpectedAnswerError('no `items` list in the connector page');
-  return { ...page, items: objectsOnly<Workato.Connector>(page.items) };
+  objectsOnly<Workato.Connector>(page.items);
+  return page;
 }

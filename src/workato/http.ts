@@ -340,8 +340,8 @@ export class WorkatoApi {
         message: `Workato's answer to ${method} ${fullPath} is larger than WORKATO_MAX_RESPONSE_BYTES (${max} bytes); it was not read.`,
       });
     };
-    const declared = Number(response.headers['content-length']);
-    if (Number.isFinite(declared) && response.headers['content-length'] !== undefined) {
+    const declared = Number(response.headers['content-length']); // NaN without one: counted below
+    if (Number.isFinite(declared)) {
       if (declared > max) throw tooLarge();
       return response.body.text();
     }
