@@ -43,6 +43,11 @@ export interface RouteContext {
   folderScope?: ReadonlySet<number>;
 }
 
+/** RouteContext.folderScope: whether an asset in `folderId` is visible under `scope` (undefined: every folder; an asset in no folder is not). */
+export function inScope(scope: ReadonlySet<number> | undefined, folderId: number | null | undefined): boolean {
+  return !scope || (folderId != null && scope.has(folderId));
+}
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteDef {

@@ -1,6 +1,6 @@
 /** REFERENCE §12: connections (list only in this task; no GET by id exists, §12). */
 import type { Workato } from '../../workato/types.js';
-import { ok, type RouteDef } from '../http-helpers.js';
+import { inScope, ok, type RouteDef } from '../http-helpers.js';
 import { wantsTags } from './recipes.js';
 
 export const connectionRoutes: RouteDef[] = [
@@ -20,7 +20,7 @@ export const connectionRoutes: RouteDef[] = [
         const c = row.connection;
         // [inferred] runtime-user (child) connections only with include_runtime_connections or a parent_id filter.
         if (c.parent_id != null && !runtime && parentId === undefined) continue;
-        if (folderScope && (c.folder_id == null || !folderScope.has(c.folder_id))) continue; // §2.1: outside the scope
+        if (!inScope(folderScope, c.folder_id)) continue; // §2.1: outside a folder-scoped client's folders
         if (provider !== undefined && (c.application ?? c.provider) !== provider) continue;
         if (folderId !== undefined && c.folder_id !== folderId) continue;
         if (parentId !== undefined && c.parent_id !== parentId) continue;

@@ -6,7 +6,7 @@
 import { isIP } from 'node:net';
 import type { Workato } from '../../workato/types.js';
 import { crudRoutes, findRow, rowsOf, type CrudContext, type CrudSpec } from '../crud.js';
-import { HttpError, ok, type RouteContext, type RouteDef } from '../http-helpers.js';
+import { HttpError, inScope, ok, type RouteContext, type RouteDef } from '../http-helpers.js';
 import { INFERRED, INFERRED_API_CLIENTS } from '../inferred.js';
 import { hash32, Rng } from '../random.js';
 import type { TableSpec, WorkspaceStore } from '../store.js';
@@ -189,8 +189,8 @@ const ROLES: CrudSpec<Workato.DeveloperApiClientRole> = {
 /**
  * The workspace a developer API client's token opens (§21: a client's token calls the API as its workspace) and the
  * client: the token workspace's own clients, then its customers'. Its role and environment are enforced where §2.1
- * says (`clientRefusal`), its folder scope for recipes, connections and folders (`folderScopeOf`, `outOfScope`). A regenerated token replaces the old one; a deleted
- * client's stops working.
+ * says (`clientRefusal`), its folder scope for recipes, connections and folders (`folderScopeOf`, `outOfScope`). A
+ * regenerated token replaces the old one; a deleted client's stops working.
  */
 export function clientOfToken(stores: Iterable<WorkspaceStore>, token: string): { store: WorkspaceStore; client: DeveloperApiClientRow } | undefined {
   for (const partner of stores) {
@@ -258,7 +258,7 @@ function folderOfPath(store: WorkspaceStore, routePath: string, params: Record<s
 export function outOfScope(store: WorkspaceStore, scope: ReadonlySet<number> | undefined, routePath: string, params: Record<string, string>): boolean {
   if (!scope) return false;
   const folder = folderOfPath(store, routePath, params);
-  return folder !== undefined && (folder === null || !scope.has(folder));
+  return folder !== undefined && !inScope(scope, folder);
 }
 
 /** Customer workspaces are seeded at index 100 and above (embedded.ts `addCustomer`); token workspaces below. */

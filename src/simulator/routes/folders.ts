@@ -1,5 +1,5 @@
 /** REFERENCE §13: folders (list only in this task; there is no GET /api/folders/:id). */
-import { notFound, ok, pageParams, paginate, type RouteDef } from '../http-helpers.js';
+import { inScope, notFound, ok, pageParams, paginate, type RouteDef } from '../http-helpers.js';
 
 export const folderRoutes: RouteDef[] = [
   {
@@ -14,7 +14,7 @@ export const folderRoutes: RouteDef[] = [
       const nested = query.bool('with_nested_folders') ?? false;
       const all = nested ? store.descendantFolders(parentId) : store.childFolders(parentId);
       // §2.1: a folder-scoped client sees its folders and what is below them, wherever it lists from.
-      const list = folderScope ? all.filter((f) => folderScope.has(f.id)) : all;
+      const list = folderScope ? all.filter((f) => inScope(folderScope, f.id)) : all;
       return ok(paginate(list, window).map((f) => ({ ...f })));
     },
   },

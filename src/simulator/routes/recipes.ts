@@ -1,6 +1,6 @@
 /** REFERENCE §10: recipes (reads) and §10.11 versions. */
 import type { Workato } from '../../workato/types.js';
-import { badRequest, notFound, ok, pageParams, paginate, pathInt, type Query, type RouteDef } from '../http-helpers.js';
+import { badRequest, inScope, notFound, ok, pageParams, paginate, pathInt, type Query, type RouteDef } from '../http-helpers.js';
 import type { RecipeRow, WorkspaceStore } from '../store.js';
 import { parseTime } from '../time.js';
 
@@ -41,7 +41,7 @@ function listRecipes(store: WorkspaceStore, q: Query, scope: ReadonlySet<number>
   const excludeCode = q.bool('exclude_code') ?? false;
 
   let rows = store.recipesByIdDesc().filter(({ recipe: r }) => {
-    if (scope && (r.folder_id == null || !scope.has(r.folder_id))) return false; // §2.1: outside a folder-scoped client's folders
+    if (!inScope(scope, r.folder_id)) return false; // §2.1: outside a folder-scoped client's folders
     const apps = r.applications ?? [];
     if (all && !all.every((a) => apps.includes(a))) return false;
     if (any && !any.some((a) => apps.includes(a))) return false;
