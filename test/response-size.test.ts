@@ -14,17 +14,19 @@ const code = (r: { errors?: Array<{ extensions?: Record<string, any> }> }) => r.
 describe('an answer larger than WORKATO_MAX_RESPONSE_BYTES', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ env: { WORKATO_MAX_RESPONSE_BYTES: String(LIMIT), WORKATO_RETRIES: '0' } });
+    // Retries on (the stack turns them off), so 'not retried' below is the size refusal's doing.
+    stack = await startStack({ env: { WORKATO_MAX_RESPONSE_BYTES: String(LIMIT), WORKATO_RETRIES: '2', WORKATO_RETRY_BASE_MS: '10' } });
   });
   afterAll(() => stack.close());
 
   it('declared by its Content-Length: UPSTREAM_ERROR, one call, not retried; smaller answers still read', async () => {
     stack.sim.resetCounts();
-    stack.sim.inject({ route: 'GET /api/users/me', status: 200, body: { id: 1, name: 'x'.repeat(LIMIT) }, times: 1 });
+    stack.sim.inject({ route: 'GET /api/users/me', status: 200, body: { id: 1, name: 'x'.repeat(LIMIT) }, times: 3 });
     const big = await stack.request(`{ me { name } }`);
     expect(code(big)).toEqual(['UPSTREAM_ERROR']);
     expect(big.errors?.[0]?.message).toContain('WORKATO_MAX_RESPONSE_BYTES');
     expect(stack.sim.counts()['GET /api/users/me']).toBe(1);
+    stack.sim.clearFaults();
     const small = await stack.gql(`{ me { name } }`);
     expect(small.me.name).toBeTruthy();
   });
@@ -59,7 +61,7 @@ describe('a chunked answer with no Content-Length, counted as it arrives', () =>
     await new Promise<void>((resolve) => upstream.close(() => resolve()));
   });
 
-  it('stops reading past the limit: UPSTREAM_ERROR, and the gateway answers the next request', async () => {
+  it('is refused as it arrives: UPSTREAM_ERROR naming the setting, each time it is asked', async () => {
     const big = await stack.request(`{ me { name } }`);
     expect(code(big)).toEqual(['UPSTREAM_ERROR']);
     expect(big.errors?.[0]?.message).toContain('WORKATO_MAX_RESPONSE_BYTES');
