@@ -191,6 +191,15 @@ describe('the client secret is never logged', () => {
       expect(JSON.stringify(await inline.json())).toContain('String cannot represent a non string value');
       expect(lines.join('\n')).toContain('String cannot represent a non string value');
       expect(lines.join('\n')).not.toContain('987654321');
+      // A literal of the wrong shape ("Expected value of type …, found <it>."): the type is logged, the value is not.
+      const shaped = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.sim.token}` },
+        body: JSON.stringify({ query: 'mutation { managedUserUpdate(input: { managedUser: "sekrit-literal" }) { userErrors { message } } }' }),
+      });
+      await shaped.text();
+      expect(lines.join('\n')).toContain('Expected value of type \\"ManagedUserRefInput!\\".');
+      expect(lines.join('\n')).not.toContain('sekrit-literal');
     } finally {
       await gateway.close();
     }
