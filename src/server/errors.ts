@@ -253,5 +253,5 @@ export function withoutEchoedLiteral(message: string): string {
   return message
     .replace(/(cannot represent [^:]*): [\s\S]*$/, '$1.')
     .replace(/^Value [\s\S]* does not exist in ("[^"]+" enum)\.?/, 'The value is not one of the $1.')
-    .replace(/^(Expected value of type "[^"]+"), found [\s\S]*?(\.|; )/, (_all, head: string, end: string) => (end === '.' ? `${head}.` : `${head}; `));
+    .replace(/^(Expected value of type "[^"]+"), found [\s\S]*?(\.|; )/, '$1$2');
 }
