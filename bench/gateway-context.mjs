@@ -1,25 +1,30 @@
 /**
- * The gateway's own request context (dist/, as built) over a transport with the shipped defaults, for the reference
- * servers of `npm run bench:steady` (bench/graphql-alone.mjs, bench/yoga-alone.mjs): the same loaders, reference
- * cache and REST client as the gateway, without its server around them.
+ * The gateway's own request context (dist/, as built) over a transport with the gateway's settings for this
+ * environment (loadConfig, as the gateway reads them), for the reference servers of `npm run bench:steady`
+ * (bench/graphql-alone.mjs, bench/yoga-alone.mjs): the same loaders, reference cache and REST client as the gateway,
+ * without its server around them (and without quotas, breaker and metrics: the benchmark runs with no rate limit).
  */
+import { loadConfig } from '../dist/config.js';
 import { createContextFactory } from '../dist/server/context.js';
 import { BATCHED } from '../dist/loaders/options.js';
 import { ReferenceCache } from '../dist/loaders/reference-cache.js';
 import { memoryReferenceStore } from '../dist/loaders/reference-store.js';
 import { createTransport } from '../dist/workato/http.js';
 
+const config = loadConfig(process.env);
+const up = config.upstream;
 const transport = createTransport({
-  connections: 32,
-  timeouts: { connectMs: 10_000, headersMs: 40_000, bodyMs: 40_000, totalMs: 40_000 },
-  retry: { retries: 2, baseDelayMs: 100, maxDelayMs: 2_000 },
-  concurrencyPerRequest: 8,
+  connections: config.upstreamConnections,
+  timeouts: { ...config.timeouts, totalMs: config.timeouts.headersMs },
+  maxResponseBytes: config.maxResponseBytes,
+  retry: { retries: up.retries, baseDelayMs: up.retryBaseMs, maxDelayMs: up.retryMaxDelayMs },
+  concurrencyPerRequest: up.concurrencyPerRequest,
 });
 
 export const contextOf = createContextFactory({
-  baseUrl: process.env.WORKATO_BASE_URL,
+  baseUrl: config.baseUrl,
   serverToken: undefined,
   transport,
   loaderMode: BATCHED,
-  referenceCache: new ReferenceCache(memoryReferenceStore(), { ttlMs: 30_000, onStoreFault: () => {} }),
+  referenceCache: new ReferenceCache(memoryReferenceStore(), { ttlMs: config.referenceCache.ttlMs, onStoreFault: () => {} }),
 });
