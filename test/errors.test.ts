@@ -130,6 +130,14 @@ describe('errors carry a machine-readable code', () => {
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', status: 500, upstreamRequestId: 'err-7f3a' });
   });
 
+  it('UPSTREAM_ERROR naming the field when an object Workato lists has no id for its nested field to load by', async () => {
+    stack.sim.inject({ route: 'GET /api/folders', status: 200, body: [{ name: 'No id' }], times: 1 });
+    const r = await stack.request(`{ folders { nodes { name children { nodes { name } } } } }`);
+    expect(r.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([['UPSTREAM_ERROR', 'folders.nodes.0.children']]);
+    expect(r.errors?.[0]?.message).toMatch(/no id for the object whose children was asked/);
+    expect(r.data?.folders.nodes[0].name).toBe('No id');
+  });
+
   it('copes with a non-JSON error page', async () => {
     stack.sim.inject({ route: 'GET /api/users/me', status: 502, body: '<html><body>Bad gateway</body></html>' });
     const r = await stack.request(`{ me { name } }`);

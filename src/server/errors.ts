@@ -196,13 +196,19 @@ export function maskError(error: unknown): GraphQLError {
       extensions: { code: codeForStatus(located.extensions?.http), ...located.extensions },
     });
   }
-  // A non-null field came out null: the Workato answer behind it lacked what its API documents. Still logged as a
-  // fault (the request-id plugin), in case the gap is the gateway's.
-  const field = original instanceof Error ? NON_NULL_VIOLATION.exec(original.message)?.[1] : undefined;
+  // The Workato answer behind the field lacked what its API documents: a non-null field came out null, or an object
+  // came without the id its nested field loads by. Still logged as a fault (the request-id plugin), in case the gap
+  // is the gateway's.
+  const message = original instanceof Error ? original.message : '';
+  const field = NON_NULL_VIOLATION.exec(message)?.[1];
+  const keyless = MISSING_LOADER_KEY.test(message);
+  const asked = located?.path ? [...located.path].reverse().find((step) => typeof step === 'string') : undefined;
   const masked = withLocation(
     field
       ? gatewayError(ErrorCode.UPSTREAM_ERROR, `Workato's answer had no value for ${field}, which its API documents. Try again later.`)
-      : gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'),
+      : keyless
+        ? gatewayError(ErrorCode.UPSTREAM_ERROR, `Workato's answer had no id for the object whose ${asked ?? 'field'} was asked, which its API documents. Try again later.`)
+        : gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'),
   );
   unexpectedCauses.set(masked, original);
   return masked;
@@ -210,6 +216,8 @@ export function maskError(error: unknown): GraphQLError {
 
 /** graphql-js's and graphql-jit's message for a null in a non-null field. */
 const NON_NULL_VIOLATION = /^Cannot return null for non-nullable field (\w+\.\w+)\.$/;
+/** DataLoader's message for `load(undefined)`: a nested field's loader asked for by a parent that came without its id. */
+const MISSING_LOADER_KEY = /^The loader\.load\(\) function must be called with a value, but got: (?:undefined|null)\.$/;
 
 /** Yoga and its plugins mark request-level errors with an HTTP status only; give them a code too. */
 function codeForStatus(http: unknown): ErrorCode {
