@@ -134,7 +134,7 @@ describe('errors carry a machine-readable code', () => {
     stack.sim.inject({ route: 'GET /api/folders', status: 200, body: [{ name: 'No id' }], times: 1 });
     const r = await stack.request(`{ folders { nodes { name children { nodes { name } } } } }`);
     expect(r.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([['UPSTREAM_ERROR', 'folders.nodes.0.children']]);
-    expect(r.errors?.[0]?.message).toMatch(/no id for the object whose children was asked/);
+    expect(r.errors?.[0]?.message).toMatch(/no id for the object whose children field was asked/);
     expect(r.data?.folders.nodes[0].name).toBe('No id');
   });
 

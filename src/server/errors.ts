@@ -207,7 +207,7 @@ export function maskError(error: unknown): GraphQLError {
     field
       ? gatewayError(ErrorCode.UPSTREAM_ERROR, `Workato's answer had no value for ${field}, which its API documents. Try again later.`)
       : keyless
-        ? gatewayError(ErrorCode.UPSTREAM_ERROR, `Workato's answer had no id for the object whose ${asked ?? 'field'} was asked, which its API documents. Try again later.`)
+        ? gatewayError(ErrorCode.UPSTREAM_ERROR, `Workato's answer had no id for the object whose ${asked ?? 'nested'} field was asked, which its API documents. Try again later.`)
         : gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'),
   );
   unexpectedCauses.set(masked, original);
