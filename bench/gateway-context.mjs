@@ -4,7 +4,7 @@
  * (bench/graphql-alone.mjs, bench/yoga-alone.mjs): the same loaders, reference cache and REST client as the gateway,
  * without its server around them (and without quotas, breaker and metrics: the benchmark runs with no rate limit).
  */
-import { loadConfig } from '../dist/config.js';
+import { loadConfig, transportSettingsOf } from '../dist/config.js';
 import { createContextFactory } from '../dist/server/context.js';
 import { BATCHED } from '../dist/loaders/options.js';
 import { ReferenceCache } from '../dist/loaders/reference-cache.js';
@@ -12,14 +12,7 @@ import { memoryReferenceStore } from '../dist/loaders/reference-store.js';
 import { createTransport } from '../dist/workato/http.js';
 
 const config = loadConfig(process.env);
-const up = config.upstream;
-const transport = createTransport({
-  connections: config.upstreamConnections,
-  timeouts: { ...config.timeouts, totalMs: config.timeouts.headersMs },
-  maxResponseBytes: config.maxResponseBytes,
-  retry: { retries: up.retries, baseDelayMs: up.retryBaseMs, maxDelayMs: up.retryMaxDelayMs },
-  concurrencyPerRequest: up.concurrencyPerRequest,
-});
+const transport = createTransport(transportSettingsOf(config));
 
 export const contextOf = createContextFactory({
   baseUrl: config.baseUrl,

@@ -3,6 +3,7 @@
  * README.md has the table of variables; keep the two in step.
  */
 import { readFileSync } from 'node:fs';
+import type { TransportOptions } from './workato/transport.js';
 
 /** Workato's API roots per data center (REFERENCE §1). Paths are appended to these. */
 export const DATA_CENTERS = {
@@ -246,6 +247,21 @@ function eventStreamPollSecs(env: Env): number {
     throw new ConfigError('EVENT_STREAM_POLL_SECONDS', `must leave 5 s under WORKATO_TIMEOUT_MS (${timeoutMs} ms), got ${secs}`);
   }
   return secs;
+}
+
+/**
+ * The REST transport's settings that come from the config alone (pool size, timeouts, answer size, retries, calls in
+ * flight per request): the gateway adds its quotas, breaker, hooks and tracer; bench/gateway-context.mjs uses them as is.
+ */
+export function transportSettingsOf(config: Config): Pick<TransportOptions, 'connections' | 'timeouts' | 'maxResponseBytes' | 'retry' | 'concurrencyPerRequest'> {
+  const up = config.upstream;
+  return {
+    connections: config.upstreamConnections,
+    timeouts: { ...config.timeouts, totalMs: config.timeouts.headersMs },
+    maxResponseBytes: config.maxResponseBytes,
+    retry: { retries: up.retries, baseDelayMs: up.retryBaseMs, maxDelayMs: up.retryMaxDelayMs },
+    concurrencyPerRequest: up.concurrencyPerRequest,
+  };
 }
 
 export function loadConfig(processEnv: Record<string, string | undefined> = process.env): Config {

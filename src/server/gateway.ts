@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../config.js';
+import { transportSettingsOf, type Config } from '../config.js';
 import { createTransport, type Transport, type UpstreamCall } from '../workato/http.js';
 import { BATCHED, UNBATCHED } from '../loaders/options.js';
 import { ReferenceCache } from '../loaders/reference-cache.js';
@@ -54,10 +54,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const up = config.upstream;
   const quotas = await createSharedQuotas(config, logger, metrics);
   const transport = createTransport({
-    connections: config.upstreamConnections,
-    timeouts: { ...config.timeouts, totalMs: config.timeouts.headersMs },
-    maxResponseBytes: config.maxResponseBytes,
-    retry: { retries: up.retries, baseDelayMs: up.retryBaseMs, maxDelayMs: up.retryMaxDelayMs },
+    ...transportSettingsOf(config),
     rateLimit: up.rateLimit ? { maxWaitMs: up.rateLimitMaxWaitMs } : undefined,
     limiter: quotas?.limiter,
     breaker: {
@@ -68,7 +65,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         logger.warn(`Circuit breaker for ${origin} is now ${state}`, reqId ? { reqId } : undefined);
       },
     },
-    concurrencyPerRequest: up.concurrencyPerRequest,
     // The benchmark's N+1 reference stands for a client without any of the gateway's sharing.
     shareReads: !config.benchDisableBatching,
     tokenHashKey: config.tokenHashKey,
