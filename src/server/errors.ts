@@ -196,27 +196,30 @@ export function maskError(error: unknown): GraphQLError {
       extensions: { code: codeForStatus(located.extensions?.http), ...located.extensions },
     });
   }
-  // The Workato answer behind the field lacked what its API documents: a non-null field came out null, or an object
-  // came without the id its nested field loads by. Still logged as a fault (the request-id plugin), in case the gap
-  // is the gateway's.
-  const message = original instanceof Error ? original.message : '';
-  const field = NON_NULL_VIOLATION.exec(message)?.[1];
-  const keyless = MISSING_LOADER_KEY.test(message);
-  const asked = located?.path ? [...located.path].reverse().find((step) => typeof step === 'string') : undefined;
-  const masked = withLocation(
-    field
-      ? gatewayError(ErrorCode.UPSTREAM_ERROR, `Workato's answer had no value for ${field}, which its API documents. Try again later.`)
-      : keyless
-        ? gatewayError(ErrorCode.UPSTREAM_ERROR, `Workato's answer had no id for the object whose ${asked ?? 'nested'} field was asked, which its API documents. Try again later.`)
-        : gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'),
-  );
+  // Still logged as a fault (the request-id plugin), in case the gap is the gateway's.
+  const gap = answerGap(original, located?.path);
+  const masked = withLocation(gap ? gatewayError(ErrorCode.UPSTREAM_ERROR, gap) : gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
   unexpectedCauses.set(masked, original);
   return masked;
 }
 
+/**
+ * The Workato answer behind a field lacked what its API documents, as graphql-js, graphql-jit or DataLoader found
+ * out: a non-null field came out null, or an object came without the id its nested field loads by (`load(undefined)`).
+ * The message for the caller, or undefined for any other fault.
+ */
+function answerGap(cause: unknown, path: GraphQLError['path']): string | undefined {
+  const message = cause instanceof Error ? cause.message : '';
+  const field = NON_NULL_VIOLATION.exec(message)?.[1];
+  if (field) return `Workato's answer had no value for ${field}, which its API documents. Try again later.`;
+  if (!MISSING_LOADER_KEY.test(message)) return undefined;
+  const asked = path ? [...path].reverse().find((step) => typeof step === 'string') : undefined;
+  return `Workato's answer had no id for the object whose ${asked ?? 'nested'} field was asked, which its API documents. Try again later.`;
+}
+
 /** graphql-js's and graphql-jit's message for a null in a non-null field. */
 const NON_NULL_VIOLATION = /^Cannot return null for non-nullable field (\w+\.\w+)\.$/;
-/** DataLoader's message for `load(undefined)`: a nested field's loader asked for by a parent that came without its id. */
+/** DataLoader's message for `load(undefined)` (or null). */
 const MISSING_LOADER_KEY = /^The loader\.load\(\) function must be called with a value, but got: (?:undefined|null)\.$/;
 
 /** Yoga and its plugins mark request-level errors with an HTTP status only; give them a code too. */
