@@ -14,7 +14,7 @@ export const folderRoutes: RouteDef[] = [
       const nested = query.bool('with_nested_folders') ?? false;
       const all = nested ? store.descendantFolders(parentId) : store.childFolders(parentId);
       // §2.1: a folder-scoped client sees its folders and what is below them, wherever it lists from.
-      const list = folderScope ? all.filter((f) => inScope(folderScope, f.id)) : all;
+      const list = all.filter((f) => inScope(folderScope, f.id));
       return ok(paginate(list, window).map((f) => ({ ...f })));
     },
   },
