@@ -102,7 +102,7 @@ function coreFamily<T extends object, const N extends readonly (keyof T & string
 /**
  * The first families, whose loaders resolvers read flat (`loaders.scope(s).recipeById`). Each is built on first use
  * of any of its loaders, like FAMILY_LOADERS: the current-user query builds the workspace's alone, not the forty-odd
- * DataLoaders of every family (about 20 µs and 15 kB per request, scratch run).
+ * DataLoaders of every family (about 20 µs and 17 kB per request, bench/README "Loaders built for nothing").
  */
 const CORE_FAMILIES = {
   workspace: coreFamily((p: ScopeParts) => createWorkspaceLoaders(p.api, p.scope, p.mode), ['me']),
