@@ -84,9 +84,9 @@ class ScopeParts {
 
 /**
  * A core family: how to build it, and the names of its loaders (checked against what it builds: a name left out or
- * misspelt does not compile). Listed rather than found by building a family on a stand-in client at start-up: V8
- * records the first values a factory's objects hold, and a stand-in made every request's loaders slower (scratch,
- * callgrind: +10 % instructions on 25 recipes).
+ * misspelt does not compile). Listed rather than found by building each family once on a stand-in client at start-up:
+ * a `Proxy` stand-in made every later request's loaders slower (callgrind: +10 % instructions on 25 recipes, spent in
+ * V8's map migrations; presumably V8 kept what the stand-in's values were like, bench/README "Loaders built for nothing").
  */
 interface CoreFamily<T extends object> {
   make(parts: ScopeParts): T;
@@ -186,24 +186,16 @@ const familyOf = (host: ScopeLoaders, name: string, make: (parts: ScopeParts) =>
 /** A getter per core loader (its family's, built on first use) and one per later family (`loaders.scope(s).tags`). */
 function installFamilyGetters(): void {
   const getters: PropertyDescriptorMap = {};
+  const define = (name: string, get: (this: ScopeLoaders) => unknown): void => {
+    if (name in getters || name in ScopeLoaders.prototype) throw new Error(`two loader families, or a family and the scope, both name ${name}`);
+    getters[name] = { get };
+  };
   for (const [name, family] of Object.entries(CORE_FAMILIES as Record<string, { make(parts: ScopeParts): object; names: readonly string[] }>)) {
-    for (const key of family.names) {
-      if (key in getters || key in ScopeLoaders.prototype) throw new Error(`two loader families name a loader ${key}`);
-      getters[key] = {
-        get(this: ScopeLoaders) {
-          return familyOf(this, name, family.make)[key];
-        },
-      };
-    }
+    for (const key of family.names) define(key, function () { return familyOf(this, name, family.make)[key]; });
   }
   for (const [name, make] of Object.entries(FAMILY_LOADERS as Record<string, (api: WorkatoApi, scope: string | undefined, reference: ReferenceReads) => object>)) {
-    if (name in getters) throw new Error(`a loader family and a loader are both named ${name}`);
     const build = (p: ScopeParts) => make(p.api, p.scope, p.reference);
-    getters[name] = {
-      get(this: ScopeLoaders) {
-        return familyOf(this, name, build);
-      },
-    };
+    define(name, function () { return familyOf(this, name, build); });
   }
   Object.defineProperties(ScopeLoaders.prototype, getters);
 }
