@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -31,7 +32,7 @@ function startDemo(): Promise<{ url: string; output: () => string }> {
 }
 
 describe('demo mode', () => {
-  it('starts on the built-in simulator, says so, and answers queries with no headers', async () => {
+  it('starts on the built-in simulator, says so, answers queries with no headers, and sleeps when idle', async () => {
     const { url, output } = await startDemo();
     expect(output()).toMatch(/Demo mode: .*simulator/);
 
@@ -51,6 +52,16 @@ describe('demo mode', () => {
     expect(html).toContain('Workato GraphQL gateway');
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:\/\//);
     expect(html).not.toContain('unpkg.com');
+
+    // Idle, the gateway sleeps: no timer wakes it every few milliseconds (prom-client's event-loop sampling did, 100
+    // times a second). Counted as the main thread's voluntary context switches, which only Linux reports.
+    if (process.platform === 'linux') {
+      const switches = () => Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(readFileSync(`/proc/${child!.pid}/status`, 'utf8'))![1]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const before = switches();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect((switches() - before) / 2).toBeLessThan(40);
+    }
 
     const exited = new Promise((resolve) => child!.once('exit', resolve));
     child!.kill('SIGTERM');
