@@ -88,6 +88,9 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
     // http-handler.ts enforces MAX_BODY_BYTES before yoga sees the body; yoga's own check would pipe every body
     // through a TransformStream again (about a tenth of a trivial request's CPU, bench/RESULTS.md).
     maxRequestBodySize: false,
+    // plugins/document-cache.ts keeps parsed and validated documents instead: the same cache without yoga's TTL,
+    // whose clock set two 1 ms timers per request.
+    parserAndValidationCache: false,
     logging: withoutRequestLines(options.logger),
     plugins: gatewayPlugins(options),
     maskedErrors: { maskError },

@@ -8,6 +8,7 @@ import type { YogaOptions } from '../yoga.js';
 import { useClientAuth } from './client-auth.js';
 import { useCompiledExecution } from './compiled-execution.js';
 import { useCompression } from './compression.js';
+import { useDocumentCache } from './document-cache.js';
 import { useGraphiQLPage } from './graphiql-page.js';
 import { useLimits } from './limits.js';
 import { useMediaTypeCheck } from './media-type.js';
@@ -34,6 +35,7 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     useCompression(),
     useMetrics(options),
     options.tracing?.plugin ?? {},
+    useDocumentCache(),
     useTrustedDocuments(options),
     useLimits(options),
     useMediaTypeCheck(),

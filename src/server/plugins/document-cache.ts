@@ -1,0 +1,48 @@
+/**
+ * Parsed and validated documents, kept by their text, in place of yoga's own cache (`parserAndValidationCache`,
+ * switched off in yoga.ts). Both give the same answers; the difference is the clock. Yoga keeps its documents in
+ * lru-cache with a one-hour TTL, and a TTL'd lru-cache reads the clock through a 1 ms timer on every lookup (it
+ * caches `performance.now()` for a millisecond): two timers per request, which woke the gateway a millisecond into
+ * every Workato call (bench/README, "In `npm run bench`'s rotation every process pays for waking up"). Here nothing
+ * expires: a document's parse and validation never go stale for one schema, and the entry bound limits memory.
+ */
+import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
+
+/** Distinct documents (and, apart, distinct unparsable texts) kept: yoga's own bound. */
+export const DOCUMENT_CACHE_ENTRIES = 1024;
+
+export function useDocumentCache(): Plugin<Record<string, unknown>> {
+  const documents = new LRUCache<string, DocumentNode>({ max: DOCUMENT_CACHE_ENTRIES });
+  // Apart from the documents, so a stream of junk cannot push the real ones out.
+  const parseErrors = new LRUCache<string, Error>({ max: DOCUMENT_CACHE_ENTRIES });
+  // By the rules this hook sees (plugins after it may add their own, the same for every request of a server), then
+  // by schema and document object: the parse cache hands out one object per text.
+  const validations = new Map<string, WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly Error[]>>>();
+  return {
+    onParse({ params, setParsedDocument }) {
+      const text = params.source.toString();
+      const document = documents.get(text);
+      if (document) return setParsedDocument(document);
+      const error = parseErrors.get(text);
+      if (error) throw error;
+      return ({ result }) => {
+        if (result instanceof Error) parseErrors.set(text, result);
+        else if (result) documents.set(text, result);
+      };
+    },
+    onValidate({ params: { schema, documentAST, rules }, setResult }) {
+      const rulesKey = rules?.map((rule: ValidationRule) => rule.name).join(',') ?? '';
+      let bySchema = validations.get(rulesKey);
+      if (!bySchema) validations.set(rulesKey, (bySchema = new WeakMap()));
+      let byDocument = bySchema.get(schema);
+      if (!byDocument) bySchema.set(schema, (byDocument = new WeakMap()));
+      const cached = byDocument.get(documentAST);
+      if (cached) return setResult(cached);
+      return ({ result }) => {
+        if (result) byDocument.set(documentAST, result);
+      };
+    },
+  };
+}
