@@ -5,7 +5,7 @@
  */
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useDocumentCache } from '../src/server/plugins/document-cache.js';
+import { DOCUMENT_CACHE_CHARS, useDocumentCache } from '../src/server/plugins/document-cache.js';
 import { startStack, type Stack } from './support/stack.js';
 
 /** Counts the parses and validations that actually ran, behind the cache. */
@@ -64,6 +64,17 @@ describe('document cache', () => {
     expect(invalid.body).toContain('Cannot query field \\"goodbye\\"');
     expect(await post('{ goodbye }')).toEqual(invalid);
     expect(counts).toEqual({ parse: 2, validate: 1 });
+  });
+
+  it('parses every time a text too long to keep, and keeps the others', async () => {
+    const { counts, post } = yogaWithCache();
+    const long = `{ hello(name: "${'x'.repeat(DOCUMENT_CACHE_CHARS)}") }`;
+    expect((await post(long)).status).toBe(200);
+    expect((await post(long)).status).toBe(200);
+    expect(counts.parse).toBe(2);
+    await post('{ hello(name: "a") }');
+    await post('{ hello(name: "a") }');
+    expect(counts.parse).toBe(3);
   });
 
   it('arms no timer when it answers from the cache', async () => {

@@ -3,8 +3,10 @@
  * switched off in yoga.ts). Both give the same answers; the difference is the clock. Yoga keeps its documents in
  * lru-cache with a one-hour TTL, and a TTL'd lru-cache reads the clock through a 1 ms timer on every lookup (it
  * caches `performance.now()` for a millisecond): two timers per request, which woke the gateway a millisecond into
- * every Workato call (bench/README, "In `npm run bench`'s rotation every process pays for waking up"). Here nothing
- * expires: a document's parse and validation never go stale for one schema, and the entry bound limits memory.
+ * many of its Workato calls (bench/README, "In `npm run bench`'s rotation every process pays for waking up"). Here
+ * nothing expires: a document's parse and validation never go stale for one schema. What bounds memory is the
+ * number of entries, as in yoga, and also their text: yoga would keep 1,024 texts of any size (a 1 MB string
+ * argument parses in a few tokens), here a text over the budget is parsed every time instead.
  */
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -12,11 +14,17 @@ import { LRUCache } from 'lru-cache';
 
 /** Distinct documents (and, apart, distinct unparsable texts) kept: yoga's own bound. */
 export const DOCUMENT_CACHE_ENTRIES = 1024;
+/** Characters of document text kept, all entries together (the parsed documents take a few times that). */
+export const DOCUMENT_CACHE_CHARS = 4 * 1024 * 1024;
+/** The same for texts that failed to parse. */
+export const PARSE_ERROR_CACHE_CHARS = 1024 * 1024;
+
+const byLength = (_: unknown, text: string) => Math.max(1, text.length);
 
 export function useDocumentCache(): Plugin<Record<string, unknown>> {
-  const documents = new LRUCache<string, DocumentNode>({ max: DOCUMENT_CACHE_ENTRIES });
+  const documents = new LRUCache<string, DocumentNode>({ max: DOCUMENT_CACHE_ENTRIES, maxSize: DOCUMENT_CACHE_CHARS, sizeCalculation: byLength });
   // Apart from the documents, so a stream of junk cannot push the real ones out.
-  const parseErrors = new LRUCache<string, Error>({ max: DOCUMENT_CACHE_ENTRIES });
+  const parseErrors = new LRUCache<string, Error>({ max: DOCUMENT_CACHE_ENTRIES, maxSize: PARSE_ERROR_CACHE_CHARS, sizeCalculation: byLength });
   // By the rules this hook sees (plugins after it may add their own, the same for every request of a server), then
   // by schema and document object: the parse cache hands out one object per text.
   const validations = new Map<string, WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly Error[]>>>();
