@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NODE_TYPES } from '../src/resolvers/relay.js';
 import { payloadWrites } from '../src/server/mutation-writes.js';
 import { buildSchema } from '../src/server/schema.js';
@@ -36,6 +36,24 @@ describe('in-memory response cache', () => {
     // Another token asks the same text: its own scope, its own upstream calls.
     await stack.request(RECIPE, {}, { token: OTHER });
     expect(upstream()).toBeGreaterThan(calls);
+  });
+
+  it('answers from the cache without arming a timer (lru-cache with a TTL did, each lookup)', async () => {
+    await stack.gql(RECIPE);
+    const original = globalThis.setTimeout;
+    const armedBy: string[] = [];
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((...args: Parameters<typeof setTimeout>) => {
+      armedBy.push(new Error().stack ?? '');
+      return original(...args);
+    }) as typeof setTimeout);
+    try {
+      stack.sim.resetCounts();
+      await stack.gql(RECIPE);
+      expect(upstream()).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(armedBy.filter((stack) => stack.includes('lru-cache'))).toEqual([]);
   });
 
   it("never stores a package's download link, which follows the asking request's Host", async () => {

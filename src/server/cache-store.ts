@@ -7,6 +7,7 @@ import type { Cache, useResponseCache } from '@graphql-yoga/plugin-response-cach
 import type { Config } from '../config.js';
 import type { Logger } from './logger.js';
 import { closeRedis, connectRedis } from './redis.js';
+import { createMemoryResponseCache } from './memory-response-cache.js';
 import { createRedisResponseCache } from './redis-response-cache.js';
 
 export interface CacheStore {
@@ -29,9 +30,9 @@ export interface CacheStore {
 
 export async function createCacheStore(config: Config['cache'], redisUrl: string | undefined, logger: Logger): Promise<CacheStore | undefined> {
   if (config.mode === 'off') return undefined;
-  const { createInMemoryCache, useResponseCache } = await import('@graphql-yoga/plugin-response-cache');
+  const { useResponseCache } = await import('@graphql-yoga/plugin-response-cache');
   if (config.mode === 'memory') {
-    const { cache, settled } = tolerant(createInMemoryCache({ max: 5_000 }), logger, config.ttlMs);
+    const { cache, settled } = tolerant(createMemoryResponseCache(5_000), logger, config.ttlMs);
     return { cache, useResponseCache, settled, ready: () => true, close: async () => {} };
   }
   const redis = await connectRedis(redisUrl!, { purpose: 'Response cache', commandTimeoutMs: 1_000 }, logger);
