@@ -1,11 +1,12 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_TYPES } from '../src/resolvers/relay.js';
 import { payloadWrites } from '../src/server/mutation-writes.js';
 import { buildSchema } from '../src/server/schema.js';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
 import { exported, manifest } from './support/packages.js';
 import { startStack, type Stack } from './support/stack.js';
+import { timersArmedDuring } from './support/timers.js';
 
 const OTHER = 'd'.repeat(64);
 const RECIPE = `{ recipe(id: "3307712") { name running } }`;
@@ -40,19 +41,9 @@ describe('in-memory response cache', () => {
 
   it('answers from the cache without arming a timer (lru-cache with a TTL did, each lookup)', async () => {
     await stack.gql(RECIPE);
-    const original = globalThis.setTimeout;
-    const armedBy: string[] = [];
-    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((...args: Parameters<typeof setTimeout>) => {
-      armedBy.push(new Error().stack ?? '');
-      return original(...args);
-    }) as typeof setTimeout);
-    try {
-      stack.sim.resetCounts();
-      await stack.gql(RECIPE);
-      expect(upstream()).toBe(0);
-    } finally {
-      spy.mockRestore();
-    }
+    stack.sim.resetCounts();
+    const armedBy = await timersArmedDuring(() => stack.gql(RECIPE));
+    expect(upstream()).toBe(0);
     expect(armedBy.filter((stack) => stack.includes('lru-cache'))).toEqual([]);
   });
 

@@ -4,9 +4,10 @@
  * TTL'd lru-cache armed a 1 ms one per lookup, which woke the gateway in the middle of its Workato calls).
  */
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_CACHE_CHARS, useDocumentCache } from '../src/server/plugins/document-cache.js';
 import { startStack, type Stack } from './support/stack.js';
+import { timersArmedDuring } from './support/timers.js';
 
 /** Counts the parses and validations that actually ran, behind the cache. */
 function counting() {
@@ -36,8 +37,6 @@ function yogaWithCache() {
   };
   return { counts, post };
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('document cache', () => {
   it('parses and validates a text once, and answers it the same every time', async () => {
@@ -80,9 +79,7 @@ describe('document cache', () => {
   it('arms no timer when it answers from the cache', async () => {
     const { post } = yogaWithCache();
     await post('{ hello(name: "a") }');
-    const timers = vi.spyOn(globalThis, 'setTimeout');
-    await post('{ hello(name: "a") }');
-    expect(timers).not.toHaveBeenCalled();
+    expect(await timersArmedDuring(() => post('{ hello(name: "a") }'))).toEqual([]);
   });
 });
 
@@ -96,13 +93,9 @@ describe('the gateway', () => {
   it('uses this cache, not yoga’s: no lru-cache clock timer on a repeated document', async () => {
     const query = '{ me { name } }';
     await stack.gql(query);
-    const original = globalThis.setTimeout;
-    const armedBy: string[] = [];
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((...args: Parameters<typeof setTimeout>) => {
-      armedBy.push(new Error().stack ?? '');
-      return original(...args);
-    }) as typeof setTimeout);
-    expect((await stack.gql<{ me: { name: string } }>(query)).me.name).toBeTruthy();
+    let answer: { me: { name: string } } | undefined;
+    const armedBy = await timersArmedDuring(async () => (answer = await stack.gql(query)));
+    expect(answer?.me.name).toBeTruthy();
     expect(armedBy.filter((stack) => stack.includes('lru-cache'))).toEqual([]);
   });
 });
