@@ -13,11 +13,11 @@ import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 
 /** Distinct documents (and, apart, distinct unparsable texts) kept: yoga's own bound. */
-export const DOCUMENT_CACHE_ENTRIES = 1024;
+const DOCUMENT_CACHE_ENTRIES = 1024;
 /** Characters of document text kept, all entries together (the parsed documents take a few times that). */
 export const DOCUMENT_CACHE_CHARS = 4 * 1024 * 1024;
 /** The same for texts that failed to parse. */
-export const PARSE_ERROR_CACHE_CHARS = 1024 * 1024;
+const PARSE_ERROR_CACHE_CHARS = 1024 * 1024;
 
 const byLength = (_: unknown, text: string) => Math.max(1, text.length);
 
