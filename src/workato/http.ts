@@ -189,11 +189,11 @@ export class WorkatoApi {
     // (Not with a caller's abort signal, which would end the call for every sharer; not for a secret; not without a
     // keyed token hash.)
     const shareable = method === 'GET' && !options.raw && !options.signal && !options.secret && !ledger.planning && inflight && this.transport.keyOf && this.joinsReadsInFlight;
-    if (!shareable) return (await this.withRetries<T>(method, fullPath, family, options)).value;
+    const search = queryString(options.query);
+    if (!shareable) return (await this.withRetries<T>(method, fullPath, search, family, options)).value;
     // Identical reads of the same caller in flight share one Workato call (another request of the same token asked for
     // the same path and query a moment ago): never across tokens (the key holds the keyed token hash), never for a
     // write or a read after one (`wrote`), never past the call's end. Each sharer parses the answer itself: loaders mark the objects they are given.
-    const search = queryString(options.query);
     const key = `${this.budget.key} ${this.baseUrl}${fullPath}${search}`;
     const pending = this.budget.wrote ? undefined : (inflight.get(key) as Promise<Answer<T>> | undefined);
     if (pending) {
@@ -210,7 +210,7 @@ export class WorkatoApi {
         ledger.end(ticket, status);
       }
     }
-    const call = this.withRetries<T>(method, fullPath, family, options);
+    const call = this.withRetries<T>(method, fullPath, search, family, options);
     inflight.set(key, call);
     try {
       return (await call).value;
@@ -220,12 +220,12 @@ export class WorkatoApi {
   }
 
   /** One call with its retries (reads only, on 429/502/503/504 and broken connections). */
-  private async withRetries<T>(method: Dispatcher.HttpMethod, fullPath: string, family: Family, options: RequestOptions): Promise<Answer<T>> {
+  private async withRetries<T>(method: Dispatcher.HttpMethod, fullPath: string, search: string, family: Family, options: RequestOptions): Promise<Answer<T>> {
     const policy = this.transport.retry;
     const retryable = policy !== undefined && !isWrite(method, options) && !options.raw;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt<T>(method, fullPath, family, options, attempt, this.budget.ledger.issue());
+        return await this.attempt<T>(method, fullPath, search, family, options, attempt, this.budget.ledger.issue());
       } catch (error) {
         if (!retryable || attempt >= policy.retries || !(error instanceof WorkatoError) || !isTransient(error)) throw error;
         const wait = backoffMs(policy, attempt, error.status === 429 || error.status === 503 ? error.retryAfter : undefined);
@@ -236,8 +236,7 @@ export class WorkatoApi {
     }
   }
 
-  private async attempt<T>(method: string, fullPath: string, family: Family, options: RequestOptions, attempt: number, depth: number): Promise<Answer<T>> {
-    const search = queryString(options.query);
+  private async attempt<T>(method: string, fullPath: string, search: string, family: Family, options: RequestOptions, attempt: number, depth: number): Promise<Answer<T>> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
     let body: Dispatcher.DispatchOptions['body'];
     if (options.raw) {

