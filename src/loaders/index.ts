@@ -180,7 +180,7 @@ class ScopeLoaders {
 }
 
 /** The host's family `name`, built by `make` on first use. */
-const familyOf = (host: ScopeLoaders, name: string, make: (parts: ScopeParts) => object): Record<string, unknown> =>
+const builtFamily = (host: ScopeLoaders, name: string, make: (parts: ScopeParts) => object): Record<string, unknown> =>
   (host[MADE][name] ??= make(host[PARTS])) as Record<string, unknown>;
 
 /** A getter per core loader (its family's, built on first use) and one per later family (`loaders.scope(s).tags`). */
@@ -191,11 +191,11 @@ function installFamilyGetters(): void {
     getters[name] = { get };
   };
   for (const [name, family] of Object.entries(CORE_FAMILIES as Record<string, { make(parts: ScopeParts): object; names: readonly string[] }>)) {
-    for (const key of family.names) define(key, function () { return familyOf(this, name, family.make)[key]; });
+    for (const key of family.names) define(key, function () { return builtFamily(this, name, family.make)[key]; });
   }
   for (const [name, make] of Object.entries(FAMILY_LOADERS as Record<string, (api: WorkatoApi, scope: string | undefined, reference: ReferenceReads) => object>)) {
     const build = (p: ScopeParts) => make(p.api, p.scope, p.reference);
-    define(name, function () { return familyOf(this, name, build); });
+    define(name, function () { return builtFamily(this, name, build); });
   }
   Object.defineProperties(ScopeLoaders.prototype, getters);
 }

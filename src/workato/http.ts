@@ -513,7 +513,7 @@ export class WorkatoApi {
   private target(pathAndQuery: string): { origin: string; path: string } {
     const { origin, path: basePath } = this.base;
     const path = basePath + pathAndQuery;
-    if (PLAIN_PATH.test(path) && !path.includes('/.') && !/%2e/i.test(path)) return { origin, path };
+    if (PLAIN_PATH.test(path) && !MAYBE_DOT_SEGMENT.test(path)) return { origin, path };
     const url = new URL(origin + path);
     return { origin, path: url.pathname + url.search };
   }
@@ -531,6 +531,8 @@ export class WorkatoApi {
 
 /** Characters `new URL` sends unchanged in an http(s) path and query: no parsing needed (`target`). */
 const PLAIN_PATH = /^\/[\w\-.~!$&()*+,;=:@/?%[\]]*$/;
+/** What `new URL` may read as a `.` or `..` segment and resolve away: such a path is parsed (`target`). */
+const MAYBE_DOT_SEGMENT = /\/\.|%2e/i;
 
 /** The process's deadline signals for whole calls, one set per transport (timeouts.totalMs; none without it). */
 const deadlines = new WeakMap<Transport, () => AbortSignal>();
