@@ -91,8 +91,6 @@ export class ReferenceCache {
     resources: readonly string[],
     fetch: (api: WorkatoApi, missing: number[]) => Promise<T[]>,
   ): Promise<T[]> {
-    // What follows may be made from what the cache holds: not a read of the arguments alone (prefetch plans).
-    api.ledger.readReference = true;
     const stored = await this.read(owner, resources);
     if (!stored) return fetch(api, resources.map((_, i) => i));
     const { generation, entries } = stored;

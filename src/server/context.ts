@@ -127,29 +127,17 @@ export function callerCredentials(
   return credentialsFrom(headers, options.serverToken);
 }
 
-/** What a request's Workato client is made from. */
-export type ApiOptions = Pick<ContextOptions, 'baseUrl' | 'serverToken' | 'transport' | 'authorizationIsGatewayCredential'>;
-
-/**
- * A request's Workato client for its caller, with a new ledger bound to the request's scope. Made by the context, or
- * earlier by plugins/prefetch.ts (the context then takes that one: `earlyApi`).
- */
-export function requestApi(request: Request, report: ReportRequest, options: ApiOptions): WorkatoApi {
-  const credentials = callerCredentials(request.headers, options);
-  const scope = scopeOfRequest(request);
-  const ledger = new CallLedger({ trace: report.trace, plan: report.explain, requestId: scope.requestId });
-  scope.ledger = ledger;
-  return 'token' in credentials
-    ? new WorkatoApi(options.transport, options.baseUrl, credentials.token, '', undefined, { ledger })
-    : WorkatoApi.refusing(options.transport, options.baseUrl, credentials.refused, ledger);
-}
-
 export function createContextFactory(options: ContextOptions) {
   return ({ request, params }: YogaInitialContext): GatewayContext => {
+    const credentials = callerCredentials(request.headers, options);
     const report = reportRequestOf(request, params?.extensions);
     const scope = scopeOfRequest(request);
-    const api = scope.earlyApi ?? requestApi(request, report, options);
-    scope.earlyApi = undefined;
+    const ledger = new CallLedger({ trace: report.trace, plan: report.explain, requestId: scope.requestId });
+    scope.ledger = ledger;
+    const api =
+      'token' in credentials
+        ? new WorkatoApi(options.transport, options.baseUrl, credentials.token, '', undefined, { ledger })
+        : WorkatoApi.refusing(options.transport, options.baseUrl, credentials.refused, ledger);
     const operation = { reads: READS_EVERYTHING };
     return {
       request,

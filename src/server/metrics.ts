@@ -18,8 +18,6 @@ export interface GatewayMetrics {
   watchQuotas(limiter: QuotaLimiter): void;
   /** The replicas' shared quota windows (REDIS_URL): in use, or this replica on its own share. */
   quotaModeChanged(mode: 'shared' | 'fallback'): void;
-  /** Reads sent ahead of a repeated query's pipeline (plugins/prefetch.ts), and those its run never took. */
-  prefetched(outcome: 'sent' | 'untaken', reads: number): void;
 }
 
 /** How often the event-loop lag histogram (`nodejs_eventloop_lag_*`) takes a sample. */
@@ -79,17 +77,8 @@ export function createMetrics(): GatewayMetrics {
     help: 'Times this replica fell back to its own share of the quotas because Redis did not answer in time.',
     registers: [registry],
   });
-  const prefetchedReads = new Counter({
-    name: 'gateway_prefetched_reads_total',
-    help: 'Workato reads sent before the GraphQL pipeline for a query run before with the same variables (sent), and those its run did not take (untaken: the plan is dropped).',
-    labelNames: ['outcome'] as const,
-    registers: [registry],
-  });
   return {
     registry,
-    prefetched(outcome, reads) {
-      prefetchedReads.inc({ outcome }, reads);
-    },
     quotaModeChanged(mode) {
       quotaShared.set(mode === 'shared' ? 1 : 0);
       if (mode === 'fallback') quotaFallbacks.inc();

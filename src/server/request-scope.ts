@@ -8,18 +8,12 @@
  * scope to yoga's `Request`, by which the context, the other plugins and their log lines find it.
  */
 import { randomUUID } from 'node:crypto';
-import type { WorkatoApi } from '../workato/http.js';
 import type { CallLedger } from '../workato/ledger.js';
 
 export interface RequestScope {
   requestId: string;
-  /** What the request has cost upstream; set when its Workato client is made (context.ts `requestApi`). */
+  /** What the request has cost upstream; set when its GraphQL context is made (context.ts). */
   ledger?: CallLedger;
-  /**
-   * The request's Workato client when it was made before the GraphQL context (plugins/prefetch.ts sends reads ahead
-   * with it): the context takes it, once.
-   */
-  earlyApi?: WorkatoApi;
 }
 
 /** Keyed by the request object (node's, then yoga's): gone with the request, never reachable from another. */

@@ -7,8 +7,8 @@
  */
 import { request, type Dispatcher } from 'undici';
 import { DOCUMENTED_FAMILIES, familyOf, type Family } from './families.js';
-import { untouched, type Acquired, type QuotaUsage } from './rate-limiter.js';
-import { CallLedger, type CallTicket, type FirstRead } from './ledger.js';
+import { untouched, type QuotaUsage } from './rate-limiter.js';
+import { CallLedger } from './ledger.js';
 import { backoffMs, isConnectionReset, isWrite, RETRYABLE_STATUSES, Semaphore, sharedDeadlines, sleep } from './resilience.js';
 import type { CallOutcome, Transport } from './transport.js';
 import { httpError, networkError, WorkatoError } from './workato-error.js';
@@ -64,18 +64,6 @@ export interface CallerBudget {
    * before the write and answer the state it changed (a mutation's read-back).
    */
   wrote?: boolean;
-  /** Reads sent ahead of the request's resolvers (`prefetch`), by in-flight key, each kept for this request's reads. */
-  prefetched?: Map<string, Prefetched>;
-  /** A prefetch's own budget: the tickets of its call, whose answers count only when a read takes them. */
-  held?: CallTicket[];
-}
-
-/** One read sent ahead (`WorkatoApi.prefetch`): its call, the tickets of its attempts, and whether a read took it. */
-interface Prefetched {
-  read: FirstRead;
-  call: Promise<Answer<unknown>>;
-  tickets: CallTicket[];
-  taken: boolean;
 }
 
 /**
@@ -207,9 +195,6 @@ export class WorkatoApi {
     // the same path and query a moment ago): never across tokens (the key holds the keyed token hash), never for a
     // write or a read after one (`wrote`), never past the call's end. Each sharer parses the answer itself: loaders mark the objects they are given.
     const key = `${this.budget.key} ${this.baseUrl}${fullPath}${search}`;
-    const ahead = this.budget.prefetched?.get(key);
-    if (ahead) return this.takePrefetched<T>(ahead);
-    if (ledger.collectsFirstRead() && !this.budget.wrote) ledger.firstReads!.push({ baseUrl: this.baseUrl, path: fullPath, search });
     const pending = this.budget.wrote ? undefined : (inflight.get(key) as Promise<Answer<T>> | undefined);
     if (pending) {
       const ticket = ledger.shared('GET', fullPath + search, family);
@@ -231,60 +216,6 @@ export class WorkatoApi {
       return (await call).value;
     } finally {
       if (inflight.get(key) === call) inflight.delete(key);
-    }
-  }
-
-  /**
-   * Sends `reads` now, before the request's resolvers ask for them (server/plugins/prefetch.ts). Each answer is kept
-   * for this request: its identical read takes it (`send`) instead of calling. While in flight it is shared like any
-   * read, so another request of the same caller may join it; a read of this caller already in flight is left to be
-   * joined when asked for. The calls are this request's (ledger, quota, in-flight cap); their answers count for the
-   * round trips when taken. Returns how many were sent.
-   */
-  prefetch(reads: readonly FirstRead[]): number {
-    const inflight = this.transport.inflight;
-    if (!inflight || !this.transport.keyOf || this.refusal !== undefined || this.budget.ledger.planning) return 0;
-    const prefetched = (this.budget.prefetched ??= new Map());
-    let sent = 0;
-    for (const read of reads) {
-      const key = `${this.budget.key} ${read.baseUrl}${read.path}${read.search}`;
-      if (prefetched.has(key) || inflight.has(key)) continue;
-      const tickets: CallTicket[] = [];
-      const api = new WorkatoApi(this.transport, read.baseUrl, this.token, '', undefined, { ...this.budget, held: tickets });
-      const call = api.withRetries<unknown>('GET', read.path, read.search, familyOf('GET', read.path), {});
-      const forget = (): void => {
-        if (inflight.get(key) === call) inflight.delete(key);
-      };
-      call.then(forget, forget); // also marks a failure handled: the read that takes it gets the error
-      inflight.set(key, call);
-      prefetched.set(key, { read, call, tickets, taken: false });
-      sent++;
-    }
-    return sent;
-  }
-
-  /** Reads sent ahead that no read of the request took (so far): a plan that no longer holds (prefetch.ts). */
-  untakenPrefetches(): number {
-    let untaken = 0;
-    for (const ahead of this.budget.prefetched?.values() ?? []) if (!ahead.taken) untaken++;
-    return untaken;
-  }
-
-  /**
-   * A read answered by what was sent ahead for it. The first to take it gets the parsed answer, any later identical
-   * read its own parse of the text (as a read joining one in flight does: loaders mark the objects they are given).
-   */
-  private async takePrefetched<T>(ahead: Prefetched): Promise<T> {
-    const { ledger } = this.budget;
-    ledger.firstReads?.push(ahead.read);
-    const first = !ahead.taken;
-    ahead.taken = true;
-    try {
-      const answer = await ahead.call;
-      if (first) return answer.value as T;
-      return (answer.text.trim() === '' ? undefined : JSON.parse(answer.text)) as T;
-    } finally {
-      for (const ticket of ahead.tickets) ledger.release(ticket);
     }
   }
 
@@ -325,14 +256,9 @@ export class WorkatoApi {
       ledger.end(ticket, 0);
       throw new WorkatoError({ kind: 'unavailable', status: 0, method, path: fullPath, message: 'Not sent: this request asked for the plan only (explain).' });
     }
-    const admitted = this.admit(method, fullPath, family);
-    const release = typeof admitted === 'function' ? admitted : await admitted;
+    const release = await this.admit(method, fullPath, family);
     const deadline = deadlineOf(this.transport);
     const ticket = ledger.start(method, fullPath + search, family, depth, attempt);
-    if (this.budget.held) {
-      ticket.held = { status: undefined };
-      this.budget.held.push(ticket);
-    }
     // Started once admitted: a call refused for its quota or an open circuit never leaves, so it has no span (the
     // GraphQL error says why). Each retry is its own attempt, so its own span.
     const span = this.transport.tracer?.start({ method, family: family.name, attempt });
@@ -513,52 +439,33 @@ export class WorkatoApi {
 
   /**
    * Quota first (it may queue), then an in-flight slot of this request, then the breaker (last, so a half-open
-   * probe is not held in a queue). Gives the slot's release — at once when nothing has to wait (an in-process quota
-   * with room, a free slot), so the call leaves in the turn it was asked for — and throws a WorkatoError when refused.
+   * probe is not held in a queue). Resolves to the slot's release; throws a WorkatoError when refused.
    */
-  private admit(method: string, fullPath: string, family: Family): (() => void) | Promise<() => void> {
-    const { limiter } = this.transport;
+  private async admit(method: string, fullPath: string, family: Family): Promise<() => void> {
+    const { limiter, breaker } = this.transport;
     if (limiter) {
-      const key = this.quotaKey(family.name);
-      const slot = limiter.reserve?.(key, family.quota);
-      if (!slot) return this.admitAfter(method, fullPath, family, limiter.acquire(key, family.quota));
-      if (slot.ok && slot.waitMs > 0) return this.admitAfter(method, fullPath, family, sleep(slot.waitMs).then(() => slot));
-      if (!slot.ok) throw this.throttled(method, fullPath, family, slot);
+      const slot = await limiter.acquire(this.quotaKey(family.name), family.quota);
+      if (!slot.ok) {
+        this.transport.onRefused?.({ method, family: family.name, reason: 'throttled' });
+        // The quota that refused it: while Redis is away, this replica's share of the family's.
+        const { quota } = slot;
+        const per = quota.windowMs >= 60_000 ? 'minute' : 'second';
+        const limit = quota.windowMs >= 60_000 ? quota.limit * (60_000 / quota.windowMs) : quota.limit;
+        throw new WorkatoError({
+          kind: 'throttled',
+          status: 429,
+          method,
+          path: fullPath,
+          retryAfter: slot.retryAfterSeconds,
+          message:
+            quota.limit < family.quota.limit
+              ? `This token has used this gateway replica's share of its Workato quota for ${family.name} calls (${limit} per ${per}, while the replicas cannot share their count); the gateway held back ${method} ${fullPath}.`
+              : `This token has used its Workato quota for ${family.name} calls (${limit} per ${per}); the gateway held back ${method} ${fullPath}.`,
+        });
+      }
     }
-    const release = this.budget.slots.tryAcquire();
-    if (release) return this.gate(method, fullPath, family, release);
-    return this.budget.slots.acquire().then((queued) => this.gate(method, fullPath, family, queued));
-  }
-
-  /** `admit` once the quota has answered (a wait, or the replicas' count in Redis). */
-  private async admitAfter(method: string, fullPath: string, family: Family, quota: Promise<Acquired>): Promise<() => void> {
-    const slot = await quota;
-    if (!slot.ok) throw this.throttled(method, fullPath, family, slot);
-    return this.gate(method, fullPath, family, await this.budget.slots.acquire());
-  }
-
-  private throttled(method: string, fullPath: string, family: Family, slot: Extract<Acquired, { ok: false }>): WorkatoError {
-    this.transport.onRefused?.({ method, family: family.name, reason: 'throttled' });
-    // The quota that refused it: while Redis is away, this replica's share of the family's.
-    const { quota } = slot;
-    const per = quota.windowMs >= 60_000 ? 'minute' : 'second';
-    const limit = quota.windowMs >= 60_000 ? quota.limit * (60_000 / quota.windowMs) : quota.limit;
-    return new WorkatoError({
-      kind: 'throttled',
-      status: 429,
-      method,
-      path: fullPath,
-      retryAfter: slot.retryAfterSeconds,
-      message:
-        quota.limit < family.quota.limit
-          ? `This token has used this gateway replica's share of its Workato quota for ${family.name} calls (${limit} per ${per}, while the replicas cannot share their count); the gateway held back ${method} ${fullPath}.`
-          : `This token has used its Workato quota for ${family.name} calls (${limit} per ${per}); the gateway held back ${method} ${fullPath}.`,
-    });
-  }
-
-  /** The breaker of the origin and caller, once the call holds its slot: refused, the slot goes back. */
-  private gate(method: string, fullPath: string, family: Family, release: () => void): () => void {
-    const gate = this.transport.breaker?.allow(this.origin, this.budget.key, this.budget.ledger.requestId) ?? { ok: true as const };
+    const release = await this.budget.slots.acquire();
+    const gate = breaker?.allow(this.origin, this.budget.key, this.budget.ledger.requestId) ?? { ok: true as const };
     if (!gate.ok) {
       release();
       this.transport.onRefused?.({ method, family: family.name, reason: 'circuit_open' });

@@ -68,21 +68,6 @@ export interface CallTicket {
   depth: number;
   entry: TracedCall | undefined;
   started: number;
-  /**
-   * A read sent ahead of the request's resolvers (a prefetch, http.ts): its answer counts for the round trips only
-   * when a resolver takes it (`release`), as if it had arrived then. `status` is the one `end` was given.
-   */
-  held?: { status: number | undefined };
-}
-
-/** A shareable GET of a request's first round trip, as sent: what a prefetch plan replays (server/plugins/prefetch.ts). */
-export interface FirstRead {
-  /** The API root it went to (the Developer API's, or another host's). */
-  baseUrl: string;
-  /** The path below that root, scope prefix included (`/managed_users/7/recipes`). */
-  path: string;
-  /** Its query string, `?` included, or ''. */
-  search: string;
 }
 
 export class CallLedger {
@@ -103,14 +88,6 @@ export class CallLedger {
   readonly resolvedPaths: Set<string> | undefined;
   /** Explain: every field the operation selects, from its document (server/explain.ts). */
   planned: Array<{ path: string; coordinate: string }> | undefined;
-  /**
-   * The shareable GETs of the first round trip, collected for a prefetch plan (server/plugins/prefetch.ts) when the
-   * plugin asks; undefined otherwise. A read after a reference-cache lookup began is left out: it may be made from
-   * what the cache held, not from the arguments alone.
-   */
-  firstReads: FirstRead[] | undefined;
-  /** A reference-cache lookup has begun (loaders/reference-cache.ts): no later read is collected in `firstReads`. */
-  readReference = false;
   /** Deepest round trip whose call has completed. */
   private completedDepth = 0;
   private readonly origin = performance.now();
@@ -177,28 +154,11 @@ export class CallLedger {
 
   /** Its answer (or failure) arrived. */
   end(ticket: CallTicket, status: number): void {
-    if (ticket.held) {
-      ticket.held.status = status;
-      return;
-    }
     if (ticket.depth > this.completedDepth) this.completedDepth = ticket.depth;
     if (ticket.entry) {
       ticket.entry.status = status;
       ticket.entry.durationMs = round(performance.now() - ticket.started);
     }
-  }
-
-  /** A resolver took the answer of a held call (a prefetch): it counts as arrived now. */
-  release(ticket: CallTicket): void {
-    const held = ticket.held;
-    if (!held) return;
-    ticket.held = undefined;
-    if (held.status !== undefined) this.end(ticket, held.status);
-  }
-
-  /** Whether a read issued now is of the first round trip, collected for a prefetch plan. */
-  collectsFirstRead(): boolean {
-    return this.firstReads !== undefined && !this.readReference && this.completedDepth === 0;
   }
 
   /** A read answered by an identical call of the same token already in flight (http.ts): no call of this request. */

@@ -77,12 +77,6 @@ export interface QuotaLimiter {
   /** False: count calls (for the quota report) but never hold one back (WORKATO_RATE_LIMIT=off). */
   readonly enforcing: boolean;
   acquire(key: string, quota: Quota): Promise<Acquired>;
-  /**
-   * `acquire` decided at once, where the count is this process's own: the slot is reserved and `waitMs` is the wait
-   * left to the caller. Absent where the count lives elsewhere (Redis). Lets a call that needs no wait leave in the
-   * same turn it was asked for (http.ts `admit`).
-   */
-  reserve?(key: string, quota: Quota): Acquired;
   block(key: string, quota: Quota, untilMs: number): void;
   usage(key: string, quota: Quota): QuotaUsage;
   callerFamilies(caller: string): Array<{ family: string; quota: Quota; usage: QuotaUsage }>;

@@ -86,17 +86,6 @@ export class Semaphore {
   async acquire(): Promise<() => void> {
     if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.active += 1;
-    return this.releaser();
-  }
-
-  /** A slot now, or undefined while all are held (`acquire` then queues for one). */
-  tryAcquire(): (() => void) | undefined {
-    if (this.active >= this.limit) return undefined;
-    this.active += 1;
-    return this.releaser();
-  }
-
-  private releaser(): () => void {
     let released = false;
     return () => {
       if (released) return;

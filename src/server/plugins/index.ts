@@ -15,7 +15,6 @@ import { useMediaTypeCheck } from './media-type.js';
 import { useMetrics } from './metrics.js';
 import { useOperationReads } from './operation-reads.js';
 import { useOriginCheck } from './origin-check.js';
-import { usePrefetch } from './prefetch.js';
 import { usePackageDownload } from './package-download.js';
 import { useReadiness } from './readiness.js';
 import { useRequestId } from './request-id.js';
@@ -40,8 +39,6 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     useTrustedDocuments(options),
     useLimits(options),
     useMediaTypeCheck(),
-    // As soon as the parameters are known (its onParams before the document cache's parse): reads sent ahead.
-    usePrefetch(options),
     // Before the cache: an explain request must be known before the cache looks for an answer.
     useWorkatoReport(options),
     // Before the cache: the cache's executor wraps whichever one is set when it runs (the compiled one).
