@@ -11,6 +11,8 @@ const at = () => performance.now();
 subscribe('http.server.request.start', () => events.push([at(), 'in']));
 subscribe('http.server.response.finish', () => events.push([at(), 'out']));
 subscribe('undici:request:create', ({ request }) => events.push([at(), 'call', request.method, request.path]));
+// Written on the connection: on a reused keep-alive one undici 7.30+ writes in the check phase, later than created.
+subscribe('undici:client:sendHeaders', ({ request }) => events.push([at(), 'written', request.method, request.path]));
 subscribe('undici:request:trailers', ({ request }) => events.push([at(), 'answer', request.method, request.path]));
 subscribe('undici:request:error', ({ request }) => events.push([at(), 'answer', request.method, request.path]));
 process.once('SIGTERM', () => {

@@ -1,8 +1,10 @@
 /**
  * `npm run bench:trace`: where a request's time goes inside the gateway, one request at a time against the simulator
  * at BENCH_LATENCIES (default 20 ms). For each operation, medians of: the whole request as the gateway saw it (headers
- * in → response written); before its first Workato call; after its last answer; and "gateway only", the time with no
- * Workato call in flight, which is what the gateway adds to the critical path (bench/README "Where the time goes").
+ * in → response written); before its first Workato call is made (undici creates it) and before it is written on the
+ * connection (undici's `client:sendHeaders`: on a reused keep-alive connection, in the event loop's check phase);
+ * after its last answer; and "gateway only", the time with no Workato call in flight, which is what the gateway adds
+ * to the critical path (bench/README "Where the time goes").
  * The gateway runs as shipped (`npm start`'s flags) with bench/trace-preload.mjs loaded; its code is not changed.
  */
 import { randomBytes } from 'node:crypto';
@@ -16,7 +18,7 @@ import { shippedNodeFlags, startChild } from './processes.js';
 import { RestClient, restPool } from './rest.js';
 import { SimulatorControl } from './simulator.js';
 
-type Event = [number, 'in' | 'out' | 'call' | 'answer', string?, string?];
+type Event = [number, 'in' | 'out' | 'call' | 'written' | 'answer', string?, string?];
 
 const latency = Number((process.env.BENCH_LATENCIES ?? '20').split(',')[0]);
 const runs = Number(process.env.BENCH_SAMPLES ?? 30);
@@ -26,7 +28,10 @@ const traceFile = join(tmpdir(), `gateway-trace-${process.pid}.json`);
 const WARM = 30;
 const SETTLE = 3;
 
-/** Per request: [total, before the first call, after the last answer, time with no call in flight], in ms. */
+/**
+ * Per request: [total, before the first call, before the first call is written, after the last answer, time with no
+ * call in flight], in ms.
+ */
 function phases(events: Event[]): number[][] {
   const rows: number[][] = [];
   let start: number | undefined;
@@ -34,11 +39,13 @@ function phases(events: Event[]): number[][] {
   let idleSince = 0;
   let idle = 0;
   let firstCall: number | undefined;
+  let firstWritten: number | undefined;
   let lastAnswer: number | undefined;
   for (const [t, kind] of events) {
-    if (kind === 'in') [start, inFlight, idleSince, idle, firstCall, lastAnswer] = [t, 0, t, 0, undefined, undefined];
+    if (kind === 'in') [start, inFlight, idleSince, idle, firstCall, firstWritten, lastAnswer] = [t, 0, t, 0, undefined, undefined, undefined];
     if (start === undefined) continue;
-    if (kind === 'call') {
+    if (kind === 'written') firstWritten ??= t;
+    else if (kind === 'call') {
       if (inFlight++ === 0) idle += t - idleSince;
       firstCall ??= t;
     } else if (kind === 'answer') {
@@ -46,7 +53,7 @@ function phases(events: Event[]): number[][] {
       lastAnswer = t;
     } else if (kind === 'out') {
       if (inFlight === 0) idle += t - idleSince;
-      rows.push([t - start, (firstCall ?? t) - start, t - (lastAnswer ?? start), idle]);
+      rows.push([t - start, (firstCall ?? t) - start, (firstWritten ?? t) - start, t - (lastAnswer ?? start), idle]);
       start = undefined;
     }
   }
@@ -98,8 +105,8 @@ async function main(): Promise<void> {
     for (const name of names) {
       offset += WARM + SETTLE + runs;
       const mine = all.slice(offset - runs, offset);
-      const [total, before, after, own] = [0, 1, 2, 3].map((k) => median(mine.map((r) => r[k]!)).toFixed(2));
-      rows.push(`| ${name} | ${total} | ${before} | ${after} | ${own} |`);
+      const [total, before, written, after, own] = [0, 1, 2, 3, 4].map((k) => median(mine.map((r) => r[k]!)).toFixed(2));
+      rows.push(`| ${name} | ${total} | ${before} | ${written} | ${after} | ${own} |`);
     }
   } finally {
     await client.close();
@@ -109,8 +116,8 @@ async function main(): Promise<void> {
     rmSync(traceFile, { force: true });
   }
   console.log(`\nGateway-side phases at ${latency} ms upstream latency, one request at a time, medians of ${runs} (ms):\n`);
-  console.log('| operation | headers in → response written | before the first Workato call | after the last answer | gateway only (no call in flight) |');
-  console.log('|---|---:|---:|---:|---:|');
+  console.log('| operation | headers in → response written | before the first Workato call | before it is written | after the last answer | gateway only (no call in flight) |');
+  console.log('|---|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
 }
 
