@@ -1,7 +1,8 @@
 /**
  * The response cache's entries in process memory (RESPONSE_CACHE=memory, one replica): each result under its key for
  * its TTL, and per entity with an id (`Recipe:<global id>`) the keys of the results holding it, so invalidating an
- * entity deletes exactly those. The index follows the entries: a result evicted, expired or replaced leaves it.
+ * entity deletes exactly those. The index follows the entries: a result evicted, replaced, or found expired by lru-cache
+ * (read after its TTL, or pushed out) leaves it; one never read again stays indexed until the bound pushes it out.
  *
  * Written here instead of @envelop/response-cache's createInMemoryCache for the clock: that one keeps its entries in
  * lru-cache with a TTL per entry, and lru-cache then reads the clock through a 1 ms timer on each lookup: 96 timers

@@ -26,8 +26,8 @@ const EVENT_LOOP_SAMPLE_MS = 100;
 export function createMetrics(): GatewayMetrics {
   const registry = new Registry();
   // The event-loop lag histogram samples with a timer: prom-client's default of 10 ms woke an idle gateway 100 times
-  // a second (2.3–2.8 ms of CPU a second, against 0–1.4 at 100 ms) and twice inside every 20 ms Workato call. At 100 ms a block of the
-  // loop longer than that is always seen, a shorter one in proportion to its length.
+  // a second (2.3–2.8 ms of CPU a second, against 0–1.4 at 100 ms) and twice inside every 20 ms Workato call. At
+  // 100 ms a block of the loop longer than that is always seen, a shorter one in proportion to its length.
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
   const duration = new Histogram({
     name: 'workato_upstream_request_duration_seconds',

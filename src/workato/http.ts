@@ -504,11 +504,12 @@ export class WorkatoApi {
   /**
    * Where a call goes, as undici's dispatcher takes it: the origin, and the base URL's path + `pathAndQuery` as
    * `new URL` would send them. Undici's top-level `request(url, options)` parses the URL and spreads the options into
-   * a new object; calling the dispatcher with a literal instead spent 25–35 µs less CPU per call in a scratch loop
-   * against a bare local server (a version that spread `target`'s result into the literal saved nothing), and in two
-   * runs of `npm run bench:instructions` 9–11 % fewer main-thread instructions on a managed user's recipes (12 calls),
-   * 4.5–9 % on the current user (bench/README). A path of plain characters is sent as it is; anything else (spaces,
-   * `#`, non-ASCII, dot segments) is parsed as before. test/workato-paths.test.ts holds the two equal.
+   * a new object; calling the dispatcher with a literal instead cost 133–142 µs of CPU per call against 156–189 in a
+   * scratch loop against a bare local server (a version that spread `target`'s result into the literal saved
+   * nothing), and in the `npm run bench:instructions` run against the build before, 5.44 against 6.14 M main-thread
+   * instructions per managed user's recipes (12 calls), 1.27 against 1.33 per current user; one build's count moves
+   * by a fifth between runs there (bench/README). A path of plain characters is sent as it is; anything else
+   * (spaces, `#`, non-ASCII, dot segments) is parsed as before. test/workato-paths.test.ts holds the two equal.
    */
   private target(pathAndQuery: string): { origin: string; path: string } {
     const { origin, path: basePath } = this.base;
