@@ -80,4 +80,17 @@ describe('identical reads in flight', () => {
     expect(started.recipeStart).toEqual({ recipe: { running: true, name: expect.any(String) }, userErrors: [] });
     expect((await before).recipe.running).toBe(false);
   });
+
+  it('never lets a read sent after a write of the caller take one that left before it', async () => {
+    await stack.gql(`mutation { recipeStop(input: { id: "3307712" }) { userErrors { code } } }`);
+    stack.sim.inject({ route: 'GET /api/recipes/:id', delayMs: 400, times: 1 });
+    const before = stack.gql(`{ recipe(id: "3307712") { running } }`);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the read is out, answering "stopped"
+    await stack.gql(`mutation { recipeStart(input: { id: "3307712" }) { userErrors { code } } }`);
+    // Another document (an alias), so that only the REST reads could be shared, not the whole query.
+    const after = await stack.request(`{ r: recipe(id: "3307712") { running } }`);
+    expect(after.data?.r.running).toBe(true);
+    expect(after.extensions!.workato.calls).toBe(1);
+    expect((await before).recipe.running).toBe(false);
+  });
 });

@@ -184,16 +184,29 @@ export class WorkatoApi {
     this.refuseUnsendable(method, fullPath);
     const family = familyOf(method, fullPath);
     const { ledger } = this.budget;
-    if (isWrite(method, options) && !ledger.planning) this.budget.wrote = true;
     const inflight = this.transport.inflight;
+    const writes = isWrite(method, options) && !ledger.planning;
+    if (writes) {
+      this.budget.wrote = true;
+      // A read of this caller sent from now on must see the write: it does not join one that left before.
+      this.forgetReadsInFlight();
+    }
     // (Not with a caller's abort signal, which would end the call for every sharer; not for a secret; not without a
     // keyed token hash.)
     const shareable = method === 'GET' && !options.raw && !options.signal && !options.secret && !ledger.planning && inflight && this.transport.keyOf && this.joinsReadsInFlight;
     const search = queryString(options.query);
-    if (!shareable) return (await this.withRetries<T>(method, fullPath, search, family, options)).value;
+    if (!shareable) {
+      if (!writes) return (await this.withRetries<T>(method, fullPath, search, family, options)).value;
+      try {
+        return (await this.withRetries<T>(method, fullPath, search, family, options)).value;
+      } finally {
+        this.forgetReadsInFlight(); // and reads sent while it was out may have read the state before it
+      }
+    }
     // Identical reads of the same caller in flight share one Workato call (another request of the same token asked for
     // the same path and query a moment ago): never across tokens (the key holds the keyed token hash), never for a
-    // write or a read after one (`wrote`), never past the call's end. Each sharer parses the answer itself: loaders mark the objects they are given.
+    // write or a read after one (`wrote`), never past the call's end, never a read that left before a write of the
+    // caller started or ended (`forgetReadsInFlight`). Each sharer parses the answer itself: loaders mark the objects they are given.
     const key = `${this.budget.key} ${this.baseUrl}${fullPath}${search}`;
     const pending = this.budget.wrote ? undefined : (inflight.get(key) as Promise<Answer<T>> | undefined);
     if (pending) {
@@ -217,6 +230,14 @@ export class WorkatoApi {
     } finally {
       if (inflight.get(key) === call) inflight.delete(key);
     }
+  }
+
+  /** This caller's reads in flight stop taking new sharers (they still answer the requests that joined them). */
+  private forgetReadsInFlight(): void {
+    const inflight = this.transport.inflight;
+    if (!inflight?.size) return;
+    const prefix = `${this.budget.key} `;
+    for (const key of inflight.keys()) if (key.startsWith(prefix)) inflight.delete(key);
   }
 
   /** One call with its retries (reads only, on 429/502/503/504 and broken connections). */
