@@ -14,6 +14,7 @@ import { useLimits } from './limits.js';
 import { useMediaTypeCheck } from './media-type.js';
 import { useMetrics } from './metrics.js';
 import { useOperationReads } from './operation-reads.js';
+import { useOperationSharing } from './operation-sharing.js';
 import { useOriginCheck } from './origin-check.js';
 import { usePackageDownload } from './package-download.js';
 import { useReadiness } from './readiness.js';
@@ -44,6 +45,9 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     // Before the cache: the cache's executor wraps whichever one is set when it runs (the compiled one).
     useCompiledExecution(options),
     useGatewayResponseCache(options),
+    // After the cache: a shared run is the cache's executor (which answers from the cache when it can), and a request
+    // waiting for a run does not look in the cache again.
+    useOperationSharing(options),
     useOperationReads(options),
     usePackageDownload(options),
   ];

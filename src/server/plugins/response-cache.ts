@@ -22,6 +22,7 @@ import { callerCredentials } from '../context.js';
 import { takeWrites } from '../mutation-writes.js';
 import { isAsyncIterable } from '../result-events.js';
 import { UNCACHED_SCHEMA_COORDINATES } from '../secrets.js';
+import { stableJson } from '../stable-json.js';
 import { explainRequests } from './workato-report.js';
 import type { YogaOptions } from '../yoga.js';
 
@@ -116,15 +117,4 @@ export function useGatewayResponseCache(options: YogaOptions): Plugin<Record<str
       setResult({ ...single, extensions: { ...single.extensions, responseCache: { ...metadata, invalidatedEntities } } });
     },
   };
-}
-
-/** JSON with every object's keys sorted: the same variables in another order share an entry. */
-function stableJson(value: unknown): string {
-  return (
-    JSON.stringify(value, (_key, item: unknown) =>
-      item && typeof item === 'object' && !Array.isArray(item)
-        ? Object.fromEntries(Object.keys(item).sort().map((key) => [key, (item as Record<string, unknown>)[key]]))
-        : item,
-    ) ?? ''
-  );
 }

@@ -1,7 +1,8 @@
 /**
  * `extensions.workato` on every GraphQL response: what the operation cost upstream (REST calls, reads answered by
- * the reference cache or a whole result by the response cache, round trips, retries) and where the caller stands in each Workato quota family it touched —
- * as Shopify's `extensions.cost` does for its own backend. On request it adds every call (`trace`), or answers with
+ * the reference cache, or a whole result by the response cache or another request's run, round trips, retries) and
+ * where the caller stands in each Workato quota family it touched — as Shopify's `extensions.cost` does for its own
+ * backend. On request it adds every call (`trace`), or answers with
  * the plan instead of running the operation (`explain`). Off with WORKATO_COST_REPORT=false.
  *
  * The figures come from the request's CallLedger (workato/ledger.ts) and the process's quota windows
@@ -16,6 +17,7 @@ import { reportRequestOf } from '../context.js';
 import { requestScopeOf } from '../request-scope.js';
 import { eachEvent, isAsyncIterable } from '../result-events.js';
 import type { YogaOptions } from '../yoga.js';
+import { SHARED_RESULT } from './operation-sharing.js';
 
 export interface WorkatoReport {
   calls: number;
@@ -34,7 +36,8 @@ export function reportOf(ledger: CallLedger | undefined, limiter: QuotaLimiter |
   const quota = [...ledger.families.values()].map(({ name, quota }) =>
     standing(name, quota, limiter?.usage(`${caller}|${name}`, quota) ?? untouched(quota)),
   );
-  // `cached`: reads the reference cache answered; a whole answer of the response cache counts 1 (onExecutionResult).
+  // `cached`: reads the reference cache answered; a whole answer of the response cache or of a shared run counts 1
+  // (onExecutionResult).
   const report: WorkatoReport = { calls: ledger.calls, cached: ledger.cached, roundTrips: ledger.roundTrips, retries: ledger.retries, quota };
   if (ledger.trace && !ledger.planning) report.trace = [...ledger.trace];
   return report;
@@ -85,8 +88,8 @@ export function useWorkatoReport(options: YogaOptions): Plugin<Record<string, un
         setResult({ data: null, extensions: { workato: { calls: 0, cached: 0, roundTrips: 0, retries: 0, quota, explain: explainPlan(ledger) } } });
         return;
       }
-      if ((result as Record<symbol, unknown>)[SERVED_FROM_CACHE]) {
-        // A whole result from the response cache: this request made no Workato call.
+      if ((result as Record<symbol, unknown>)[SERVED_FROM_CACHE] || (result as Record<symbol, unknown>)[SHARED_RESULT]) {
+        // A whole result from the response cache, or of an identical query in flight: this request made no Workato call.
         setResult(withReport(result as Result, { calls: 0, cached: 1, roundTrips: 0, retries: 0, quota: [] }));
         return;
       }

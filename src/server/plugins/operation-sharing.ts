@@ -1,0 +1,121 @@
+/**
+ * Identical queries of the same caller in flight share one run: a query that arrives while the same document,
+ * operation name and variables of the same token (its keyed hash) are already being executed waits for that run's
+ * result instead of resolving every field again. It is the REST client's rule for reads (workato/http.ts) one level
+ * up, and it saves what that rule cannot: the resolvers, loaders and result building of every request after the first
+ * (a dashboard open in several tabs, callers of one server token; bench/README measures it under load).
+ *
+ * Never across tokens; never for a mutation or a subscription; never past the run's end (that is the response
+ * cache's job, with its TTL); never for a trace or an explanation, which report their own calls; never for a
+ * document that reads a secret, a live figure or a field built from the caller's request (secrets.ts). A mutation of
+ * the caller forgets its runs in flight, so a query sent after the mutation never takes an answer read before it.
+ * Only a result without errors is shared: when the run fails or answers with errors, each request that waited for it
+ * runs on its own and answers for itself (its own request id, its own errors).
+ *
+ * A shared answer made no Workato call: its cost report says `calls` 0 and `cached` 1, as a response cache hit.
+ */
+import { getNamedType, getOperationAST, Kind, TypeInfo, visit, visitWithTypeInfo, BREAK, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../context.js';
+import { isAsyncIterable } from '../result-events.js';
+import { UNCACHED_SCHEMA_COORDINATES } from '../secrets.js';
+import { stableJson } from '../stable-json.js';
+import type { YogaOptions } from '../yoga.js';
+
+/** Marks a result handed to a request from another request's run (the cost report reads it). */
+export const SHARED_RESULT = Symbol('sharedResult');
+
+/** A run in flight: its result when it is shareable, undefined when every waiting request must run on its own. */
+type Run = Promise<ExecutionResult | undefined>;
+
+/** What sharing makes of an operation: a query it may share, a mutation that ends the caller's runs, or neither. */
+type Sharing = 'query' | 'mutation' | 'never';
+
+export function useOperationSharing(options: Pick<YogaOptions, 'config'>): Plugin<Record<string, unknown>> {
+  if (options.config.benchDisableBatching) return {};
+  /** Runs in flight, by caller (keyed token hash), then by document, operation name and variables. */
+  const running = new Map<string, Map<string, Run>>();
+  const kinds = new WeakMap<DocumentNode, Map<string, Sharing>>();
+  const kindOf = (args: ExecutionArgs): Sharing => {
+    let byName = kinds.get(args.document);
+    if (!byName) kinds.set(args.document, (byName = new Map()));
+    const name = args.operationName ?? '';
+    let kind = byName.get(name);
+    if (kind === undefined) {
+      const operation = getOperationAST(args.document, args.operationName)?.operation;
+      kind = operation === 'mutation' ? 'mutation' : operation === 'query' && !readsUnshareable(args.schema, args.document) ? 'query' : 'never';
+      byName.set(name, kind);
+    }
+    return kind;
+  };
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const context = args.contextValue as Partial<GatewayContext>;
+      const caller = context.api?.callerKey;
+      if (caller === undefined || caller === 'anonymous') return;
+      const kind = kindOf(args);
+      if (kind === 'mutation') {
+        // What the caller's queries in flight read may be what this mutation changes: forgotten when it starts, and
+        // again when it ends (a query that started meanwhile may have read the state before the write).
+        running.delete(caller);
+        return { onExecuteDone: () => void running.delete(caller) };
+      }
+      if (kind === 'never' || context.report?.trace || context.report?.explain) return;
+      const key = `${documentId(args.document)}\n${args.operationName ?? ''}\n${stableJson(args.variableValues ?? {})}`;
+      setExecuteFn((executionArgs: ExecutionArgs) => {
+        const runs = running.get(caller);
+        const first = runs?.get(key);
+        if (first) {
+          return first.then(
+            (result) => (result ? { ...result, [SHARED_RESULT]: true } : executeFn(executionArgs)),
+            () => executeFn(executionArgs),
+          );
+        }
+        const run = Promise.resolve(executeFn(executionArgs) as ExecutionResult | Promise<ExecutionResult>);
+        const shared: Run = run.then((result) => (isAsyncIterable(result) || result.errors?.length ? undefined : result));
+        const mine = runs ?? new Map<string, Run>();
+        if (!runs) running.set(caller, mine);
+        mine.set(key, shared);
+        const forget = (): void => {
+          if (mine.get(key) !== shared) return;
+          mine.delete(key);
+          if (mine.size === 0 && running.get(caller) === mine) running.delete(caller);
+        };
+        shared.then(forget, forget);
+        return run;
+      });
+    },
+  };
+}
+
+/** Documents are told apart by identity: yoga's parser cache hands out the same object for the same text. */
+const documentIds = new WeakMap<DocumentNode, number>();
+let nextDocumentId = 0;
+function documentId(document: DocumentNode): number {
+  let id = documentIds.get(document);
+  if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
+  return id;
+}
+
+const UNSHAREABLE = new Set(UNCACHED_SCHEMA_COORDINATES);
+
+/** Whether the document selects a coordinate (`Type.field`) or a type whose answer must go to one request only. */
+function readsUnshareable(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      [Kind.FIELD](node) {
+        const parent = typeInfo.getParentType();
+        const type = typeInfo.getType();
+        if ((parent && UNSHAREABLE.has(`${parent.name}.${node.name.value}`)) || (type && UNSHAREABLE.has(getNamedType(type).name))) {
+          found = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+    }),
+  );
+  return found;
+}

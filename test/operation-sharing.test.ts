@@ -1,0 +1,96 @@
+/**
+ * Identical queries of the same token in flight share one run (src/server/plugins/operation-sharing.ts): the second
+ * request's answer is the first's, and its cost report says it made no call. Never across tokens or variables, never
+ * for a mutation, never for a query sent after a mutation of the caller, never for a live figure, never an answer
+ * with errors.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOKEN } from '../src/simulator/index.js';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
+
+const BOB = 'b0b'.padEnd(64, '3');
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ simulator: { workspaces: { [DEMO_TOKEN]: {}, [BOB]: { recipes: 5 } } } });
+  stack.sim.setLatency(40); // long enough for the second request to arrive while the first run waits on Workato
+});
+afterAll(() => stack.close());
+
+// Two calls: a request that only shared the calls (workato/http.ts) would report `cached` 2 and the families' quota.
+const DASHBOARD = `query Dashboard($first: Int!) { me { name } recipes(first: $first) { nodes { id name } } }`;
+
+const reports = (...responses: GraphQLResponse[]) =>
+  responses.map((r) => r.extensions!.workato as { calls: number; cached: number; quota: unknown[] }).sort((a, b) => b.calls - a.calls);
+
+describe('identical queries in flight', () => {
+  it('share one run between two concurrent requests of the same token: one answer, the second made no call', async () => {
+    stack.sim.resetCounts();
+    const [a, b] = await Promise.all([stack.request(DASHBOARD, { first: 2 }), stack.request(DASHBOARD, { first: 2 })]);
+    expect(a.errors).toBeUndefined();
+    expect(b.data).toEqual(a.data);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/users/me': 1, 'GET /api/recipes': 1 });
+    const [first, second] = reports(a, b);
+    expect(first).toMatchObject({ calls: 2, cached: 0 });
+    expect(second).toEqual({ calls: 0, cached: 1, roundTrips: 0, retries: 0, quota: [] });
+  });
+
+  it('share the same variables in another key order, not other variables', async () => {
+    const query = `query($first: Int!, $running: Boolean) { recipes(first: $first, running: $running) { nodes { id } } }`;
+    stack.sim.resetCounts();
+    const same = await Promise.all([stack.request(query, { first: 2, running: true }), stack.request(query, { running: true, first: 2 })]);
+    expect(reports(...same)[1]).toEqual({ calls: 0, cached: 1, roundTrips: 0, retries: 0, quota: [] });
+    stack.sim.resetCounts();
+    const other = await Promise.all([stack.request(query, { first: 2 }), stack.request(query, { first: 3 })]);
+    expect(reports(...other).map((r) => r.calls)).toEqual([1, 1]);
+    expect(stack.sim.counts()).toEqual({ 'GET /api/recipes': 2 });
+  });
+
+  it('never across tokens: each token runs its own query and gets its own answer', async () => {
+    stack.sim.resetCounts();
+    const [mine, bobs] = await Promise.all([stack.request(DASHBOARD, { first: 2 }), stack.request(DASHBOARD, { first: 2 }, { token: BOB })]);
+    expect(reports(mine, bobs).map((r) => r.calls)).toEqual([2, 2]);
+    expect(mine.data?.me.name).not.toBe(bobs.data?.me.name);
+  });
+
+  it('never hands a query sent after a mutation of the caller an answer read before it', async () => {
+    await stack.gql(`mutation { recipeStop(input: { id: "3307712" }) { userErrors { code } } }`);
+    const query = `{ recipe(id: "3307712") { running } }`;
+    stack.sim.inject({ route: 'GET /api/recipes/:id', delayMs: 400, times: 1 });
+    const before = stack.gql(query);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the first run is out, reading "stopped"
+    await stack.gql(`mutation { recipeStart(input: { id: "3307712" }) { userErrors { code } } }`);
+    const after = await stack.request(query);
+    expect(after.data?.recipe.running).toBe(true);
+    expect(after.extensions!.workato.calls).toBe(1);
+    expect((await before).recipe.running).toBe(false);
+  });
+
+  it('never shares a mutation: both writes reach Workato', async () => {
+    stack.sim.resetCounts();
+    const stop = `mutation { recipeStop(input: { id: "3307712" }) { recipe { id } userErrors { code } } }`;
+    await Promise.all([stack.request(stop), stack.request(stop)]);
+    expect(stack.sim.counts()['PUT /api/recipes/:id/stop']).toBe(2);
+    await stack.gql(`mutation { recipeStart(input: { id: "3307712" }) { userErrors { code } } }`);
+  });
+
+  it('never shares an answer with errors: each request answers for itself, with its own request id', async () => {
+    const query = `{ recipe(id: "999999") { name } }`;
+    const [a, b] = await Promise.all([stack.request(query), stack.request(query)]);
+    const ids = [a, b].map((r) => r.errors?.[0]?.extensions?.requestId as string);
+    expect([a, b].map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+    expect(ids[0]).toMatch(/\S/);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect([a, b].map((r) => r.headers.get('x-request-id'))).toEqual(ids);
+    // Both ran: neither report is a shared answer's.
+    expect(reports(a, b).every((r) => r.quota.length > 0)).toBe(true);
+  });
+
+  it('never shares a live figure, a trace or an explanation', async () => {
+    const live = `{ me { name } workatoQuota { enforced } }`;
+    const withQuota = await Promise.all([stack.request(live), stack.request(live)]);
+    expect(withQuota.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(reports(...withQuota).every((r) => r.quota.length > 0)).toBe(true);
+    const traced = await Promise.all([0, 1].map(() => stack.request(DASHBOARD, { first: 2 }, { headers: { 'x-workato-trace': '1' } })));
+    expect(traced.every((r) => Array.isArray(r.extensions!.workato.trace) && r.extensions!.workato.trace.length === 2)).toBe(true);
+  });
+});
