@@ -169,12 +169,14 @@ describe('the cluster router (Hive Gateway over the composed supergraph)', () =>
   it('moves requests to the other replica while one drains, and sends it everything once that one is closed', async () => {
     // A slow request keeps replica B draining: B refuses new requests with SHUTTING_DOWN until it has answered.
     stack.sim.inject({ route: 'GET /api/users/me', delayMs: 300, times: 1 });
+    stack.sim.resetCounts();
     const slow = fetch(replicaB.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.sim.token}` },
       body: JSON.stringify({ query: '{ me { name } }' }),
     });
-    while (replicaB.inFlight() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // In flight in B once its call has reached Workato (another request in B, a readiness probe, would not do).
+    while (replicaB.inFlight() === 0 || !stack.sim.counts()['GET /api/users/me']) await new Promise((resolve) => setTimeout(resolve, 5));
     const closing = replicaB.close();
     replicaBClosed = true;
     const whileDraining = await Promise.all([1, 2, 3, 4].map(() => viaRouter('{ me { name } }')));
