@@ -4,7 +4,7 @@
  * for a mutation, never for a query sent after a mutation of the caller, never for a live figure, never an answer
  * with errors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_TOKEN } from '../src/simulator/index.js';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.js';
 
@@ -107,5 +107,36 @@ describe('identical queries in flight', () => {
     expect(reports(...withQuota).every((r) => r.quota.length > 0)).toBe(true);
     const traced = await Promise.all([0, 1].map(() => stack.request(DASHBOARD, { first: 2 }, { headers: { 'x-workato-trace': '1' } })));
     expect(traced.every((r) => Array.isArray(r.extensions!.workato.trace) && r.extensions!.workato.trace.length === 2)).toBe(true);
+  });
+});
+
+describe('identical queries in flight, with the response cache on', () => {
+  let cached: Stack;
+  beforeAll(async () => {
+    cached = await startStack({ env: { RESPONSE_CACHE: 'memory' } });
+    cached.sim.setLatency(40);
+  });
+  afterAll(() => cached.close());
+
+  it('each request gets the answer without the fields the cache adds, stored so that a mutation still evicts it', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const query = `{ recipe(id: "3307712") { id name running } }`;
+      const [a, b] = await Promise.all([cached.request(query), cached.request(query)]);
+      expect(reports(a, b).map((r) => r.calls)).toEqual([1, 0]);
+      expect(b.data).toEqual(a.data);
+      expect(JSON.stringify([a.data, b.data])).not.toMatch(/__responseCache/);
+      expect(a.data?.recipe.running).toBe(true);
+      expect((await cached.request(query)).extensions!.workato).toMatchObject({ calls: 0, cached: 1 });
+      // The stop returns the recipe: the cached answer holding it goes, and the next read asks Workato.
+      await cached.gql(`mutation { recipeStop(input: { id: "3307712" }) { recipe { id running } userErrors { code } } }`);
+      const after = await cached.request(query);
+      expect(after.extensions!.workato.calls).toBe(1);
+      expect(after.data?.recipe.running).toBe(false);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      await cached.gql(`mutation { recipeStart(input: { id: "3307712" }) { userErrors { code } } }`);
+    }
   });
 });

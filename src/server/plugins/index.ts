@@ -44,10 +44,10 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     useWorkatoReport(options),
     // Before the cache: the cache's executor wraps whichever one is set when it runs (the compiled one).
     useCompiledExecution(options),
-    useGatewayResponseCache(options),
-    // After the cache: a shared run is the cache's executor (which answers from the cache when it can), and a request
-    // waiting for a run does not look in the cache again.
+    // Before the cache too: a request the cache cannot answer waits for an identical run, and the cache then strips
+    // and stores that request's own copy of the answer as if it had run it.
     useOperationSharing(options),
+    useGatewayResponseCache(options),
     useOperationReads(options),
     usePackageDownload(options),
   ];

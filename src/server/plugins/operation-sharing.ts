@@ -25,7 +25,7 @@ import type { YogaOptions } from '../yoga.js';
 /** Marks a result handed to a request from another request's run (the cost report reads it). */
 export const SHARED_RESULT = Symbol('sharedResult');
 
-/** A run in flight: its result when it is shareable, undefined when every waiting request must run on its own. */
+/** A run in flight: its answer when it is shareable, undefined when every waiting request must run on its own. */
 type Run = Promise<ExecutionResult | undefined>;
 
 /** What sharing makes of an operation: a query it may share, a mutation that ends the caller's runs, or neither. */
@@ -72,7 +72,9 @@ export function useOperationSharing(options: Pick<YogaOptions, 'config'>): Plugi
           );
         }
         const run = Promise.resolve(executeFn(executionArgs) as ExecutionResult | Promise<ExecutionResult>);
-        const shared: Run = run.then((result) => (isAsyncIterable(result) || result.errors?.length ? undefined : result));
+        // A copy of the answer as the run returned it: plugins after this one may replace its fields for the first
+        // request (the response cache swaps `data` for one without the fields it added), not for the others.
+        const shared: Run = run.then((result) => (isAsyncIterable(result) || result.errors?.length ? undefined : { ...result }));
         const mine = runs ?? new Map<string, Run>();
         if (!runs) running.set(caller, mine);
         mine.set(key, shared);
