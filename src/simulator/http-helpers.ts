@@ -38,7 +38,7 @@ export interface RouteContext {
   readBody(): Promise<Buffer>;
   /**
    * The folders a folder-scoped API client's token sees (§2.1: its folders and their subfolders); undefined: all.
-   * Recipe, connection and folder lists leave the others out (developer-api-clients.ts `folderScopeOf`).
+   * Recipe, connection, folder and project lists leave the others out (developer-api-clients.ts `folderScopeOf`).
    */
   folderScope?: ReadonlySet<number>;
 }

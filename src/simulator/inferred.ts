@@ -134,9 +134,10 @@
  *   the same checks; `all_folders: true` clears `folder_ids`. Delete → `{"success": true}`. Regenerate replaces the
  *   token and its `updated_at`. A client's token authenticates as its workspace (the token workspace's or the
  *   customer's): a "Read only" role allows reads only (INFERRED_API_CLIENTS.readOnlyRole, 403 otherwise); a folder
- *   scope (`all_folders: false`) hides recipes, connections and folders outside its folders and their subfolders from
- *   lists (before paging; a folder list shows the in-scope folders of the level asked for) and answers 404 for them
- *   by id (§2.1 "404 or 403": 404 chosen); other families are not scoped; the environment only where §2.1 says so — below,
+ *   scope (`all_folders: false`) hides recipes, connections, folders and projects outside its folders and their
+ *   subfolders from lists (before paging; a folder list shows the in-scope folders of the level asked for) and
+ *   answers 404 for them by id (§2.1 "404 or 403": 404 chosen); other families are not scoped; the environment only
+ *   where §2.1 says so — below,
  *   `devEnvironmentOnlyMessage`); a regenerated token replaces the old one, a deleted client's token stops working (routes/developer-api-clients.ts, `clientOfToken`).
  *   Roles: unpaged `{"result": [...]}` in both scopes, id-ascending; `POST …/developer_api_client_roles/:id/copy`
  *   only in a customer workspace (404 `API not found` elsewhere): the copy is named "<name> (copy)", answered as

@@ -143,6 +143,19 @@ describe('client tokens authenticate (§21)', () => {
     expect(home.map((f) => f.id)).not.toContain(outside.folder_id);
   });
 
+  it('shows a folder-scoped client only the projects whose folder is in its scope, and answers 404 for the others (§2.1)', async () => {
+    const projects = (await send('GET', '/projects')).body as Array<{ id: number; folder_id: number; name: string }>;
+    expect(projects.length).toBeGreaterThan(1);
+    const [inside, outside] = projects as [(typeof projects)[0], (typeof projects)[0]];
+    const created = (await send('POST', '/developer_api_clients', { name: 'Project scoped', api_privilege_group_id: 26779, all_folders: false, folder_ids: [inside.folder_id] })).body.result;
+    const token = created.token as string;
+    expect(((await send('GET', '/projects', undefined, token)).body as Array<{ id: number }>).map((p) => p.id)).toEqual([inside.id]);
+    expect(await send('PUT', `/projects/${outside.id}`, { description: 'not mine' }, token)).toEqual({ status: 404, body: { message: 'Not found' } });
+    expect((await send('DELETE', `/projects/${outside.id}`, undefined, token)).status).toBe(404);
+    expect((await send('PUT', `/projects/${inside.id}`, { description: 'mine' }, token)).body).toMatchObject({ id: inside.id, description: 'mine' });
+    expect(((await send('GET', '/projects')).body as Array<{ id: number }>).map((p) => p.id)).toContain(outside.id); // not deleted
+  });
+
   it('opens a customer workspace with a customer client\'s token', async () => {
     const role = (await send('GET', '/v2/managed_users/19041/developer_api_client_roles')).body.result[0].id;
     const token = (await send('POST', '/v2/managed_users/19041/developer_api_clients', { name: 'Initech bot', api_privilege_group_id: role, all_folders: true })).body.result.token;

@@ -251,6 +251,14 @@ function folderOfPath(store: WorkspaceStore, routePath: string, params: Record<s
     return connection ? connection.connection.folder_id : undefined;
   }
   if (routePath.startsWith('/api/folders/:')) return id(params.id ?? params.folder_id);
+  if (routePath.startsWith('/api/projects/:')) {
+    // A project id, or `f<folder_id>` for the project's folder (§14.4 build and deploy).
+    const raw = params.id ?? params.project_id;
+    const folder = /^f(\d+)$/.exec(raw ?? '');
+    if (folder) return Number(folder[1]);
+    const project = store.projects.get(id(raw) ?? NaN);
+    return project ? project.folder_id : undefined;
+  }
   return undefined;
 }
 
