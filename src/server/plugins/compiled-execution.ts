@@ -21,6 +21,7 @@
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { BREAK, getOperationAST, GraphQLError, Kind, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { perOperation } from '../per-operation.js';
 import type { YogaOptions } from '../yoga.js';
 
 /** Per document: how often it ran before compiling, then the compiled query (or null: graphql-js keeps it). */
@@ -32,21 +33,10 @@ export function useCompiledExecution(options: Pick<YogaOptions, 'config'>): Plug
   // which takes 0.4–0.8 ms for the benchmark's documents (about two runs) and 10–36 ms, once, for one at the alias
   // limit (bench/README). `eager` compiles on the first run.
   const runsBeforeCompiling = options.config.compiledExecution === 'eager' ? 0 : 1;
-  // Keyed by the parsed document, which yoga's parser cache (and the response cache's rewrite) hands out again for
-  // the same text; an operation name picks one of its operations.
-  const entries = new WeakMap<DocumentNode, Map<string, Entry>>();
-  const entryOf = (args: ExecutionArgs): Entry => {
-    let byName = entries.get(args.document);
-    if (!byName) entries.set(args.document, (byName = new Map()));
-    const name = args.operationName ?? '';
-    let entry = byName.get(name);
-    if (!entry) {
-      // Whether graphql-jit may run it is settled once, when the document and operation are first seen.
-      const eligible = getOperationAST(args.document, args.operationName)?.operation === 'query' && !hasConditions(args.document);
-      byName.set(name, (entry = eligible ? { runs: 0 } : { runs: 0, compiled: null }));
-    }
-    return entry;
-  };
+  // Whether graphql-jit may run it is settled once, when the document and operation are first seen.
+  const entryOf = perOperation<Entry>((args) =>
+    getOperationAST(args.document, args.operationName)?.operation === 'query' && !hasConditions(args.document) ? { runs: 0 } : { runs: 0, compiled: null },
+  );
   const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
     const entry = entryOf(args);
     if (entry.compiled !== undefined) return entry.compiled;

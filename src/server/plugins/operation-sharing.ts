@@ -18,6 +18,7 @@ import { getNamedType, getOperationAST, Kind, TypeInfo, visit, visitWithTypeInfo
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import { isAsyncIterable } from '../result-events.js';
+import { perOperation } from '../per-operation.js';
 import { UNCACHED_SCHEMA_COORDINATES } from '../secrets.js';
 import { stableJson } from '../stable-json.js';
 import type { YogaOptions } from '../yoga.js';
@@ -42,19 +43,10 @@ export function useOperationSharing(options: Pick<YogaOptions, 'config'>): Plugi
    * 100 federation representations).
    */
   const running = new Map<string, Map<string, Entry[]>>();
-  const kinds = new WeakMap<DocumentNode, Map<string, Sharing>>();
-  const kindOf = (args: ExecutionArgs): Sharing => {
-    let byName = kinds.get(args.document);
-    if (!byName) kinds.set(args.document, (byName = new Map()));
-    const name = args.operationName ?? '';
-    let kind = byName.get(name);
-    if (kind === undefined) {
-      const operation = getOperationAST(args.document, args.operationName)?.operation;
-      kind = operation === 'mutation' ? 'mutation' : operation === 'query' && !readsUnshareable(args.schema, args.document) ? 'query' : 'never';
-      byName.set(name, kind);
-    }
-    return kind;
-  };
+  const kindOf = perOperation<Sharing>((args) => {
+    const operation = getOperationAST(args.document, args.operationName)?.operation;
+    return operation === 'mutation' ? 'mutation' : operation === 'query' && !readsUnshareable(args.schema, args.document) ? 'query' : 'never';
+  });
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const context = args.contextValue as Partial<GatewayContext>;
