@@ -137,8 +137,8 @@
  *   scope (`all_folders: false`) hides recipes, connections, folders and projects outside its folders and their
  *   subfolders from lists (before paging; a folder list shows the in-scope folders of the level asked for) and
  *   answers 404 for them by id (§2.1 "404 or 403": 404 chosen); other families are not scoped; the environment only
- *   where §2.1 says so — below,
- *   `devEnvironmentOnlyMessage`); a regenerated token replaces the old one, a deleted client's token stops working (routes/developer-api-clients.ts, `clientOfToken`).
+ *   where §2.1 says so — below, `devEnvironmentOnlyMessage`); a regenerated token replaces the old one, a deleted
+ *   client's token stops working (routes/developer-api-clients.ts, `clientOfToken`).
  *   Roles: unpaged `{"result": [...]}` in both scopes, id-ascending; `POST …/developer_api_client_roles/:id/copy`
  *   only in a customer workspace (404 `API not found` elsewhere): the copy is named "<name> (copy)", answered as
  *   `{"result": role}`.

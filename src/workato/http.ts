@@ -206,7 +206,8 @@ export class WorkatoApi {
     // Identical reads of the same caller in flight share one Workato call (another request of the same token asked for
     // the same path and query a moment ago): never across tokens (the key holds the keyed token hash), never for a
     // write or a read after one (`wrote`), never past the call's end, never a read that left before a write of the
-    // caller started or ended (`forgetReadsInFlight`). Each sharer parses the answer itself: loaders mark the objects they are given.
+    // caller started or ended (`forgetReadsInFlight`). Each sharer parses the answer itself: loaders mark the objects
+    // they are given.
     const key = `${this.budget.key} ${this.baseUrl}${fullPath}${search}`;
     const pending = this.budget.wrote ? undefined : (inflight.get(key) as Promise<Answer<T>> | undefined);
     if (pending) {

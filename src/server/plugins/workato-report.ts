@@ -2,8 +2,8 @@
  * `extensions.workato` on every GraphQL response: what the operation cost upstream (REST calls, reads answered by
  * the reference cache, or a whole result by the response cache or another request's run, round trips, retries) and
  * where the caller stands in each Workato quota family it touched — as Shopify's `extensions.cost` does for its own
- * backend. On request it adds every call (`trace`), or answers with
- * the plan instead of running the operation (`explain`). Off with WORKATO_COST_REPORT=false.
+ * backend. On request it adds every call (`trace`), or answers with the plan instead of running the operation
+ * (`explain`). Off with WORKATO_COST_REPORT=false.
  *
  * The figures come from the request's CallLedger (workato/ledger.ts) and the process's quota windows
  * (workato/rate-limiter.ts); nothing in them names the token or another caller.
