@@ -130,6 +130,11 @@ export interface Config {
    * second run, `eager` from its first (the test suite, so every test runs compiled), `off` never.
    */
   compiledExecution: 'on' | 'eager' | 'off';
+  /**
+   * Identical queries of the same token in flight share one run (OPERATION_SHARING; plugins/operation-sharing.ts):
+   * on by default, `off` runs every request on its own.
+   */
+  operationSharing: boolean;
   /** Secret for the keyed token hash (cache scopes, quotas); random per process when unset. */
   tokenHashKey?: string;
   metrics: { enabled: boolean; path: string };
@@ -181,7 +186,7 @@ export const CONFIG_VARIABLES = [
   'WORKATO_RATE_LIMIT', 'WORKATO_RATE_LIMIT_MAX_WAIT_MS',
   'WORKATO_BREAKER_THRESHOLD', 'WORKATO_BREAKER_COOLDOWN_MS', 'WORKATO_MAX_CONCURRENCY',
   'RESPONSE_CACHE', 'RESPONSE_CACHE_TTL_MS', 'REDIS_URL', 'TOKEN_HASH_KEY', 'QUOTA_REDIS_DEADLINE_MS', 'QUOTA_FALLBACK_REPLICAS',
-  'REFERENCE_CACHE', 'REFERENCE_CACHE_TTL_MS', 'COMPILED_EXECUTION',
+  'REFERENCE_CACHE', 'REFERENCE_CACHE_TTL_MS', 'COMPILED_EXECUTION', 'OPERATION_SHARING',
   'METRICS', 'METRICS_PATH', 'SHUTDOWN_TIMEOUT_MS', 'OTEL_TRACING', 'WORKATO_COST_REPORT', 'PUBLIC_URL',
 ] as const;
 
@@ -416,6 +421,7 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
       ttlMs: integer(env, 'REFERENCE_CACHE_TTL_MS', 30_000, 1, 3_600_000),
     }),
     compiledExecution: oneOf(env, 'COMPILED_EXECUTION', ['on', 'eager', 'off'] as const, 'on'),
+    operationSharing: oneOf(env, 'OPERATION_SHARING', ['on', 'off'] as const, 'on') === 'on',
     tokenHashKey,
     metrics: Object.freeze({ enabled: boolean(env, 'METRICS', true), path: metricsPath }),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 20_000, 0, 600_000),

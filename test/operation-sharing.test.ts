@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-// Two calls: a request that only shared the calls (workato/http.ts) would report `cached` 2 and the families' quota.
+// Two calls: a request that only shared the calls (workato/http.ts) reports neither as `cached`, and the families' quota.
 const DASHBOARD = `query Dashboard($first: Int!) { me { name } recipes(first: $first) { nodes { id name } } }`;
 
 const reports = (...responses: GraphQLResponse[]) =>
@@ -137,6 +137,21 @@ describe('identical queries in flight, with the response cache on', () => {
     } finally {
       warn.mockRestore();
       await cached.gql(`mutation { recipeStart(input: { id: "3307712" }) { userErrors { code } } }`);
+    }
+  });
+});
+
+describe('OPERATION_SHARING=off', () => {
+  it('runs every request on its own: the second shares the REST reads only, and reports them', async () => {
+    const off = await startStack({ env: { OPERATION_SHARING: 'off' } });
+    try {
+      off.sim.setLatency(40);
+      const [a, b] = await Promise.all([off.request(DASHBOARD, { first: 2 }), off.request(DASHBOARD, { first: 2 })]);
+      expect(b.data).toEqual(a.data);
+      expect(off.sim.counts()).toMatchObject({ 'GET /api/users/me': 1, 'GET /api/recipes': 1 });
+      expect(reports(a, b).map((r) => [r.calls, r.cached, r.quota.length])).toEqual([[2, 0, 2], [0, 0, 2]]);
+    } finally {
+      await off.close();
     }
   });
 });

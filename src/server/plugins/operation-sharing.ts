@@ -13,6 +13,7 @@
  * runs on its own and answers for itself (its own request id, its own errors).
  *
  * A shared answer made no Workato call: its cost report says `calls` 0 and `cached` 1, as a response cache hit.
+ * OPERATION_SHARING=off runs every request on its own.
  */
 import { getNamedType, getOperationAST, Kind, TypeInfo, visit, visitWithTypeInfo, BREAK, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -36,7 +37,7 @@ type Entry = { variables: Record<string, unknown>; json?: string; run: Run };
 type Sharing = 'query' | 'mutation' | 'never';
 
 export function useOperationSharing(options: Pick<YogaOptions, 'config'>): Plugin<Record<string, unknown>> {
-  if (options.config.benchDisableBatching) return {};
+  if (!options.config.operationSharing || options.config.benchDisableBatching) return {};
   /**
    * Runs in flight, by caller (keyed token hash), then by document and operation name. The variables are compared
    * only among runs of the same document: most requests find none, and never pay for writing theirs out (76 µs for
