@@ -8,6 +8,7 @@ import { badRequest, notFound, ok, pathInt, type RouteContext, type RouteDef } f
 import { INFERRED_WRITES } from '../inferred.js';
 import type { WorkspaceStore } from '../store.js';
 import { bodyBool, bodyOf } from '../writes.js';
+import { projectByRef } from './projects.js';
 
 const ENVIRONMENTS = ['test', 'prod'];
 const STATES = ['pending', 'success', 'failed'];
@@ -16,12 +17,9 @@ function requireEnvironments(store: WorkspaceStore): void {
   if (!store.environments) throw badRequest(INFERRED_WRITES.environmentsNotProvisioned);
 }
 
-/** The `:id` of /projects/:id/build|deploy: a project id, or `f<folder_id>` for the project's folder (§14.4). */
+/** The `:id` of /projects/:id/build|deploy (projects.ts `projectByRef`); 404 when no project has it. */
 function findProject(store: WorkspaceStore, raw: string | undefined): Workato.Project {
-  const folder = raw?.match(/^f(\d+)$/);
-  const project = folder
-    ? [...store.projects.values()].find((p) => p.folder_id === Number(folder[1]))
-    : store.projects.get(pathInt(raw));
+  const project = projectByRef(store, raw);
   if (!project) throw notFound();
   return project;
 }

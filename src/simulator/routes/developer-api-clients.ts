@@ -12,6 +12,7 @@ import { hash32, Rng } from '../random.js';
 import type { TableSpec, WorkspaceStore } from '../store.js';
 import { DAY, formatTime, HOUR, SIM_NOW } from '../time.js';
 import { blank, bodyBool, bodyId, Validation } from '../writes.js';
+import { projectByRef } from './projects.js';
 
 export interface DeveloperApiClientRow {
   /** The wire object without its token (list and get send only `token: {"updated_at"}`). */
@@ -251,14 +252,7 @@ function folderOfPath(store: WorkspaceStore, routePath: string, params: Record<s
     return connection ? connection.connection.folder_id : undefined;
   }
   if (routePath.startsWith('/api/folders/:')) return id(params.id ?? params.folder_id);
-  if (routePath.startsWith('/api/projects/:')) {
-    // A project id, or `f<folder_id>` for the project's folder (§14.4 build and deploy).
-    const raw = params.id ?? params.project_id;
-    const folder = /^f(\d+)$/.exec(raw ?? '');
-    if (folder) return Number(folder[1]);
-    const project = store.projects.get(id(raw) ?? NaN);
-    return project ? project.folder_id : undefined;
-  }
+  if (routePath.startsWith('/api/projects/:')) return projectByRef(store, params.id ?? params.project_id)?.folder_id;
   return undefined;
 }
 
