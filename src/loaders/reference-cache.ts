@@ -107,12 +107,12 @@ export class ReferenceCache {
       const value = age < 2 * this.options.ttlMs ? readable<T>(entry!.text) : undefined;
       if (value !== undefined) {
         values[i] = value;
-        api.ledger.cachedRead('GET', api.prefix + resource);
+        api.answeredByReferenceCache(resource);
         if (age >= this.options.ttlMs && !flight) stale.push(i);
       } else if (flight) {
         // Another request is fetching it right now, under the same generation: its answer is ours too.
         joined.push(flight.then((text) => void (values[i] = JSON.parse(text) as T)));
-        api.ledger.cachedRead('GET', api.prefix + resource);
+        api.answeredByReferenceCache(resource);
       } else {
         missing.push(i);
       }

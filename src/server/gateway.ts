@@ -73,6 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       options.onUpstreamCall?.(call);
     },
     onRefused: (call) => metrics?.upstreamRefused(call),
+    onSaved: metrics ? (read) => metrics.upstreamSaved(read) : undefined,
     tracer: tracing?.calls,
   });
   if (transport.limiter) metrics?.watchQuotas(transport.limiter);

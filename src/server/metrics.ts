@@ -1,18 +1,21 @@
 /**
  * Prometheus metrics of one gateway: its own registry (several gateways may share a process in tests), process
  * metrics, and the upstream side — a histogram of Workato calls by endpoint family, method and status, calls the
- * gateway held back (quota, open circuit), and circuit state per origin. Labels are bounded sets: never an id,
+ * gateway held back (quota, open circuit), reads it answered without a call of their own, and circuit state per
+ * origin. Labels are bounded sets: never an id,
  * a path or a token. The GraphQL side is plugins/metrics.ts.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { BreakerState } from '../workato/circuit-breaker.js';
-import type { RefusedCall, UpstreamCall } from '../workato/http.js';
+import type { RefusedCall, SavedRead, UpstreamCall } from '../workato/http.js';
 import type { FamilyStanding, QuotaLimiter } from '../workato/rate-limiter.js';
 
 export interface GatewayMetrics {
   registry: Registry;
   upstreamCall(call: UpstreamCall): void;
   upstreamRefused(call: RefusedCall): void;
+  /** A read answered without a Workato call of its own (reference cache, or a call of the same token in flight). */
+  upstreamSaved(read: SavedRead): void;
   breakerChanged(origin: string, state: BreakerState): void;
   /** Quota gauges per family, read from the limiter at each scrape. */
   watchQuotas(limiter: QuotaLimiter): void;
@@ -40,6 +43,12 @@ export function createMetrics(): GatewayMetrics {
     name: 'workato_upstream_refused_total',
     help: 'Calls the gateway did not send: over the caller quota (throttled) or the origin circuit open (circuit_open).',
     labelNames: ['family', 'reason'] as const,
+    registers: [registry],
+  });
+  const saved = new Counter({
+    name: 'workato_upstream_saved_total',
+    help: 'Reads answered without a Workato call of their own: by the reference cache (reference_cache) or by an identical call of the same token already in flight (shared_call).',
+    labelNames: ['family', 'by'] as const,
     registers: [registry],
   });
   const circuit = new Gauge({
@@ -92,6 +101,9 @@ export function createMetrics(): GatewayMetrics {
     },
     upstreamRefused(call) {
       refused.inc({ family: call.family, reason: call.reason });
+    },
+    upstreamSaved(read) {
+      saved.inc({ family: read.family, by: read.by });
     },
     breakerChanged(origin, state) {
       circuit.set({ origin }, state === 'closed' ? 0 : 1);

@@ -13,7 +13,7 @@ import { backoffMs, isConnectionReset, isWrite, RETRYABLE_STATUSES, Semaphore, s
 import type { CallOutcome, Transport } from './transport.js';
 import { httpError, networkError, WorkatoError } from './workato-error.js';
 
-export { createTransport, tokenKeyer, type CallOutcome, type CallSpan, type CallTracer, type RefusedCall, type Transport, type TransportOptions, type UpstreamCall } from './transport.js';
+export { createTransport, tokenKeyer, type CallOutcome, type CallSpan, type CallTracer, type RefusedCall, type SavedRead, type Transport, type TransportOptions, type UpstreamCall } from './transport.js';
 export { httpError, networkError, parseRetryAfter, UnexpectedAnswerError, WorkatoError, type WorkatoErrorKind } from './workato-error.js';
 
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | null | undefined>;
@@ -128,6 +128,13 @@ export class WorkatoApi {
     await this.transport.limiter?.refresh?.(this.budget.key, DOCUMENTED_FAMILIES.map((f) => ({ name: f.name, quota: f.quota })));
   }
 
+  /** A read of this scope that the reference cache (loaders/reference-cache.ts) answered: counted, never sent. */
+  answeredByReferenceCache(resource: string): void {
+    const path = this.prefix + resource;
+    this.ledger.cachedRead('GET', path);
+    this.transport.onSaved?.({ family: familyOf('GET', path.split('?')[0]!).name, by: 'reference_cache' });
+  }
+
   /** The quota window key of a family for this caller (rate-limiter.ts). */
   quotaKey(family: string): string {
     return `${this.budget.key}|${family}`;
@@ -212,6 +219,7 @@ export class WorkatoApi {
     const pending = this.budget.wrote ? undefined : (inflight.get(key) as Promise<Answer<T>> | undefined);
     if (pending) {
       const ticket = ledger.shared('GET', fullPath + search, family);
+      this.transport.onSaved?.({ family: family.name, by: 'shared_call' });
       let status = 0;
       try {
         const { text } = await pending;

@@ -47,6 +47,16 @@ export interface RefusedCall {
   reason: 'throttled' | 'circuit_open';
 }
 
+/**
+ * A read answered without a Workato call of its own: by the reference cache (folders, connections, connectors kept
+ * per token), or by an identical call of the same token already in flight. Counted for metrics; never a path or id.
+ */
+export interface SavedRead {
+  /** Endpoint family (REFERENCE §5), a bounded label. */
+  family: string;
+  by: 'reference_cache' | 'shared_call';
+}
+
 export interface Transport {
   dispatcher: Dispatcher;
   /** `totalMs`: deadline for a whole call, body included (a slow trickle of bytes cannot hold a socket forever). */
@@ -67,6 +77,7 @@ export interface Transport {
   /** Called after every upstream call, for metrics and benchmarks. */
   onCall?: (call: UpstreamCall) => void;
   onRefused?: (call: RefusedCall) => void;
+  onSaved?: (read: SavedRead) => void;
   /** Undefined unless OTEL_TRACING: the call path then does no tracing work at all. */
   tracer?: CallTracer;
   /**
@@ -93,6 +104,7 @@ export interface TransportOptions {
   tokenHashKey?: string;
   onCall?: (call: UpstreamCall) => void;
   onRefused?: (call: RefusedCall) => void;
+  onSaved?: (read: SavedRead) => void;
   tracer?: CallTracer;
 }
 
@@ -122,6 +134,7 @@ export function createTransport(opts: TransportOptions): Transport {
     keyOf: tokenKeyer(opts.tokenHashKey),
     onCall: opts.onCall,
     onRefused: opts.onRefused,
+    onSaved: opts.onSaved,
     tracer: opts.tracer,
     inflight: opts.shareReads === false ? undefined : new Map(),
   };

@@ -19,13 +19,11 @@ import { getNamedType, getOperationAST, Kind, TypeInfo, visit, visitWithTypeInfo
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import { isAsyncIterable } from '../result-events.js';
+import { SHARED_RESULT } from '../reused-results.js';
 import { perOperation } from '../per-operation.js';
 import { UNCACHED_SCHEMA_COORDINATES } from '../secrets.js';
 import { stableJson } from '../stable-json.js';
 import type { YogaOptions } from '../yoga.js';
-
-/** Marks a result handed to a request from another request's run (the cost report reads it). */
-export const SHARED_RESULT = Symbol('sharedResult');
 
 /** A run in flight: its answer when it is shareable, undefined when every waiting request must run on its own. */
 type Run = Promise<ExecutionResult | undefined>;

@@ -17,7 +17,7 @@ import { reportRequestOf } from '../context.js';
 import { requestScopeOf } from '../request-scope.js';
 import { eachEvent, isAsyncIterable } from '../result-events.js';
 import type { YogaOptions } from '../yoga.js';
-import { SHARED_RESULT } from './operation-sharing.js';
+import { reusedSourceOf } from '../reused-results.js';
 
 export interface WorkatoReport {
   calls: number;
@@ -53,9 +53,6 @@ const withReport = (result: Result, workato: WorkatoReport): Result => ({ ...res
  */
 export const explainRequests = new WeakSet<Request>();
 
-/** yoga's response cache marks the results it serves. */
-const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
-
 export function useWorkatoReport(options: YogaOptions): Plugin<Record<string, unknown>> {
   if (!options.config.costReport) return {};
   const limiter = options.transport.limiter;
@@ -88,7 +85,7 @@ export function useWorkatoReport(options: YogaOptions): Plugin<Record<string, un
         setResult({ data: null, extensions: { workato: { calls: 0, cached: 0, roundTrips: 0, retries: 0, quota, explain: explainPlan(ledger) } } });
         return;
       }
-      if ((result as Record<symbol, unknown>)[SERVED_FROM_CACHE] || (result as Record<symbol, unknown>)[SHARED_RESULT]) {
+      if (reusedSourceOf(result)) {
         // A whole result from the response cache, or of an identical query in flight: this request made no Workato call.
         setResult(withReport(result as Result, { calls: 0, cached: 1, roundTrips: 0, retries: 0, quota: [] }));
         return;
