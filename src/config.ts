@@ -94,6 +94,11 @@ export interface Config {
   corsOrigins: readonly string[];
   /** Persisted operations: document id → query text, from a manifest file. */
   trustedDocuments?: { file: string; documents: ReadonlyMap<string, string>; only: boolean };
+  /**
+   * Automatic persisted queries (APQ): clients may send a document's SHA-256 instead of its text once they registered
+   * it. Off with TRUSTED_DOCUMENTS, whose manifest the ids name instead.
+   */
+  automaticPersistedQueries: boolean;
   upstream: {
     retries: number;
     retryBaseMs: number;
@@ -181,7 +186,7 @@ export const CONFIG_VARIABLES = [
   'GATEWAY_API_KEYS', 'GATEWAY_JWKS_URL', 'GATEWAY_JWT_ISSUER', 'GATEWAY_JWT_AUDIENCE',
   'DANGEROUSLY_ALLOW_OPEN_GATEWAY_WITH_SERVER_TOKEN',
   'MAX_QUERY_DEPTH', 'MAX_QUERY_COST', 'MAX_ALIASES', 'MAX_DIRECTIVES', 'MAX_TOKENS', 'MAX_VARIABLE_DEPTH', 'MAX_IDS', 'MAX_BODY_BYTES',
-  'FIELD_SUGGESTIONS', 'INTROSPECTION', 'CORS_ORIGINS', 'TRUSTED_DOCUMENTS', 'TRUSTED_DOCUMENTS_ONLY',
+  'FIELD_SUGGESTIONS', 'INTROSPECTION', 'CORS_ORIGINS', 'TRUSTED_DOCUMENTS', 'TRUSTED_DOCUMENTS_ONLY', 'APQ',
   'WORKATO_RETRIES', 'WORKATO_RETRY_BASE_MS', 'WORKATO_RETRY_MAX_DELAY_MS',
   'WORKATO_RATE_LIMIT', 'WORKATO_RATE_LIMIT_MAX_WAIT_MS',
   'WORKATO_BREAKER_THRESHOLD', 'WORKATO_BREAKER_COOLDOWN_MS', 'WORKATO_MAX_CONCURRENCY',
@@ -359,6 +364,7 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
   const production = (env.NODE_ENV ?? '').trim() === 'production';
   const cacheMode = oneOf(env, 'RESPONSE_CACHE', ['off', 'memory', 'redis'] as const, 'off');
   const redisUrl = httpUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const trusted = trustedDocuments(env);
   if (cacheMode === 'redis' && !redisUrl) throw new ConfigError('REDIS_URL', 'required with RESPONSE_CACHE=redis (e.g. redis://127.0.0.1:6379)');
   const tokenHashKey = env.TOKEN_HASH_KEY?.trim() || undefined;
   if (tokenHashKey !== undefined && tokenHashKey.length < 32) throw new ConfigError('TOKEN_HASH_KEY', 'must be at least 32 characters long');
@@ -399,7 +405,8 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
       introspection: boolean(env, 'INTROSPECTION', true),
     }),
     corsOrigins: Object.freeze(corsOrigins),
-    trustedDocuments: trustedDocuments(env),
+    trustedDocuments: trusted,
+    automaticPersistedQueries: automaticPersistedQueries(env, trusted),
     upstream: Object.freeze({
       retries: integer(env, 'WORKATO_RETRIES', 2, 0, 10),
       retryBaseMs: integer(env, 'WORKATO_RETRY_BASE_MS', 300, 1, 60_000),
@@ -429,6 +436,13 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
     costReport: boolean(env, 'WORKATO_COST_REPORT', true),
     publicUrl: httpUrl(env, 'PUBLIC_URL')?.replace(/\/+$/, ''),
   };
+}
+
+/** APQ is on by default; with a trusted-documents manifest the ids are the manifest's, so it cannot be on as well. */
+function automaticPersistedQueries(env: Env, trusted: Config['trustedDocuments']): boolean {
+  const on = boolean(env, 'APQ', !trusted);
+  if (on && trusted) throw new ConfigError('APQ', 'cannot be on with TRUSTED_DOCUMENTS: persisted query ids then name the manifest\'s documents');
+  return on;
 }
 
 /**

@@ -84,6 +84,20 @@ describe('configuration', () => {
     }
   });
 
+  it('turns automatic persisted queries on by default, off with a trusted-documents manifest, and refuses both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-test-'));
+    try {
+      const manifest = join(dir, 'persisted-documents.json');
+      writeFileSync(manifest, JSON.stringify({ a1: '{ me { name } }' }));
+      expect(loadConfig({}).automaticPersistedQueries).toBe(true);
+      expect(loadConfig({ APQ: 'off' }).automaticPersistedQueries).toBe(false);
+      expect(loadConfig({ TRUSTED_DOCUMENTS: manifest }).automaticPersistedQueries).toBe(false);
+      expect(() => loadConfig({ TRUSTED_DOCUMENTS: manifest, APQ: 'on' })).toThrow(ConfigError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("documents every variable in the README's configuration table", () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('### ', readme.indexOf('## Configuration')));

@@ -33,6 +33,10 @@ export const ErrorCode = {
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  // Automatic persisted queries (plugins/automatic-persisted-queries.ts): a hash that is not the text's, or a
+  // protocol version other than 1.
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   SHUTTING_DOWN: 'SHUTTING_DOWN',
 } as const;
 

@@ -16,6 +16,7 @@ import { jwtHeader, loadJwtSupport } from './plugins/client-auth.js';
 import { createHttpHandler } from './http-handler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type GatewayMetrics } from './metrics.js';
+import { createPersistedQueryStore } from './persisted-query-store.js';
 import { closeRedis, connectRedis } from './redis.js';
 import { loadTracing } from './tracing.js';
 import { SharedRateLimiter } from '../workato/shared-rate-limiter.js';
@@ -79,6 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   if (transport.limiter) metrics?.watchQuotas(transport.limiter);
   const cacheStore = await createCacheStore(config.cache, config.redisUrl, logger);
   const referenceCache = await createReferenceCache(config, logger);
+  const persistedQueries = config.automaticPersistedQueries ? await createPersistedQueryStore(config.redisUrl, logger) : undefined;
   const jwtSupport = await loadJwtSupport(config);
   let handler: ReturnType<typeof createHttpHandler> | undefined;
   const yoga = createGatewayYoga({
@@ -86,6 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
     tracing,
     cacheStore,
+    persistedQueries,
     referenceCache,
     jwtSupport,
     authorizationIsGatewayCredential: Boolean(config.clientAuth.jwt && options.serverToken && jwtHeader(options) === 'authorization'),
@@ -139,6 +142,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await cacheStore?.close();
       await quotas?.close();
       await referenceCache?.close();
+      await persistedQueries?.close();
       await tracing?.flush();
     },
   };

@@ -9,6 +9,7 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
+import type { PersistedQueryStore } from './persisted-query-store.js';
 import type { Tracing } from './tracing.js';
 import { gatewayPlugins } from './plugins/index.js';
 import type { JwtSupport } from './plugins/client-auth.js';
@@ -41,6 +42,8 @@ export interface YogaOptions {
   /** OpenTelemetry spans (OTEL_TRACING); undefined when off. */
   tracing?: Tracing;
   cacheStore?: CacheStore;
+  /** Documents registered by automatic persisted queries (APQ); undefined when off. */
+  persistedQueries?: PersistedQueryStore;
   /** Folder levels, connection lists and connector metadata across requests (REFERENCE_CACHE); undefined when off. */
   referenceCache?: ReferenceCache;
   /** The JWT plugin's module when GATEWAY_JWKS_URL is set (plugins/client-auth.ts loadJwtSupport). */

@@ -5,6 +5,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import type { YogaOptions } from '../yoga.js';
+import { useAutomaticPersistedQueries } from './automatic-persisted-queries.js';
 import { useClientAuth } from './client-auth.js';
 import { useCompiledExecution } from './compiled-execution.js';
 import { useCompression } from './compression.js';
@@ -38,6 +39,8 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     options.tracing?.plugin ?? {},
     useDocumentCache(),
     useTrustedDocuments(options),
+    // Before the cache and the report: a hash-only request gets its document text here.
+    useAutomaticPersistedQueries(options),
     useLimits(options),
     useMediaTypeCheck(),
     // Before the cache: an explain request must be known before the cache looks for an answer.
