@@ -1,7 +1,7 @@
 import type { Client } from '@urql/core';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
-import { createGatewayClient, loadDashboard, loadRecipe, toggleRecipe } from './client.js';
+import { createGatewayClient, createPersistedGatewayClient, loadDashboard, loadRecipe, toggleRecipe } from './client.js';
 import type { DashboardQuery, JobRowFragment, JobStatus, RecipeStartMutationVariables, UserErrorCode } from './generated/graphql.js';
 
 let stack: Stack;
@@ -50,6 +50,26 @@ describe('a typed front-end client (urql + client-preset documents)', () => {
     await expect(loadDashboard(stranger)).rejects.toMatchObject({
       graphQLErrors: expect.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]),
     });
+  });
+
+  it('sends automatic persisted queries: the document\'s text once, its hash alone after that', async () => {
+    const sent: Array<{ method: string; hasText: boolean }> = [];
+    const recording: typeof fetch = async (input, init) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { query?: string }) : undefined;
+      sent.push({ method: init?.method ?? 'GET', hasText: Boolean(body?.query ?? url.searchParams.get('query')) });
+      return fetch(input, init);
+    };
+    const persisted = createPersistedGatewayClient(stack.gateway.url, stack.sim.token, recording);
+    const first = await loadDashboard(persisted, 2);
+    const second = await loadDashboard(persisted, 2);
+    expect(second).toEqual(first);
+    // The hash alone (unknown), then hash and text (registered), then the hash alone (run); urql sends all three by GET.
+    expect(sent).toEqual([
+      { method: 'GET', hasText: false },
+      { method: 'GET', hasText: true },
+      { method: 'GET', hasText: false },
+    ]);
   });
 
   it('gets exact types from codegen (checked by `npm run typecheck`)', () => {

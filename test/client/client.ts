@@ -4,6 +4,7 @@
  * "components", and no hand-written response types. `npm run typecheck` compiles it; client.test.ts runs it.
  */
 import { Client, cacheExchange, fetchExchange, type AnyVariables, type OperationResult } from '@urql/core';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { getFragmentData, type FragmentType } from './generated/fragment-masking.js';
 import {
   ConnectionHealthFragmentDoc,
@@ -24,6 +25,20 @@ export function createGatewayClient(url: string, token: string): Client {
     fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
     // Operations travel as POST, like most front-ends behind a CDN-less gateway; GET also works (yoga accepts both).
     preferGetMethod: false,
+  });
+}
+
+/**
+ * The same client sending automatic persisted queries (urql's persisted exchange, Apollo's protocol): the SHA-256 of
+ * each document by GET, and its text only the first time the gateway does not know it.
+ */
+export function createPersistedGatewayClient(url: string, token: string, fetchFn: typeof fetch = fetch): Client {
+  return new Client({
+    url,
+    exchanges: [cacheExchange, persistedExchange({ preferGetForPersistedQueries: true }), fetchExchange],
+    fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
+    fetch: fetchFn,
+    requestPolicy: 'network-only',
   });
 }
 
