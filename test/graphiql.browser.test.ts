@@ -131,6 +131,18 @@ describe.runIf(availability === 'present')('GraphiQL in a real browser', () => {
     expect(await page.getByRole('tab', { selected: true }).innerText()).toBe('MyRecipes');
   });
 
+  it('runs a query with @defer: the deferred jobs show up in the same answer', async () => {
+    await page.getByRole('button', { name: 'New tab' }).click();
+    await typeInto(queryEditor(), 'query Deferred { recipes(first: 2) { nodes { name ... @defer { jobs(first: 1) { totalCount } } } } }');
+    await page.getByRole('button', { name: 'Headers' }).click();
+    await typeInto(headersEditor(), `{"Authorization": "Bearer ${stack.sim.token}"}`);
+    await run();
+    await expect.poll(responseText, { timeout: 15_000 }).toContain('"totalCount"');
+    const text = await responseText();
+    expect(text).toContain('Salesforce won opportunity');
+    expect(text).not.toContain('"errors"');
+  });
+
   it('shows readable schema docs: root fields and types with their descriptions', async () => {
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     const docs = page.locator('.graphiql-doc-explorer');

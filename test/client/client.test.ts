@@ -1,4 +1,4 @@
-import type { Client } from '@urql/core';
+import { gql, type Client } from '@urql/core';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 import { createGatewayClient, createPersistedGatewayClient, loadDashboard, loadRecipe, toggleRecipe } from './client.js';
@@ -70,6 +70,26 @@ describe('a typed front-end client (urql + client-preset documents)', () => {
       { method: 'GET', hasText: true },
       { method: 'GET', hasText: false },
     ]);
+  });
+
+  it('reads a @defer answer with urql: the list first, then the same data merged with the deferred jobs', async () => {
+    const query = gql`
+      query DeferredJobs { recipes(first: 2) { nodes { id name ... @defer { jobs(first: 1) { totalCount } } } } }
+    `;
+    const seen: Array<Array<Record<string, unknown>>> = [];
+    await new Promise<void>((resolve, reject) => {
+      const subscription = client.query(query, {}, { requestPolicy: 'network-only' }).subscribe((result) => {
+        if (result.error) return reject(result.error);
+        seen.push(result.data.recipes.nodes);
+        if (!result.hasNext) {
+          resolve();
+          queueMicrotask(() => subscription.unsubscribe());
+        }
+      });
+    });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen[0]!.every((recipe) => !('jobs' in recipe))).toBe(true);
+    expect(seen.at(-1)!.every((recipe) => typeof (recipe.jobs as { totalCount: number }).totalCount === 'number')).toBe(true);
   });
 
   it('gets exact types from codegen (checked by `npm run typecheck`)', () => {

@@ -5,7 +5,8 @@
  * "Compiled execution"). Queries only: mutations stay with graphql-js, which stops a serial list at the first mutation
  * whose failure nulls the whole answer (graphql-jit would run the next one, a write whose answer nobody sees), and so
  * do subscriptions, documents with @skip or @include (graphql-jit places a field first selected in a skipped fragment
- * where that fragment was, not where graphql-js and the spec's field collection put it), a document graphql-jit
+ * where that fragment was, not where graphql-js and the spec's field collection put it), with @defer or @stream
+ * (graphql-jit answers all at once; yoga's executor delivers the parts), a document graphql-jit
  * cannot compile, and the first run of any document.
  *
  * What graphql-jit answers differently is made equal here, so no plugin after it can tell:
@@ -35,7 +36,7 @@ export function useCompiledExecution(options: Pick<YogaOptions, 'config'>): Plug
   const runsBeforeCompiling = options.config.compiledExecution === 'eager' ? 0 : 1;
   // Whether graphql-jit may run it is settled once, when the document and operation are first seen.
   const entryOf = perOperation<Entry>((args) =>
-    getOperationAST(args.document, args.operationName)?.operation === 'query' && !hasConditions(args.document) ? { runs: 0 } : { runs: 0, compiled: null },
+    getOperationAST(args.document, args.operationName)?.operation === 'query' && !needsGraphQLJs(args.document) ? { runs: 0 } : { runs: 0, compiled: null },
   );
   const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
     const entry = entryOf(args);
@@ -95,12 +96,15 @@ function withGraphQLJsErrors(result: ExecutionResult, document: DocumentNode): E
   };
 }
 
-/** Whether any selection of the document is conditional (@skip, @include). */
-function hasConditions(document: DocumentNode): boolean {
+/** Directives whose documents graphql-js runs: conditional selections (@skip, @include), incremental delivery. */
+const GRAPHQL_JS_DIRECTIVES = new Set(['skip', 'include', 'defer', 'stream']);
+
+/** Whether any selection of the document carries one of them. */
+function needsGraphQLJs(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.DIRECTIVE](node) {
-      if (node.name.value === 'skip' || node.name.value === 'include') {
+      if (GRAPHQL_JS_DIRECTIVES.has(node.name.value)) {
         found = true;
         return BREAK;
       }

@@ -11,6 +11,7 @@ import { useCompiledExecution } from './compiled-execution.js';
 import { useCompression } from './compression.js';
 import { useDocumentCache } from './document-cache.js';
 import { useGraphiQLPage } from './graphiql-page.js';
+import { useIncrementalDelivery } from './incremental-delivery.js';
 import { useLimits } from './limits.js';
 import { useMediaTypeCheck } from './media-type.js';
 import { useMetrics } from './metrics.js';
@@ -38,6 +39,7 @@ export function gatewayPlugins(options: YogaOptions): Array<Plugin<Record<string
     useMetrics(options),
     options.tracing?.plugin ?? {},
     useDocumentCache(),
+    useIncrementalDelivery(),
     useTrustedDocuments(options),
     // Before the cache and the report: a hash-only request gets its document text here.
     useAutomaticPersistedQueries(options),

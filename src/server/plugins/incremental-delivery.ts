@@ -1,0 +1,53 @@
+/**
+ * `@defer` and `@stream` on queries (yoga's defer-stream plugin: the directives in the schema, their validation
+ * rules; yoga's executor delivers the parts as `multipart/mixed`, or as server-sent events when asked for). A
+ * dashboard shows its recipes while each recipe's jobs — a Workato call per recipe, under the jobs quota — are still
+ * on their way. Each part carries its own `extensions.workato`: the calls made since the part before.
+ *
+ * Queries only: a mutation's answer goes out whole, because the response cache evicts what the answer holds before
+ * it leaves (response-cache.ts), and a subscription's events are already parts of their own.
+ */
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+const INCREMENTAL = new Set(['defer', 'stream']);
+
+/** Refuses @defer and @stream outside query operations (and in fragments that such an operation spreads). */
+function IncrementalDeliveryOnQueriesOnly(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(operation) {
+      if (operation.operation === 'query') return;
+      const seen = new Set<string>();
+      const check = (node: { selectionSet?: { selections: readonly unknown[] } }): void => {
+        for (const selection of (node.selectionSet?.selections ?? []) as Array<Record<string, any>>) {
+          const directive = (selection.directives as Array<{ name: { value: string } }> | undefined)?.find((d) => INCREMENTAL.has(d.name.value));
+          if (directive) {
+            context.reportError(
+              new GraphQLError(`@${directive.name.value} is for queries: a ${operation.operation}'s answer is sent whole.`, { nodes: [directive as never] }),
+            );
+          }
+          if (selection.kind === Kind.FRAGMENT_SPREAD) {
+            const name = selection.name.value as string;
+            if (seen.has(name)) continue;
+            seen.add(name);
+            const fragment = context.getFragment(name);
+            if (fragment) check(fragment);
+          } else check(selection);
+        }
+      };
+      check(operation);
+    },
+  };
+}
+
+export function useIncrementalDelivery(): Plugin<Record<string, unknown>> {
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(useDeferStream() as Plugin<Record<string, unknown>>);
+    },
+    onValidate({ addValidationRule }) {
+      addValidationRule(IncrementalDeliveryOnQueriesOnly);
+    },
+  };
+}
