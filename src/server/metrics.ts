@@ -2,8 +2,7 @@
  * Prometheus metrics of one gateway: its own registry (several gateways may share a process in tests), process
  * metrics, and the upstream side — a histogram of Workato calls by endpoint family, method and status, calls the
  * gateway held back (quota, open circuit), reads it answered without a call of their own, and circuit state per
- * origin. Labels are bounded sets: never an id,
- * a path or a token. The GraphQL side is plugins/metrics.ts.
+ * origin. Labels are bounded sets: never an id, a path or a token. The GraphQL side is plugins/metrics.ts.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { BreakerState } from '../workato/circuit-breaker.js';

@@ -8,7 +8,7 @@
  * it leaves (response-cache.ts), and a subscription's events are already parts of their own.
  */
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const INCREMENTAL = new Set(['defer', 'stream']);
@@ -19,24 +19,20 @@ function IncrementalDeliveryOnQueriesOnly(context: ValidationContext): ASTVisito
     OperationDefinition(operation) {
       if (operation.operation === 'query') return;
       const seen = new Set<string>();
-      const check = (node: { selectionSet?: { selections: readonly unknown[] } }): void => {
-        for (const selection of (node.selectionSet?.selections ?? []) as Array<Record<string, any>>) {
-          const directive = (selection.directives as Array<{ name: { value: string } }> | undefined)?.find((d) => INCREMENTAL.has(d.name.value));
+      const check = (selectionSet: SelectionSetNode | undefined): void => {
+        for (const selection of selectionSet?.selections ?? []) {
+          const directive = selection.directives?.find((d) => INCREMENTAL.has(d.name.value));
           if (directive) {
-            context.reportError(
-              new GraphQLError(`@${directive.name.value} is for queries: a ${operation.operation}'s answer is sent whole.`, { nodes: [directive as never] }),
-            );
+            context.reportError(new GraphQLError(`@${directive.name.value} is for queries: a ${operation.operation}'s answer is sent whole.`, { nodes: [directive] }));
           }
-          if (selection.kind === Kind.FRAGMENT_SPREAD) {
-            const name = selection.name.value as string;
-            if (seen.has(name)) continue;
-            seen.add(name);
-            const fragment = context.getFragment(name);
-            if (fragment) check(fragment);
-          } else check(selection);
+          if (selection.kind !== Kind.FRAGMENT_SPREAD) check(selection.selectionSet);
+          else if (!seen.has(selection.name.value)) {
+            seen.add(selection.name.value);
+            check(context.getFragment(selection.name.value)?.selectionSet);
+          }
         }
       };
-      check(operation);
+      check(operation.selectionSet);
     },
   };
 }
