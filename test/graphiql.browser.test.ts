@@ -118,27 +118,26 @@ describe.runIf(availability === 'present')('GraphiQL in a real browser', () => {
     await toggle.click();
   });
 
-  it('runs a query typed into a new tab', async () => {
+  /** Types a query and the token into a new tab, runs it, and reads the answer once it shows `expected`. */
+  async function runInNewTab(query: string, expected: string): Promise<string> {
     await page.getByRole('button', { name: 'New tab' }).click();
-    await typeInto(queryEditor(), 'query MyRecipes { recipes(first: 3) { nodes { name running folder { name } } } }');
+    await typeInto(queryEditor(), query);
     await page.getByRole('button', { name: 'Headers' }).click();
     await typeInto(headersEditor(), `{"Authorization": "Bearer ${stack.sim.token}"}`);
     await run();
-    await expect.poll(responseText, { timeout: 15_000 }).toContain('"running": true');
-    const text = await responseText();
+    await expect.poll(responseText, { timeout: 15_000 }).toContain(expected);
+    return responseText();
+  }
+
+  it('runs a query typed into a new tab', async () => {
+    const text = await runInNewTab('query MyRecipes { recipes(first: 3) { nodes { name running folder { name } } } }', '"running": true');
     expect(text).toContain('Salesforce won opportunity');
     expect(text).not.toContain('"errors"');
     expect(await page.getByRole('tab', { selected: true }).innerText()).toBe('MyRecipes');
   });
 
   it('runs a query with @defer: the deferred jobs show up in the same answer', async () => {
-    await page.getByRole('button', { name: 'New tab' }).click();
-    await typeInto(queryEditor(), 'query Deferred { recipes(first: 2) { nodes { name ... @defer { jobs(first: 1) { totalCount } } } } }');
-    await page.getByRole('button', { name: 'Headers' }).click();
-    await typeInto(headersEditor(), `{"Authorization": "Bearer ${stack.sim.token}"}`);
-    await run();
-    await expect.poll(responseText, { timeout: 15_000 }).toContain('"totalCount"');
-    const text = await responseText();
+    const text = await runInNewTab('query Deferred { recipes(first: 2) { nodes { name ... @defer { jobs(first: 1) { totalCount } } } } }', '"totalCount"');
     expect(text).toContain('Salesforce won opportunity');
     expect(text).not.toContain('"errors"');
   });
