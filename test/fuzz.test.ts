@@ -55,6 +55,15 @@ function cases(): Case[] {
     () => ({ kind: 'wrong method', method: r.pick(['PUT', 'DELETE', 'PATCH']), headers: json, body: JSON.stringify({ query: VALID }) }),
     () => ({ kind: 'hostile auth header', headers: { ...json, authorization: r.pick(['Basic Zm9vOmJhcg==', 'Bearer', 'Bearer a b', `Bearer ${'x'.repeat(8_000)}`, 'bearer\t\ttoken', 'Token abc']) }, body: JSON.stringify({ query: VALID }) }),
     () => ({ kind: 'unicode soup query', headers: json, body: JSON.stringify({ query: r.junk(1 + r.int(500)) }) }),
+    () => ({
+      kind: 'hostile persisted query',
+      headers: json,
+      body: JSON.stringify({
+        ...r.pick([{}, { query: VALID }, { query: r.junk(30) }]),
+        extensions: { persistedQuery: r.pick(['x', 5, [], {}, { sha256Hash: 5 }, { sha256Hash: 'z'.repeat(64) }, { sha256Hash: 'a'.repeat(64), version: r.pick([0, 2, '1', null]) }, { sha256Hash: r.junk(64) }, { sha256Hash: 'f'.repeat(64) }]) },
+      }),
+    }),
+    () => ({ kind: 'incremental delivery abuse', headers: { ...json, accept: r.pick(['multipart/mixed', 'text/event-stream', 'application/json']) }, body: JSON.stringify({ query: r.pick([`mutation { recipeStop(input: { id: "1" }) { ... @defer { recipe { id } } } }`, `{ me { ... @defer(label: 5) { name } } }`, `{ me @stream { name } }`, `{ recipes(first: 2) { nodes @stream(initialCount: -1) { id } } }`, `{ ... @defer { me { name } } }`, `{ recipes(first: 2) { nodes { ${'... @defer { id } '.repeat(40 + r.int(200))} } } }`]) }) }),
     () => ({ kind: 'many operations', headers: json, body: JSON.stringify({ query: Array.from({ length: 50 }, (_, i) => `query Q${i} { me { name } }`).join('\n'), operationName: r.pick(['Q1', 'Nope', '']) }) }),
   ];
   const out: Case[] = [];
@@ -102,7 +111,9 @@ describe('fuzz: malformed and hostile requests', () => {
         try {
           errors = (JSON.parse(text) as { errors?: typeof errors }).errors;
         } catch {
-          errors = undefined; // a 4xx need not be JSON
+          // A multipart or event-stream answer (@defer, @stream): the errors of all its JSON parts. A 4xx need not be JSON.
+          const parts = text.split(/\r?\n/).filter((line) => /^(data: )?\{/.test(line)).map((line) => JSON.parse(line.replace(/^data: /, '')) as { errors?: typeof errors });
+          errors = parts.length ? parts.flatMap((part) => part.errors ?? []) : undefined;
         }
         const codes = (errors ?? []).map((e) => e.extensions?.code ?? 'NO CODE');
         (seen.get(c.kind) ?? seen.set(c.kind, new Set()).get(c.kind)!).add(`${status} ${[...new Set(codes)].join(',')}`);

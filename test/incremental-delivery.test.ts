@@ -68,6 +68,15 @@ describe('incremental delivery', () => {
     expect(streamed.flatMap((p) => p.incremental ?? []).flatMap((i) => i.items ?? [])).toHaveLength(2);
   });
 
+  it('refuses a negative @stream(initialCount:), as a literal before any call and from a variable as the caller\'s mistake', async () => {
+    stack.sim.resetCounts();
+    const literal = await stack.request(`{ recipes(first: 2) { nodes @stream(initialCount: -1) { id } } }`);
+    expect(literal.errors?.[0]).toMatchObject({ message: '@stream(initialCount:) must be 0 or more.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(stack.sim.total()).toBe(0);
+    const { parts: fromVariable } = await parts(`query($n: Int!) { recipes(first: 2) { nodes @stream(initialCount: $n) { id } } }`, 'multipart/mixed', { n: -1 });
+    expect(fromVariable.flatMap((p) => p.errors ?? [])).toEqual([expect.objectContaining({ message: '@stream(initialCount:) must be 0 or more.', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+  });
+
   it('refuses @defer and @stream in a mutation, also through a fragment, before calling Workato', async () => {
     stack.sim.resetCounts();
     const direct = await stack.request(`mutation { recipeStop(input: { id: "3307712" }) { ... @defer { recipe { id } } userErrors { message } } }`);

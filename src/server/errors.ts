@@ -200,6 +200,10 @@ export function maskError(error: unknown): GraphQLError {
       extensions: { code: codeForStatus(located.extensions?.http), ...located.extensions },
     });
   }
+  // A negative @stream(initialCount:) from a variable, which validation cannot see (a literal is refused there).
+  if (original instanceof Error && STREAM_INITIAL_COUNT.test(original.message)) {
+    return withLocation(badUserInput('@stream(initialCount:) must be 0 or more.'));
+  }
   // Still logged as a fault (the request-id plugin), in case the gap is the gateway's.
   const gap = answerGap(original, located?.path);
   const masked = withLocation(gap ? gatewayError(ErrorCode.UPSTREAM_ERROR, gap) : gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected error.'));
@@ -221,6 +225,8 @@ function answerGap(cause: unknown, path: GraphQLError['path']): string | undefin
   return `Workato's answer had no id for the object whose ${asked ?? 'nested'} field was asked, which its API documents. Try again later.`;
 }
 
+/** The executor's check of @stream's initialCount (@graphql-tools/executor). */
+const STREAM_INITIAL_COUNT = /^initialCount must be a (?:positive integer|number)$/;
 /** graphql-js's and graphql-jit's message for a null in a non-null field. */
 const NON_NULL_VIOLATION = /^Cannot return null for non-nullable field (\w+\.\w+)\.$/;
 /** DataLoader's message for `load(undefined)` (or null). */

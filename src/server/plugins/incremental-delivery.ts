@@ -13,9 +13,19 @@ import type { Plugin } from 'graphql-yoga';
 
 const INCREMENTAL = new Set(['defer', 'stream']);
 
-/** Refuses @defer and @stream outside query operations (and in fragments that such an operation spreads). */
-function IncrementalDeliveryOnQueriesOnly(context: ValidationContext): ASTVisitor {
+/**
+ * Refuses @defer and @stream outside query operations (and in fragments that such an operation spreads), and a
+ * negative @stream(initialCount:) literal (the executor would fail on it mid-answer; errors.ts maps a variable's).
+ */
+function IncrementalDeliveryRule(context: ValidationContext): ASTVisitor {
   return {
+    Directive(directive) {
+      if (directive.name.value !== 'stream') return;
+      const initialCount = directive.arguments?.find((argument) => argument.name.value === 'initialCount')?.value;
+      if (initialCount?.kind === Kind.INT && Number(initialCount.value) < 0) {
+        context.reportError(new GraphQLError('@stream(initialCount:) must be 0 or more.', { nodes: [initialCount] }));
+      }
+    },
     OperationDefinition(operation) {
       if (operation.operation === 'query') return;
       const seen = new Set<string>();
@@ -43,7 +53,7 @@ export function useIncrementalDelivery(): Plugin<Record<string, unknown>> {
       addPlugin(useDeferStream() as Plugin<Record<string, unknown>>);
     },
     onValidate({ addValidationRule }) {
-      addValidationRule(IncrementalDeliveryOnQueriesOnly);
+      addValidationRule(IncrementalDeliveryRule);
     },
   };
 }
