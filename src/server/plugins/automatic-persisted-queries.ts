@@ -1,6 +1,6 @@
 /**
- * Automatic persisted queries (Apollo's APQ protocol, as Apollo Client's `createPersistedQueryLink`, urql's
- * persisted exchange and Relay send it): a client sends only the SHA-256 of its document,
+ * Automatic persisted queries (Apollo's APQ protocol, as Apollo Client's `createPersistedQueryLink` and urql's
+ * persisted exchange send it): a client sends only the SHA-256 of its document,
  * `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "<hex>"}}, "variables": …}` (POST, or GET with
  * `extensions` in the query string). A hash the gateway knows runs its document; an unknown
  * one answers `PERSISTED_QUERY_NOT_FOUND`, and the client sends the hash with the text once, which registers it.
