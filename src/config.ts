@@ -99,6 +99,8 @@ export interface Config {
    * it. Off with TRUSTED_DOCUMENTS, whose manifest the ids name instead.
    */
   automaticPersistedQueries: boolean;
+  /** GraphQL over WebSocket (graphql-ws) on the GraphQL path, beside HTTP and server-sent events. */
+  websockets: boolean;
   upstream: {
     retries: number;
     retryBaseMs: number;
@@ -186,7 +188,7 @@ export const CONFIG_VARIABLES = [
   'GATEWAY_API_KEYS', 'GATEWAY_JWKS_URL', 'GATEWAY_JWT_ISSUER', 'GATEWAY_JWT_AUDIENCE',
   'DANGEROUSLY_ALLOW_OPEN_GATEWAY_WITH_SERVER_TOKEN',
   'MAX_QUERY_DEPTH', 'MAX_QUERY_COST', 'MAX_ALIASES', 'MAX_DIRECTIVES', 'MAX_TOKENS', 'MAX_VARIABLE_DEPTH', 'MAX_IDS', 'MAX_BODY_BYTES',
-  'FIELD_SUGGESTIONS', 'INTROSPECTION', 'CORS_ORIGINS', 'TRUSTED_DOCUMENTS', 'TRUSTED_DOCUMENTS_ONLY', 'APQ',
+  'FIELD_SUGGESTIONS', 'INTROSPECTION', 'CORS_ORIGINS', 'TRUSTED_DOCUMENTS', 'TRUSTED_DOCUMENTS_ONLY', 'APQ', 'WEBSOCKETS',
   'WORKATO_RETRIES', 'WORKATO_RETRY_BASE_MS', 'WORKATO_RETRY_MAX_DELAY_MS',
   'WORKATO_RATE_LIMIT', 'WORKATO_RATE_LIMIT_MAX_WAIT_MS',
   'WORKATO_BREAKER_THRESHOLD', 'WORKATO_BREAKER_COOLDOWN_MS', 'WORKATO_MAX_CONCURRENCY',
@@ -407,6 +409,7 @@ function hardening(env: Env, demo: boolean, serverToken: string | undefined, hos
     corsOrigins: Object.freeze(corsOrigins),
     trustedDocuments: trusted,
     automaticPersistedQueries: automaticPersistedQueries(env, trusted),
+    websockets: boolean(env, 'WEBSOCKETS', true),
     upstream: Object.freeze({
       retries: integer(env, 'WORKATO_RETRIES', 2, 0, 10),
       retryBaseMs: integer(env, 'WORKATO_RETRY_BASE_MS', 300, 1, 60_000),

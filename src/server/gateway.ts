@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type GatewayMetrics } from './metrics.js';
 import { createPersistedQueryStore } from './persisted-query-store.js';
 import { closeRedis, connectRedis } from './redis.js';
+import { attachWebSockets } from './websocket.js';
 import { loadTracing } from './tracing.js';
 import { SharedRateLimiter } from '../workato/shared-rate-limiter.js';
 import { buildSchema } from './schema.js';
@@ -111,6 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   handler = createHttpHandler(yoga, { maxBodyBytes: config.limits.maxBodyBytes, logger });
   const server = createServer(handler.listener);
+  const sockets = config.websockets ? attachWebSockets(server, yoga, config, () => handler!.draining()) : undefined;
   // Slow-client protection: headers within 15 s, the whole request within 30 s (responses may stream longer).
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
@@ -131,6 +133,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: `${origin}${config.graphqlPath}`,
     async close() {
       handler.drain();
+      // Sockets first: their operations end (a subscription stops polling) before the pools close.
+      await sockets?.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const drained = await handler.idle(config.shutdownTimeoutMs);
