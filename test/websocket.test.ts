@@ -42,6 +42,15 @@ describe('GraphQL over WebSocket', () => {
     await stack.close();
   });
 
+  it('counts its open sockets in the metrics', async () => {
+    const gauge = async () => Number(/^graphql_websocket_connections (\d+)$/m.exec(await (await fetch(`${stack.gateway.origin}/metrics`)).text())?.[1]);
+    const before = await gauge();
+    const held = createClient({ url: wsUrl(stack), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${stack.sim.token}` }, retryAttempts: 0, lazy: false });
+    await new Promise<void>((resolve) => held.on('connected', () => resolve()));
+    expect(await gauge()).toBe(before + 1);
+    await held.dispose();
+  });
+
   it('answers a query as HTTP does, with its cost report', async () => {
     const query = `{ me { name } recipes(first: 2) { nodes { id name } } }`;
     const overHttp = await stack.request(query);

@@ -113,6 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   handler = createHttpHandler(yoga, { maxBodyBytes: config.limits.maxBodyBytes, logger });
   const server = createServer(handler.listener);
   const sockets = config.websockets ? attachWebSockets(server, yoga, config, () => handler!.draining()) : undefined;
+  if (sockets) metrics?.watchSockets(sockets.open);
   // Slow-client protection: headers within 15 s, the whole request within 30 s (responses may stream longer).
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;

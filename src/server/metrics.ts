@@ -18,6 +18,8 @@ export interface GatewayMetrics {
   breakerChanged(origin: string, state: BreakerState): void;
   /** Quota gauges per family, read from the limiter at each scrape. */
   watchQuotas(limiter: QuotaLimiter): void;
+  /** Open WebSocket connections (websocket.ts), read at each scrape. */
+  watchSockets(count: () => number): void;
   /** The replicas' shared quota windows (REDIS_URL): in use, or this replica on its own share. */
   quotaModeChanged(mode: 'shared' | 'fallback'): void;
 }
@@ -75,6 +77,15 @@ export function createMetrics(): GatewayMetrics {
   quotaGauge('workato_quota_used', 'Calls counted in the current window, summed over every caller (queued ones included).', (f) => f.used);
   quotaGauge('workato_quota_queued', 'Calls waiting for a quota slot right now, summed over every caller.', (f) => f.queued);
   quotaGauge('workato_quota_remaining_min', 'The least any caller has left in the current window of a family (0: someone is at the limit).', (f) => f.minRemaining);
+  let sockets: (() => number) | undefined;
+  new Gauge({
+    name: 'graphql_websocket_connections',
+    help: 'Open GraphQL-over-WebSocket connections (graphql-ws) on this replica.',
+    registers: [registry],
+    collect() {
+      this.set(sockets?.() ?? 0);
+    },
+  });
   const quotaShared = new Gauge({
     name: 'workato_quota_shared',
     help: '1 while the quota windows are shared by the replicas through Redis; 0 while this replica keeps to its own share (Redis unreachable or slow). Absent without REDIS_URL.',
@@ -93,6 +104,9 @@ export function createMetrics(): GatewayMetrics {
     },
     watchQuotas(value) {
       limiter = value;
+    },
+    watchSockets(count) {
+      sockets = count;
     },
     upstreamCall(call) {
       const status = call.outcome === 'timeout' || call.outcome === 'network' ? call.outcome : String(call.status);

@@ -37,6 +37,8 @@ interface Operation {
 }
 
 export interface WebSockets {
+  /** Sockets open right now. */
+  open(): number;
   /** Closes every socket (1001, going away) and stops accepting new ones. */
   close(): Promise<void>;
 }
@@ -95,6 +97,7 @@ export function attachWebSockets(server: Server, yoga: GatewayYoga, config: Conf
   );
 
   return {
+    open: () => wss.clients.size,
     // graphql-ws closes every socket with 1001 (going away), ends their operations and closes the server.
     close: async () => disposable.dispose(),
   };
