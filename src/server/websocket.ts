@@ -15,7 +15,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { parse, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
@@ -47,6 +47,7 @@ export function attachWebSockets(server: Server, yoga: GatewayYoga, config: Conf
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxBodyBytes });
   const allowed = new Set(config.corsOrigins);
   const authenticates = config.clientAuth.apiKeys.length > 0 || config.clientAuth.jwt !== undefined;
+  let schema: GraphQLSchema | undefined;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
@@ -84,7 +85,8 @@ export function attachWebSockets(server: Server, yoga: GatewayYoga, config: Conf
         return check.status !== 401 && check.status !== 403;
       },
       onSubscribe: (ctx, _id, payload): ExecutionArgs => ({
-        schema: yoga.getEnveloped().schema,
+        // Required by the type, unread: execute and subscribe below never look at it.
+        schema: (schema ??= yoga.getEnveloped().schema),
         document: THROUGH_YOGA,
         rootValue: { payload, headers: ctx.extra.credentials ?? {}, url: urlOf(ctx.extra.request) } satisfies Operation,
       }),
