@@ -35,9 +35,9 @@ describe('errors carry a machine-readable code', () => {
     expect(stack.sim.total()).toBe(0);
   });
 
-  it('BAD_USER_INPUT for an id of dots, which would reach another endpoint, and Workato is not called', async () => {
+  it('BAD_USER_INPUT for an id of dots or an empty one, which would reach another endpoint, and Workato is not called', async () => {
     const jobId = (handle: string) => Buffer.from(`Job:3307712:${encodeURIComponent(handle)}`).toString('base64url');
-    for (const handle of ['..', '.']) {
+    for (const handle of ['..', '.', '']) {
       stack.sim.resetCounts();
       const r = await stack.request(`query($h: String!, $id: ID!) { job(recipeId: "3307712", handle: $h) { handle } node(id: $id) { id } }`, { h: handle, id: jobId(handle) });
       expect(r.data, handle).toEqual({ job: null, node: null });
