@@ -68,6 +68,12 @@ describe('incremental delivery', () => {
     expect(streamed.flatMap((p) => p.incremental ?? []).flatMap((i) => i.items ?? [])).toHaveLength(2);
   });
 
+  it('gives an error in a deferred part its code and the request id, as every other error', async () => {
+    const { parts: streamed } = await parts(`{ recipe(id: "3307712") { id ... @defer { jobs(first: 2, after: "not-a-cursor") { totalCount } } } }`);
+    const errors = streamed.flatMap((p) => p.incremental ?? []).flatMap((i) => (i as { errors?: Part['errors'] }).errors ?? []);
+    expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', requestId: expect.any(String) }) })]);
+  });
+
   it('refuses a negative @stream(initialCount:), as a literal before any call and from a variable as the caller\'s mistake', async () => {
     stack.sim.resetCounts();
     const literal = await stack.request(`{ recipes(first: 2) { nodes @stream(initialCount: -1) { id } } }`);

@@ -30,14 +30,18 @@ export function logResultError(logger: Logger, error: ResultError, reqId: string
  */
 export function useRequestId(options: YogaOptions): Plugin<Record<string, unknown>, GatewayContext> {
   const { logger } = options;
-  const stamp = <T>(one: T, requestId: string): T => {
-    const errors = (one as { errors?: ResultError[] } | undefined)?.errors;
-    if (!errors) return one;
-    for (const error of errors) {
+  const stampErrors = (errors: ResultError[] | undefined, requestId: string): void => {
+    for (const error of errors ?? []) {
       logResultError(logger, error, requestId);
       // GraphQLError freezes nothing, but extensions may be shared with a cached error: copy, don't mutate.
       error.extensions = { ...error.extensions, requestId };
     }
+  };
+  // A result, a subscription event, or a part of a @defer/@stream answer, whose errors are in its `incremental` items.
+  const stamp = <T>(one: T, requestId: string): T => {
+    const part = one as { errors?: ResultError[]; incremental?: Array<{ errors?: ResultError[] }> } | undefined;
+    stampErrors(part?.errors, requestId);
+    for (const item of part?.incremental ?? []) stampErrors(item.errors, requestId);
     return one;
   };
   return {
