@@ -7755,7 +7755,7 @@ export type Recipe = Node & {
    * `txn_quota_limit` or another value Workato adds. Null after a manual stop.
    */
   stopCause?: Maybe<Scalars['String']['output']>;
-  /** When the recipe was last stopped; null while it has never stopped or is running. */
+  /** When the recipe was last stopped (Workato's `stopped_at`); null when it has never stopped. It may stay set after the recipe starts again: read `running` for its state. */
   stoppedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The handles of the tags on this recipe (for example `tag-ANgeffPL-3gxQwA`); no extra call. */
   tagHandles: Array<Scalars['String']['output']>;
