@@ -74,6 +74,20 @@ describe('incremental delivery', () => {
     expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', requestId: expect.any(String) }) })]);
   });
 
+  it('answers a client that takes JSON only with a coded 406 before any call, not an empty one', async () => {
+    stack.sim.resetCounts();
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const response = await fetch(stack.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${stack.sim.token}` },
+        body: JSON.stringify({ query: DASHBOARD, variables: { first: 2 } }),
+      });
+      expect(response.status).toBe(406);
+      expect(((await response.json()) as Part).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ACCEPTABLE', requestId: expect.any(String) });
+    }
+    expect(stack.sim.total()).toBe(0);
+  });
+
   it('refuses a negative @stream(initialCount:), as a literal before any call and from a variable as the caller\'s mistake', async () => {
     stack.sim.resetCounts();
     const literal = await stack.request(`{ recipes(first: 2) { nodes @stream(initialCount: -1) { id } } }`);

@@ -8,7 +8,8 @@
  * it leaves (response-cache.ts), and a subscription's events are already parts of their own.
  */
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { BREAK, GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { ErrorCode, gatewayError } from '../errors.js';
 import type { Plugin } from 'graphql-yoga';
 
 const INCREMENTAL = new Set(['defer', 'stream']);
@@ -47,6 +48,26 @@ function IncrementalDeliveryRule(context: ValidationContext): ASTVisitor {
   };
 }
 
+/** Whether a document asks for incremental delivery anywhere; worked out once per document. */
+const incremental = new WeakMap<DocumentNode, boolean>();
+function usesIncrementalDelivery(document: DocumentNode): boolean {
+  let found = incremental.get(document);
+  if (found !== undefined) return found;
+  found = false;
+  visit(document, {
+    Directive(node) {
+      if (!INCREMENTAL.has(node.name.value)) return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  incremental.set(document, found);
+  return found;
+}
+
+/** The media types yoga sends the parts of an answer in. */
+const PARTS = /multipart\/mixed|text\/event-stream|\*\/\*/i;
+
 export function useIncrementalDelivery(): Plugin<Record<string, unknown>> {
   return {
     onPluginInit({ addPlugin }) {
@@ -54,6 +75,15 @@ export function useIncrementalDelivery(): Plugin<Record<string, unknown>> {
     },
     onValidate({ addValidationRule }) {
       addValidationRule(IncrementalDeliveryRule);
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      // Yoga would answer such a client 406 with an empty body once the parts began: say why, before any call.
+      if (!usesIncrementalDelivery(args.document)) return;
+      const accept = (args.contextValue as { request?: Request }).request?.headers.get('accept') ?? '*/*';
+      if (PARTS.test(accept)) return;
+      setResultAndStopExecution({
+        errors: [gatewayError(ErrorCode.NOT_ACCEPTABLE, 'This query uses @defer or @stream, whose answer comes in parts: send `Accept: multipart/mixed` or `Accept: text/event-stream`.', { http: { status: 406 } })],
+      });
     },
   };
 }
