@@ -20,8 +20,9 @@
  * field, where a function would show as a scalar that cannot be serialized or an object whose non-null fields are null.
  */
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { BREAK, getOperationAST, GraphQLError, Kind, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { hasDirective } from '../document-directives.js';
 import { perOperation } from '../per-operation.js';
 import type { YogaOptions } from '../yoga.js';
 
@@ -36,7 +37,7 @@ export function useCompiledExecution(options: Pick<YogaOptions, 'config'>): Plug
   const runsBeforeCompiling = options.config.compiledExecution === 'eager' ? 0 : 1;
   // Whether graphql-jit may run it is settled once, when the document and operation are first seen.
   const entryOf = perOperation<Entry>((args) =>
-    getOperationAST(args.document, args.operationName)?.operation === 'query' && !needsGraphQLJs(args.document) ? { runs: 0 } : { runs: 0, compiled: null },
+    getOperationAST(args.document, args.operationName)?.operation === 'query' && !hasDirective(args.document, GRAPHQL_JS_DIRECTIVES) ? { runs: 0 } : { runs: 0, compiled: null },
   );
   const compiledFor = (args: ExecutionArgs): CompiledQuery | null => {
     const entry = entryOf(args);
@@ -99,20 +100,6 @@ function withGraphQLJsErrors(result: ExecutionResult, document: DocumentNode): E
 /** Directives whose documents graphql-js runs: conditional selections (@skip, @include), incremental delivery. */
 const GRAPHQL_JS_DIRECTIVES = new Set(['skip', 'include', 'defer', 'stream']);
 
-/** Whether any selection of the document carries one of them. */
-function needsGraphQLJs(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    [Kind.DIRECTIVE](node) {
-      if (GRAPHQL_JS_DIRECTIVES.has(node.name.value)) {
-        found = true;
-        return BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
 
 /** The document's fields by where they start (graphql-jit names a field by its location only). */
 const fieldIndexes = new WeakMap<DocumentNode, Map<string, FieldNode>>();

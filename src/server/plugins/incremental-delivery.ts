@@ -8,7 +8,8 @@
  * it leaves (response-cache.ts), and a subscription's events are already parts of their own.
  */
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { BREAK, GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type DocumentNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { hasDirective } from '../document-directives.js';
 import { ErrorCode, gatewayError } from '../errors.js';
 import type { Plugin } from 'graphql-yoga';
 
@@ -52,16 +53,7 @@ function IncrementalDeliveryRule(context: ValidationContext): ASTVisitor {
 const incremental = new WeakMap<DocumentNode, boolean>();
 function usesIncrementalDelivery(document: DocumentNode): boolean {
   let found = incremental.get(document);
-  if (found !== undefined) return found;
-  found = false;
-  visit(document, {
-    Directive(node) {
-      if (!INCREMENTAL.has(node.name.value)) return undefined;
-      found = true;
-      return BREAK;
-    },
-  });
-  incremental.set(document, found);
+  if (found === undefined) incremental.set(document, (found = hasDirective(document, INCREMENTAL)));
   return found;
 }
 
