@@ -85,8 +85,6 @@ export const jobResolvers: Resolvers = {
   Query: {
     job: async (_root, args, ctx) => {
       const { id: recipeId, scope } = workatoIntKey('Recipe', args.recipeId, 'recipeId');
-      // An empty handle would read GET /recipes/:id/jobs/, the list, as if it were a job.
-      if (!args.handle.trim()) throw badUserInput('Give a job handle (a `handle` from the recipe\'s jobs).', 'handle');
       const job = await ctx.loaders.scope(scope).jobByKey.load({ recipeId, handle: args.handle });
       return tagOne({ ...job, recipe_id: recipeId }, scope);
     },

@@ -454,6 +454,10 @@ export class WorkatoApi {
     if (this.refusal !== undefined) {
       throw new WorkatoError({ kind: 'auth', status: 401, method, path: fullPath, message: this.refusal });
     }
+    // An empty id leaves an empty segment (`/recipes/1/jobs/`): the list, read as if it were the object.
+    if (fullPath.endsWith('/') || fullPath.includes('//')) {
+      throw new WorkatoError({ kind: 'invalid', status: 0, method, path: fullPath, message: 'An empty id would reach another Workato endpoint: give the id. Workato was not called.' });
+    }
     if (!fullPath.includes('.') && !fullPath.includes('%')) return;
     const dots = fullPath.split('/').find((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
     if (dots !== undefined) {
