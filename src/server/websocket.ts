@@ -19,6 +19,7 @@ import { parse, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } f
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
+import { originAllowed } from './plugins/origin-check.js';
 import type { GatewayYoga } from './yoga.js';
 
 /** What a connection sends each of its operations with: its credentials only (never its Origin or request id). */
@@ -53,9 +54,10 @@ export function attachWebSockets(server: Server, yoga: GatewayYoga, config: Conf
     const path = (request.url ?? '').split('?')[0];
     if (path !== config.graphqlPath) return refuse(socket, 404, 'Not Found');
     if (draining()) return refuse(socket, 503, 'Service Unavailable');
-    const origin = request.headers.origin;
-    // The HTTP side's rule (plugins/origin-check.ts): no Origin (not a browser), this gateway's own, or allowed.
-    if (origin && !allowed.has('*') && !allowed.has(origin) && !sameOrigin(origin, request)) return refuse(socket, 403, 'Forbidden');
+    // The HTTP side's rule (plugins/origin-check.ts), this gateway's own origin being the host the upgrade named.
+    const host = request.headers.host;
+    const own = host ? [`http://${host}`, `https://${host}`] : [];
+    if (!originAllowed(allowed, request.headers.origin, own)) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
@@ -107,11 +109,6 @@ export function attachWebSockets(server: Server, yoga: GatewayYoga, config: Conf
 
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-function sameOrigin(origin: string, request: IncomingMessage): boolean {
-  const host = request.headers.host;
-  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
 }
 
 /**

@@ -203,11 +203,10 @@ export class WorkatoApi {
     const shareable = method === 'GET' && !options.raw && !options.signal && !options.secret && !ledger.planning && inflight && this.transport.keyOf && this.joinsReadsInFlight;
     const search = queryString(options.query);
     if (!shareable) {
-      if (!writes) return (await this.withRetries<T>(method, fullPath, search, family, options)).value;
       try {
         return (await this.withRetries<T>(method, fullPath, search, family, options)).value;
       } finally {
-        this.forgetReadsInFlight(); // and reads sent while it was out may have read the state before it
+        if (writes) this.forgetReadsInFlight(); // and reads sent while it was out may have read the state before it
       }
     }
     // Identical reads of the same caller in flight share one Workato call (another request of the same token asked for

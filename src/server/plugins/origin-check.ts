@@ -9,16 +9,24 @@ import { ErrorCode } from '../errors.js';
 import { requestIdOf } from '../request-scope.js';
 import type { YogaOptions } from '../yoga.js';
 
+/**
+ * The rule, for HTTP requests and WebSocket upgrades (websocket.ts) alike: no `Origin` (not a browser), one of this
+ * gateway's own origins, or one CORS_ORIGINS allows (`*` allows all).
+ */
+export function originAllowed(allowed: ReadonlySet<string>, origin: string | null | undefined, own: readonly string[]): boolean {
+  return !origin || allowed.has('*') || allowed.has(origin) || own.includes(origin);
+}
+
 export function useOriginCheck(options: YogaOptions): Plugin<Record<string, unknown>> {
   const allowed = new Set(options.config.corsOrigins);
   if (allowed.has('*')) return {};
   return {
     onRequest({ request, url, fetchAPI, endResponse }) {
       const origin = request.headers.get('origin');
-      if (!origin || origin === url.origin || allowed.has(origin)) return;
+      if (originAllowed(allowed, origin, [url.origin])) return;
       const body = {
         errors: [{
-          message: `Browser requests from ${origin.slice(0, 200)} are not allowed; add the origin to CORS_ORIGINS.`,
+          message: `Browser requests from ${origin!.slice(0, 200)} are not allowed; add the origin to CORS_ORIGINS.`,
           extensions: { code: ErrorCode.ORIGIN_NOT_ALLOWED, requestId: requestIdOf(request) },
         }],
       };
