@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonParts } from './support/sse.js';
 import { startStack, type Stack } from './support/stack.js';
 
 /** A small seeded generator (mulberry32), so a failing case can be replayed. */
@@ -112,7 +113,7 @@ describe('fuzz: malformed and hostile requests', () => {
           errors = (JSON.parse(text) as { errors?: typeof errors }).errors;
         } catch {
           // A multipart or event-stream answer (@defer, @stream): the errors of all its JSON parts. A 4xx need not be JSON.
-          const parts = text.split(/\r?\n/).filter((line) => /^(data: )?\{/.test(line)).map((line) => JSON.parse(line.replace(/^data: /, '')) as { errors?: typeof errors });
+          const parts = jsonParts<{ errors?: typeof errors }>(text);
           errors = parts.length ? parts.flatMap((part) => part.errors ?? []) : undefined;
         }
         const codes = (errors ?? []).map((e) => e.extensions?.code ?? 'NO CODE');

@@ -4,6 +4,7 @@
  * report; over multipart/mixed and server-sent events. Refused in mutations and subscriptions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonParts } from './support/sse.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -28,7 +29,7 @@ async function parts(query: string, accept = 'multipart/mixed', variables?: Reco
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
-  const json = text.split(/\r?\n/).filter((line) => line.startsWith('{') || line.startsWith('data: {')).map((line) => JSON.parse(line.replace(/^data: /, '')) as Part);
+  const json = jsonParts<Part>(text);
   return { type: response.headers.get('content-type') ?? '', parts: json };
 }
 

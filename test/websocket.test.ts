@@ -159,6 +159,16 @@ describe('the socket under the HTTP side\'s rules', () => {
     }
   });
 
+  it('closes a socket that sends a message over MAX_BODY_BYTES (1009)', async () => {
+    const code = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(wsUrl(stack), 'graphql-transport-ws');
+      socket.on('open', () => socket.send('x'.repeat(1_048_577)));
+      socket.on('close', (closeCode) => resolve(closeCode));
+      socket.on('error', () => undefined);
+    });
+    expect(code).toBe(1009);
+  });
+
   it('refuses the upgrade from a browser origin the HTTP side refuses, and accepts an allowed one', async () => {
     const statusFrom = (origin: string) =>
       new Promise<number>((resolve) => {

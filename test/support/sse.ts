@@ -1,6 +1,11 @@
 import { expect } from 'vitest';
 import type { Stack } from './stack.js';
 
+/** The JSON parts of a multipart/mixed or text/event-stream answer (@defer, @stream), in order. */
+export function jsonParts<T = Record<string, any>>(text: string): T[] {
+  return text.split(/\r?\n/).filter((line) => /^(data: )?\{/.test(line)).map((line) => JSON.parse(line.replace(/^data: /, '')) as T);
+}
+
 /** Server-sent events of one subscription, read until the server ends the stream (or `stopAfter` events). */
 export async function subscribe(stack: Stack, query: string, variables: Record<string, unknown>, options: { stopAfter?: number; signal?: AbortSignal } = {}) {
   // With `stopAfter`, the stream is left open (the caller aborts `signal` to disconnect).
